@@ -1,0 +1,108 @@
+/**
+ * The one interface between the renderer and its host.
+ *
+ * The Electron preload implements it with `ipcRenderer.invoke`, one channel
+ * per method; web mode implements it over HTTP on 127.0.0.1. The host owns
+ * files and image bytes: the renderer holds a document `handle` and refers to
+ * images by asset hash, so image bytes never cross the boundary on save.
+ */
+import type { AssetEntry } from '../format/manifest';
+import type { Result } from '../result';
+
+/** A document as the host opened it. */
+export interface OpenedDocument {
+  /** Opaque id of the document's session in the host (its assets live there). */
+  handle: string;
+  /** Absolute path on disk, or null for a document never saved. */
+  path: string | null;
+  /** File name for the title bar. */
+  name: string;
+  /** The pages' JSON (ProseMirror page nodes), validated by the host. */
+  pages: unknown[];
+  /** Image assets the document holds. */
+  assets: AssetEntry[];
+  /** Warnings found while loading (the document did load). */
+  warnings: string[];
+}
+
+export interface SaveRequest {
+  handle: string;
+  /** The pages' JSON to write. */
+  pages: unknown[];
+  /** Save to this path instead of the document's own (Save As); null shows a dialog. */
+  saveAs?: boolean;
+}
+
+export interface SavedInfo {
+  path: string;
+  name: string;
+  bytes: number;
+}
+
+export interface ExportRequest {
+  handle: string;
+  pages: unknown[];
+}
+
+export interface ExportInfo {
+  path: string;
+  bytes: number;
+  pageCount: number;
+  /** Milliseconds from request to file written. */
+  elapsedMs: number;
+}
+
+export interface HostApi {
+  /** Where the renderer runs. */
+  readonly kind: 'electron' | 'web';
+  /** The document the app was started with (command line), or null. */
+  initialDocument(): Promise<Result<OpenedDocument | null>>;
+  /** Shows an open dialog and opens the chosen file; null when cancelled. */
+  openDocument(): Promise<Result<OpenedDocument | null>>;
+  /** Opens a file by path (recent files, tests). */
+  openPath(path: string): Promise<Result<OpenedDocument>>;
+  /** Saves; with `saveAs` or for a never-saved document shows a save dialog. */
+  saveDocument(request: SaveRequest): Promise<Result<SavedInfo | null>>;
+  /** Exports a print PDF through a save dialog; null when cancelled. */
+  exportPdf(request: ExportRequest): Promise<Result<ExportInfo | null>>;
+  /** URL the renderer can load an asset from (screen proxy). */
+  assetUrl(handle: string, hash: string): string;
+  /** Tells the host whether there are unsaved changes (close prompt, title). */
+  setDirty(handle: string, dirty: boolean): void;
+  /** The pages to print for an export the host started (print mode only). */
+  documentForPrint(handle: string): Promise<Result<OpenedDocument>>;
+  /** Journals unsaved pages for crash recovery (autosave); cheap, may be called every few seconds. */
+  journal(handle: string, pages: unknown[]): Promise<Result<void>>;
+  /** Pages recovered after a crash, newest first. */
+  listRecovered(): Promise<Result<RecoveredEntry[]>>;
+  /** Opens one recovered document as an unsaved document. */
+  openRecovered(id: string): Promise<Result<OpenedDocument>>;
+  /** Discards a recovered entry the editor chose not to keep. */
+  discardRecovered(id: string): Promise<Result<void>>;
+}
+
+/** A document found in the recovery folder at start-up. */
+export interface RecoveredEntry {
+  id: string;
+  /** The file it was journalled from, or null for a never-saved document. */
+  path: string | null;
+  name: string;
+  /** Epoch milliseconds of the journal entry. */
+  savedAt: number;
+}
+
+/** Names of the HostApi's methods, in one place for the preload and its tests. */
+export const HOST_API_METHODS = [
+  'initialDocument',
+  'openDocument',
+  'openPath',
+  'saveDocument',
+  'exportPdf',
+  'assetUrl',
+  'setDirty',
+  'documentForPrint',
+  'journal',
+  'listRecovered',
+  'openRecovered',
+  'discardRecovered',
+] as const satisfies readonly (keyof HostApi)[];

@@ -1,0 +1,297 @@
+/**
+ * The ProseMirror schema of a Banmian page.
+ *
+ * One document per page. The top node (`page`) holds the page settings; its
+ * children are blocks placed on the grid. Every block carries its grid
+ * placement as attributes (`col`, `line`, `cols`, `lines`, in grid units,
+ * 0-based), so moving a block is a transaction like typing a character.
+ *
+ * Text lives in child nodes (headlines, paragraphs, captions); scalars live in
+ * attributes. The `toDOM` specs here are the plain fallback used for
+ * clipboard serialisation; the editor renders blocks through NodeViews.
+ */
+import { Schema } from 'prosemirror-model';
+import type { MarkSpec, NodeSpec } from 'prosemirror-model';
+import { DEFAULT_EDITION, settingsFromPreset } from '../page/settings';
+
+/** Font families a text node may be set in. */
+export type FaceName = 'song' | 'hei' | 'kai' | 'fangsong';
+
+export type TextAlign = 'start' | 'center' | 'end' | 'justify';
+
+/** Attributes every block on the grid has. */
+export const blockAttrs = {
+  /** Stable unique id within the page (for `data-block-id`, links, tests). */
+  id: { default: '', validate: 'string' },
+  /** Left-most grid column, 0-based. */
+  col: { default: 0, validate: 'number' },
+  /** Top grid line, 0-based. */
+  line: { default: 0, validate: 'number' },
+  /** Width in grid columns (≥ 1). */
+  cols: { default: 1, validate: 'number' },
+  /** Height in grid lines (≥ 1). */
+  lines: { default: 1, validate: 'number' },
+} as const;
+
+/** Attributes of a headline-like text node. */
+const headingAttrs = {
+  /** Type size in points. */
+  sizePt: { default: 22, validate: 'number' },
+  face: { default: 'hei' as FaceName, validate: 'string' },
+  /** Weight, CSS scale (400 regular, 700 bold, 900 black). */
+  weight: { default: 700, validate: 'number' },
+  align: { default: 'center' as TextAlign, validate: 'string' },
+  /** Horizontal glyph scaling in percent (长扁字), 100 = none. */
+  scaleX: { default: 100, validate: 'number' },
+  /** Grid lines this line of the head takes. */
+  lines: { default: 2, validate: 'number' },
+};
+
+const nodes: Record<string, NodeSpec> = {
+  page: {
+    content: 'block*',
+    attrs: {
+      /** See {@link PageSettings}. */
+      settings: { default: settingsFromPreset('duikai', DEFAULT_EDITION) },
+    },
+  },
+
+  story: {
+    group: 'block',
+    content: 'headgroup? byline? body',
+    isolating: true,
+    attrs: {
+      ...blockAttrs,
+      /** Text columns of the body; null means one per grid column. */
+      textColumns: { default: null as number | null },
+      /** Border style around the story, `none` for an open story. */
+      frame: { default: 'none' },
+    },
+    toDOM: () => ['article', { class: 'bm-story' }, 0],
+    parseDOM: [{ tag: 'article.bm-story' }],
+  },
+
+  headgroup: {
+    content: 'kicker? headline subheadline?',
+    isolating: true,
+    attrs: {
+      /** Grid columns of the story the head spans from its left; null = all. */
+      cols: { default: null as number | null },
+    },
+    toDOM: () => ['header', 0],
+    parseDOM: [{ tag: 'header' }],
+  },
+
+  kicker: {
+    content: 'inline*',
+    marks: '_',
+    attrs: { ...headingAttrs, sizePt: { default: 14 }, weight: { default: 400 }, lines: { default: 2 } },
+    toDOM: () => ['p', { class: 'bm-kicker' }, 0],
+    parseDOM: [{ tag: 'p.bm-kicker' }],
+  },
+
+  headline: {
+    content: 'inline*',
+    marks: '_',
+    attrs: { ...headingAttrs, sizePt: { default: 26 }, lines: { default: 4 } },
+    toDOM: () => ['h1', 0],
+    parseDOM: [{ tag: 'h1' }, { tag: 'h2' }],
+  },
+
+  subheadline: {
+    content: 'inline*',
+    marks: '_',
+    attrs: { ...headingAttrs, sizePt: { default: 14 }, weight: { default: 400 }, lines: { default: 2 } },
+    toDOM: () => ['p', { class: 'bm-subheadline' }, 0],
+    parseDOM: [{ tag: 'p.bm-subheadline' }, { tag: 'h3' }],
+  },
+
+  byline: {
+    content: 'inline*',
+    marks: '_',
+    attrs: {
+      face: { default: 'kai' as FaceName },
+      align: { default: 'start' as TextAlign },
+      /** Grid lines the byline takes. */
+      lines: { default: 1 },
+    },
+    toDOM: () => ['p', { class: 'bm-byline' }, 0],
+    parseDOM: [{ tag: 'p.bm-byline' }],
+  },
+
+  body: {
+    content: '(paragraph | crosshead)+',
+    toDOM: () => ['div', { class: 'bm-body' }, 0],
+    parseDOM: [{ tag: 'div.bm-body' }],
+  },
+
+  paragraph: {
+    content: 'inline*',
+    marks: '_',
+    toDOM: () => ['p', 0],
+    parseDOM: [{ tag: 'p' }],
+  },
+
+  crosshead: {
+    content: 'inline*',
+    marks: '_',
+    attrs: {
+      /** Grid lines the crosshead takes (it is centred within them). */
+      lines: { default: 2 },
+      face: { default: 'hei' as FaceName },
+    },
+    toDOM: () => ['h4', 0],
+    parseDOM: [{ tag: 'h4' }],
+  },
+
+  photo: {
+    group: 'block',
+    content: 'caption credit?',
+    isolating: true,
+    attrs: {
+      ...blockAttrs,
+      /** Content hash of the image asset in the page file, or '' for an empty frame. */
+      asset: { default: '' },
+      /** Pixel size of the original image. */
+      pixelWidth: { default: 0 },
+      pixelHeight: { default: 0 },
+      /** `fill` crops to fill the frame; `fit` shows the whole image. */
+      fit: { default: 'fill' },
+      /** Crop: image scale relative to `fill`, and the focal point (0–1). */
+      zoom: { default: 1 },
+      focusX: { default: 0.5 },
+      focusY: { default: 0.5 },
+      /** Grid lines at the bottom of the block taken by caption and credit. */
+      captionLines: { default: 2 },
+      /** Short description for accessibility and the asset list. */
+      alt: { default: '' },
+    },
+    toDOM: () => ['figure', 0],
+    parseDOM: [{ tag: 'figure' }],
+  },
+
+  caption: {
+    content: 'inline*',
+    marks: '_',
+    toDOM: () => ['figcaption', 0],
+    parseDOM: [{ tag: 'figcaption' }],
+  },
+
+  credit: {
+    content: 'inline*',
+    marks: '_',
+    toDOM: () => ['p', { class: 'bm-credit' }, 0],
+    parseDOM: [{ tag: 'p.bm-credit' }],
+  },
+
+  label: {
+    group: 'block',
+    content: 'inline*',
+    marks: '',
+    attrs: {
+      ...blockAttrs,
+      /** Visual style: solid red box with reversed text, outlined, or plain. */
+      variant: { default: 'solid' },
+      /** Swatch name of the label colour. */
+      swatch: { default: 'red' },
+      vertical: { default: false },
+      sizePt: { default: 16 },
+      face: { default: 'hei' as FaceName },
+    },
+    toDOM: () => ['div', { class: 'bm-label' }, 0],
+    parseDOM: [{ tag: 'div.bm-label' }],
+  },
+
+  masthead: {
+    group: 'block',
+    atom: true,
+    attrs: {
+      ...blockAttrs,
+      /** Short line under the title, e.g. the paper's URL or slogan. */
+      tagline: { default: '' },
+      /** Running issue number, e.g. 第10927期. */
+      issue: { default: '' },
+      /** Publisher line, e.g. 中共杭州市萧山区委主管主办. */
+      publisher: { default: '' },
+      /** Registration numbers line, e.g. 国内统一连续出版物号. */
+      registration: { default: '' },
+      /** Pages in today's edition, e.g. 今日8版. */
+      pagesToday: { default: '' },
+    },
+    toDOM: () => ['div', { class: 'bm-masthead' }],
+    parseDOM: [{ tag: 'div.bm-masthead' }],
+  },
+
+  rule: {
+    group: 'block',
+    atom: true,
+    attrs: {
+      ...blockAttrs,
+      /** `h` runs along the top of its box, `v` down its left side. */
+      orientation: { default: 'h' },
+      weightPt: { default: 0.5 },
+      style: { default: 'solid' },
+      swatch: { default: 'black' },
+    },
+    toDOM: () => ['hr'],
+    parseDOM: [{ tag: 'hr' }],
+  },
+
+  teaser: {
+    group: 'block',
+    content: 'teaser_item+',
+    isolating: true,
+    attrs: { ...blockAttrs },
+    toDOM: () => ['nav', { class: 'bm-teaser' }, 0],
+    parseDOM: [{ tag: 'nav.bm-teaser' }],
+  },
+
+  teaser_item: {
+    content: 'inline*',
+    marks: '_',
+    attrs: {
+      /** Page the teaser points to, e.g. '3' (empty when unknown). */
+      page: { default: '' },
+    },
+    toDOM: () => ['p', { class: 'bm-teaser-item' }, 0],
+    parseDOM: [{ tag: 'p.bm-teaser-item' }],
+  },
+
+  text: { group: 'inline' },
+
+  hard_break: {
+    inline: true,
+    group: 'inline',
+    selectable: false,
+    toDOM: () => ['br'],
+    parseDOM: [{ tag: 'br' }],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  strong: {
+    toDOM: () => ['strong', 0],
+    parseDOM: [{ tag: 'strong' }, { tag: 'b' }],
+  },
+  /** 着重号: emphasis dots under each character. */
+  emphasis_dots: {
+    toDOM: () => ['em', { class: 'bm-dots' }, 0],
+    parseDOM: [{ tag: 'em.bm-dots' }],
+  },
+  /** A run-in dateline or byline at the start of a paragraph, e.g. 本报讯(记者 X). */
+  dateline: {
+    toDOM: () => ['span', { class: 'bm-dateline' }, 0],
+    parseDOM: [{ tag: 'span.bm-dateline' }],
+  },
+};
+
+/** The one schema of Banmian pages. */
+export const schema = new Schema({ nodes, marks, topNode: 'page' });
+
+/** Node type names of blocks placed on the grid. */
+export const BLOCK_KINDS = ['story', 'photo', 'label', 'masthead', 'rule', 'teaser'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+export function isBlockKind(name: string): name is BlockKind {
+  return (BLOCK_KINDS as readonly string[]).includes(name);
+}
