@@ -79,7 +79,28 @@ export interface HostApi {
   openRecovered(id: string): Promise<Result<OpenedDocument>>;
   /** Discards a recovered entry the editor chose not to keep. */
   discardRecovered(id: string): Promise<Result<void>>;
+  /**
+   * Subscribes to commands the host sends (native menus, close prompt).
+   * Returns the unsubscribe function. Web mode never sends any.
+   */
+  onCommand(listener: (command: AppCommand) => void): () => void;
 }
+
+/** Commands a host can ask the renderer to carry out (menus, accelerators, window close). */
+export const APP_COMMANDS = [
+  'open',
+  'save',
+  'saveAs',
+  'exportPdf',
+  'undo',
+  'redo',
+  'zoomIn',
+  'zoomOut',
+  'zoomActual',
+  'zoomFit',
+  'saveAndClose',
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** A document found in the recovery folder at start-up. */
 export interface RecoveredEntry {
@@ -105,4 +126,5 @@ export const HOST_API_METHODS = [
   'listRecovered',
   'openRecovered',
   'discardRecovered',
+  'onCommand',
 ] as const satisfies readonly (keyof HostApi)[];

@@ -1,0 +1,44 @@
+/**
+ * Web mode's wire protocol: the HostApi over HTTP on 127.0.0.1.
+ *
+ * Every request carries the per-launch token, in the `X-Banmian-Token` header
+ * (API calls) or the `token` query parameter (the first page load and `<img>`
+ * asset URLs, which cannot send headers; the server then sets a same-site
+ * cookie for the page's own static files). Bodies and answers are JSON; every
+ * answer is a {@link Result}.
+ */
+
+export const TOKEN_HEADER = 'X-Banmian-Token';
+export const TOKEN_QUERY = 'token';
+export const TOKEN_COOKIE = 'banmian_token';
+
+/** Query parameter that puts the renderer in print mode for a document handle. */
+export const PRINT_QUERY = 'print';
+
+/** Attribute set on `<html>` once a print-mode page is fully laid out (fonts, images). */
+export const READY_ATTRIBUTE = 'data-bm-ready';
+
+export const WEB_ROUTES = {
+  /** GET → Result<OpenedDocument | null>: the file given on the command line. */
+  initial: '/api/initial',
+  /** POST {path} → Result<OpenedDocument>. */
+  openPath: '/api/open-path',
+  /** POST {handle, pages, path?} → Result<SavedInfo>; no path: the document's own (else code NO_PATH). */
+  save: '/api/save',
+  /** POST {handle, pages, path} → Result<ExportInfo>. */
+  exportPdf: '/api/export',
+  /** GET /api/print/<handle> → Result<OpenedDocument> with the pages last sent for export. */
+  print: '/api/print/',
+  /** POST {handle, dirty} → Result<void>. */
+  dirty: '/api/dirty',
+  /** POST {handle, pages} → Result<void>. */
+  journal: '/api/journal',
+  /** GET → Result<RecoveredEntry[]>. */
+  recovered: '/api/recovered',
+  /** POST {id} → Result<OpenedDocument>. */
+  recoveredOpen: '/api/recovered/open',
+  /** POST {id} → Result<void>. */
+  recoveredDiscard: '/api/recovered/discard',
+  /** GET /api/asset/<handle>/<hash>?token=… → the image's screen proxy bytes. */
+  asset: '/api/asset/',
+} as const;
