@@ -89,7 +89,10 @@ export function findNormalizations(text: string, options: NormalizeOptions = {})
   for (let round = 0; round < 8; round++) {
     const changes = findOnce(current, options);
     if (changes.length === 0) break;
-    all.push(...changes.map((c) => ({ ...c, offset: originalOffset(all, c.offset) })));
+    const mapped = changes.map((c) => ({ ...c, offset: originalOffset(all, c.offset) }));
+    // Should a later round ever revise an earlier decision, keep the earlier one.
+    if (mapped.some((c) => all.some((a) => c.offset < a.offset + a.from.length && a.offset < c.offset + c.from.length))) break;
+    all.push(...mapped);
     all.sort((a, b) => a.offset - b.offset);
     current = applyNormalizations(text, all);
   }
@@ -278,7 +281,9 @@ function simpleMarks(chars: readonly string[], out: string[], locked: readonly b
     } else if (ch === '.' && run === 1 && !inNumber && prev !== undefined) {
       // Only a full stop right after Han (or a closing quote/bracket) that ends a sentence.
       const after = neighbour(chars, i, 1);
-      const endsSentence = after === -1 || isCjk(out[after]!) || isAsciiSpace(chars[i + 1] ?? '');
+      // 社.。。 is a mistyped ellipsis, not a full stop: leave runs of stops alone.
+      const endsSentence =
+        !'。．.'.includes(chars[i + 1] ?? '') && (after === -1 || isCjk(out[after]!) || isAsciiSpace(chars[i + 1] ?? ''));
       if (/[\p{Script=Han}”’）》]/u.test(out[i - 1]!) && endsSentence) set(i, '。', 'punctuation');
     }
   }

@@ -160,7 +160,7 @@ describe('normalizeChineseText properties', () => {
   it('is idempotent', () => {
     fc.assert(
       fc.property(copy, (text) => normalizeChineseText(normalizeChineseText(text)) === normalizeChineseText(text)),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 
