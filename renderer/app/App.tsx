@@ -49,7 +49,7 @@ export function App({ app }: { app: AppController }) {
   }, [snap.document]);
 
   return (
-    <div className="bm-shell">
+    <div className="bm-shell" data-document-handle={snap.document?.handle ?? ''}>
       <Toolbar app={app} snap={snap} />
       <MessageBar app={app} message={snap.message} />
       <PageViewport app={app} zoom={snap.zoom} hasDocument={snap.session !== null} loading={snap.loading} />
