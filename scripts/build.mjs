@@ -12,6 +12,7 @@ const nodeEntries = [
   ['electron/node/cli.ts', 'dist/node/cli.mjs'],
   ['electron/node/start.ts', 'dist/node/start.mjs'],
   ['bench/bench.ts', 'dist/node/bench.mjs'],
+  ['fixtures/build-seed-page.ts', 'dist/node/build-fixtures.mjs'],
 ];
 const electronEntries = [
   ['electron/main/main.ts', 'dist/electron/main.cjs'],
