@@ -33,6 +33,7 @@ class Recognizer {
   private readonly items: ItemBuilder[] = [];
   private readonly decisions: Decision[] = [];
   private current: ItemBuilder | null = null;
+  private currentIndex = -1;
   /** A label waiting for the item it stands over. */
   private pendingLabel: { text: string; line: number; rule: DecisionRule } | null = null;
 
@@ -48,7 +49,8 @@ class Recognizer {
   }
 
   private decide(line: number, role: Decision['role'], rule: DecisionRule, detail: string): void {
-    const story = this.current ? this.items.indexOf(this.current) : this.items.length;
+    // Items are only ever appended, and the current one is the last started.
+    const story = this.current ? this.currentIndex : this.items.length;
     this.decisions.push({ line, role, rule, story, detail });
   }
 
@@ -61,6 +63,7 @@ class Recognizer {
     }
     this.items.push(item);
     this.current = item;
+    this.currentIndex = this.items.length - 1;
     return item;
   }
 
@@ -314,8 +317,6 @@ class Recognizer {
       const rule: DecisionRule = consumed === 2 || t.cls.kind === 'credit' ? 'credit.own-line' : 'credit.trailing';
       this.decide(captionLine, 'credit', rule, `photo credit: ${credit.people.map((p) => p.name).join('、')}`);
     }
-    // A photo with its own label ends there; the next text starts afresh.
-    if (home.kind === 'photo') this.current = home;
     return i + consumed;
   }
 
