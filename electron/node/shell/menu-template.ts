@@ -40,7 +40,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
     {
       label: '编辑',
       submenu: [
-        // ProseMirror's history, not the browser's: sent as commands.
+        // ProseMirror's history, not the browser's: sent as commands. The
+        // accelerators match the renderer's own shortcuts (renderer/app/shortcuts.ts).
         item('撤销', 'undo', 'CmdOrCtrl+Z'),
         item('重做', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         { type: 'separator' },
@@ -55,8 +56,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
       submenu: [
         item('放大', 'zoomIn', 'CmdOrCtrl+='),
         item('缩小', 'zoomOut', 'CmdOrCtrl+-'),
-        item('实际大小', 'zoomActual', 'CmdOrCtrl+0'),
-        item('适合窗口', 'zoomFit', 'CmdOrCtrl+9'),
+        item('实际大小', 'zoomActual', 'CmdOrCtrl+1'),
+        item('适合窗口', 'zoomFit', 'CmdOrCtrl+0'),
         ...(actions.dev ? ([{ type: 'separator' }, { role: 'toggleDevTools', label: '开发者工具' }] as MenuItemConstructorOptions[]) : []),
       ],
     },
