@@ -229,6 +229,12 @@ class Recognizer {
     const t = this.tokens[i]!;
     const cls = t.cls as Extract<LineClass, { kind: 'byline' | 'run-in' }>;
     const story = this.currentStory();
+    if (run.length === 0 && story && story.byline && !story.hasBody() && cls.kind === 'run-in') {
+      // 记者 X on its own line, then 本报讯 opening the text: one byline per story, the dateline stays text.
+      story.addBody('paragraph', toSegments(t.line.text, t.line.strong), t.line.line);
+      this.decide(t.line.line, 'paragraph', 'paragraph.body', 'a dateline after the byline stays in the text');
+      return i + 1;
+    }
     const continuesStory = run.length === 0 && story && !story.byline && !story.hasBody();
     let item: ItemBuilder;
     if (continuesStory) item = story;
