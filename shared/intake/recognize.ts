@@ -359,6 +359,9 @@ class Recognizer {
     const box = this.start('teaser', t.line.line);
     let j = i + 1;
     while (j < this.tokens.length && this.tokens[j]!.cls.kind === 'head') {
+      // A head line over a byline is the next story's headline, not a teaser item.
+      const next = this.tokens[j + 1]?.cls.kind;
+      if (next === 'byline' || next === 'run-in') break;
       const tok = this.tokens[j]!;
       const { text, page } = splitPageRef(tok.line.text);
       box.teasers.push({ text, page, sourceLine: tok.line.line });
