@@ -47,8 +47,8 @@ export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
   // An indented first line holds the 2-em paragraph indent too.
   const lineFull = (line: SourceLine) => isFull(line.text) || (!!line.indented && isFull(`${INDENT}${line.text}`));
   const out: SourceLine[] = [];
-  let carry: SourceLine | null = null;
-  let previous: SourceLine | null = null;
+  let carry = null as SourceLine | null;
+  let previous = null as SourceLine | null;
   for (const line of lines) {
     // After a sentence end, a short line with no sentence end of its own is a head (crosshead, headline), not more text.
     const head = previous !== null && endsSentence(previous.text) && !lineFull(line) && !endsSentence(line.text);
