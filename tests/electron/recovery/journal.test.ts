@@ -80,7 +80,7 @@ describe('journal', () => {
     await journal.write({ handle: 'h', path: null, name: 'x', pages: [samplePage(1, photo)], assets: [photo] });
     const file = join(tmp.dir, photo.entry.path);
     const bytes = readFileSync(file);
-    bytes[bytes.length >> 1] ^= 0xff;
+    bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
     const read = await journal.read(journalId('h'));
     expect(!read.ok && read.error.message).toMatch(/do not match its hash/);
