@@ -1,0 +1,40 @@
+/**
+ * In-page instrumentation for keystroke latency, identical for Banmian and the
+ * baseline editor. For every `beforeinput`:
+ * - processing: from the event to the end of the task in which the editor has
+ *   updated the DOM, with a forced layout (a MessageChannel task runs right
+ *   after ProseMirror's mutation-observer microtasks);
+ * - frame: from the event to the next animation frame's end (rAF, then a task).
+ */
+export function installKeystrokeProbe(): void {
+  const w = window as unknown as { __bmProbe: { processing: number[]; frame: number[] } };
+  w.__bmProbe = { processing: [], frame: [] };
+  const channel = new MessageChannel();
+  let pending: ((now: number) => void)[] = [];
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    const run = pending;
+    pending = [];
+    for (const f of run) f(now);
+  };
+  const afterTask = (f: (now: number) => void) => {
+    pending.push(f);
+    channel.port2.postMessage(0);
+  };
+  window.addEventListener(
+    'beforeinput',
+    () => {
+      const t0 = performance.now();
+      afterTask(() => {
+        // Force style and layout so the cost of laying out the change counts.
+        void document.body.getBoundingClientRect();
+        void (document.activeElement as HTMLElement | null)?.offsetHeight;
+        w.__bmProbe.processing.push(performance.now() - t0);
+      });
+      requestAnimationFrame(() => {
+        afterTask((now) => w.__bmProbe.frame.push(now - t0));
+      });
+    },
+    true,
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * The application's state outside the document: which document is open,
+ * the zoom, the message line. Owns the EditorSession; React reads both
+ * through subscriptions and calls the actions here.
+ */
+import type { HostApi, OpenedDocument } from '../../shared/host/host-api';
+import type { Result } from '../../shared/result';
+import { gridMetrics } from '../../shared/page/geometry';
+import { t } from '../i18n/i18n';
+import { EditorSession } from '../editor/editor-session';
+import { loadPages } from './load-document';
+import { clampZoom, fitZoom, zoomIn, zoomOut } from './zoom';
+
+/** Unsaved edits are journalled this long after the first change since the last journal. */
+const JOURNAL_DELAY_MS = 3000;
+
+export interface OpenDocumentInfo {
+  handle: string;
+  name: string;
+  path: string | null;
+}
+
+export interface Message {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface AppSnapshot {
+  document: OpenDocumentInfo | null;
+  session: EditorSession | null;
+  zoom: number;
+  /** Whether the zoom follows the window (fit) or was set by hand. */
+  fit: boolean;
+  message: Message | null;
+  busy: boolean;
+  loading: boolean;
+}
+
+export class AppController {
+  readonly host: HostApi;
+  #snapshot: AppSnapshot = { document: null, session: null, zoom: 1, fit: true, message: null, busy: false, loading: true };
+  readonly #listeners = new Set<() => void>();
+  #container: HTMLElement | null = null;
+  #viewport: HTMLElement | null = null;
+  #otherPages: unknown[] = [];
+  #unsubscribeSession: (() => void) | null = null;
+  #lastDirty = false;
+  #journalTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(host: HostApi) {
+    this.host = host;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): AppSnapshot => this.#snapshot;
+
+  #set(patch: Partial<AppSnapshot>): void {
+    this.#snapshot = { ...this.#snapshot, ...patch };
+    for (const l of this.#listeners) l();
+  }
+
+  /** The element pages are mounted in, and the scrolling viewport around it. */
+  attach(container: HTMLElement, viewport: HTMLElement): void {
+    this.#container = container;
+    this.#viewport = viewport;
+  }
+
+  get session(): EditorSession | null {
+    return this.#snapshot.session;
+  }
+
+  showError(text: string): void {
+    this.#set({ message: { kind: 'error', text } });
+  }
+
+  showInfo(text: string): void {
+    this.#set({ message: { kind: 'info', text } });
+  }
+
+  dismissMessage(): void {
+    this.#set({ message: null });
+  }
+
+  /** Unwraps a host result; failures go to the message line, never throw. */
+  #check<T>(result: Result<T>): T | undefined {
+    if (result.ok) return result.value;
+    this.showError(result.error.message);
+    return undefined;
+  }
+
+  #started = false;
+
+  /** Opens the document the host was started with. Runs once. */
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    const r = await this.host.initialDocument();
+    this.#set({ loading: false });
+    const opened = this.#check(r);
+    if (opened) this.#open(opened);
+  }
+
+  #open(opened: OpenedDocument): void {
+    if (!this.#container) throw new RangeError('AppController.attach must be called before opening a document');
+    const loaded = loadPages(opened);
+    if (!loaded.ok) {
+      // The current page stays as it is: a bad file loses nothing.
+      this.showError(loaded.message);
+      return;
+    }
+    this.#unsubscribeSession?.();
+    this.#snapshot.session?.destroy();
+    this.#container.replaceChildren();
+    const mount = document.createElement('div');
+    this.#container.appendChild(mount);
+    const handle = opened.handle;
+    const session = new EditorSession({
+      mount,
+      doc: loaded.doc,
+      editable: true,
+      assetUrl: (hash) => this.host.assetUrl(handle, hash),
+    });
+    this.#otherPages = loaded.otherPages;
+    this.#lastDirty = false;
+    this.#unsubscribeSession = session.subscribe(() => this.#sessionChanged());
+    this.#set({
+      session,
+      document: { handle, name: opened.name, path: opened.path },
+      message: loaded.warnings.length > 0 ? { kind: 'info', text: `${t('warnings')}: ${loaded.warnings.join('；')}` } : null,
+    });
+    if (this.#snapshot.fit) this.zoomFit();
+  }
+
+  #sessionChanged(): void {
+    const session = this.#snapshot.session;
+    const doc = this.#snapshot.document;
+    if (!session || !doc) return;
+    const dirty = session.getSnapshot().dirty;
+    if (dirty !== this.#lastDirty) {
+      this.#lastDirty = dirty;
+      this.host.setDirty(doc.handle, dirty);
+    }
+    if (dirty) this.#scheduleJournal(doc.handle);
+  }
+
+  /** Journals unsaved pages for crash recovery, at most every few seconds. */
+  #scheduleJournal(handle: string): void {
+    if (this.#journalTimer !== null) return;
+    this.#journalTimer = setTimeout(() => {
+      this.#journalTimer = null;
+      if (this.#snapshot.document?.handle !== handle || !this.dirty) return;
+      void this.host.journal(handle, this.#pages()).then((r) => {
+        // Recovery not offered by this host is not the editor's problem; other failures are.
+        if (!r.ok && r.error.code !== 'NOT_AVAILABLE') this.showError(r.error.message);
+      });
+    }, JOURNAL_DELAY_MS);
+  }
+
+  get dirty(): boolean {
+    return this.#snapshot.session?.getSnapshot().dirty ?? false;
+  }
+
+  #pages(): unknown[] {
+    const session = this.#snapshot.session;
+    return session ? [session.pageJson(), ...this.#otherPages] : [];
+  }
+
+  async #busy<T>(work: () => Promise<T>): Promise<T | undefined> {
+    if (this.#snapshot.busy) return undefined;
+    this.#set({ busy: true });
+    try {
+      return await work();
+    } catch (e) {
+      this.showError((e as Error).message);
+      return undefined;
+    } finally {
+      this.#set({ busy: false });
+    }
+  }
+
+  async open(): Promise<void> {
+    await this.#busy(async () => {
+      const opened = this.#check(await this.host.openDocument());
+      if (opened) this.#open(opened);
+    });
+  }
+
+  async openPath(path: string): Promise<void> {
+    await this.#busy(async () => {
+      const opened = this.#check(await this.host.openPath(path));
+      if (opened) this.#open(opened);
+    });
+  }
+
+  async save(saveAs = false): Promise<boolean> {
+    const done = await this.#busy(async () => {
+      const session = this.#snapshot.session;
+      const doc = this.#snapshot.document;
+      if (!session || !doc) return false;
+      const savedDoc = session.doc;
+      const info = this.#check(await this.host.saveDocument({ handle: doc.handle, pages: this.#pages(), saveAs }));
+      if (!info) return false;
+      // What was sent is what is on disk, even if the editor changed since.
+      session.markSaved(savedDoc);
+      this.#set({ document: { ...doc, name: info.name, path: info.path }, message: { kind: 'info', text: `${t('saved')}: ${info.path}` } });
+      return true;
+    });
+    return done === true;
+  }
+
+  async exportPdf(): Promise<void> {
+    await this.#busy(async () => {
+      const doc = this.#snapshot.document;
+      if (!doc) return;
+      const info = this.#check(await this.host.exportPdf({ handle: doc.handle, pages: this.#pages() }));
+      if (info) this.showInfo(`${t('exported')}: ${info.path} (${info.pageCount} ${t('pages')}, ${Math.round(info.elapsedMs)} ms)`);
+    });
+  }
+
+  undo(): void {
+    this.#snapshot.session?.undo();
+  }
+
+  redo(): void {
+    this.#snapshot.session?.redo();
+  }
+
+  setZoom(zoom: number): void {
+    this.#set({ zoom: clampZoom(zoom), fit: false });
+  }
+
+  zoomIn(): void {
+    this.setZoom(zoomIn(this.#snapshot.zoom));
+  }
+
+  zoomOut(): void {
+    this.setZoom(zoomOut(this.#snapshot.zoom));
+  }
+
+  zoomActual(): void {
+    this.setZoom(1);
+  }
+
+  /** Fits the page in the window; the zoom then follows window resizes. */
+  zoomFit(): void {
+    const session = this.#snapshot.session;
+    const viewport = this.#viewport;
+    if (!session || !viewport) {
+      this.#set({ fit: true });
+      return;
+    }
+    const m = gridMetrics(session.settings);
+    const zoom = fitZoom({ width: m.paperWidthPx, height: m.paperHeightPx }, { width: viewport.clientWidth, height: viewport.clientHeight });
+    this.#set({ zoom, fit: true });
+  }
+
+  /** Window resized: keep fitting if the zoom follows the window. */
+  viewportResized(): void {
+    if (this.#snapshot.fit) this.zoomFit();
+  }
+}

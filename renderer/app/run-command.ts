@@ -1,0 +1,43 @@
+/** Carries out an AppCommand (from a shortcut, a toolbar button or a host menu). */
+import type { AppCommand } from '../../shared/host/host-api';
+import type { AppController } from './app-controller';
+
+export function runCommand(app: AppController, command: AppCommand): void {
+  switch (command) {
+    case 'open':
+      void app.open();
+      return;
+    case 'save':
+      void app.save(false);
+      return;
+    case 'saveAs':
+      void app.save(true);
+      return;
+    case 'exportPdf':
+      void app.exportPdf();
+      return;
+    case 'undo':
+      app.undo();
+      return;
+    case 'redo':
+      app.redo();
+      return;
+    case 'zoomIn':
+      app.zoomIn();
+      return;
+    case 'zoomOut':
+      app.zoomOut();
+      return;
+    case 'zoomActual':
+      app.zoomActual();
+      return;
+    case 'zoomFit':
+      app.zoomFit();
+      return;
+    case 'saveAndClose':
+      void app.save(false).then((saved) => {
+        if (saved) window.close();
+      });
+      return;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Text editing never adds, removes or reorders blocks on the page. Without
+ * this, typing over a selected atom or between blocks would make ProseMirror
+ * wrap the text into a new, id-less block, and a select-all + Delete would
+ * empty the page. Structural edits (moving, adding blocks) carry the meta
+ * {@link ALLOW_STRUCTURE}.
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey } from 'prosemirror-state';
+import { ALLOW_STRUCTURE } from '../../shared/model/commands/blocks';
+
+export { ALLOW_STRUCTURE };
+
+export const blockGuardKey = new PluginKey('bm-block-guard');
+
+/** Whether two pages have the same blocks (type and id) in the same order. */
+export function sameBlocks(a: Node, b: Node): boolean {
+  if (a.childCount !== b.childCount) return false;
+  for (let i = 0; i < a.childCount; i++) {
+    const x = a.child(i);
+    const y = b.child(i);
+    if (x.type !== y.type || x.attrs['id'] !== y.attrs['id']) return false;
+  }
+  return true;
+}
+
+export function blockGuard(): Plugin {
+  return new Plugin({
+    key: blockGuardKey,
+    filterTransaction(tr, state) {
+      if (!tr.docChanged || tr.getMeta(ALLOW_STRUCTURE) === true) return true;
+      return sameBlocks(state.doc, tr.doc);
+    },
+  });
+}

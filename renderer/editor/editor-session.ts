@@ -1,0 +1,201 @@
+/**
+ * One open page in one ProseMirror EditorView, and the small store the React
+ * shell reads it through (dirty, counts, selection). React never mirrors the
+ * document: it subscribes to {@link SessionSnapshot}.
+ */
+import { baseKeymap } from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import type { Node } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import type { Command } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { gridMetrics } from '../../shared/page/geometry';
+import type { PageSettings } from '../../shared/page/settings';
+import { arrangePlugins } from '../arrange/arrange-plugin';
+import { blockGuard } from './block-guard';
+import { copyfitPlugin } from './copyfit-plugin';
+import type { PageFit } from './copyfit-plugin';
+import { nodeViews } from './node-views';
+import type { ViewContext } from './node-views/view-context';
+import { pageAttributes } from './page-attributes';
+import { selectedBlock } from './selected-block';
+import type { SelectedBlock } from './selected-block';
+
+export interface SessionSnapshot {
+  dirty: boolean;
+  storyCount: number;
+  oversetStories: number;
+  /** Sum of overset characters over all stories. */
+  oversetChars: number;
+  selection: SelectedBlock | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface SessionOptions {
+  /** Element the page element is created in. */
+  mount: HTMLElement;
+  doc: Node;
+  editable: boolean;
+  assetUrl: (hash: string) => string | null;
+}
+
+export class EditorSession {
+  readonly view: EditorView;
+  #savedDoc: Node;
+  #fits: PageFit = new Map();
+  #snapshot: SessionSnapshot;
+  readonly #listeners = new Set<() => void>();
+  #settings: PageSettings;
+  #ctx: ViewContext;
+
+  constructor(options: SessionOptions) {
+    this.#savedDoc = options.doc;
+    this.#settings = options.doc.attrs['settings'] as PageSettings;
+    this.#ctx = this.#context(this.#settings, options.assetUrl);
+    const assetUrl = options.assetUrl;
+    const state = EditorState.create({
+      doc: options.doc,
+      plugins: [
+        history(),
+        keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+        // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
+        ...arrangePlugins({ editable: options.editable }),
+        keymap(baseKeymap),
+        blockGuard(),
+        copyfitPlugin({
+          linePx: () => this.#ctx.metrics.linePx,
+          onMeasured: (fits) => {
+            this.#fits = fits;
+            this.#publish();
+          },
+        }),
+      ],
+    });
+    this.view = new EditorView(
+      { mount: options.mount },
+      {
+        state,
+        editable: () => options.editable,
+        nodeViews: nodeViews(this.#ctx),
+        attributes: (s) => {
+          const settings = s.doc.attrs['settings'] as PageSettings;
+          return pageAttributes(settings, gridMetrics(settings));
+        },
+        dispatchTransaction: (tr) => {
+          const view = this.view;
+          const next = view.state.apply(tr);
+          const settings = next.doc.attrs['settings'] as PageSettings;
+          if (settings !== this.#settings) {
+            // New grid: rebuild every NodeView against the new metrics.
+            this.#settings = settings;
+            this.#ctx = this.#context(settings, assetUrl);
+            view.setProps({ nodeViews: nodeViews(this.#ctx) });
+          }
+          view.updateState(next);
+          this.#publish();
+        },
+      },
+    );
+    this.#snapshot = this.#compute();
+  }
+
+  #context(settings: PageSettings, assetUrl: (hash: string) => string | null): ViewContext {
+    return { settings, metrics: gridMetrics(settings), assetUrl };
+  }
+
+  get doc(): Node {
+    return this.view.state.doc;
+  }
+
+  get settings(): PageSettings {
+    return this.#settings;
+  }
+
+  get fits(): PageFit {
+    return this.#fits;
+  }
+
+  #compute(): SessionSnapshot {
+    const state = this.view.state;
+    let storyCount = 0;
+    state.doc.forEach((n) => {
+      if (n.type.name === 'story') storyCount++;
+    });
+    let oversetStories = 0;
+    let oversetChars = 0;
+    for (const fit of this.#fits.values()) {
+      if (fit.overset > 0) {
+        oversetStories++;
+        oversetChars += fit.overset;
+      }
+    }
+    return {
+      dirty: !state.doc.eq(this.#savedDoc),
+      storyCount,
+      oversetStories,
+      oversetChars,
+      selection: selectedBlock(state),
+      canUndo: undo(state),
+      canRedo: redo(state),
+    };
+  }
+
+  #publish(): void {
+    const next = this.#compute();
+    const prev = this.#snapshot;
+    if (
+      prev.dirty === next.dirty &&
+      prev.storyCount === next.storyCount &&
+      prev.oversetStories === next.oversetStories &&
+      prev.oversetChars === next.oversetChars &&
+      prev.canUndo === next.canUndo &&
+      prev.canRedo === next.canRedo &&
+      prev.selection?.id === next.selection?.id &&
+      prev.selection?.kind === next.selection?.kind
+    ) {
+      return;
+    }
+    this.#snapshot = next;
+    for (const l of this.#listeners) l();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionSnapshot => this.#snapshot;
+
+  /** Runs a command against the view (toolbar buttons). */
+  run(command: Command): boolean {
+    const done = command(this.view.state, this.view.dispatch, this.view);
+    if (done) this.view.focus();
+    return done;
+  }
+
+  undo(): boolean {
+    return this.run(undo);
+  }
+
+  redo(): boolean {
+    return this.run(redo);
+  }
+
+  /** The current page as stored JSON. */
+  pageJson(): unknown {
+    return this.view.state.doc.toJSON();
+  }
+
+  /** Records the current document as the saved one (dirty becomes false). */
+  markSaved(doc: Node = this.view.state.doc): void {
+    this.#savedDoc = doc;
+    this.#publish();
+  }
+
+  destroy(): void {
+    this.#listeners.clear();
+    this.view.destroy();
+  }
+}

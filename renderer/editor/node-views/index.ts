@@ -1,0 +1,29 @@
+/** The NodeViews of the page editor, one per node type that needs one. */
+import type { NodeViewConstructor } from 'prosemirror-view';
+import { LabelView } from './label-view';
+import { MastheadView } from './masthead-view';
+import { PhotoView } from './photo-view';
+import { RuleView } from './rule-view';
+import { BodyView, BylineView, CrossheadView, HeadGroupView, HeadLineView } from './story-parts';
+import { StoryView } from './story-view';
+import { TeaserItemView, TeaserView } from './teaser-view';
+import type { ViewContext } from './view-context';
+
+export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor> {
+  return {
+    story: (node) => new StoryView(node, ctx),
+    headgroup: (node) => new HeadGroupView(node, ctx),
+    kicker: (node) => new HeadLineView(node, ctx),
+    headline: (node) => new HeadLineView(node, ctx),
+    subheadline: (node) => new HeadLineView(node, ctx),
+    byline: (node) => new BylineView(node, ctx),
+    body: (node) => new BodyView(node),
+    crosshead: (node) => new CrossheadView(node, ctx),
+    photo: (node) => new PhotoView(node, ctx),
+    label: (node) => new LabelView(node, ctx),
+    masthead: (node) => new MastheadView(node, ctx),
+    rule: (node) => new RuleView(node, ctx),
+    teaser: (node) => new TeaserView(node, ctx),
+    teaser_item: (node) => new TeaserItemView(node),
+  };
+}

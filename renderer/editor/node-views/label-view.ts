@@ -1,0 +1,51 @@
+/**
+ * A section label (今日视点, 导读, 大美萧山): a solid red box with reversed
+ * text, an outlined box, or plain text; set vertically (竖排) when asked, with
+ * digits kept upright (横中竖).
+ */
+import type { Node } from 'prosemirror-model';
+import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
+import { faceFamily } from '../faces';
+import { ignoreOwnMutation, placeBlock } from './block-frame';
+import type { ViewContext } from './view-context';
+import { num, ptPx, str } from './view-context';
+
+export class LabelView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  #node: Node;
+
+  constructor(
+    node: Node,
+    private readonly ctx: ViewContext,
+  ) {
+    this.#node = node;
+    this.dom = document.createElement('div');
+    this.contentDOM = document.createElement('div');
+    this.contentDOM.className = 'bm-label-text';
+    this.dom.appendChild(this.contentDOM);
+    this.render();
+  }
+
+  private render(): void {
+    const node = this.#node;
+    const variant = str(node, 'variant', 'solid');
+    this.dom.className = `bm-label bm-label-${['solid', 'outline', 'plain'].includes(variant) ? variant : 'solid'}`;
+    this.dom.classList.toggle('bm-vertical', node.attrs['vertical'] === true);
+    this.dom.dataset['swatch'] = str(node, 'swatch', 'red');
+    placeBlock(this.dom, node, this.ctx);
+    this.contentDOM.style.fontSize = ptPx(num(node, 'sizePt', 16));
+    this.contentDOM.style.fontFamily = faceFamily(str(node, 'face', 'hei'));
+  }
+
+  update(node: Node): boolean {
+    if (node.type !== this.#node.type) return false;
+    this.#node = node;
+    this.render();
+    return true;
+  }
+
+  ignoreMutation(m: ViewMutationRecord): boolean {
+    return ignoreOwnMutation(this.contentDOM, m);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The masthead (报头): the paper's name big and red, and beside it the date
+ * (from the page settings, in Chinese), issue, pages today, publisher and
+ * registration lines from the block's attributes. An atom: not edited as text.
+ */
+import type { Node } from 'prosemirror-model';
+import type { NodeView } from 'prosemirror-view';
+import { chineseDate } from '../../format/chinese-date';
+import { placeBlock } from './block-frame';
+import type { ViewContext } from './view-context';
+import { px, str } from './view-context';
+
+function line(className: string, text: string): HTMLElement | null {
+  if (text.trim() === '') return null;
+  const el = document.createElement('div');
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+export class MastheadView implements NodeView {
+  readonly dom: HTMLElement;
+  #node: Node;
+
+  constructor(
+    node: Node,
+    private readonly ctx: ViewContext,
+  ) {
+    this.#node = node;
+    this.dom = document.createElement('div');
+    this.dom.className = 'bm-masthead';
+    this.dom.contentEditable = 'false';
+    this.render();
+  }
+
+  private render(): void {
+    const node = this.#node;
+    const { edition } = this.ctx.settings;
+    placeBlock(this.dom, node, this.ctx);
+    const height = (node.attrs['lines'] as number) * this.ctx.metrics.linePx;
+
+    const name = document.createElement('div');
+    name.className = 'bm-masthead-name';
+    name.textContent = edition.paperName;
+    // The name fills about two thirds of the block's height.
+    name.style.fontSize = px(height * 0.62);
+    const tagline = line('bm-masthead-tagline', str(node, 'tagline'));
+    const nameBox = document.createElement('div');
+    nameBox.className = 'bm-masthead-left';
+    nameBox.append(...[name, tagline].filter((e): e is HTMLElement => e !== null));
+
+    const date = chineseDate(edition.date);
+    const info = document.createElement('div');
+    info.className = 'bm-masthead-info';
+    const pageLine = [edition.editionName, edition.section].filter((s) => s.trim() !== '').join(' · ');
+    info.append(
+      ...[
+        line('bm-masthead-date', date?.date ?? ''),
+        line('bm-masthead-weekday', date?.weekday ?? ''),
+        line('bm-masthead-issue', [str(node, 'issue'), str(node, 'pagesToday')].filter((s) => s !== '').join('　')),
+        line('bm-masthead-page', pageLine),
+        line('bm-masthead-small', str(node, 'publisher')),
+        line('bm-masthead-small', str(node, 'registration')),
+      ].filter((e): e is HTMLElement => e !== null),
+    );
+    this.dom.replaceChildren(nameBox, info);
+  }
+
+  update(node: Node): boolean {
+    if (node.type !== this.#node.type) return false;
+    this.#node = node;
+    this.render();
+    return true;
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+}

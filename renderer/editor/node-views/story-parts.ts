@@ -1,0 +1,166 @@
+/**
+ * NodeViews of the parts of a story: head group, the head's lines (引题,
+ * 主题, 副题), byline, body and crosshead. Each part that takes grid lines is
+ * exactly `lines × linePx` high with its text centred vertically in them.
+ */
+import type { Node } from 'prosemirror-model';
+import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
+import { gridBoxRect } from '../../../shared/page/geometry';
+import { faceFamily } from '../faces';
+import { ignoreOwnMutation } from './block-frame';
+import type { ViewContext } from './view-context';
+import { num, ptPx, px, str } from './view-context';
+
+const ALIGN: Record<string, string> = { start: 'left', center: 'center', end: 'right', justify: 'justify' };
+
+/**
+ * A box of whole grid lines with its text centred vertically: an outer
+ * flex box of fixed height, the editable content a block inside it.
+ */
+abstract class LineBoxView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  protected node: Node;
+
+  constructor(
+    node: Node,
+    protected readonly ctx: ViewContext,
+    tag: string,
+    className: string,
+  ) {
+    this.node = node;
+    this.dom = document.createElement(tag);
+    this.dom.className = `bm-linebox ${className}`;
+    this.contentDOM = document.createElement('div');
+    this.contentDOM.className = 'bm-linebox-text';
+    this.dom.appendChild(this.contentDOM);
+    this.render();
+  }
+
+  protected abstract render(): void;
+
+  update(node: Node): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.render();
+    return true;
+  }
+
+  ignoreMutation(m: ViewMutationRecord): boolean {
+    return ignoreOwnMutation(this.contentDOM, m);
+  }
+}
+
+/** 引题 / 主题 / 副题: size, face, weight, alignment and 长扁 scaling from attributes. */
+export class HeadLineView extends LineBoxView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, 'div', `bm-head bm-${node.type.name}`);
+  }
+
+  protected render(): void {
+    const n = this.node;
+    const lines = num(n, 'lines', 2);
+    const scale = Math.min(400, Math.max(10, num(n, 'scaleX', 100))) / 100;
+    this.dom.style.height = px(lines * this.ctx.metrics.linePx);
+    const s = this.contentDOM.style;
+    s.fontFamily = faceFamily(str(n, 'face', 'hei'));
+    s.fontSize = ptPx(num(n, 'sizePt', 22));
+    s.fontWeight = String(num(n, 'weight', 700));
+    s.textAlign = ALIGN[str(n, 'align', 'center')] ?? 'center';
+    // 长扁字: scale the glyphs, and widen the box by the inverse so the scaled
+    // line still spans the full head width and wraps where it is seen to.
+    if (scale !== 1) {
+      s.width = `${100 / scale}%`;
+      s.transform = `scaleX(${scale})`;
+      s.transformOrigin = '0 50%';
+    } else {
+      s.width = '';
+      s.transform = '';
+    }
+  }
+}
+
+export class BylineView extends LineBoxView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, 'div', 'bm-byline');
+  }
+
+  protected render(): void {
+    const n = this.node;
+    this.dom.style.height = px(num(n, 'lines', 1) * this.ctx.metrics.linePx);
+    this.contentDOM.style.fontFamily = faceFamily(str(n, 'face', 'kai'));
+    this.contentDOM.style.textAlign = ALIGN[str(n, 'align', 'start')] ?? 'left';
+  }
+}
+
+/** 小标题 inside the body: `lines` grid lines, bold 黑体, never split across columns. */
+export class CrossheadView extends LineBoxView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, 'h4', 'bm-crosshead');
+  }
+
+  protected render(): void {
+    const n = this.node;
+    this.dom.style.height = px(num(n, 'lines', 2) * this.ctx.metrics.linePx);
+    this.contentDOM.style.fontFamily = faceFamily(str(n, 'face', 'hei'));
+  }
+}
+
+/** The head group spans `cols` grid columns from the story's left, or all of them. */
+export class HeadGroupView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  #node: Node;
+
+  constructor(
+    node: Node,
+    private readonly ctx: ViewContext,
+  ) {
+    this.#node = node;
+    this.dom = document.createElement('header');
+    this.dom.className = 'bm-headgroup';
+    this.contentDOM = this.dom;
+    this.render();
+  }
+
+  private render(): void {
+    const cols = this.#node.attrs['cols'] as number | null;
+    this.dom.style.width =
+      typeof cols === 'number' && cols > 0 ? px(gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols, lines: 1 }).width) : '';
+  }
+
+  update(node: Node): boolean {
+    if (node.type !== this.#node.type) return false;
+    this.#node = node;
+    this.render();
+    return true;
+  }
+
+  ignoreMutation(m: ViewMutationRecord): boolean {
+    return ignoreOwnMutation(this.contentDOM, m);
+  }
+}
+
+/**
+ * The body: CSS multicol at the story's text column count, the grid gutter,
+ * `column-fill: auto` and a fixed height of whole grid lines, so every line
+ * sits on the page grid. Composition rules come from `bm-composed`.
+ */
+export class BodyView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+
+  constructor(_node: Node) {
+    this.dom = document.createElement('div');
+    this.dom.className = 'bm-body bm-composed';
+    this.contentDOM = this.dom;
+  }
+
+  update(node: Node): boolean {
+    return node.type.name === 'body';
+  }
+
+  ignoreMutation(m: ViewMutationRecord): boolean {
+    return ignoreOwnMutation(this.contentDOM, m);
+  }
+}

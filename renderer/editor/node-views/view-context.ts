@@ -1,0 +1,36 @@
+/**
+ * What every NodeView needs from outside its node: the page's grid metrics
+ * and settings, and how to reach image assets. One object per page view;
+ * when page settings change the editor rebuilds its NodeViews.
+ */
+import type { Node } from 'prosemirror-model';
+import type { GridMetrics } from '../../../shared/page/geometry';
+import type { PageSettings } from '../../../shared/page/settings';
+
+export interface ViewContext {
+  readonly settings: PageSettings;
+  readonly metrics: GridMetrics;
+  /** URL of an asset's screen image, or null when there is none. */
+  assetUrl(hash: string): string | null;
+}
+
+/** Numeric attribute of a node (schema attrs are untyped). */
+export function num(node: Node, name: string, fallback = 0): number {
+  const v = node.attrs[name] as unknown;
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+export function str(node: Node, name: string, fallback = ''): string {
+  const v = node.attrs[name] as unknown;
+  return typeof v === 'string' ? v : fallback;
+}
+
+/** px, rounded to Chromium's 1/64 px layout unit, as a CSS length. */
+export function px(value: number): string {
+  return `${Math.round(value * 64) / 64}px`;
+}
+
+/** CSS px for a point size (1pt = 4/3 px). */
+export function ptPx(pt: number): string {
+  return px((pt * 4) / 3);
+}

@@ -1,0 +1,182 @@
+/**
+ * The HostApi over HTTP, for web mode (`banmian web`), exactly per
+ * shared/host/web-protocol.ts. The token comes from the page URL and goes
+ * with every API call as a header. Web mode has no native dialogs: where the
+ * desktop shows a file dialog, this asks for a path with `window.prompt`.
+ */
+import type {
+  AppCommand,
+  ExportInfo,
+  ExportRequest,
+  HostApi,
+  OpenedDocument,
+  RecoveredEntry,
+  SavedInfo,
+  SaveRequest,
+} from '../../shared/host/host-api';
+import { TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
+import type { Result } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
+import { defaultExportPath, defaultSavePath } from './default-paths';
+
+/** Asks a person for a path; null when cancelled. */
+export type PathPrompt = (kind: 'open' | 'save' | 'export', suggestion: string) => string | null;
+
+export interface WebHostOptions {
+  /** Origin of the server, e.g. `http://127.0.0.1:5173`. */
+  origin: string;
+  token: string;
+  prompt: PathPrompt;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+interface KnownDocument {
+  path: string | null;
+  name: string;
+}
+
+export class WebHost implements HostApi {
+  readonly kind = 'web' as const;
+  readonly #origin: string;
+  readonly #token: string;
+  readonly #prompt: PathPrompt;
+  readonly #fetch: typeof fetch;
+  // What we know of each open document, for the prompts' suggested paths.
+  readonly #documents = new Map<string, KnownDocument>();
+
+  constructor(options: WebHostOptions) {
+    this.#origin = options.origin.replace(/\/$/, '');
+    this.#token = options.token;
+    this.#prompt = options.prompt;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  async #call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await this.#fetch(this.#origin + route, {
+        method,
+        headers: { [TOKEN_HEADER]: this.#token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      return fail('NETWORK', `cannot reach the Banmian server: ${(e as Error).message}`);
+    }
+    let data: unknown;
+    try {
+      data = await response.json();
+    } catch {
+      return fail('BAD_RESPONSE', `the server answered ${response.status} without a result`);
+    }
+    if (!isResult(data)) return fail('BAD_RESPONSE', `the server answered ${response.status} with an unexpected body`);
+    return data as Result<T>;
+  }
+
+  #remember(doc: OpenedDocument | null): void {
+    if (doc) this.#documents.set(doc.handle, { path: doc.path, name: doc.name });
+  }
+
+  async #opened(result: Promise<Result<OpenedDocument | null>>): Promise<Result<OpenedDocument | null>> {
+    const r = await result;
+    if (r.ok) this.#remember(r.value);
+    return r;
+  }
+
+  initialDocument(): Promise<Result<OpenedDocument | null>> {
+    return this.#opened(this.#call('GET', WEB_ROUTES.initial));
+  }
+
+  async openDocument(): Promise<Result<OpenedDocument | null>> {
+    const last = [...this.#documents.values()].at(-1);
+    const path = this.#prompt('open', last?.path ?? '');
+    if (path === null || path.trim() === '') return ok(null);
+    return this.openPath(path.trim());
+  }
+
+  async openPath(path: string): Promise<Result<OpenedDocument>> {
+    const r = await this.#call<OpenedDocument>('POST', WEB_ROUTES.openPath, { path });
+    if (r.ok) this.#remember(r.value);
+    return r;
+  }
+
+  async saveDocument(request: SaveRequest): Promise<Result<SavedInfo | null>> {
+    const known = this.#documents.get(request.handle);
+    const ask = (): string | null => {
+      const path = this.#prompt('save', defaultSavePath(known?.path ?? null, known?.name ?? ''));
+      return path === null || path.trim() === '' ? null : path.trim();
+    };
+    let path: string | null = null;
+    if (request.saveAs || !known?.path) {
+      path = ask();
+      if (path === null) return ok(null);
+    }
+    const body = { handle: request.handle, pages: request.pages, ...(path === null ? {} : { path }) };
+    let r = await this.#call<SavedInfo>('POST', WEB_ROUTES.save, body);
+    if (!r.ok && r.error.code === 'NO_PATH' && path === null) {
+      path = ask();
+      if (path === null) return ok(null);
+      r = await this.#call<SavedInfo>('POST', WEB_ROUTES.save, { ...body, path });
+    }
+    if (r.ok) this.#documents.set(request.handle, { path: r.value.path, name: r.value.name });
+    return r;
+  }
+
+  async exportPdf(request: ExportRequest): Promise<Result<ExportInfo | null>> {
+    const known = this.#documents.get(request.handle);
+    const path = this.#prompt('export', defaultExportPath(known?.path ?? null, known?.name ?? ''));
+    if (path === null || path.trim() === '') return ok(null);
+    return this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, { handle: request.handle, pages: request.pages, path: path.trim() });
+  }
+
+  assetUrl(handle: string, hash: string): string {
+    const q = new URLSearchParams({ [TOKEN_QUERY]: this.#token });
+    return `${this.#origin}${WEB_ROUTES.asset}${encodeURIComponent(handle)}/${encodeURIComponent(hash)}?${q}`;
+  }
+
+  setDirty(handle: string, dirty: boolean): void {
+    // Fire and forget: the server only uses it for its own prompts and logs.
+    void this.#call('POST', WEB_ROUTES.dirty, { handle, dirty });
+  }
+
+  async documentForPrint(handle: string): Promise<Result<OpenedDocument>> {
+    const r = await this.#call<OpenedDocument>('GET', WEB_ROUTES.print + encodeURIComponent(handle));
+    if (r.ok) this.#remember(r.value);
+    return r;
+  }
+
+  journal(handle: string, pages: unknown[]): Promise<Result<void>> {
+    return this.#call('POST', WEB_ROUTES.journal, { handle, pages });
+  }
+
+  listRecovered(): Promise<Result<RecoveredEntry[]>> {
+    return this.#call('GET', WEB_ROUTES.recovered);
+  }
+
+  async openRecovered(id: string): Promise<Result<OpenedDocument>> {
+    const r = await this.#call<OpenedDocument>('POST', WEB_ROUTES.recoveredOpen, { id });
+    if (r.ok) this.#remember(r.value);
+    return r;
+  }
+
+  discardRecovered(id: string): Promise<Result<void>> {
+    return this.#call('POST', WEB_ROUTES.recoveredDiscard, { id });
+  }
+
+  onCommand(_listener: (command: AppCommand) => void): () => void {
+    // Web mode has no menus or window to close: nothing ever sends a command.
+    return () => {};
+  }
+}
+
+function isResult(data: unknown): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  const r = data as { ok?: unknown; error?: unknown };
+  // A void result may come without `value` (JSON drops undefined).
+  if (r.ok === true) return true;
+  if (r.ok === false) {
+    const e = r.error as { code?: unknown; message?: unknown } | undefined;
+    return !!e && typeof e.code === 'string' && typeof e.message === 'string';
+  }
+  return false;
+}

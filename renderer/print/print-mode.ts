@@ -1,0 +1,88 @@
+/**
+ * Print mode: the pages of an export, rendered by the same NodeViews and
+ * stylesheet as the editor, read-only, with no chrome and no screen marks,
+ * one page per sheet of exactly the paper size. When fonts, images and the
+ * first copyfit pass are done, `<html>` gets {@link READY_ATTRIBUTE}; the
+ * exporter waits for it before printing.
+ */
+import type { HostApi } from '../../shared/host/host-api';
+import { READY_ATTRIBUTE } from '../../shared/host/web-protocol';
+import { gridMetrics } from '../../shared/page/geometry';
+import type { PageSettings } from '../../shared/page/settings';
+import { measurePage } from '../editor/copyfit-plugin';
+import { EditorSession } from '../editor/editor-session';
+import { pageFromJson } from '../../shared/model/load-page';
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Waits until no web font is loading (fonts load lazily per unicode-range as text is laid out). */
+async function fontsSettled(): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await document.fonts.ready;
+    await nextFrame();
+    await nextFrame();
+    if (document.fonts.status === 'loaded') return;
+  }
+}
+
+async function imagesSettled(root: HTMLElement): Promise<void> {
+  const images = [...root.querySelectorAll('img')];
+  // A broken image must not hold up the export forever: it prints as its frame.
+  await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+}
+
+function pageStyle(settings: PageSettings): string {
+  const { width, height } = settings.paper;
+  return `@page { size: ${width}mm ${height}mm; margin: 0; }\nhtml, body { margin: 0; padding: 0; background: #fff; }\n.bm-print-sheet { break-after: page; overflow: hidden; }\n.bm-print-sheet:last-child { break-after: auto; }`;
+}
+
+function fail(message: string): void {
+  const p = document.createElement('p');
+  p.className = 'bm-print-error';
+  p.textContent = message;
+  document.body.appendChild(p);
+  document.documentElement.setAttribute('data-bm-error', message);
+}
+
+export async function runPrintMode(host: HostApi, handle: string, root: HTMLElement): Promise<void> {
+  document.documentElement.classList.add('bm-print');
+  const r = await host.documentForPrint(handle);
+  if (!r.ok) {
+    fail(r.error.message);
+    return;
+  }
+  const sessions: EditorSession[] = [];
+  let first: PageSettings | null = null;
+  for (const [i, json] of r.value.pages.entries()) {
+    const loaded = pageFromJson(json);
+    if (!loaded.ok) {
+      fail(`page ${i + 1}: ${loaded.findings[0]?.message ?? 'invalid page'}`);
+      return;
+    }
+    const settings = loaded.doc.attrs['settings'] as PageSettings;
+    first ??= settings;
+    const m = gridMetrics(settings);
+    const sheet = document.createElement('div');
+    sheet.className = 'bm-print-sheet';
+    sheet.style.width = `${settings.paper.width}mm`;
+    sheet.style.height = `${settings.paper.height}mm`;
+    // Paper px from mm can differ from the sheet by a rounding hair; the page keeps its own px size.
+    sheet.dataset['paperPx'] = `${m.paperWidthPx}x${m.paperHeightPx}`;
+    const mount = document.createElement('div');
+    sheet.appendChild(mount);
+    root.appendChild(sheet);
+    sessions.push(new EditorSession({ mount, doc: loaded.doc, editable: false, assetUrl: (hash) => host.assetUrl(handle, hash) }));
+  }
+  if (first) {
+    const style = document.createElement('style');
+    style.textContent = pageStyle(first);
+    document.head.appendChild(style);
+  }
+  await fontsSettled();
+  await imagesSettled(root);
+  for (const s of sessions) measurePage(s.view.dom, gridMetrics(s.settings).linePx);
+  await nextFrame();
+  document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
+}
