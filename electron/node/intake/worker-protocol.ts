@@ -1,0 +1,23 @@
+/**
+ * Messages from the import worker to {@link importFileOffThread}. The result
+ * comes in batches of stories: one message holding a 50 MB file's 28 000
+ * stories takes seconds to deserialise and would block the receiving thread;
+ * batches of a few hundred keep every pause short.
+ */
+import type { Decision, StoryDraft } from '../../../shared/intake/types';
+import type { HostError } from '../../../shared/result';
+import type { ImportedFile } from './import-file';
+
+export interface WorkerRequest {
+  path: string;
+}
+
+/** Stories per batch message. */
+export const STORIES_PER_BATCH = 200;
+
+export type WorkerReply =
+  | { kind: 'begin'; file: Omit<ImportedFile, 'result'> }
+  | { kind: 'batch'; stories: StoryDraft[]; decisions: Decision[] }
+  | { kind: 'end'; workerMs: number }
+  | { kind: 'fail'; error: HostError }
+  | { kind: 'crash'; message: string; stack: string };
