@@ -50,7 +50,7 @@ export function App({ app }: { app: AppController }) {
   }, [snap.document]);
 
   return (
-    <div className="bm-shell">
+    <div className="bm-shell" data-document-handle={snap.document?.handle ?? ''}>
       <Toolbar app={app} snap={snap} />
       <MessageBar app={app} message={snap.message} />
       <div className="bm-workspace">

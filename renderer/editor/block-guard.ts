@@ -7,8 +7,9 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
+import { ALLOW_STRUCTURE } from '../../shared/model/commands/blocks';
 
-export const ALLOW_STRUCTURE = 'bm-allow-structure';
+export { ALLOW_STRUCTURE };
 
 export const blockGuardKey = new PluginKey('bm-block-guard');
 

@@ -105,17 +105,21 @@ class Recognizer {
   private headRun(i: number): number {
     const first = this.tokens[i]!;
     if (TEASER_LABELS.includes(first.line.text.replace(/\s+/g, ''))) return this.teaser(i);
+    const declared = (tok: Token) => tok.line.hint === 'h1' || tok.line.hint === 'h2' || tok.line.hint === 'h3';
+    const fragment = (tok: Token) => tok.cls.kind === 'head' && !declared(tok) && looksLikeFragment(tok.line.text);
     let j = i;
     while (j < this.tokens.length) {
-      const k = this.tokens[j]!.cls.kind;
+      const tok = this.tokens[j]!;
+      const k = tok.cls.kind;
       if ((k !== 'head' && k !== 'label') || this.isCaptionBeforeCredit(j)) break;
+      // A sentence cut short is body text, not another head line.
+      if (j > i && fragment(tok)) break;
       j++;
     }
     const run = this.tokens.slice(i, j);
     const follower = this.follower(j);
     const story = this.currentStory();
     const open = story?.openParagraph(endsSentence) ?? null;
-    const declared = (tok: Token) => tok.line.hint === 'h1' || tok.line.hint === 'h2' || tok.line.hint === 'h3';
 
     // A fragment after an unfinished sentence is the rest of that sentence (column or line break).
     if (open && (follower === 'text' || follower === 'end') && first.cls.kind === 'head' && !declared(first)) {
@@ -123,16 +127,16 @@ class Recognizer {
       this.decide(first.line.line, 'paragraph', 'paragraph.rejoined', 'continues the unfinished sentence before it');
       return i + 1;
     }
+    // Inside a story, a line that reads as a sentence cut short starts (or continues) a paragraph.
+    if (story && follower !== 'byline' && fragment(first)) {
+      return this.text(i);
+    }
     if (follower === 'byline') return this.byline(j, run);
     if (follower === 'caption' || follower === 'image') {
       const heads = this.takeLabel(run, 'label.before-caption');
       // Lines between a label and a photo are the photo's title (图片新闻 headline).
       if (heads.length) this.pendingHeads = heads;
       return j;
-    }
-    // Inside a story, a line that reads as a sentence cut short starts (or continues) a paragraph.
-    if (story && follower === 'text' && first.cls.kind === 'head' && !declared(first) && looksLikeFragment(first.line.text)) {
-      return this.text(i);
     }
     if (story && run.length === 1 && first.cls.kind === 'head' && follower === 'text' && first.line.hint !== 'h1') {
       story.addBody('crosshead', toSegments(first.line.text, first.line.strong), first.line.line);

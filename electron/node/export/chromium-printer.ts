@@ -14,11 +14,16 @@ export interface ChromiumPrinterOptions {
   printUrl(handle: string): string;
   /** How long the page may take to lay out, fonts and images included. */
   readyTimeoutMs?: number;
+  /** Extra headers the print page sends with every request (e.g. to get original images). */
+  headers?: Record<string, string>;
   /** Starts the browser (default: launchChromium). */
   launch?: () => Promise<Browser>;
 }
 
 export const DEFAULT_READY_TIMEOUT_MS = 60_000;
+
+/** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
+export const ERROR_ATTRIBUTE = 'data-bm-error';
 
 export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrinter {
   const timeout = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
@@ -37,6 +42,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     const context = await b.newContext({
       viewport: { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) },
       deviceScaleFactor: 1,
+      extraHTTPHeaders: options.headers ?? {},
     });
     const problems: string[] = [];
     try {
@@ -47,11 +53,14 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       });
       await page.goto(options.printUrl(request.handle), { waitUntil: 'load', timeout });
       try {
-        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"]`, { state: 'attached', timeout });
+        // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
+        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, { state: 'attached', timeout });
       } catch {
         const why = problems.length > 0 ? ` (the page said: ${problems[0]})` : '';
         throw new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
       }
+      const error = await page.locator('html').getAttribute(ERROR_ATTRIBUTE);
+      if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
       return await page.pdf({
         width: `${width}mm`,
         height: `${height}mm`,

@@ -104,6 +104,12 @@ export class HostService {
     }
   }
 
+  /** The original image, for print. */
+  assetOriginal(handle: string, hash: string): Result<ProxyImage> {
+    const asset = this.asset(handle, hash);
+    return asset.ok ? ok({ bytes: asset.value.bytes, mime: asset.value.entry.mime }) : asset;
+  }
+
   asset(handle: string, hash: string): Result<AssetData> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;

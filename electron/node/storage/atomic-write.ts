@@ -44,7 +44,7 @@ function processAlive(pid: number): boolean {
 
 /** Removes temp files of this target left behind by dead processes. */
 async function removeStaleTemps(dir: string, target: string): Promise<void> {
-  const prefix = tempPrefix(target);
+  const prefixes = [tempPrefix(target), tempPrefix(backupPath(target))];
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -52,7 +52,8 @@ async function removeStaleTemps(dir: string, target: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (prefix === undefined) continue;
     const match = /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
     if (!match) continue;
     const pid = Number(match[1]);

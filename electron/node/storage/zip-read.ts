@@ -10,6 +10,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { LIMITS, quoteName, STORAGE_ERRORS } from './limits';
+import { crc32 } from './zip-write';
 
 /** What the reader does with an entry, decided from its name alone. */
 export type EntryKind = 'manifest' | 'page' | 'asset' | 'extra' | 'directory' | 'unknown';
@@ -151,7 +152,9 @@ export async function readZipEntries(buffer: Buffer, policy: ZipPolicy): Promise
         });
         stream.on('end', () => {
           if (settled) return;
-          entries.set(name, Buffer.concat(chunks, got));
+          const bytes = Buffer.concat(chunks, got);
+          if (crc32(bytes) !== entry.crc32) return refuse(STORAGE_ERRORS.invalid, `entry ${quoteName(name)} is damaged (CRC mismatch)`);
+          entries.set(name, bytes);
           zipfile.readEntry();
         });
       });

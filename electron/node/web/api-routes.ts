@@ -78,18 +78,27 @@ export async function handleApi(host: HostService, req: IncomingMessage, res: Se
     if (!handle.success) return sendJson(res, 400, fail('BAD_REQUEST', 'bad document handle'));
     return sendJson(res, 200, host.printDocument(handle.data));
   }
-  if (path.startsWith(WEB_ROUTES.asset)) return sendAsset(host, res, path.slice(WEB_ROUTES.asset.length));
+  if (path.startsWith(WEB_ROUTES.asset)) {
+    const original = req.headers[ORIGINAL_ASSETS_HEADER.toLowerCase()] === '1';
+    return sendAsset(host, res, path.slice(WEB_ROUTES.asset.length), original);
+  }
   return sendJson(res, 404, fail('NOT_FOUND', `no such API route: ${path}`));
 }
 
-async function sendAsset(host: HostService, res: ServerResponse, rest: string): Promise<void> {
+/**
+ * Sent by our print browser: answer asset requests with the original image,
+ * not the screen proxy, so the PDF carries full resolution.
+ */
+export const ORIGINAL_ASSETS_HEADER = 'X-Banmian-Original-Assets';
+
+async function sendAsset(host: HostService, res: ServerResponse, rest: string, original: boolean): Promise<void> {
   const [rawHandle, rawHash, ...extra] = rest.split('/');
   const handle = handleSchema.safeParse(decodeSegment(rawHandle ?? ''));
   const hash = assetHashSchema.safeParse(rawHash);
   if (extra.length > 0 || !handle.success || !hash.success) {
     return sendJson(res, 400, fail('BAD_REQUEST', 'asset URLs are /api/asset/<handle>/<sha256>'));
   }
-  const proxy = await host.assetProxy(handle.data, hash.data);
+  const proxy = original ? host.assetOriginal(handle.data, hash.data) : await host.assetProxy(handle.data, hash.data);
   if (!proxy.ok) return sendJson(res, proxy.error.code === 'BAD_IMAGE' ? 500 : 404, proxy);
   res.writeHead(200, {
     'Content-Type': proxy.value.mime,

@@ -14,7 +14,7 @@ import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
 import { HostService } from '../host/host-service';
 import type { RecoveryJournal } from '../host/recovery';
-import { handleApi, sendJson } from './api-routes';
+import { handleApi, ORIGINAL_ASSETS_HEADER, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY, isLoopbackAddress, isOwnHost, newToken, tokenCookie, tokenMatches, tokenSources } from './security';
 
@@ -99,7 +99,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}/`;
   const printUrl = (h: string) => `${base}?${PRINT_QUERY}=${encodeURIComponent(h)}&${TOKEN_QUERY}=${token}`;
-  host.printer = createChromiumPrinter({ printUrl, readyTimeoutMs: options.readyTimeoutMs });
+  host.printer = createChromiumPrinter({ printUrl, readyTimeoutMs: options.readyTimeoutMs, headers: { [ORIGINAL_ASSETS_HEADER]: '1' } });
 
   const close = async () => {
     await host.close();
