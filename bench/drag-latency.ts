@@ -17,8 +17,14 @@ import type { Summary } from './stats';
 
 /** In-page instrumentation; runs in the browser (passed to page.evaluate). */
 export function installDragProbe(): void {
-  const w = window as unknown as { __bmDrag: { all: number[]; moved: number[] } };
+  const w = window as unknown as { __bmDrag?: { all: number[]; moved: number[] } };
+  // Installed once per page; a second call only clears the samples.
+  if (w.__bmDrag) {
+    w.__bmDrag = { all: [], moved: [] };
+    return;
+  }
   w.__bmDrag = { all: [], moved: [] };
+  const samples = () => w.__bmDrag!;
   const channel = new MessageChannel();
   let pending: ((now: number) => void)[] = [];
   channel.port1.onmessage = () => {
@@ -39,8 +45,8 @@ export function installDragProbe(): void {
       requestAnimationFrame(() => {
         pending.push((now) => {
           const dt = now - t0;
-          w.__bmDrag.all.push(dt);
-          if (ghostKey() !== before) w.__bmDrag.moved.push(dt);
+          samples().all.push(dt);
+          if (ghostKey() !== before) samples().moved.push(dt);
         });
         channel.port2.postMessage(0);
       });
