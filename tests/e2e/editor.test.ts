@@ -237,4 +237,45 @@ describe('page editor', () => {
       await print.close();
     }
   });
+
+  it('switches the interface to English and back', async () => {
+    expect(await page.textContent('[data-command="save"]')).toBe('保存');
+    await page.click('.bm-lang');
+    expect(await page.textContent('[data-command="save"]')).toBe('Save');
+    expect(await page.textContent('.bm-status [data-status="stories"]')).toContain('Stories 2');
+    await page.click('.bm-lang');
+    expect(await page.textContent('[data-command="save"]')).toBe('保存');
+  });
+
+  it('zooms with the keyboard without changing a line break', async () => {
+    const lines = () =>
+      page.$eval('[data-block-id="lead"] .bm-body', (body) => {
+        const scale = body.getBoundingClientRect().width / (body as HTMLElement).offsetWidth;
+        return [...body.children].map((el) => [...el.getClientRects()].map((r) => Math.round(r.height / scale)).join(',')).join('|');
+      });
+    const before = await lines();
+    await page.keyboard.press('Control+1');
+    expect(await page.getAttribute('.bm-zoom', 'data-zoom')).toBe('1');
+    await page.keyboard.press('Control+=');
+    expect(await page.getAttribute('.bm-zoom', 'data-zoom')).toBe('1.25');
+    expect(await lines()).toBe(before);
+    await page.keyboard.press('Control+0');
+    expect(Number(await page.getAttribute('.bm-zoom', 'data-zoom'))).toBeLessThan(1);
+  });
+
+  it('warns before leaving with unsaved changes', async () => {
+    await caretIn(leadFirst, 0);
+    await page.keyboard.type('改');
+    await page.waitForSelector('.bm-status [data-status="dirty"]');
+    const dialog = new Promise<string>((resolve) => page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }));
+    const before = page.url();
+    // Leaving (here: navigating away) asks first; dismissing keeps the page and its edits.
+    await page.goto('about:blank', { timeout: 10_000 }).catch(() => undefined);
+    expect(await dialog).toBe('beforeunload');
+    expect(page.url()).toBe(before);
+    expect(await page.textContent(leadFirst)).toMatch(/^改/);
+  });
 });
