@@ -6,6 +6,7 @@
  * {@link ALLOW_STRUCTURE}.
  */
 import type { Node } from 'prosemirror-model';
+import { isHistoryTransaction } from 'prosemirror-history';
 import { NodeSelection, Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import { isBlockKind } from '../../shared/model/schema';
@@ -37,6 +38,8 @@ export function blockGuard(): Plugin {
     key: blockGuardKey,
     filterTransaction(tr, state) {
       if (!tr.docChanged || tr.getMeta(ALLOW_STRUCTURE) === true) return true;
+      // Undo and redo replay steps that passed this guard (e.g. undoing a block deletion).
+      if (isHistoryTransaction(tr)) return true;
       return sameBlocks(state.doc, tr.doc);
     },
     props: {
