@@ -28,7 +28,7 @@ describe('text repair', () => {
   it('cleans stray spaces out of body paragraphs but not out of headlines', () => {
     const r = intakeText('跑过风景 跑进亚运\n\n记者 张三\n\n昨日上午 ,杭州马拉松 鸣枪开跑。\n');
     expect(r.stories[0]!.headline).toBe('跑过风景 跑进亚运');
-    expect(r.stories[0]!.paragraphs).toEqual(['昨日上午,杭州马拉松鸣枪开跑。']);
+    expect(r.stories[0]!.paragraphs).toEqual(['昨日上午，杭州马拉松鸣枪开跑。']);
   });
 
   it('reads a 引题/主题/副题 group and a two-line group', () => {
