@@ -57,13 +57,22 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       page.on('console', (m) => {
         if (m.type() === 'error') problems.push(m.text().split('\n')[0]!);
       });
-      await page.goto(options.printUrl(request.handle), { waitUntil: 'load', timeout });
-      try {
-        // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
-        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, { state: 'attached', timeout });
-      } catch {
+      // One deadline for loading and laying out: the user's timeout covers both.
+      const deadline = Date.now() + timeout;
+      const notReady = () => {
         const why = problems.length > 0 ? ` (the page said: ${problems[0]})` : '';
-        throw new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
+        return new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
+      };
+      try {
+        await page.goto(options.printUrl(request.handle), { waitUntil: 'load', timeout });
+        // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
+        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
+          state: 'attached',
+          timeout: Math.max(1, deadline - Date.now()),
+        });
+      } catch (e) {
+        if ((e as Error).name === 'TimeoutError') throw notReady();
+        throw e;
       }
       const error = await page.locator('html').getAttribute(ERROR_ATTRIBUTE);
       if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
