@@ -11,6 +11,7 @@ import { inflateSync } from 'node:zlib';
 import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
+import { cmykTiff } from './cmyk-tiff';
 import type { Sharp } from 'sharp';
 
 export type ImageSpace = 'rgb' | 'gray' | 'cmyk' | 'other';
@@ -107,6 +108,11 @@ function openImage(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk'): Sharp 
   return sharp(bytes.subarray(0, width * height * channels), { raw: { width, height, channels } });
 }
 
+/** JPEG of raw CMYK pixels, values unchanged (no trip through sRGB). */
+function cmykJpeg(raw: Buffer, width: number, height: number, quality: number): Promise<Buffer> {
+  return sharp(cmykTiff(raw, width, height)).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality }).toBuffer();
+}
+
 function maxCoverage(px: Buffer): number {
   let max = 0;
   for (let i = 0; i + 3 < px.length; i += 4) max = Math.max(max, px[i]! + px[i + 1]! + px[i + 2]! + px[i + 3]!);
@@ -120,9 +126,9 @@ function maxCoverage(px: Buffer): number {
  */
 async function encodeWithinCoverage(raw: Buffer, width: number, height: number, opts: ImageOptions): Promise<Buffer> {
   const limit = Math.max(maxCoverage(raw), Math.round(((opts.tacLimit ?? 240) / 100) * 255));
-  let out = Buffer.alloc(0);
+  let out: Buffer = Buffer.alloc(0);
   for (const quality of [opts.jpegQuality, Math.max(opts.jpegQuality, 95)]) {
-    out = await sharp(raw, { raw: { width, height, channels: 4 } }).toColourspace('cmyk').jpeg({ quality }).toBuffer();
+    out = await cmykJpeg(raw, width, height, quality);
     const back = await sharp(out).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
     if (maxCoverage(back) <= limit) break;
   }
@@ -171,10 +177,7 @@ export async function processImage(context: PDFContext, job: ImageJob, opts: Ima
     const px = grey.info.width * grey.info.height;
     const cmyk = Buffer.alloc(px * 4);
     for (let i = 0; i < px; i++) cmyk[i * 4 + 3] = 255 - grey.data[i * grey.info.channels]!;
-    data = await sharp(cmyk, { raw: { width: grey.info.width, height: grey.info.height, channels: 4 } })
-      .toColourspace('cmyk')
-      .jpeg({ quality: opts.jpegQuality })
-      .toBuffer();
+    data = await cmykJpeg(cmyk, grey.info.width, grey.info.height, opts.jpegQuality);
     outSpace = 'cmyk';
   } else if (convert) {
     // The profile is the output intent's: do not repeat it inside every JPEG.
@@ -182,7 +185,7 @@ export async function processImage(context: PDFContext, job: ImageJob, opts: Ima
     data = await encodeWithinCoverage(separated.data, separated.info.width, separated.info.height, opts);
     outSpace = 'cmyk';
   } else if (space === 'cmyk') {
-    data = await pipeline.toColourspace('cmyk').jpeg({ quality: opts.jpegQuality }).toBuffer();
+    data = await pipeline.pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality: opts.jpegQuality }).toBuffer();
   } else {
     data = await pipeline.toColourspace(space === 'gray' ? 'b-w' : 'srgb').jpeg({ quality: opts.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer();
   }
