@@ -1,6 +1,8 @@
 /**
  * Semantic checks of a page that the schema cannot express: blocks inside
- * the grid, unique ids, overlapping blocks (a warning on both).
+ * the grid, unique ids, overlapping blocks (a warning on both). What is in the
+ * story bin is not placed, so only its ids are checked (unique across the
+ * page and the bin).
  */
 import type { Node } from 'prosemirror-model';
 import { boxInsideGrid, boxesOverlap } from '../page/geometry';
@@ -26,18 +28,27 @@ export function checkPage(doc: Node): Finding[] {
   const seen = new Set<string>();
   const placed: { node: Node; box: GridBox }[] = [];
 
-  doc.forEach((node, _offset, index) => {
-    if (!isBlockKind(node.type.name)) {
-      findings.push({ level: 'error', message: `child ${index} of the page is a ${node.type.name}, not a block` });
-      return;
-    }
+  const checkId = (node: Node, where: string): string => {
     const id = String(node.attrs['id'] ?? '');
     if (id === '') {
-      findings.push({ level: 'error', message: `${node.type.name} at index ${index} has no id` });
+      findings.push({ level: 'error', message: `${node.type.name} at ${where} has no id` });
     } else if (seen.has(id)) {
       findings.push({ level: 'error', message: `duplicate block id "${id}"`, blockId: id });
     }
     seen.add(id);
+    return id;
+  };
+
+  doc.forEach((node, _offset, index) => {
+    if (node.type.name === 'bin') {
+      node.forEach((item, _o, i) => void checkId(item, `index ${i} of the story bin`));
+      return;
+    }
+    if (!isBlockKind(node.type.name)) {
+      findings.push({ level: 'error', message: `child ${index} of the page is a ${node.type.name}, not a block` });
+      return;
+    }
+    const id = checkId(node, `index ${index}`);
     const box = blockBox(node);
     const ints = [box.col, box.line, box.cols, box.lines].every((v) => Number.isInteger(v));
     if (!ints) {

@@ -49,11 +49,28 @@ const headingAttrs = {
 
 const nodes: Record<string, NodeSpec> = {
   page: {
-    content: 'block*',
+    // Placed blocks, then the story bin (copy not yet on the page), if any.
+    content: 'block* bin?',
     attrs: {
       /** See {@link PageSettings}. */
       settings: { default: settingsFromPreset('duikai', DEFAULT_EDITION) },
     },
+  },
+
+  /**
+   * The story bin: stories (and their photos, labels, teasers) that belong to
+   * the page but are not placed on it. Keeping them in the page document makes
+   * placing and removing one transaction with one undo step. The grid
+   * attributes of what is in the bin mean nothing until it is placed; the bin
+   * is never printed.
+   */
+  bin: {
+    content: '(story | photo | label | teaser)*',
+    // An atom that cannot be selected: the caret and selection searches never enter the bin.
+    atom: true,
+    selectable: false,
+    toDOM: () => ['aside', { class: 'bm-bin' }, 0],
+    parseDOM: [{ tag: 'aside.bm-bin' }],
   },
 
   story: {
@@ -294,4 +311,12 @@ export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export function isBlockKind(name: string): name is BlockKind {
   return (BLOCK_KINDS as readonly string[]).includes(name);
+}
+
+/** Block kinds the story bin holds (copy); mastheads and rules are page furniture, never binned. */
+export const BIN_KINDS = ['story', 'photo', 'label', 'teaser'] as const;
+export type BinKind = (typeof BIN_KINDS)[number];
+
+export function isBinKind(name: string): name is BinKind {
+  return (BIN_KINDS as readonly string[]).includes(name);
 }

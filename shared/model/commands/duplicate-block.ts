@@ -2,12 +2,11 @@
 import type { Node } from 'prosemirror-model';
 import { NodeSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
+import { usedBlockIds } from '../bin';
 import { ALLOW_STRUCTURE, boxOf, clampBox, findBlock, pageGrid } from './blocks';
 
-/** An id not used by any block of the page: `base-2`, `base-3`, … (a trailing `-n` of base is replaced). */
-export function uniqueBlockId(doc: Node, base: string): string {
-  const used = new Set<string>();
-  doc.forEach((n) => used.add(String(n.attrs['id'] ?? '')));
+/** An id not used by any block of the page (placed or in the bin): `base-2`, `base-3`, … (a trailing `-n` of base is replaced). */
+export function uniqueBlockId(doc: Node, base: string, used: ReadonlySet<string> = usedBlockIds(doc)): string {
   const stem = base.replace(/-\d+$/, '') || 'block';
   for (let n = 2; ; n++) {
     const id = `${stem}-${n}`;

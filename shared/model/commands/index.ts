@@ -10,3 +10,7 @@ export { bringForward, bringToFront, sendBackward, sendToBack } from './z-order'
 export { deleteBlocks } from './delete-blocks';
 export { duplicateBlock, uniqueBlockId } from './duplicate-block';
 export type { DuplicateOptions } from './duplicate-block';
+export { addToBin } from './bin-add';
+export { placeFromBin } from './bin-place';
+export type { BinPlacement } from './bin-place';
+export { removeToBin } from './bin-remove';

@@ -7,14 +7,13 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Command, Transaction } from 'prosemirror-state';
-import { ALLOW_STRUCTURE, findBlock, restoreSelection, selectionInBlock } from './blocks';
+import { ALLOW_STRUCTURE, findBlock, pageBlocks, restoreSelection, selectionInBlock } from './blocks';
 
 type Reorder = (order: readonly string[], selected: ReadonlySet<string>) => string[];
 
+// Placed blocks only: the story bin stays the page's last child whatever is reordered.
 function childIds(doc: Node): string[] {
-  const ids: string[] = [];
-  doc.forEach((n) => ids.push(String(n.attrs['id'] ?? '')));
-  return ids;
+  return pageBlocks(doc).map((b) => String(b.node.attrs['id'] ?? ''));
 }
 
 /**

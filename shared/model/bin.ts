@@ -1,0 +1,62 @@
+/**
+ * The story bin of a page: the optional last child of the page node, holding
+ * copy that belongs to the page but is not placed on it (see the `bin` node
+ * in schema.ts). These helpers find the bin and what is in it; the commands
+ * that move copy in and out are in `commands/bin-*.ts`.
+ */
+import type { Node } from 'prosemirror-model';
+
+/** The bin node and its position before it in the page, or null when the page has none. */
+export interface FoundBin {
+  node: Node;
+  pos: number;
+}
+
+/** One item of the bin: the node and its absolute position before it. */
+export interface BinItem {
+  node: Node;
+  /** Index among the bin's children. */
+  index: number;
+  pos: number;
+}
+
+/** The page's bin, or null. The schema keeps it the page's last child. */
+export function findBin(doc: Node): FoundBin | null {
+  const last = doc.lastChild;
+  if (!last || last.type.name !== 'bin') return null;
+  return { node: last, pos: doc.content.size - last.nodeSize };
+}
+
+/** Everything in the bin, in bin order (empty when there is no bin). */
+export function binItems(doc: Node): BinItem[] {
+  const bin = findBin(doc);
+  if (!bin) return [];
+  const out: BinItem[] = [];
+  bin.node.forEach((node, offset, index) => out.push({ node, index, pos: bin.pos + 1 + offset }));
+  return out;
+}
+
+/** The bin item with this id, or null (the empty id matches nothing). */
+export function findBinItem(doc: Node, id: string): BinItem | null {
+  if (id === '') return null;
+  return binItems(doc).find((item) => item.node.attrs['id'] === id) ?? null;
+}
+
+/**
+ * Every block id the page uses, placed or in the bin. Ids are unique across
+ * both, so an item keeps its id when it is placed or put back.
+ */
+export function usedBlockIds(doc: Node): Set<string> {
+  const used = new Set<string>();
+  doc.forEach((node) => {
+    if (node.type.name === 'bin') node.forEach((item) => used.add(String(item.attrs['id'] ?? '')));
+    else used.add(String(node.attrs['id'] ?? ''));
+  });
+  used.delete('');
+  return used;
+}
+
+/** Position at which a block is appended to the placed blocks: the end of the page, or just before its bin. */
+export function placedEnd(doc: Node): number {
+  return findBin(doc)?.pos ?? doc.content.size;
+}

@@ -1,0 +1,42 @@
+/** Placing copy from the story bin onto the page: one transaction, one undo step. */
+import { NodeSelection } from 'prosemirror-state';
+import type { Command } from 'prosemirror-state';
+import type { PlacementSize } from '../../copyfit/placement';
+import { placementSize } from '../../copyfit/placement';
+import { findBin, findBinItem } from '../bin';
+import { ALLOW_STRUCTURE, clampBox, pageGrid } from './blocks';
+
+/** Where a bin item goes: the grid cell of its top-left corner, and its size (default: from the copyfit estimate). */
+export interface BinPlacement {
+  col: number;
+  line: number;
+  /** Columns and lines; by default {@link placementSize} at the page's grid. */
+  size?: PlacementSize;
+}
+
+/**
+ * Moves the bin item with this id onto the page at a grid cell, on top of
+ * the other blocks, and selects it. Its box is kept inside the grid (moved
+ * in from the far edges when it would stick out). False when no bin item has
+ * that id.
+ */
+export function placeFromBin(id: string, at: BinPlacement): Command {
+  if (!Number.isFinite(at.col) || !Number.isFinite(at.line)) throw new RangeError(`placeFromBin needs a finite cell, got col ${at.col}, line ${at.line}`);
+  return (state, dispatch) => {
+    const item = findBinItem(state.doc, id);
+    if (!item) return false;
+    if (dispatch) {
+      const grid = pageGrid(state.doc);
+      const size = at.size ?? placementSize(item.node, grid);
+      const box = clampBox(grid, { col: at.col, line: at.line, cols: size.cols, lines: size.lines });
+      const placed = item.node.type.create({ ...item.node.attrs, ...box }, item.node.content, item.node.marks);
+      const tr = state.tr.delete(item.pos, item.pos + item.node.nodeSize);
+      // The bin is the page's last child: the placed block goes just before it, on top of the others.
+      const at2 = findBin(tr.doc)!.pos;
+      tr.insert(at2, placed);
+      tr.setSelection(NodeSelection.create(tr.doc, at2));
+      dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
+    }
+    return true;
+  };
+}

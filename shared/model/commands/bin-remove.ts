@@ -1,0 +1,38 @@
+/** Taking placed copy off the page into the story bin, text intact: one transaction, one undo step. */
+import type { Node } from 'prosemirror-model';
+import { Selection } from 'prosemirror-state';
+import type { Command } from 'prosemirror-state';
+import { isBinKind } from '../schema';
+import { ALLOW_STRUCTURE, findBlock } from './blocks';
+import type { FoundBlock } from './blocks';
+import { appendToBin } from './bin-add';
+
+/**
+ * Moves the placed blocks with these ids to the end of the story bin
+ * (creating it when needed), in page order. False when the list is empty, an
+ * id is unknown, or a block is page furniture (masthead, rule) that the bin
+ * does not hold.
+ */
+export function removeToBin(ids: readonly string[]): Command {
+  return (state, dispatch) => {
+    const found: FoundBlock[] = [];
+    for (const id of new Set(ids)) {
+      const f = findBlock(state.doc, id);
+      if (!f || !isBinKind(f.node.type.name)) return false;
+      found.push(f);
+    }
+    if (found.length === 0) return false;
+    if (dispatch) {
+      const tr = state.tr;
+      found.sort((a, b) => a.pos - b.pos);
+      const nodes: Node[] = found.map((f) => f.node);
+      // Back to front, so earlier positions stay valid.
+      for (let i = found.length - 1; i >= 0; i--) tr.delete(found[i]!.pos, found[i]!.pos + found[i]!.node.nodeSize);
+      // Ids are already unique on the page, so they stay as they are.
+      appendToBin(tr, nodes);
+      tr.setSelection(Selection.near(tr.doc.resolve(Math.min(found[0]!.pos, tr.doc.content.size))));
+      dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
+    }
+    return true;
+  };
+}
