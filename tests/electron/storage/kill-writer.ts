@@ -1,12 +1,13 @@
 /**
  * Child process of the kill test. Loads two editions (pages JSON plus raw
  * image files, so sharp is never loaded and start-up stays short), prints
- * `ready`, waits for a line on stdin, then saves the editions over one target,
+ * `ready` once warmed up, waits for a line on stdin, then saves the editions over one target,
  * alternately, until it is killed, printing `saved <ms>` after each save.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeBanmianFile } from '../../../electron/node/storage';
+import { encodeBanmian } from '../../../electron/node/storage/encode';
 import type { FileContent } from '../../../electron/node/storage';
 
 interface Dump {
@@ -24,6 +25,9 @@ function load(path: string): FileContent {
 const [target, fileA, fileB] = process.argv.slice(2);
 if (!target || !fileA || !fileB) throw new RangeError('usage: kill-writer TARGET A.json B.json');
 const editions = [load(fileA), load(fileB)];
+// Warm the code up in memory (a cold first save is several times slower), so
+// kills land in every phase of real saves rather than mostly in the first one.
+for (const edition of editions) await encodeBanmian(edition);
 process.stdout.write('ready\n');
 process.stdin.once('data', async () => {
   for (let n = 0; ; n++) {
