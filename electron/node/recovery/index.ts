@@ -2,3 +2,5 @@
 export { createJournal, journalId, JOURNAL_VERSION } from './journal';
 export type { Journal, JournalOptions, JournalWrite, RecoveredFile } from './journal';
 export { defaultRecoveryDir } from './recovery-dir';
+export { hostJournal } from './host-journal';
+export type { HostJournal, HostJournalRecord } from './host-journal';
