@@ -4,7 +4,7 @@
  * call these. Every operation returns a Result; none throws for bad input.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { ExportInfo, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { ExportInfo, ImportedCopy, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { exportPdf } from '../export/export-pdf';
@@ -16,6 +16,8 @@ import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
+import type { CopySource } from './import-copy';
+import { importCopy } from './import-copy';
 import type { RecoveryJournal } from './recovery';
 
 export interface HostServiceOptions {
@@ -166,6 +168,13 @@ export class HostService {
     session.dirty = true;
     if (owner !== undefined) session.owner = owner;
     return ok(openedDocument(session));
+  }
+
+  /** Reads and recognises a file of copy for the document's story bin (in the import worker). */
+  async importCopy(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    return importCopy(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
   }
 
   discardRecovered(id: string): Promise<Result<void>> {
