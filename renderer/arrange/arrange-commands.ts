@@ -8,7 +8,7 @@ import { deleteBlocks } from '../../shared/model/commands/delete-blocks';
 import { duplicateBlock } from '../../shared/model/commands/duplicate-block';
 import { moveBlocks } from '../../shared/model/commands/place-blocks';
 import { bringForward, bringToFront, sendBackward, sendToBack } from '../../shared/model/commands/z-order';
-import { arrangeState, selectBlocksTr, selectedBlockIds, setGridTr, targetBlockIds } from './arrange-state';
+import { arrangeKey, arrangeState, selectBlocksTr, selectedBlockIds, setGridTr, targetBlockIds } from './arrange-state';
 
 export const ARRANGE_ACTIONS = ['bringForward', 'sendBackward', 'bringToFront', 'sendToBack', 'duplicate', 'delete'] as const;
 export type ArrangeAction = (typeof ARRANGE_ACTIONS)[number];
@@ -31,7 +31,7 @@ export function arrangeAction(action: ArrangeAction): Command {
         // The copy of the primary block (the last selected).
         return duplicateBlock(ids[ids.length - 1]!)(state, dispatch, view);
       case 'delete':
-        return deleteBlocks(ids)(state, dispatch, view);
+        return deleteBlocks(ids)(state, dispatch && ((tr) => dispatch(tr.setMeta(arrangeKey, { ids: [] }))), view);
     }
   };
 }
@@ -39,7 +39,8 @@ export function arrangeAction(action: ArrangeAction): Command {
 /** Deletes the blocks selected as blocks (never the block around a caret: Delete there edits text). */
 export const deleteSelectedBlocks: Command = (state, dispatch, view) => {
   const ids = selectedBlockIds(state);
-  return ids.length > 0 && deleteBlocks(ids)(state, dispatch, view);
+  // Whatever the selection lands on afterwards is not a block selection.
+  return ids.length > 0 && deleteBlocks(ids)(state, dispatch && ((tr) => dispatch(tr.setMeta(arrangeKey, { ids: [] }))), view);
 };
 
 /** Nudges the blocks selected as blocks by whole columns and lines. */

@@ -109,24 +109,29 @@ export interface Guides {
 
 const EPS = 0.5;
 
-function stops(r: Rect, axis: 'x' | 'y'): number[] {
-  return axis === 'x' ? [r.x, r.x + r.width / 2, r.x + r.width] : [r.y, r.y + r.height / 2, r.y + r.height];
+function edges(r: Rect, axis: 'x' | 'y'): number[] {
+  return axis === 'x' ? [r.x, r.x + r.width] : [r.y, r.y + r.height];
+}
+
+function middle(r: Rect, axis: 'x' | 'y'): number {
+  return axis === 'x' ? r.x + r.width / 2 : r.y + r.height / 2;
 }
 
 /**
- * Alignment guides for a ghost: every left/centre/right x and top/centre/bottom
- * y of the ghost that coincides with the same kind of stop of another block or
- * of the type area.
+ * Alignment guides for a ghost, as layout tools draw them: where an edge of
+ * the ghost lies on an edge of another block or of the type area, or its
+ * centre on their centre.
  */
 export function alignmentGuides(ghost: Rect, others: readonly Rect[], area: Rect): Guides {
   const out: Guides = { x: [], y: [] };
   for (const axis of ['x', 'y'] as const) {
-    const mine = stops(ghost, axis);
     const found = new Set<number>();
+    const add = (v: number) => found.add(Math.round(v * 64) / 64);
+    const mine = edges(ghost, axis);
+    const centre = middle(ghost, axis);
     for (const r of [area, ...others]) {
-      for (const s of stops(r, axis)) {
-        for (const m of mine) if (Math.abs(m - s) < EPS) found.add(Math.round(m * 64) / 64);
-      }
+      for (const s of edges(r, axis)) for (const m of mine) if (Math.abs(m - s) < EPS) add(m);
+      if (Math.abs(centre - middle(r, axis)) < EPS) add(centre);
     }
     out[axis] = [...found].sort((a, b) => a - b);
   }

@@ -229,6 +229,12 @@ class Recognizer {
     const t = this.tokens[i]!;
     const cls = t.cls as Extract<LineClass, { kind: 'byline' | 'run-in' }>;
     const story = this.currentStory();
+    if (run.length === 0 && story && story.byline && !story.hasBody() && cls.kind === 'run-in') {
+      // 记者 X on its own line, then 本报讯 opening the text: one byline per story, the dateline stays text.
+      story.addBody('paragraph', toSegments(t.line.text, t.line.strong), t.line.line);
+      this.decide(t.line.line, 'paragraph', 'paragraph.body', 'a dateline after the byline stays in the text');
+      return i + 1;
+    }
     const continuesStory = run.length === 0 && story && !story.byline && !story.hasBody();
     let item: ItemBuilder;
     if (continuesStory) item = story;
@@ -353,6 +359,9 @@ class Recognizer {
     const box = this.start('teaser', t.line.line);
     let j = i + 1;
     while (j < this.tokens.length && this.tokens[j]!.cls.kind === 'head') {
+      // A head line over a byline is the next story's headline, not a teaser item.
+      const next = this.tokens[j + 1]?.cls.kind;
+      if (next === 'byline' || next === 'run-in') break;
       const tok = this.tokens[j]!;
       const { text, page } = splitPageRef(tok.line.text);
       box.teasers.push({ text, page, sourceLine: tok.line.line });

@@ -12,14 +12,58 @@ import { fail } from '../../../shared/result';
 import { findChromium } from '../chromium/launch';
 import { defaultRendererDir, startWebServer } from '../web/server';
 import type { CliCommand } from './command';
+import { formatFinding } from '../../../shared/preflight/finding';
+import type { PdfVariant } from '../pdf/post-process';
+import { PDF_VARIANTS } from '../pdf/post-process';
+import type { PrintPdfRequest } from '../pdf/print-ready';
 
-const USAGE = 'usage: banmian export FILE.banmian -o OUT.pdf [--timeout SECONDS]';
+function numberOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n >= min && n <= max)) throw new Error(`--${name} must be ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+/** The print options of `export` (and `preflight`) from parsed flags. */
+export function printRequestFrom(values: Record<string, string | boolean | undefined>): PrintPdfRequest {
+  const variant = (values['variant'] ?? 'x4-cmyk') as string;
+  if (!PDF_VARIANTS.includes(variant as PdfVariant)) throw new Error(`--variant must be one of ${PDF_VARIANTS.join(', ')}, not "${variant}"`);
+  if (values['marks'] && values['no-marks']) throw new Error('--marks and --no-marks contradict each other');
+  const profile = values['profile'] as string | undefined;
+  if (profile !== undefined && !existsSync(profile)) throw new Error(`no such profile: ${profile}`);
+  return {
+    variant: variant as PdfVariant,
+    profilePath: profile === undefined ? undefined : resolve(profile),
+    bleedMm: numberOption(values['bleed'] as string | undefined, 'bleed', 0, 20),
+    marks: values['marks'] ? true : values['no-marks'] ? false : undefined,
+    maxPpi: numberOption(values['max-ppi'] as string | undefined, 'max-ppi', 72, 2400),
+    jpegQuality: numberOption(values['jpeg-quality'] as string | undefined, 'jpeg-quality', 1, 100),
+    force: Boolean(values['force']),
+  };
+}
+
+export const PRINT_FLAGS = {
+  variant: { type: 'string' },
+  profile: { type: 'string' },
+  bleed: { type: 'string' },
+  marks: { type: 'boolean' },
+  'no-marks': { type: 'boolean' },
+  'max-ppi': { type: 'string' },
+  'jpeg-quality': { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
+
+const USAGE =
+  'usage: banmian export FILE.banmian -o OUT.pdf [--variant x4|x4-cmyk|proof] [--profile ICC] [--bleed MM] [--marks|--no-marks]\n' +
+  '                      [--max-ppi N] [--jpeg-quality N] [--force] [--timeout SECONDS]';
 
 export interface ExportFileOptions {
   file: string;
   out: string;
   rendererDir?: string;
   readyTimeoutMs?: number;
+  /** The print-ready variant and preflight; without it the finished screen PDF. */
+  print?: PrintPdfRequest;
 }
 
 /** Exports one file; every failure is a Result with a one-line message. */
@@ -49,7 +93,7 @@ export async function exportFile(options: ExportFileOptions): Promise<Result<Exp
   try {
     const initial = server.host.initial();
     if (!initial.ok || !initial.value) return fail('OPEN_FAILED', `cannot open ${options.file}`);
-    return await server.host.exportPdf(initial.value.handle, initial.value.pages, out);
+    return await server.host.exportPdf(initial.value.handle, initial.value.pages, out, options.print);
   } finally {
     await server.close();
   }
@@ -67,6 +111,7 @@ export const exportCommand: CliCommand = {
           output: { type: 'string', short: 'o' },
           timeout: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
+          ...PRINT_FLAGS,
         },
       });
       if (values.help) {
@@ -77,7 +122,11 @@ export const exportCommand: CliCommand = {
       if (!values.output) throw new Error('no output given (-o OUT.pdf)');
       const seconds = values.timeout === undefined ? undefined : Number(values.timeout);
       if (seconds !== undefined && !(seconds > 0 && seconds <= 3600)) throw new Error(`--timeout must be 1 to 3600 seconds, not "${values.timeout}"`);
-      options = { file: positionals[0]!, out: values.output, readyTimeoutMs: seconds === undefined ? undefined : seconds * 1000 };
+      const print = printRequestFrom(values);
+      print.onPreflight = (findings) => {
+        for (const f of findings) if (f.level !== 'info') process.stderr.write(`${formatFinding(f)}\n`);
+      };
+      options = { file: positionals[0]!, out: values.output, readyTimeoutMs: seconds === undefined ? undefined : seconds * 1000, print };
     } catch (e) {
       process.stderr.write(`banmian export: ${(e as Error).message}\n${USAGE}\n`);
       return 2;

@@ -96,7 +96,7 @@ export const importCommand: CliCommand = {
     for (const w of file.warnings) process.stderr.write(`banmian import: warning: ${w}\n`);
     if (out !== undefined) await writeAtomic(out, intakeJson(file));
     if (args.values.summary) process.stdout.write(`${JSON.stringify(summarizeDrafts(file.result.stories), null, 2)}\n`);
-    else if (out === undefined) process.stdout.write(`${listing(file)}\n`);
+    else process.stdout.write(`${listing(file)}\n`);
     return 0;
   },
 };

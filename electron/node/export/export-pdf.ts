@@ -9,6 +9,8 @@ import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { finishPdf } from '../pdf/finish';
+import type { PrintPdfRequest } from '../pdf/print-ready';
+import { makePrintReady } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import type { PdfPrinter } from './printer';
@@ -20,6 +22,8 @@ export interface ExportRequest {
   /** Where to write the PDF (absolute). */
   outPath: string;
   printer: PdfPrinter;
+  /** Print-ready variant (PDF/X-4 …) and preflight; without it the finished screen PDF is written. */
+  print?: PrintPdfRequest;
 }
 
 /** The PDF title: paper, date and page, e.g. `萧山日报 2022-11-21 第一版`. */
@@ -58,6 +62,16 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
     finished = await finishPdf(raw, { settings, title: pdfTitle(settings) });
   } catch (e) {
     return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
+  }
+  if (request.print) {
+    const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
+    const ready = await makePrintReady(
+      finished,
+      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings) },
+      request.print,
+    );
+    if (!ready.ok) return ready;
+    finished = ready.value.pdf;
   }
   try {
     await writeFileAtomically(request.outPath, finished);

@@ -12,9 +12,16 @@ export interface PrintRequest {
   paper: PaperSize;
 }
 
+/** What the print layout measured, per page in order: overset characters per story block id. */
+export interface PrintLayout {
+  overset: Record<string, number>[];
+}
+
 export interface PdfPrinter {
   /** Raw PDF bytes as the browser wrote them. Throws with a one-line message. */
   print(request: PrintRequest): Promise<Uint8Array>;
+  /** The layout measured by the last `print` (for preflight), when the printer can tell. */
+  lastLayout?(): PrintLayout | null;
   /** Frees the browser, if the printer started one. */
   close(): Promise<void>;
 }

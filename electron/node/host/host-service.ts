@@ -9,6 +9,7 @@ import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { exportPdf } from '../export/export-pdf';
 import type { PdfPrinter } from '../export/printer';
+import type { PrintPdfRequest } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
 import { openedDocument } from '../session/document-session';
 import { referencedAssetHashes } from '../session/referenced-assets';
@@ -72,11 +73,11 @@ export class HostService {
     return this.sessions.save(handle, pages, path === null ? null : this.absolute(path));
   }
 
-  async exportPdf(handle: string, pages: unknown[], path: string): Promise<Result<ExportInfo>> {
+  async exportPdf(handle: string, pages: unknown[], path: string, print?: PrintPdfRequest): Promise<Result<ExportInfo>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
-    return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer });
+    return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print });
   }
 
   /** The pages last sent for export, for the renderer in print mode. */

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../../shared/result';
+import { fullDraft } from '../../../shared/intake/derived';
 import type { IntakeResult } from '../../../shared/intake/types';
 import { fail, ok } from '../../../shared/result';
 import type { ImportedFile } from './import-file';
@@ -58,7 +59,7 @@ export function importFileOffThread(path: string, options: OffThreadOptions = {}
           break;
         case 'batch':
           // Append in place: the batches arrive in order.
-          for (const s of reply.stories) result.stories.push(s);
+          for (const s of reply.stories) result.stories.push(fullDraft(s));
           for (const d of reply.decisions) result.decisions.push(d);
           break;
         case 'end':

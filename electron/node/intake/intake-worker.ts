@@ -4,6 +4,7 @@
  * batches, so decoding and recognising a big file never blocks the caller.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { leanDraft } from '../../../shared/intake/derived';
 import type { Decision } from '../../../shared/intake/types';
 import { importFile } from './import-file';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
       else byStory.set(d.story, [d]);
     }
     for (let i = 0; i < result.stories.length; i += STORIES_PER_BATCH) {
-      const stories = result.stories.slice(i, i + STORIES_PER_BATCH);
+      const stories = result.stories.slice(i, i + STORIES_PER_BATCH).map(leanDraft);
       const decisions = stories.flatMap((_, k) => byStory.get(i + k) ?? []);
       post({ kind: 'batch', stories, decisions });
     }

@@ -17,7 +17,7 @@ export interface PrintGeometry {
   media: Box;
   bleed: Box;
   trim: Box;
-  /** Distance from trim to where the marks start (mm → pt): the bleed, at least 3 mm. */
+  /** Distance from trim to where the marks start: 1 mm outside the bleed, at least 3 mm from the trim. */
   markOffsetPt: number;
   markLengthPt: number;
 }
@@ -31,7 +31,8 @@ export function printGeometry(paper: { width: number; height: number }, bleedMm:
   const w = mmToPt(paper.width);
   const h = mmToPt(paper.height);
   const b = mmToPt(bleedMm);
-  const markOffsetPt = mmToPt(Math.max(bleedMm, 3));
+  // Marks never reach into the bleed: they would print on the sheet's image.
+  const markOffsetPt = mmToPt(Math.max(bleedMm + 1, 3));
   const margin = marks ? Math.max(mmToPt(MARKS_MARGIN_MM), markOffsetPt + mmToPt(MARK_LENGTH_MM + 8)) : b;
   const trim = { x: margin, y: margin, width: w, height: h };
   return {

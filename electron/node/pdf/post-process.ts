@@ -13,8 +13,8 @@
  * marks a MediaBox large enough for crop and registration marks and the
  * slug line. Black (K100) text and rules overprint.
  */
-import type { PDFDict, PDFPage } from 'pdf-lib';
-import { PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import type { PDFObject, PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { Rgb8 } from '../../../shared/color/cmyk';
@@ -35,7 +35,7 @@ import { identify } from './pdfx-metadata';
 import { getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectKind, xobjectRef } from './pdf-objects';
 import { markContent, REGISTRATION_SPACE } from './printer-marks';
 import type { RewriteContext } from './rewrite-content';
-import { OVERPRINT_GS, rewriteContent, SRGB_SPACE } from './rewrite-content';
+import { rewriteContent, SRGB_SPACE } from './rewrite-content';
 import type { SlugInfo } from './slug';
 import { slugContent } from './slug';
 
@@ -118,6 +118,30 @@ async function srgbProfileBytes(): Promise<Uint8Array> {
   const icc = (await sharp(png).metadata()).icc;
   if (!icc) throw new Error('could not obtain the sRGB profile from libvips');
   return new Uint8Array(icc);
+}
+
+/**
+ * Deletes objects nothing refers to any more (replaced content streams,
+ * Chromium's sRGB profile after its images went CMYK): a checker walking
+ * every object must not find colour the page no longer uses.
+ */
+function dropUnreachable(doc: PDFDocument): void {
+  const { context } = doc;
+  const reached = new Set<string>();
+  const visit = (o: PDFObject | undefined): void => {
+    if (!o) return;
+    if (o instanceof PDFRef) {
+      const key = o.toString();
+      if (reached.has(key)) return;
+      reached.add(key);
+      visit(context.lookup(o));
+    } else if (o instanceof PDFStream) visit(o.dict);
+    else if (o instanceof PDFDict) for (const [, v] of o.entries()) visit(v);
+    else if (o instanceof PDFArray) for (const v of o.asArray()) visit(v);
+  };
+  visit(context.trailerInfo.Root);
+  visit(context.trailerInfo.Info);
+  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref.toString())) context.delete(ref);
 }
 
 export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessOptions): Promise<PostProcessResult> {
@@ -323,6 +347,7 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
     creatorTool: 'Banmian',
     producer: `Banmian print pipeline (pdf-lib); ${variant}`,
   });
+  dropUnreachable(doc);
   const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   // pdf-lib always writes a 1.7 header; PDF/X-4 is PDF 1.6. Same length, so no offset moves.
   const head = Buffer.from(pdf.buffer, pdf.byteOffset, 9).toString('latin1');

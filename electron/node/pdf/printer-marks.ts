@@ -56,7 +56,8 @@ export function markContent(g: PrintGeometry): string {
       ops.push(line(x, y + sy * o, x, y + sy * (o + len)));
     }
   }
-  const r = len / 2.5;
+  // The crosshair (1.5 r) spans exactly the marks' band, never the bleed.
+  const r = len / 3;
   const mid = o + len / 2;
   ops.push(target(left + trim.width / 2, top + mid, r));
   ops.push(target(left + trim.width / 2, bottom - mid, r));

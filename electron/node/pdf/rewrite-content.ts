@@ -38,7 +38,8 @@ export interface RewriteContext {
   converter?: ColourConverter;
   /** Fills and strokes at most this thick (pt) count as rules and overprint when black. */
   thinPt: number;
-  onImage?(name: string, widthPt: number, heightPt: number): void;
+  /** An image painted with `Do`: its placed size and the CTM that maps its unit square. */
+  onImage?(name: string, widthPt: number, heightPt: number, ctm: Matrix): void;
   onForm?(name: string, ctm: Matrix): void;
 }
 
@@ -288,7 +289,7 @@ export function rewriteContent(src: string, ctx: RewriteContext, initialCtm: Mat
       const kind = ctx.xobjectKind(name);
       if (kind === 'image') {
         const m = st.ctm;
-        ctx.onImage?.(name, Math.hypot(m[0], m[1]), Math.hypot(m[2], m[3]));
+        ctx.onImage?.(name, Math.hypot(m[0], m[1]), Math.hypot(m[2], m[3]), m);
       } else if (kind === 'form') ctx.onForm?.(name, st.ctm);
     }
     if (PAINT_FILL.has(op.op) || PAINT_STROKE.has(op.op) || PAINT_BOTH.has(op.op) || op.op === 'n') box = null;

@@ -3,16 +3,15 @@
  * over HTTP (shared/host/web-protocol.ts). Also what the CLI's export, the
  * bench and the end-to-end tests print through.
  */
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PRINT_QUERY, TOKEN_QUERY } from '../../../shared/host/web-protocol';
 import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
 import { HostService } from '../host/host-service';
+import { projectRoot } from '../project-root';
 import type { RecoveryJournal } from '../host/recovery';
 import { handleApi, ORIGINAL_ASSETS_HEADER, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
@@ -45,12 +44,7 @@ export interface WebServer {
 
 /** The project's dist/renderer, found from this module's location (source or bundle). */
 export function defaultRendererDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'renderer');
-    dir = dirname(dir);
-  }
-  return resolve('dist', 'renderer');
+  return join(projectRoot(), 'dist', 'renderer');
 }
 
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {

@@ -19,8 +19,10 @@ export function deleteBlocks(ids: readonly string[]): Command {
       // Back to front, so earlier positions stay valid.
       found.sort((a, b) => b.pos - a.pos);
       for (const f of found) tr.delete(f.pos, f.pos + f.node.nodeSize);
-      const at = Math.min(found[found.length - 1]!.pos, tr.doc.content.size);
-      tr.setSelection(Selection.near(tr.doc.resolve(at)));
+      // The caret goes into nearby text: selecting the next block instead
+      // would let a second Delete remove a block nobody chose.
+      const $at = tr.doc.resolve(Math.min(found[found.length - 1]!.pos, tr.doc.content.size));
+      tr.setSelection(Selection.findFrom($at, 1, true) ?? Selection.findFrom($at, -1, true) ?? Selection.near($at));
       dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
     }
     return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NodeSelection } from 'prosemirror-state';
+import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { ALLOW_STRUCTURE } from '../../../../shared/model/commands/blocks';
 import { deleteBlocks } from '../../../../shared/model/commands/delete-blocks';
 import { duplicateBlock, uniqueBlockId } from '../../../../shared/model/commands/duplicate-block';
@@ -81,9 +81,11 @@ describe('deleteBlocks', () => {
     expect(deleteBlocks([])(stateOf(doc))).toBe(false);
   });
 
-  it('leaves a valid selection after deleting a selected block', () => {
-    const r = run(selectBlock(stateOf(doc), 'd'), deleteBlocks(['d']));
-    expect(r.state.selection.from).toBeLessThanOrEqual(r.state.doc.content.size);
+  it('puts the caret into text after deleting, never selecting another block', () => {
+    const r = run(selectBlock(stateOf(doc), 'b'), deleteBlocks(['b']));
+    expect(r.state.selection instanceof TextSelection).toBe(true);
+    // The rule after b is an atom; the caret goes on to the next story's text.
+    expect(r.state.selection.$from.node(1).attrs['id']).toBe('d');
   });
 });
 
