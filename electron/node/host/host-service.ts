@@ -29,6 +29,8 @@ export interface HostServiceOptions {
   journal?: RecoveryJournal | null;
   /** Resolves relative paths the renderer sends (default: the process's cwd). */
   cwd?: string;
+  /** The built copy-intake worker (default: `intake-worker.mjs` next to the running bundle). */
+  intakeWorkerUrl?: URL;
 }
 
 const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
@@ -38,6 +40,7 @@ export class HostService {
   printer: PdfPrinter | null;
   private readonly journalStore: RecoveryJournal | null;
   private readonly cwd: string;
+  private readonly intakeWorkerUrl: URL | undefined;
   private readonly proxies = new AssetProxyCache();
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
@@ -47,6 +50,7 @@ export class HostService {
     this.printer = options.printer ?? null;
     this.journalStore = options.journal ?? null;
     this.cwd = options.cwd ?? process.cwd();
+    this.intakeWorkerUrl = options.intakeWorkerUrl;
   }
 
   /** Opens the command line's document; later `initial()` calls return it. */
@@ -175,7 +179,8 @@ export class HostService {
   async importCopy(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
-    return importCopy(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
+    const options = this.intakeWorkerUrl ? { workerUrl: this.intakeWorkerUrl } : {};
+    return importCopy(found.value, 'path' in source ? { path: this.absolute(source.path) } : source, options);
   }
 
   discardRecovered(id: string): Promise<Result<void>> {

@@ -28,7 +28,6 @@ export type CopySource = { path: string } | { name: string; bytes: Uint8Array };
 
 /** File names from the renderer: no folders, no control characters, a sane length. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(-200);
   return base === '' || base === '.' || base === '..' ? 'copy.txt' : base;
 }
