@@ -146,7 +146,7 @@ describe('story bin (web mode, Chromium)', () => {
     await page.waitForSelector(`.bm-page > [data-block-id="${id}"]`);
     expect(await block(id)).toMatchObject({ kind: 'story', col: '4', line: '45', cols: expected.cols, lines: expected.lines });
     expect(await binIds()).toEqual(before.filter((x) => x !== id));
-    expect(await page.$eval(`.bm-page > [data-block-id="${id}"] h1`, (e) => e.textContent)).toBe('党建引领共治共享 构建现代化治理体系');
+    expect(await page.$eval(`.bm-page > [data-block-id="${id}"] .bm-headgroup`, (e) => e.textContent)).toBe('党建引领共治共享 构建现代化治理体系');
     await page.click('[data-command="undo"]');
     expect(await placedIds()).toEqual(['lead']);
     expect(await binIds()).toEqual(before);
