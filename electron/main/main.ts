@@ -1,9 +1,10 @@
 /**
  * The desktop shell's main process: wires windows, menus, dialogs, URL
  * schemes and IPC to the Node-side logic in electron/node (the same as web
- * mode's). `electron dist/electron/main.cjs [FILE.banmian]`.
+ * mode's). `electron dist/electron/main.mjs [FILE.banmian]`.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { HostService } from '../node/host/host-service';
 import { createIpcHandlers } from '../node/ipc/ipc-handlers';
@@ -15,8 +16,11 @@ import { handleSchemes, registerSchemes } from './protocols';
 import { hardenApp } from './security';
 import { abandonClose, afterSave, createDocumentWindow, sendCommand } from './window';
 
-const preload = join(__dirname, 'preload.cjs');
-const rendererDir = join(__dirname, '..', 'renderer');
+// The main process is an ES module (Electron ≥ 28): the Node side it shares with
+// the CLI finds its files from import.meta.url.
+const here = dirname(fileURLToPath(import.meta.url));
+const preload = join(here, 'preload.cjs');
+const rendererDir = join(here, '..', 'renderer');
 
 registerSchemes();
 

@@ -18,7 +18,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     headline: (node) => new HeadLineView(node, ctx),
     subheadline: (node) => new HeadLineView(node, ctx),
     byline: (node) => new BylineView(node, ctx),
-    body: (node) => new BodyView(node),
+    body: (node) => new BodyView(node, ctx),
     crosshead: (node) => new CrossheadView(node, ctx),
     photo: (node) => new PhotoView(node, ctx),
     label: (node) => new LabelView(node, ctx),
