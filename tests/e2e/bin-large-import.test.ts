@@ -34,7 +34,7 @@ async function writeBigText(path: string): Promise<number> {
   const out = createWriteStream(path);
   let written = 0;
   while (written < TARGET_BYTES) {
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     written += chunk.length;
   }
   await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
