@@ -45,6 +45,17 @@ async function start(): Promise<void> {
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseCopyPath() {
+      const r = await dialog.showOpenDialog({
+        title: '导入稿件',
+        properties: ['openFile'],
+        filters: [
+          { name: '稿件（文本、Word、网页）', extensions: ['txt', 'docx', 'html', 'htm'] },
+          { name: '所有文件', extensions: ['*'] },
+        ],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async chooseSavePath(kind, suggestion) {
       const r = await dialog.showSaveDialog({
         title: kind === 'save' ? '保存版面' : '导出 PDF',

@@ -4,7 +4,7 @@
  * call these. Every operation returns a Result; none throws for bad input.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { ExportInfo, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { ExportInfo, ImportedCopy, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { exportPdf } from '../export/export-pdf';
@@ -17,6 +17,8 @@ import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
 import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
+import type { CopySource } from './import-copy';
+import { importCopy } from './import-copy';
 
 export interface HostServiceOptions {
   sessions?: SessionStore;
@@ -26,6 +28,8 @@ export interface HostServiceOptions {
   journal?: Journal | null;
   /** Resolves relative paths the renderer sends (default: the process's cwd). */
   cwd?: string;
+  /** The built copy-intake worker (default: `intake-worker.mjs` next to the running bundle). */
+  intakeWorkerUrl?: URL;
 }
 
 const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
@@ -35,6 +39,7 @@ export class HostService {
   printer: PdfPrinter | null;
   private readonly journalStore: Journal | null;
   private readonly cwd: string;
+  private readonly intakeWorkerUrl: URL | undefined;
   private readonly proxies = new AssetProxyCache();
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
@@ -44,6 +49,7 @@ export class HostService {
     this.printer = options.printer ?? null;
     this.journalStore = options.journal ?? null;
     this.cwd = options.cwd ?? process.cwd();
+    this.intakeWorkerUrl = options.intakeWorkerUrl;
   }
 
   /** Opens the command line's document; later `initial()` calls return it. */
@@ -158,6 +164,14 @@ export class HostService {
     session.recoveredFrom = id;
     if (owner !== undefined) session.owner = owner;
     return ok(openedDocument(session));
+  }
+
+  /** Reads and recognises a file of copy for the document's story bin (in the import worker). */
+  async importCopy(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    const options = this.intakeWorkerUrl ? { workerUrl: this.intakeWorkerUrl } : {};
+    return importCopy(found.value, 'path' in source ? { path: this.absolute(source.path) } : source, options);
   }
 
   discardRecovered(id: string): Promise<Result<void>> {

@@ -2,5 +2,3 @@
 export { createJournal, journalId, JOURNAL_VERSION } from './journal';
 export type { Journal, JournalOptions, JournalWrite, RecoveredFile } from './journal';
 export { defaultRecoveryDir } from './recovery-dir';
-export { hostJournal } from './host-journal';
-export type { HostJournal, HostJournalRecord } from './host-journal';

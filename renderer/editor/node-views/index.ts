@@ -1,5 +1,6 @@
 /** The NodeViews of the page editor, one per node type that needs one. */
 import type { NodeViewConstructor } from 'prosemirror-view';
+import { BinView } from '../../bin/bin-view';
 import { LabelView } from './label-view';
 import { MastheadView } from './masthead-view';
 import { PhotoView } from './photo-view';
@@ -25,5 +26,6 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     rule: (node) => new RuleView(node, ctx),
     teaser: (node) => new TeaserView(node, ctx),
     teaser_item: (node) => new TeaserItemView(node),
+    bin: (node, view) => new BinView(node, view),
   };
 }
