@@ -1,1 +1,242 @@
-process.stdout.write("bench\n");
+/**
+ * `npm run bench`: Banmian's speed on the reference page, each number beside
+ * a baseline measured in the same run on the same machine, so that the ratio
+ * means something even when the machine is noisy.
+ *
+ * - open: navigation to a page whose stories are laid out and measured, vs a
+ *   bare ProseMirror editor over the same text;
+ * - typing: 200 keystrokes into the longest story, processing and time to the
+ *   next frame (median, p95), vs the bare editor over that story's text;
+ * - export: `banmian export` of the reference page, vs Chromium printing a
+ *   static HTML copy of the same page.
+ *
+ * Results are printed as a table and written to `.bench/results.json`.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { TOKEN_COOKIE } from '../shared/host/web-protocol';
+import { launchChromium } from '../electron/node/chromium/launch';
+import { startWebServer } from '../electron/node/web/server';
+import { startBaselineEditor } from './baseline-editor';
+import { fmt, summarize } from './stats';
+import type { Summary } from './stats';
+import { typeAndMeasure } from './typing';
+
+const ROOT = resolve('.');
+const FIXTURE = join(ROOT, 'fixtures/seed-front-page.banmian');
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const KEYSTROKES = Number(process.env['BENCH_KEYSTROKES'] ?? 200);
+
+interface Row {
+  what: string;
+  banmian: Summary;
+  baseline: Summary;
+  unit: 'ms';
+}
+
+async function waitForLaidOutPage(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const stories = [...document.querySelectorAll('[data-kind="story"]')];
+      return stories.length > 0 && stories.every((s) => s.hasAttribute('data-overset'));
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** The longest story's paragraphs (by text length), read from the page. */
+async function longestStory(page: Page): Promise<{ id: string; paragraphs: string[] }> {
+  return page.evaluate(() => {
+    let best: Element | null = null;
+    for (const s of document.querySelectorAll('[data-kind="story"]')) {
+      if (!best || (s.textContent ?? '').length > (best.textContent ?? '').length) best = s;
+    }
+    const paragraphs = [...(best?.querySelectorAll('.bm-body p, [data-role="body"] p') ?? [])].map((p) => p.textContent ?? '');
+    return { id: best?.getAttribute('data-block-id') ?? '', paragraphs };
+  });
+}
+
+/** Puts the caret at the end of the last paragraph of `container` by clicking there. */
+async function clickEndOfLastParagraph(page: Page, selector: string): Promise<void> {
+  const point = await page.evaluate((sel) => {
+    const ps = document.querySelectorAll(`${sel} p`);
+    const last = ps[ps.length - 1];
+    if (!last) throw new Error(`no paragraph in ${sel}`);
+    const range = document.createRange();
+    range.selectNodeContents(last);
+    const rects = [...range.getClientRects()];
+    const r = rects[rects.length - 1]!;
+    last.scrollIntoView({ block: 'center' });
+    const again = [...range.getClientRects()].pop()!;
+    return { x: again.right - 2, y: again.top + again.height / 2, moved: r.top !== again.top };
+  }, selector);
+  await page.mouse.click(point.x, point.y);
+}
+
+async function measureOpen(browser: Browser, url: string): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await waitForLaidOutPage(page);
+    samples.push(Date.now() - t0);
+    await context.close();
+  }
+  return samples;
+}
+
+async function measureBaselineOpen(browser: Browser, url: string): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForSelector('[data-bm-ready]', { state: 'attached' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    samples.push(Date.now() - t0);
+    await context.close();
+  }
+  return samples;
+}
+
+function timeCommand(args: string[]): number {
+  const t0 = Date.now();
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr.trim()}`);
+  return Date.now() - t0;
+}
+
+/** Chromium printing a static copy of the print-mode page: launch, load, print. */
+async function measureStaticPrint(server: Awaited<ReturnType<typeof startWebServer>>, handle: string, out: string): Promise<number[]> {
+  const probe = await launchChromium();
+  const page = await probe.newPage();
+  await page.goto(server.printUrl(handle));
+  await page.waitForSelector('html[data-bm-ready="true"]', { timeout: 60_000 });
+  const html = await page.content();
+  const size = await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-kind="page"], .bm-page');
+    const r = el?.getBoundingClientRect();
+    return { w: r?.width ?? 1474, h: r?.height ?? 2060 };
+  });
+  await probe.close();
+  const base = `http://127.0.0.1:${server.port}/`;
+  const staticHtml = html.replace('<head>', `<head><base href="${base}">`).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+  const samples: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const t0 = Date.now();
+    const browser = await launchChromium();
+    const context = await browser.newContext();
+    await context.addCookies([{ name: TOKEN_COOKIE, value: server.token, url: base }]);
+    const p = await context.newPage();
+    await p.setContent(staticHtml, { waitUntil: 'load' });
+    await p.evaluate(() => document.fonts.ready.then(() => undefined));
+    await p.pdf({ path: out, width: `${size.w}px`, height: `${size.h}px`, printBackground: true, preferCSSPageSize: true });
+    await browser.close();
+    samples.push(Date.now() - t0);
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const tmp = await mkdtemp(join(tmpdir(), 'banmian-bench-'));
+  const server = await startWebServer({ file: FIXTURE });
+  const browser = await launchChromium();
+  try {
+    // What to type into: the reference page's longest story.
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(server.url);
+    await waitForLaidOutPage(page);
+    const story = await longestStory(page);
+    const allText = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-kind] p, [data-kind] h1, [data-kind] h4')].map((p) => p.textContent ?? ''),
+    );
+    await page.close();
+
+    const columnPx = 13 * 12;
+    const linePx = Math.round(11.5 * (4 / 3) * 64) / 64;
+    const bare = await startBaselineEditor({ root: ROOT, paragraphs: story.paragraphs, columnPx, linePx });
+    const barePage = await startBaselineEditor({ root: ROOT, paragraphs: allText, columnPx, linePx });
+    try {
+      rows.push({
+        what: 'open the reference page',
+        banmian: summarize(await measureOpen(browser, server.url)),
+        baseline: summarize(await measureBaselineOpen(browser, barePage.url)),
+        unit: 'ms',
+      });
+
+      const appPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await appPage.goto(server.url);
+      await waitForLaidOutPage(appPage);
+      await clickEndOfLastParagraph(appPage, `[data-block-id="${story.id}"]`);
+      const app = await typeAndMeasure(appPage, KEYSTROKES);
+      await appPage.close();
+
+      const basePage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await basePage.goto(bare.url);
+      await basePage.waitForSelector('[data-bm-ready]', { state: 'attached' });
+      await basePage.evaluate(() => document.fonts.ready.then(() => undefined));
+      await clickEndOfLastParagraph(basePage, '.ProseMirror');
+      const base = await typeAndMeasure(basePage, KEYSTROKES);
+      await basePage.close();
+      rows.push({ what: `typing, processing (${KEYSTROKES} keys, longest story)`, banmian: app.processing, baseline: base.processing, unit: 'ms' });
+      rows.push({ what: `typing, to next frame (${KEYSTROKES} keys)`, banmian: app.frame, baseline: base.frame, unit: 'ms' });
+    } finally {
+      await bare.close();
+      await barePage.close();
+    }
+
+    const exportSamples: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      exportSamples.push(timeCommand(['dist/node/cli.mjs', 'export', FIXTURE, '-o', join(tmp, `page-${i}.pdf`)]));
+    }
+    const opened = await server.host.openPath(FIXTURE);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const handle = opened.value.handle;
+    // The same export inside a running host (no process start); it also leaves
+    // the pages in the session for the print-mode page the baseline copies.
+    const inProcess: number[] = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const t0 = Date.now();
+      const done = await server.host.exportPdf(handle, opened.value.pages, join(tmp, `in-process-${i}.pdf`));
+      if (!done.ok) throw new Error(done.error.message);
+      inProcess.push(Date.now() - t0);
+    }
+    const staticPrint = summarize(await measureStaticPrint(server, handle, join(tmp, 'static.pdf')));
+    rows.push({ what: 'export in a running host', banmian: summarize(inProcess), baseline: staticPrint, unit: 'ms' });
+    rows.push({
+      what: 'export the reference page (whole command)',
+      banmian: summarize(exportSamples),
+      baseline: staticPrint,
+      unit: 'ms',
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  const width = Math.max(...rows.map((r) => r.what.length));
+  console.log(`${'measure'.padEnd(width)}  ${'banmian median / p95'.padEnd(26)}  ${'baseline median / p95'.padEnd(26)}  ratio`);
+  for (const r of rows) {
+    const ratio = r.banmian.median / r.baseline.median;
+    console.log(
+      `${r.what.padEnd(width)}  ${`${fmt(r.banmian.median)} / ${fmt(r.banmian.p95)}`.padEnd(26)}  ${`${fmt(r.baseline.median)} / ${fmt(r.baseline.p95)}`.padEnd(26)}  ${ratio.toFixed(2)}×`,
+    );
+  }
+  await mkdir('.bench', { recursive: true });
+  await writeFile('.bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exitCode = 1;
+});

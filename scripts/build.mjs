@@ -11,7 +11,10 @@ const only = process.argv[2]; // 'renderer' | 'node' | undefined (both)
 const nodeEntries = [
   ['electron/node/cli.ts', 'dist/node/cli.mjs'],
   ['electron/node/start.ts', 'dist/node/start.mjs'],
+  // The import worker thread (electron/node/intake/import-off-thread.ts loads it from next to the bundle).
+  ['electron/node/intake/intake-worker.ts', 'dist/node/intake-worker.mjs'],
   ['bench/bench.ts', 'dist/node/bench.mjs'],
+  ['fixtures/build-seed-page.ts', 'dist/node/build-fixtures.mjs'],
 ];
 const electronEntries = [
   ['electron/main/main.ts', 'dist/electron/main.cjs'],

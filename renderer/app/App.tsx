@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { ArrangePanel } from '../arrange/ArrangePanel';
 import { subscribeLanguage, language } from '../i18n/i18n';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
@@ -49,10 +50,13 @@ export function App({ app }: { app: AppController }) {
   }, [snap.document]);
 
   return (
-    <div className="bm-shell">
+    <div className="bm-shell" data-document-handle={snap.document?.handle ?? ''}>
       <Toolbar app={app} snap={snap} />
       <MessageBar app={app} message={snap.message} />
-      <PageViewport app={app} zoom={snap.zoom} hasDocument={snap.session !== null} loading={snap.loading} />
+      <div className="bm-workspace">
+        <PageViewport app={app} zoom={snap.zoom} hasDocument={snap.session !== null} loading={snap.loading} />
+        <ArrangePanel app={app} />
+      </div>
       <StatusBar snap={snap} />
     </div>
   );

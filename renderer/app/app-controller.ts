@@ -11,6 +11,9 @@ import { EditorSession } from '../editor/editor-session';
 import { loadPages } from './load-document';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from './zoom';
 
+/** Unsaved edits are journalled this long after the first change since the last journal. */
+const JOURNAL_DELAY_MS = 3000;
+
 export interface OpenDocumentInfo {
   handle: string;
   name: string;
@@ -42,6 +45,7 @@ export class AppController {
   #otherPages: unknown[] = [];
   #unsubscribeSession: (() => void) | null = null;
   #lastDirty = false;
+  #journalTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(host: HostApi) {
     this.host = host;
@@ -140,6 +144,20 @@ export class AppController {
       this.#lastDirty = dirty;
       this.host.setDirty(doc.handle, dirty);
     }
+    if (dirty) this.#scheduleJournal(doc.handle);
+  }
+
+  /** Journals unsaved pages for crash recovery, at most every few seconds. */
+  #scheduleJournal(handle: string): void {
+    if (this.#journalTimer !== null) return;
+    this.#journalTimer = setTimeout(() => {
+      this.#journalTimer = null;
+      if (this.#snapshot.document?.handle !== handle || !this.dirty) return;
+      void this.host.journal(handle, this.#pages()).then((r) => {
+        // Recovery not offered by this host is not the editor's problem; other failures are.
+        if (!r.ok && r.error.code !== 'NOT_AVAILABLE') this.showError(r.error.message);
+      });
+    }, JOURNAL_DELAY_MS);
   }
 
   get dirty(): boolean {

@@ -12,6 +12,7 @@ import type { Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
+import { arrangePlugins } from '../arrange/arrange-plugin';
 import { blockGuard } from './block-guard';
 import { copyfitPlugin } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
@@ -59,6 +60,8 @@ export class EditorSession {
       plugins: [
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+        // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
+        ...arrangePlugins({ editable: options.editable }),
         keymap(baseKeymap),
         blockGuard(),
         copyfitPlugin({

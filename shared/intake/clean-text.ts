@@ -8,9 +8,13 @@
 const CJK = '\\u2e80-\\u2fdf\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’—…·';
 const STRAY_SPACE = new RegExp(`(?<=[${CJK}])[ \\t\\u3000\\u00a0]+(?=[${CJK}])`, 'gu');
 
+/** Spaces around ASCII punctuation standing between Han characters: `上午 ,杭州`, `上午, 杭州`. */
+const SPACE_BEFORE_MARK = new RegExp(`(?<=[${CJK}])[ \\t\\u3000\\u00a0]+(?=[,.;:!?)])`, 'gu');
+const SPACE_AFTER_MARK = new RegExp(`(?<=[${CJK}][,;:!?(])[ \\t\\u3000\\u00a0]+(?=[${CJK}])`, 'gu');
+
 /** Removes spaces between two Han characters or CJK marks (PDF copy, hand-justified lines). */
 export function removeStraySpaces(text: string): string {
-  return text.replace(STRAY_SPACE, '');
+  return text.replace(STRAY_SPACE, '').replace(SPACE_BEFORE_MARK, '').replace(SPACE_AFTER_MARK, '');
 }
 
 /**
@@ -20,10 +24,9 @@ export function removeStraySpaces(text: string): string {
 export function joinBroken(head: string, tail: string): string {
   const a = head.replace(/[\s\u3000]+$/u, '');
   const b = tail.replace(/^[\s\u3000]+/u, '');
-  if (/[A-Za-z]$/u.test(a) && /^[A-Za-z]/u.test(b)) {
-    // A word hyphenated at the break is one word.
-    return a.endsWith('-') ? a.slice(0, -1) + b : `${a} ${b}`;
-  }
+  // A word hyphenated at the break is one word.
+  if (/[A-Za-z]-$/u.test(a) && /^[a-z]/u.test(b)) return a.slice(0, -1) + b;
+  if (/[A-Za-z]$/u.test(a) && /^[A-Za-z]/u.test(b)) return `${a} ${b}`;
   return a + b;
 }
 

@@ -56,13 +56,15 @@ export function htmlToLines(html: string): SourceLine[] {
   let skipDepth = 0;
   let preDepth = 0;
   const boldStack: boolean[] = [];
+  /** The block being read held an image (so it is not an empty paragraph). */
+  let imageInBlock = false;
 
   const flush = () => {
     blockNo++;
     let text = '';
     const strong: [number, number][] = [];
     for (const r of runs) {
-      const piece = preDepth > 0 ? r.text : r.text.replace(/[\s]+/gu, ' ');
+      const piece = preDepth > 0 ? r.text : r.text.replace(/[ \t\n\r\f]+/gu, ' ');
       if (r.strong && piece.trim()) strong.push([text.length, text.length + piece.length]);
       text += piece;
     }
@@ -93,6 +95,7 @@ export function htmlToLines(html: string): SourceLine[] {
     blockNo++;
     lines.push({ line: blockNo, text: '', blankBefore: blank, image });
     blank = 0;
+    imageInBlock = true;
   };
 
   const tokens = new RegExp(TOKEN.source, 'gyu');
@@ -130,12 +133,13 @@ export function htmlToLines(html: string): SourceLine[] {
     const bold = tag === 'b' || tag === 'strong' || /font-weight\s*:\s*(?:bold|[6-9]00)/iu.test(style);
     if (BLOCK_TAGS.has(tag)) {
       if (runs.some((r) => r.text.trim())) flush();
-      else if (closing && tag === 'p') {
+      else if (closing && tag === 'p' && !imageInBlock) {
         // An empty paragraph (<p></p>, Word's blank line) counts as a blank line.
         blockNo++;
         blank++;
         runs = [];
       } else runs = [];
+      imageInBlock = false;
       if (!closing && /^h[1-6]$/u.test(tag)) hint = tag === 'h1' ? 'h1' : tag === 'h2' ? 'h2' : 'h3';
       if (tag === 'pre') preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
       continue;

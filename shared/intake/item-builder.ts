@@ -3,6 +3,7 @@
  * cleaning into a {@link StoryDraft}.
  */
 import { cleanBodyText, cleanHeadText } from './clean-text';
+import { derivedLists } from './derived';
 import type { Segment } from './segments';
 import { cleanSegments, joinSegments, segmentsText } from './segments';
 import type { BodyItem, Byline, PhotoDraft, StoryDraft, TeaserItem } from './types';
@@ -80,11 +81,8 @@ export class ItemBuilder {
     const draft: StoryDraft = {
       kind: this.kind,
       body,
-      crossheads: body.filter((b) => b.kind === 'crosshead').map((b) => b.text),
-      paragraphs: body.filter((b) => b.kind === 'paragraph').map((b) => b.text),
       photos,
-      captions: photos.flatMap((p) => (p.caption ? [p.caption] : [])),
-      credits: photos.flatMap((p) => (p.credit ? [p.credit.text] : [])),
+      ...derivedLists({ body, photos }),
       teasers: this.teasers.map((t) => ({ ...t, text: cleanHeadText(t.text) })),
       firstLine: this.firstLine,
       lastLine: this.lastLine,

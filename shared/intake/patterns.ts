@@ -164,6 +164,8 @@ export function parseCreditLine(text: string): Credit | null {
 
 /** A caption ending in its credit: `…一角。 记者丁力摄` → caption and credit. */
 export function splitTrailingCredit(text: string): { caption: string; credit: Credit } | null {
+  // Cheap test first: the regex below is costly on long body paragraphs.
+  if (!text.slice(-4).includes('摄')) return null;
   const m = TRAILING_CREDIT.exec(text);
   if (!m || m.index === 0) return null;
   const caption = text.slice(0, m.index).trim();

@@ -33,6 +33,7 @@ class Recognizer {
   private readonly items: ItemBuilder[] = [];
   private readonly decisions: Decision[] = [];
   private current: ItemBuilder | null = null;
+  private currentIndex = -1;
   /** A label waiting for the item it stands over. */
   private pendingLabel: { text: string; line: number; rule: DecisionRule } | null = null;
 
@@ -48,7 +49,8 @@ class Recognizer {
   }
 
   private decide(line: number, role: Decision['role'], rule: DecisionRule, detail: string): void {
-    const story = this.current ? this.items.indexOf(this.current) : this.items.length;
+    // Items are only ever appended, and the current one is the last started.
+    const story = this.current ? this.currentIndex : this.items.length;
     this.decisions.push({ line, role, rule, story, detail });
   }
 
@@ -61,6 +63,7 @@ class Recognizer {
     }
     this.items.push(item);
     this.current = item;
+    this.currentIndex = this.items.length - 1;
     return item;
   }
 
@@ -102,17 +105,21 @@ class Recognizer {
   private headRun(i: number): number {
     const first = this.tokens[i]!;
     if (TEASER_LABELS.includes(first.line.text.replace(/\s+/g, ''))) return this.teaser(i);
+    const declared = (tok: Token) => tok.line.hint === 'h1' || tok.line.hint === 'h2' || tok.line.hint === 'h3';
+    const fragment = (tok: Token) => tok.cls.kind === 'head' && !declared(tok) && looksLikeFragment(tok.line.text);
     let j = i;
     while (j < this.tokens.length) {
-      const k = this.tokens[j]!.cls.kind;
+      const tok = this.tokens[j]!;
+      const k = tok.cls.kind;
       if ((k !== 'head' && k !== 'label') || this.isCaptionBeforeCredit(j)) break;
+      // A sentence cut short is body text, not another head line.
+      if (j > i && fragment(tok)) break;
       j++;
     }
     const run = this.tokens.slice(i, j);
     const follower = this.follower(j);
     const story = this.currentStory();
     const open = story?.openParagraph(endsSentence) ?? null;
-    const declared = (tok: Token) => tok.line.hint === 'h1' || tok.line.hint === 'h2' || tok.line.hint === 'h3';
 
     // A fragment after an unfinished sentence is the rest of that sentence (column or line break).
     if (open && (follower === 'text' || follower === 'end') && first.cls.kind === 'head' && !declared(first)) {
@@ -120,16 +127,16 @@ class Recognizer {
       this.decide(first.line.line, 'paragraph', 'paragraph.rejoined', 'continues the unfinished sentence before it');
       return i + 1;
     }
+    // Inside a story, a line that reads as a sentence cut short starts (or continues) a paragraph.
+    if (story && follower !== 'byline' && fragment(first)) {
+      return this.text(i);
+    }
     if (follower === 'byline') return this.byline(j, run);
     if (follower === 'caption' || follower === 'image') {
       const heads = this.takeLabel(run, 'label.before-caption');
       // Lines between a label and a photo are the photo's title (图片新闻 headline).
       if (heads.length) this.pendingHeads = heads;
       return j;
-    }
-    // Inside a story, a line that reads as a sentence cut short starts (or continues) a paragraph.
-    if (story && follower === 'text' && first.cls.kind === 'head' && !declared(first) && looksLikeFragment(first.line.text)) {
-      return this.text(i);
     }
     if (story && run.length === 1 && first.cls.kind === 'head' && follower === 'text' && first.line.hint !== 'h1') {
       story.addBody('crosshead', toSegments(first.line.text, first.line.strong), first.line.line);
@@ -222,6 +229,12 @@ class Recognizer {
     const t = this.tokens[i]!;
     const cls = t.cls as Extract<LineClass, { kind: 'byline' | 'run-in' }>;
     const story = this.currentStory();
+    if (run.length === 0 && story && story.byline && !story.hasBody() && cls.kind === 'run-in') {
+      // 记者 X on its own line, then 本报讯 opening the text: one byline per story, the dateline stays text.
+      story.addBody('paragraph', toSegments(t.line.text, t.line.strong), t.line.line);
+      this.decide(t.line.line, 'paragraph', 'paragraph.body', 'a dateline after the byline stays in the text');
+      return i + 1;
+    }
     const continuesStory = run.length === 0 && story && !story.byline && !story.hasBody();
     let item: ItemBuilder;
     if (continuesStory) item = story;
@@ -314,8 +327,6 @@ class Recognizer {
       const rule: DecisionRule = consumed === 2 || t.cls.kind === 'credit' ? 'credit.own-line' : 'credit.trailing';
       this.decide(captionLine, 'credit', rule, `photo credit: ${credit.people.map((p) => p.name).join('、')}`);
     }
-    // A photo with its own label ends there; the next text starts afresh.
-    if (home.kind === 'photo') this.current = home;
     return i + consumed;
   }
 
@@ -348,6 +359,9 @@ class Recognizer {
     const box = this.start('teaser', t.line.line);
     let j = i + 1;
     while (j < this.tokens.length && this.tokens[j]!.cls.kind === 'head') {
+      // A head line over a byline is the next story's headline, not a teaser item.
+      const next = this.tokens[j + 1]?.cls.kind;
+      if (next === 'byline' || next === 'run-in') break;
       const tok = this.tokens[j]!;
       const { text, page } = splitPageRef(tok.line.text);
       box.teasers.push({ text, page, sourceLine: tok.line.line });

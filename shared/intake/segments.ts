@@ -5,6 +5,9 @@
  */
 import { joinBroken } from './clean-text';
 
+const HAN_END = /[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]$/u;
+const HAN_START = /^[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/u;
+
 export interface Segment {
   text: string;
   strong: boolean;
@@ -74,6 +77,17 @@ export function cleanSegments(
   let text = '';
   const strong: [number, number][] = [];
   const cleaned = merge(segments.map((s) => ({ text: s.text, strong: s.strong })));
+  // Segments are cleaned one by one, so spaces at a seam between two Han characters go here.
+  for (let i = 0; i + 1 < cleaned.length; i++) {
+    const a = cleaned[i]!;
+    const b = cleaned[i + 1]!;
+    const before = a.text.replace(/[ \t\u3000\u00a0]+$/u, '');
+    const after = b.text.replace(/^[ \t\u3000\u00a0]+/u, '');
+    if (HAN_END.test(before) && HAN_START.test(after)) {
+      a.text = before;
+      b.text = after;
+    }
+  }
   for (const s of cleaned) {
     const piece = clean(s.text);
     if (s.strong && piece) strong.push([text.length, text.length + piece.length]);

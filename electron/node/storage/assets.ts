@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import sharp from 'sharp';
-import type { Metadata } from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import type { AssetEntry, AssetMime } from '../../../shared/format/manifest';
 import { assetPath } from '../../../shared/format/manifest';
 import type { Result } from '../../../shared/result';
@@ -25,6 +24,16 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+type SharpFactory = (input: Uint8Array, options: SharpOptions) => Sharp;
+let sharpModule: Promise<SharpFactory> | undefined;
+
+// sharp loads libvips, which takes most of a second on a busy machine: load it
+// on first use, so saving, the CLI and the journal never pay for it.
+function loadSharp(): Promise<SharpFactory> {
+  sharpModule ??= import('sharp').then((m) => m.default as unknown as SharpFactory);
+  return sharpModule;
+}
+
 const MIME_BY_FORMAT: Record<string, AssetMime> = { jpeg: 'image/jpeg', png: 'image/png' };
 
 interface Probe {
@@ -37,6 +46,7 @@ interface Probe {
 export async function probeImage(bytes: Uint8Array, label: string): Promise<Result<Probe>> {
   let meta: Metadata;
   try {
+    const sharp = await loadSharp();
     meta = await sharp(bytes, { limitInputPixels: LIMITS.assetPixels }).metadata();
   } catch (e) {
     return fail(STORAGE_ERRORS.invalidAsset, `${label} is not a readable image (${(e as Error).message})`);
@@ -74,6 +84,7 @@ export async function assetFromImageFile(path: string): Promise<Result<AssetData
   if (!probe.ok) return probe;
   try {
     // Decode every pixel once, so a truncated or damaged image never enters a page.
+    const sharp = await loadSharp();
     await sharp(bytes, { limitInputPixels: LIMITS.assetPixels, failOn: 'error' }).raw().toBuffer({ resolveWithObject: false });
   } catch (e) {
     return fail(STORAGE_ERRORS.invalidAsset, `${quoteName(name)} is damaged (${(e as Error).message})`);

@@ -42,9 +42,13 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Removes temp files of this target left behind by dead processes. */
-async function removeStaleTemps(dir: string, target: string): Promise<void> {
-  const prefix = tempPrefix(target);
+const TEMP_NAME = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temp files of ours (`.<name>.<pid>-<12 hex>.tmp`) left in `dir` by
+ * processes that no longer run, i.e. saves killed half-way.
+ */
+export async function removeDeadTemps(dir: string): Promise<void> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -52,8 +56,7 @@ async function removeStaleTemps(dir: string, target: string): Promise<void> {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const match = /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+    const match = TEMP_NAME.exec(name);
     if (!match) continue;
     const pid = Number(match[1]);
     if (pid !== process.pid && !processAlive(pid)) await fs.rm(join(dir, name), { force: true }).catch(() => undefined);
@@ -111,7 +114,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
   const target = await resolveTarget(path);
   const dir = dirname(target);
   const temp = join(dir, `${tempPrefix(target)}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  await removeStaleTemps(dir, target);
+  await removeDeadTemps(dir);
   const mode = await existingMode(target);
   let handle: fs.FileHandle | undefined;
   try {

@@ -79,9 +79,9 @@ export async function encodeBanmian(content: FileContent): Promise<Result<Buffer
   if (!checked.success) return fail(STORAGE_ERRORS.invalid, `cannot write the manifest: ${checked.error.issues[0]?.message ?? 'invalid'}`);
 
   const entries: ZipEntryData[] = [
-    { name: MANIFEST_ENTRY, bytes: stableJson(manifest), compress: true },
-    ...pages.value.pages.map((page, i) => ({ name: paths[i]!, bytes: stableJson(page), compress: true })),
-    ...assets.value.map((a) => ({ name: a.entry.path, bytes: a.bytes, compress: false })),
+    { name: MANIFEST_ENTRY, bytes: stableJson(manifest) },
+    ...pages.value.pages.map((page, i) => ({ name: paths[i]!, bytes: stableJson(page) })),
+    ...assets.value.map((a) => ({ name: a.entry.path, bytes: a.bytes })),
   ];
-  return ok(await encodeZip(entries));
+  return ok(encodeZip(entries));
 }

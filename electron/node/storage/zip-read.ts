@@ -10,6 +10,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { LIMITS, quoteName, STORAGE_ERRORS } from './limits';
+import { crc32 } from './zip-write';
 
 /** What the reader does with an entry, decided from its name alone. */
 export type EntryKind = 'manifest' | 'page' | 'asset' | 'extra' | 'directory' | 'unknown';
@@ -51,7 +52,7 @@ function openBuffer(buffer: Buffer): Promise<Result<ZipFile>> {
     try {
       yauzl.fromBuffer(
         buffer,
-        { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: true },
+        { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: false },
         (err, zipfile) => {
           if (err || !zipfile) {
             const r = yauzlReason(err?.message ?? 'unknown error');
@@ -76,21 +77,37 @@ export async function readZipEntries(buffer: Buffer, policy: ZipPolicy): Promise
     return fail(STORAGE_ERRORS.tooLarge, `zip has ${zipfile.entryCount} entries; at most ${LIMITS.entries} are allowed`);
   }
 
+  // Pass 1: the central directory only. Every name, type and declared size is
+  // checked, and the declared total summed, before a single byte is inflated.
+  const listed = await listEntries(zipfile, policy);
+  if (!listed.ok) {
+    zipfile.close();
+    return listed;
+  }
+  // Pass 2: read the wanted entries, one at a time, into memory.
+  const entries = new Map<string, Buffer>();
+  for (const entry of listed.value.wanted) {
+    const bytes = await readEntry(zipfile, entry);
+    if (!bytes.ok) {
+      zipfile.close();
+      return bytes;
+    }
+    entries.set(entry.fileName, bytes.value);
+  }
+  zipfile.close();
+  return ok({ entries, warnings: listed.value.warnings });
+}
+
+function listEntries(zipfile: ZipFile, policy: ZipPolicy): Promise<Result<{ wanted: Entry[]; warnings: string[] }>> {
   return new Promise((resolve) => {
-    const entries = new Map<string, Buffer>();
+    const wanted: Entry[] = [];
     const seen = new Set<string>();
     const warnings: string[] = [];
     let declaredTotal = 0;
     let settled = false;
-
-    const finish = (result: Result<ZipEntries>) => {
+    const finish = (result: Result<{ wanted: Entry[]; warnings: string[] }>) => {
       if (settled) return;
       settled = true;
-      try {
-        zipfile.close();
-      } catch {
-        // already closed
-      }
       resolve(result);
     };
     const refuse = (code: string, message: string) => finish(fail(code, message));
@@ -99,7 +116,7 @@ export async function readZipEntries(buffer: Buffer, policy: ZipPolicy): Promise
       const r = yauzlReason(err.message);
       refuse(r.code, r.message);
     });
-    zipfile.on('end', () => finish(ok({ entries, warnings })));
+    zipfile.on('end', () => finish(ok({ wanted, warnings })));
     zipfile.on('entry', (entry: Entry) => {
       if (settled) return;
       const name = entry.fileName;
@@ -127,35 +144,51 @@ export async function readZipEntries(buffer: Buffer, policy: ZipPolicy): Promise
       if (declaredTotal > LIMITS.totalUncompressedBytes) {
         return refuse(STORAGE_ERRORS.tooLarge, `zip content exceeds ${LIMITS.totalUncompressedBytes} bytes uncompressed`);
       }
-      zipfile.openReadStream(entry, (err, stream) => {
-        if (settled) return;
-        if (err || !stream) {
-          const r = yauzlReason(err?.message ?? 'cannot read entry');
-          return refuse(r.code, `${quoteName(name)}: ${r.message}`);
-        }
-        const chunks: Buffer[] = [];
-        let got = 0;
-        stream.on('data', (chunk: Buffer) => {
-          got += chunk.length;
-          // yauzl checks this too; counting here keeps the bound local and obvious.
-          if (got > entry.uncompressedSize) {
-            stream.destroy();
-            refuse(STORAGE_ERRORS.invalid, `entry ${quoteName(name)} is larger than it declares`);
-            return;
-          }
-          chunks.push(chunk);
-        });
-        stream.on('error', (e: Error) => {
-          const r = yauzlReason(e.message);
-          refuse(r.code, `${quoteName(name)}: ${r.message}`);
-        });
-        stream.on('end', () => {
-          if (settled) return;
-          entries.set(name, Buffer.concat(chunks, got));
-          zipfile.readEntry();
-        });
-      });
+      wanted.push(entry);
+      zipfile.readEntry();
     });
     zipfile.readEntry();
+  });
+}
+
+function readEntry(zipfile: ZipFile, entry: Entry): Promise<Result<Buffer>> {
+  const name = entry.fileName;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: Result<Buffer>) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    zipfile.openReadStream(entry, (err, stream) => {
+      if (err || !stream) {
+        const r = yauzlReason(err?.message ?? 'cannot read entry');
+        return finish(fail(r.code, `${quoteName(name)}: ${r.message}`));
+      }
+      const chunks: Buffer[] = [];
+      let got = 0;
+      stream.on('data', (chunk: Buffer) => {
+        got += chunk.length;
+        // yauzl checks this too; counting here keeps the bound local and obvious.
+        if (got > entry.uncompressedSize) {
+          stream.destroy();
+          finish(fail(STORAGE_ERRORS.invalid, `entry ${quoteName(name)} is larger than it declares`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (e: Error) => {
+        const r = yauzlReason(e.message);
+        finish(fail(r.code, `${quoteName(name)}: ${r.message}`));
+      });
+      stream.on('end', () => {
+        const bytes = Buffer.concat(chunks, got);
+        if (bytes.length !== entry.uncompressedSize) {
+          return finish(fail(STORAGE_ERRORS.invalid, `entry ${quoteName(name)} is shorter than it declares`));
+        }
+        if (crc32(bytes) !== entry.crc32) return finish(fail(STORAGE_ERRORS.invalid, `entry ${quoteName(name)} is damaged (CRC mismatch)`));
+        finish(ok(bytes));
+      });
+    });
   });
 }

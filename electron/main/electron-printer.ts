@@ -1,0 +1,47 @@
+/**
+ * Printing in the desktop app: a hidden window shows the document in print
+ * mode; once it says it is ready, `printToPDF` writes the raw PDF (finished
+ * by the same finishPdf as the CLI).
+ */
+import { BrowserWindow } from 'electron';
+import { PRINT_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
+import { ERROR_ATTRIBUTE } from '../node/export/chromium-printer';
+import type { PdfPrinter, PrintRequest } from '../node/export/printer';
+import { APP_INDEX_URL } from '../node/ipc/channels';
+import { secureWebPreferences } from './security';
+
+const READY_TIMEOUT_MS = 60_000;
+const MM_PER_INCH = 25.4;
+
+export function createElectronPrinter(preload: string): PdfPrinter {
+  return {
+    async print(request: PrintRequest): Promise<Uint8Array> {
+      const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences(preload) });
+      try {
+        await win.loadURL(`${APP_INDEX_URL}?${PRINT_QUERY}=${encodeURIComponent(request.handle)}`);
+        const started = Date.now();
+        for (;;) {
+          const state = (await win.webContents.executeJavaScript(
+            `[document.documentElement.getAttribute(${JSON.stringify(READY_ATTRIBUTE)}), document.documentElement.getAttribute(${JSON.stringify(ERROR_ATTRIBUTE)})]`,
+          )) as [string | null, string | null];
+          if (state[1] !== null) throw new Error(`print mode failed: ${state[1]}`);
+          if (state[0] === 'true') break;
+          if (Date.now() - started > READY_TIMEOUT_MS) {
+            throw new Error(`the page was not ready to print within ${READY_TIMEOUT_MS / 1000} s`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const pdf = await win.webContents.printToPDF({
+          pageSize: { width: request.paper.width / MM_PER_INCH, height: request.paper.height / MM_PER_INCH },
+          printBackground: true,
+          preferCSSPageSize: true,
+          margins: { marginType: 'none' },
+        });
+        return new Uint8Array(pdf);
+      } finally {
+        win.destroy();
+      }
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Printing through headless Chromium (playwright-core): open the renderer in
+ * print mode, wait until it says it is laid out, print to PDF. One browser
+ * is started on the first print and reused until `close()`.
+ */
+import type { Browser } from 'playwright-core';
+import { READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
+import { mmToPx } from '../../../shared/page/units';
+import { launchChromium } from '../chromium/launch';
+import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
+
+export interface ChromiumPrinterOptions {
+  /** The print-mode URL of a session (with token). */
+  printUrl(handle: string): string;
+  /** How long the page may take to lay out, fonts and images included. */
+  readyTimeoutMs?: number;
+  /** Extra headers the print page sends with every request (e.g. to get original images). */
+  headers?: Record<string, string>;
+  /** Starts the browser (default: launchChromium). */
+  launch?: () => Promise<Browser>;
+}
+
+export const DEFAULT_READY_TIMEOUT_MS = 60_000;
+
+/** Runs in the print page (as source: this layer has no DOM types): overset per story id, per sheet. */
+const OVERSET_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((sheet) => Object.fromEntries(
+  [...sheet.querySelectorAll('[data-block-id][data-overset]')].map((e) => [e.getAttribute('data-block-id') || '', Number(e.getAttribute('data-overset')) || 0])))`;
+
+/** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
+export const ERROR_ATTRIBUTE = 'data-bm-error';
+
+export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrinter {
+  const timeout = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+  let browser: Promise<Browser> | null = null;
+  let layout: PrintLayout | null = null;
+
+  async function print(request: PrintRequest): Promise<Uint8Array> {
+    layout = null;
+    browser ??= (options.launch ?? launchChromium)();
+    let b: Browser;
+    try {
+      b = await browser;
+    } catch (e) {
+      browser = null;
+      throw e;
+    }
+    const { width, height } = request.paper;
+    const context = await b.newContext({
+      viewport: { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) },
+      deviceScaleFactor: 1,
+      extraHTTPHeaders: options.headers ?? {},
+    });
+    const problems: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(e.message.split('\n')[0]!));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text().split('\n')[0]!);
+      });
+      // One deadline for loading and laying out: the user's timeout covers both.
+      const deadline = Date.now() + timeout;
+      const notReady = () => {
+        const why = problems.length > 0 ? ` (the page said: ${problems[0]})` : '';
+        return new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
+      };
+      try {
+        await page.goto(options.printUrl(request.handle), { waitUntil: 'load', timeout });
+        // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
+        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
+          state: 'attached',
+          timeout: Math.max(1, deadline - Date.now()),
+        });
+      } catch (e) {
+        if ((e as Error).name === 'TimeoutError') throw notReady();
+        throw e;
+      }
+      const error = await page.locator('html').getAttribute(ERROR_ATTRIBUTE);
+      if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
+      // Overset as print mode laid it out, for preflight: one map per sheet.
+      layout = {
+        overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, number>[],
+      };
+      return await page.pdf({
+        width: `${width}mm`,
+        height: `${height}mm`,
+        printBackground: true,
+        preferCSSPageSize: true,
+        margin: { top: '0', right: '0', bottom: '0', left: '0' },
+      });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  return {
+    print,
+    lastLayout: () => layout,
+    async close() {
+      const b = browser;
+      browser = null;
+      if (b) await (await b.catch(() => null))?.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * What prints a document's pages to a raw (unfinished) PDF: headless Chromium
+ * through playwright-core for the CLI and web mode, a hidden window's
+ * `printToPDF` in Electron. Both load the renderer in print mode.
+ */
+import type { PaperSize } from '../../../shared/page/settings';
+
+export interface PrintRequest {
+  /** The session whose print pages the renderer shows (`?print=<handle>`). */
+  handle: string;
+  /** Paper size of the pages, for the print dialog's page size. */
+  paper: PaperSize;
+}
+
+/** What the print layout measured, per page in order: overset characters per story block id. */
+export interface PrintLayout {
+  overset: Record<string, number>[];
+}
+
+export interface PdfPrinter {
+  /** Raw PDF bytes as the browser wrote them. Throws with a one-line message. */
+  print(request: PrintRequest): Promise<Uint8Array>;
+  /** The layout measured by the last `print` (for preflight), when the printer can tell. */
+  lastLayout?(): PrintLayout | null;
+  /** Frees the browser, if the printer started one. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,118 @@
+/**
+ * The Electron host's IPC handlers, one per HostApi method, independent of
+ * Electron itself: arguments are validated with zod (the renderer is not
+ * trusted), dialogs come through the `ElectronUi` seam, and the work is the
+ * HostService's, the same as web mode's.
+ */
+import { z } from 'zod';
+import { HOST_API_METHODS } from '../../../shared/host/host-api';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import type { HostService } from '../host/host-service';
+import { handleSchema, issueLine, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
+
+/** What the handlers need from the window system (dialogs, the close prompt). */
+export interface ElectronUi {
+  /** A path to open, or null when cancelled. */
+  chooseOpenPath(): Promise<string | null>;
+  /** A path to save to, or null when cancelled. */
+  chooseSavePath(kind: 'save' | 'export', suggestion: string): Promise<string | null>;
+  /** Called after a save of a window's document succeeded (a pending close may go on). */
+  saved(owner: number): void;
+  /** Called when a save did not happen (cancelled or failed): a pending close is off. */
+  saveAbandoned(owner: number): void;
+}
+
+/** Who called: the window's id, already checked to be our own page. */
+export interface IpcCaller {
+  owner: number;
+}
+
+type Handler = (caller: IpcCaller, args: unknown[]) => Promise<unknown>;
+
+/** Methods the renderer reaches through invoke (assetUrl is computed in the preload). */
+export const INVOKED_METHODS = HOST_API_METHODS.filter((m) => m !== 'assetUrl' && m !== 'onCommand');
+export type InvokedMethod = (typeof INVOKED_METHODS)[number];
+
+const saveRequest = z.object({ handle: handleSchema, pages: pagesSchema, saveAs: z.boolean().optional() }).strict();
+const exportRequest = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
+
+const ARGS = {
+  initialDocument: z.tuple([]),
+  openDocument: z.tuple([]),
+  openPath: z.tuple([pathSchema]),
+  saveDocument: z.tuple([saveRequest]),
+  exportPdf: z.tuple([exportRequest]),
+  setDirty: z.tuple([handleSchema, z.boolean()]),
+  documentForPrint: z.tuple([handleSchema]),
+  journal: z.tuple([handleSchema, pagesSchema]),
+  listRecovered: z.tuple([]),
+  openRecovered: z.tuple([recoveredIdSchema]),
+  discardRecovered: z.tuple([recoveredIdSchema]),
+} satisfies Record<InvokedMethod, z.ZodType>;
+
+/** A suggested file name next to the document, with another extension. */
+function suggestion(path: string | null, name: string, extension: string): string {
+  const base = (path ?? name).replace(/\.banmian$/i, '');
+  return `${base}${extension}`;
+}
+
+export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<InvokedMethod, Handler> {
+  const impl: { [M in InvokedMethod]: (caller: IpcCaller, ...args: z.infer<(typeof ARGS)[M]>) => Promise<unknown> } = {
+    async initialDocument(caller) {
+      const initial = host.initial();
+      if (initial.ok && initial.value) {
+        const session = host.sessions.get(initial.value.handle);
+        if (session && session.owner === undefined) session.owner = caller.owner;
+      }
+      return initial;
+    },
+    async openDocument(caller) {
+      const path = await ui.chooseOpenPath();
+      return path === null ? ok(null) : host.openPath(path, caller.owner);
+    },
+    openPath: (caller, path) => host.openPath(path, caller.owner),
+    async saveDocument(caller, request) {
+      const session = host.sessions.get(request.handle);
+      let path: string | null = null;
+      if (request.saveAs || !session?.path) {
+        path = await ui.chooseSavePath('save', suggestion(session?.path ?? null, session?.name ?? '', '.banmian'));
+        if (path === null) {
+          ui.saveAbandoned(caller.owner);
+          return ok(null);
+        }
+      }
+      const saved = await host.save(request.handle, request.pages, path);
+      if (saved.ok) ui.saved(caller.owner);
+      else ui.saveAbandoned(caller.owner);
+      return saved;
+    },
+    async exportPdf(_caller, request) {
+      const session = host.sessions.get(request.handle);
+      if (!session) return host.sessions.require(request.handle);
+      const path = await ui.chooseSavePath('export', suggestion(session.path, session.name, '.pdf'));
+      return path === null ? ok(null) : host.exportPdf(request.handle, request.pages, path);
+    },
+    setDirty: async (_caller, handle, dirty) => host.setDirty(handle, dirty),
+    documentForPrint: async (_caller, handle) => host.printDocument(handle),
+    journal: (_caller, handle, pages) => host.journal(handle, pages),
+    listRecovered: () => host.listRecovered(),
+    openRecovered: (caller, id) => host.openRecovered(id, caller.owner),
+    discardRecovered: (_caller, id) => host.discardRecovered(id),
+  };
+
+  const handlers = {} as Record<InvokedMethod, Handler>;
+  for (const method of INVOKED_METHODS) {
+    handlers[method] = async (caller, args) => {
+      const parsed = ARGS[method].safeParse(args);
+      if (!parsed.success) return fail('BAD_REQUEST', `${method}: ${issueLine(parsed.error)}`);
+      try {
+        return await (impl[method] as (caller: IpcCaller, ...a: unknown[]) => Promise<unknown>)(caller, ...(parsed.data as unknown[]));
+      } catch (e) {
+        // Error objects do not survive IPC; a bug of ours still becomes a Result.
+        return fail('INTERNAL', (e as Error).message.split('\n')[0]!) satisfies Result<never>;
+      }
+    };
+  }
+  return handlers;
+}

@@ -1,0 +1,103 @@
+/**
+ * The print half of an export: Chromium's finished PDF → print-ready variant
+ * (post-processing), then preflight over the page documents and the PDF.
+ * Preflight errors stop the export unless `force` is set.
+ */
+import { readFileSync } from 'node:fs';
+import type { PageSettings } from '../../../shared/page/settings';
+import { pageFromJson } from '../../../shared/model/load-page';
+import type { PreflightFinding, PreflightLimits } from '../../../shared/preflight/finding';
+import { formatFinding, preflightErrors } from '../../../shared/preflight/finding';
+import type { AssetSizes } from '../../../shared/preflight/preflight-page';
+import { preflightPage } from '../../../shared/preflight/preflight-page';
+import { preflightPdf } from '../../../shared/preflight/preflight-pdf';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import { inspectPdf } from './inspect-pdf';
+import type { PdfVariant, PostProcessReport } from './post-process';
+import { postProcess } from './post-process';
+import { readIccInfo } from './output-profile';
+
+/** What the caller of an export asks of the print file. */
+export interface PrintPdfRequest {
+  variant: PdfVariant;
+  bleedMm?: number;
+  marks?: boolean;
+  /** Output profile; default the shipped IFRA26 newsprint profile. */
+  profilePath?: string;
+  maxPpi?: number;
+  jpegQuality?: number;
+  /** Export even when preflight finds errors. */
+  force?: boolean;
+  limits?: Partial<PreflightLimits>;
+  /** Receives every finding, before the export succeeds or stops. */
+  onPreflight?: (findings: PreflightFinding[]) => void;
+  /** Receives the post-processing report (timings, images). */
+  onReport?: (report: PostProcessReport) => void;
+}
+
+export interface PrintContext {
+  /** Validated page JSON, in order. */
+  pages: readonly unknown[];
+  settings: PageSettings;
+  assets: AssetSizes;
+  /** Overset per story id, one map per page, as laid out for print; null when not measured. */
+  overset: readonly Record<string, number>[] | null;
+  title: string;
+}
+
+/** Preflight over the page documents alone. */
+export function preflightDocuments(ctx: Omit<PrintContext, 'title' | 'settings'>, limits?: Partial<PreflightLimits>): PreflightFinding[] {
+  const findings: PreflightFinding[] = [];
+  ctx.pages.forEach((json, i) => {
+    const loaded = pageFromJson(json);
+    if (!loaded.ok) return;
+    const overset = ctx.overset ? new Map(Object.entries(ctx.overset[i] ?? {})) : null;
+    findings.push(...preflightPage({ doc: loaded.doc, page: i + 1, assets: ctx.assets, overset, limits }));
+  });
+  return findings;
+}
+
+export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, req: PrintPdfRequest): Promise<Result<{ pdf: Uint8Array; findings: PreflightFinding[] }>> {
+  const { edition, paper } = ctx.settings;
+  let outputCondition;
+  if (req.profilePath) {
+    // A plant's own profile: the condition is what the profile says it is.
+    const info = readIccInfo(new Uint8Array(readFileSync(req.profilePath)));
+    outputCondition = { identifier: 'Custom', condition: info.description || req.profilePath, registry: '', profileName: req.profilePath };
+  }
+  let pdf: Uint8Array;
+  let warnings: string[];
+  try {
+    const result = await postProcess(finished, {
+      variant: req.variant,
+      paper,
+      bleedMm: req.bleedMm,
+      marks: req.marks,
+      profilePath: req.profilePath,
+      outputCondition,
+      maxPpi: req.maxPpi,
+      jpegQuality: req.jpegQuality,
+      title: ctx.title,
+      slug: { paperName: edition.paperName, editionName: edition.editionName, date: edition.date, pageNumber: edition.pageNumber, section: edition.section },
+    });
+    pdf = result.pdf;
+    warnings = result.report.warnings;
+    req.onReport?.(result.report);
+  } catch (e) {
+    return fail('PRINT_FAILED', `cannot make the print PDF: ${(e as Error).message}`);
+  }
+  const findings = preflightDocuments(ctx, req.limits);
+  if (req.variant !== 'proof') {
+    const inspection = await inspectPdf(pdf, req.variant);
+    inspection.unconverted = warnings;
+    findings.push(...preflightPdf(inspection, req.limits));
+  }
+  req.onPreflight?.(findings);
+  const errors = preflightErrors(findings);
+  if (errors.length > 0 && !req.force) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    return fail('PREFLIGHT_FAILED', `preflight: ${formatFinding(errors[0]!).replace(/\s+/g, ' ')}${more}; export with --force to write it anyway`);
+  }
+  return ok({ pdf, findings });
+}

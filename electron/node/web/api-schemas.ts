@@ -1,0 +1,29 @@
+/**
+ * The request bodies of web mode's API (shared/host/web-protocol.ts), as zod
+ * schemas. Pages are only bounded here; the session validates them as pages.
+ */
+import { z } from 'zod';
+import { assetHashSchema } from '../../../shared/format/manifest';
+
+/** Session handles are UUIDs; anything else cannot name a session. */
+export const handleSchema = z.string().min(1).max(100);
+export const pathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL character');
+/** The pages' JSON: at most 999 pages (the file format's limit). */
+export const pagesSchema = z.array(z.unknown()).min(1).max(999);
+export const recoveredIdSchema = z.string().min(1).max(200);
+
+export const openPathBody = z.object({ path: pathSchema }).strict();
+export const saveBody = z.object({ handle: handleSchema, pages: pagesSchema, path: pathSchema.nullish() }).strict();
+export const exportBody = z.object({ handle: handleSchema, pages: pagesSchema, path: pathSchema }).strict();
+export const dirtyBody = z.object({ handle: handleSchema, dirty: z.boolean() }).strict();
+export const journalBody = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
+export const recoveredBody = z.object({ id: recoveredIdSchema }).strict();
+export { assetHashSchema };
+
+/** The first issue of a failed parse as one line, with where it is. */
+export function issueLine(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}

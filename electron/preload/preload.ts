@@ -1,0 +1,44 @@
+/**
+ * The sandboxed preload: exposes exactly the HostApi as `window.banmian`,
+ * each method an `ipcRenderer.invoke` on its own channel. Nothing of Node
+ * or Electron reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { APP_COMMANDS } from '../../shared/host/host-api';
+import type { AppCommand, HostApi } from '../../shared/host/host-api';
+import { PRINT_QUERY } from '../../shared/host/web-protocol';
+import { channelOf, COMMAND_CHANNEL, electronAssetUrl } from '../node/ipc/channels';
+
+// Print mode asks for original images; the editor for screen proxies.
+const pageSearch = (globalThis as { location?: { search: string } }).location?.search ?? '';
+const printing = new URLSearchParams(pageSearch).has(PRINT_QUERY);
+
+const api: HostApi = {
+  kind: 'electron',
+  initialDocument: () => ipcRenderer.invoke(channelOf('initialDocument')),
+  openDocument: () => ipcRenderer.invoke(channelOf('openDocument')),
+  openPath: (path) => ipcRenderer.invoke(channelOf('openPath'), path),
+  saveDocument: (request) => ipcRenderer.invoke(channelOf('saveDocument'), request),
+  exportPdf: (request) => ipcRenderer.invoke(channelOf('exportPdf'), request),
+  assetUrl: (handle, hash) => electronAssetUrl(handle, hash, printing),
+  setDirty: (handle, dirty) => {
+    void ipcRenderer.invoke(channelOf('setDirty'), handle, dirty);
+  },
+  documentForPrint: (handle) => ipcRenderer.invoke(channelOf('documentForPrint'), handle),
+  journal: (handle, pages) => ipcRenderer.invoke(channelOf('journal'), handle, pages),
+  listRecovered: () => ipcRenderer.invoke(channelOf('listRecovered')),
+  openRecovered: (id) => ipcRenderer.invoke(channelOf('openRecovered'), id),
+  discardRecovered: (id) => ipcRenderer.invoke(channelOf('discardRecovered'), id),
+  onCommand: (listener) => {
+    // The event object would hand the page Electron internals: pass the command only, and only a known one.
+    const wrapped = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string' && (APP_COMMANDS as readonly string[]).includes(command)) listener(command as AppCommand);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(COMMAND_CHANNEL, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('banmian', api);

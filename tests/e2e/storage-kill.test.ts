@@ -1,0 +1,152 @@
+/**
+ * A save killed at any moment leaves the file loadable and equal to either
+ * the previous or the new version. Child processes save two different large
+ * editions over one file in a loop and are SIGKILLed at random moments.
+ *
+ * Node plus the modules take most of a second to start on a busy machine, so
+ * a few writers are started ahead and wait for `go`; only one writes at a time.
+ * It is in the e2e project because it takes minutes on a busy machine;
+ * `BANMIAN_KILLS=20` shortens it.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupPath, readBanmianFile, writeBanmianFile } from '../../electron/node/storage';
+import type { AssetData, FileContent } from '../../electron/node/storage';
+import { assetFromBytes, noiseImage, samplePage, tempDir } from '../electron/storage/sample';
+
+const KILLS = Number(process.env['BANMIAN_KILLS'] ?? 200);
+const AHEAD = 3;
+const root = resolve(__dirname, '../..');
+let tmp: ReturnType<typeof tempDir>;
+let script: string;
+let bytesA: Buffer;
+let bytesB: Buffer;
+
+async function edition(seed: number): Promise<FileContent> {
+  const assets: AssetData[] = [];
+  for (let i = 0; i < 4; i++) assets.push(await assetFromBytes(await noiseImage(1200, 1000, seed * 10 + i), `p${i}.jpg`));
+  const pages = [0, 1, 2, 3, 4, 5].map((n) => samplePage(n + 1, assets[n % 4], `第${seed}稿`));
+  return { pages, assets };
+}
+
+function dump(content: FileContent, path: string): void {
+  const assets = content.assets.map((a) => ({ entry: a.entry, base64: Buffer.from(a.bytes).toString('base64') }));
+  writeFileSync(path, JSON.stringify({ pages: content.pages, assets }));
+}
+
+beforeAll(async () => {
+  tmp = tempDir('banmian-kill-');
+  // Bundle the child inside the repo so it resolves node_modules like the app does.
+  mkdirSync(join(root, 'build'), { recursive: true });
+  script = join(root, 'build', `kill-writer-${process.pid}.mjs`);
+  await build({
+    entryPoints: [join(root, 'tests/electron/storage/kill-writer.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // One file starts faster than hundreds of modules; sharp is native (and never loaded).
+    external: ['sharp'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const [a, b] = [await edition(1), await edition(2)];
+  dump(a, join(tmp.dir, 'A.json'));
+  dump(b, join(tmp.dir, 'B.json'));
+  expect((await writeBanmianFile(join(tmp.dir, 'A.banmian'), a)).ok).toBe(true);
+  expect((await writeBanmianFile(join(tmp.dir, 'B.banmian'), b)).ok).toBe(true);
+  bytesA = readFileSync(join(tmp.dir, 'A.banmian'));
+  bytesB = readFileSync(join(tmp.dir, 'B.banmian'));
+}, 120_000);
+
+afterAll(() => {
+  tmp.remove();
+  rmSync(script, { force: true });
+});
+
+interface Writer {
+  child: ChildProcessWithoutNullStreams;
+  /** Resolves with the child's warm save time in ms. */
+  ready: Promise<number>;
+  out: () => string;
+  exited: Promise<NodeJS.Signals | null>;
+}
+
+function startWriter(target: string): Writer {
+  const child = spawn(process.execPath, [script, target, join(tmp.dir, 'A.json'), join(tmp.dir, 'B.json')]);
+  let out = '';
+  let err = '';
+  let markReady: (ms: number) => void;
+  const ready = new Promise<number>((r) => (markReady = r));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    const m = /^ready ([\d.]+)\n/.exec(out);
+    if (m) markReady(Number(m[1]));
+  });
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<NodeJS.Signals | null>((done) =>
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') throw new Error(`writer exited with ${code}: ${err}`);
+      done(signal);
+    }),
+  );
+  return { child, ready, out: () => out, exited };
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+
+describe('writeBanmianFile under SIGKILL', () => {
+  it(`leaves the old or the new file after each of ${KILLS} kills`, async () => {
+    const target = join(tmp.dir, 'edition.banmian');
+    expect(bytesA.length).toBeGreaterThan(3_000_000);
+    const counts = { A: 0, B: 0, absent: 0 };
+    const saveTimes: number[] = [];
+    const started = performance.now();
+    const queue: Writer[] = [];
+    for (let i = 0; i < Math.min(AHEAD, KILLS); i++) queue.push(startWriter(target));
+    for (let i = 0; i < KILLS; i++) {
+      const writer = queue.shift()!;
+      if (i + AHEAD < KILLS) queue.push(startWriter(target));
+      const warmMs = await writer.ready;
+      saveTimes.push(warmMs);
+      writer.child.stdin.write('go\n');
+      // Kill anywhere within about three saves, so every phase of a save gets hit.
+      await new Promise((r) => setTimeout(r, Math.random() * 3 * warmMs));
+      writer.child.kill('SIGKILL');
+      await writer.exited;
+      for (const m of writer.out().matchAll(/saved ([\d.]+)/g)) saveTimes.push(Number(m[1]));
+
+      let now: Buffer;
+      try {
+        now = readFileSync(target);
+      } catch {
+        counts.absent++; // killed before the very first save finished
+        continue;
+      }
+      if (now.equals(bytesA)) counts.A++;
+      else if (now.equals(bytesB)) counts.B++;
+      else throw new Error(`kill ${i}: the file is neither version (${now.length} bytes)`);
+      if (i % 25 === 0) {
+        expect((await readBanmianFile(target)).ok).toBe(true);
+        const backup = readFileSync(backupPath(target));
+        expect(backup.equals(bytesA) || backup.equals(bytesB)).toBe(true);
+      }
+    }
+    const leftovers = readdirSync(tmp.dir).filter((n) => n.endsWith('.tmp') || n.startsWith('warm-'));
+    console.log(
+      `kill test: ${KILLS} kills in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `file was A ${counts.A}×, B ${counts.B}×, absent ${counts.absent}×; ${saveTimes.length} saves completed, ` +
+        `median save of the ${(bytesA.length / 1e6).toFixed(1)} MB edition ${median(saveTimes).toFixed(0)} ms; temp files left ${leftovers.length}`,
+    );
+    expect(counts.A + counts.B + counts.absent).toBe(KILLS);
+    expect(counts.A).toBeGreaterThan(0);
+    expect(counts.B).toBeGreaterThan(0);
+    // Temp files of killed writers are removed by the next save: at most the last kill's remain.
+    expect(leftovers.length).toBeLessThanOrEqual(2);
+  }, 300_000);
+});

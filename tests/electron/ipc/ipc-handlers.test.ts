@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOST_API_METHODS } from '../../../shared/host/host-api';
+import { HostService } from '../../../electron/node/host/host-service';
+import { createIpcHandlers, INVOKED_METHODS } from '../../../electron/node/ipc/ipc-handlers';
+import type { ElectronUi } from '../../../electron/node/ipc/ipc-handlers';
+import { readBanmianFile } from '../../../electron/node/storage/index';
+import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
+
+const dir = mkdtempSync(join(tmpdir(), 'bm-ipc-'));
+const caller = { owner: 7 };
+
+function fakeUi(answers: { open?: string | null; save?: string | null }) {
+  const events: string[] = [];
+  const ui: ElectronUi = {
+    chooseOpenPath: async () => answers.open ?? null,
+    chooseSavePath: async (kind, suggestion) => {
+      events.push(`ask ${kind} ${suggestion}`);
+      return answers.save ?? null;
+    },
+    saved: (owner) => events.push(`saved ${owner}`),
+    saveAbandoned: (owner) => events.push(`abandoned ${owner}`),
+  };
+  return { ui, events };
+}
+
+describe('IPC handlers', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = (await writeSampleFile(dir)).path;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has a handler for every HostApi method but the two the preload serves itself', () => {
+    const handlers = createIpcHandlers(new HostService(), fakeUi({}).ui);
+    expect(Object.keys(handlers).sort()).toEqual(HOST_API_METHODS.filter((m) => m !== 'assetUrl' && m !== 'onCommand').sort());
+    expect(INVOKED_METHODS).not.toContain('assetUrl');
+  });
+
+  it('validates every argument and answers bad ones with BAD_REQUEST, never a throw', async () => {
+    const handlers = createIpcHandlers(new HostService(), fakeUi({}).ui);
+    const bad: [keyof typeof handlers, unknown[]][] = [
+      ['openPath', []],
+      ['openPath', [42]],
+      ['openPath', ['/a', 'extra']],
+      ['saveDocument', [{ handle: 'h' }]],
+      ['saveDocument', [{ handle: 'h', pages: [{}], evil: true }]],
+      ['exportPdf', ['h']],
+      ['setDirty', ['h', 'yes']],
+      ['documentForPrint', [{}]],
+      ['journal', ['h', 'pages']],
+      ['openRecovered', ['']],
+      ['discardRecovered', [null]],
+      ['initialDocument', ['unexpected']],
+    ];
+    for (const [method, args] of bad) {
+      const result = (await handlers[method](caller, args)) as { ok: boolean; error: { code: string; message: string } };
+      expect(result.ok, `${method} ${JSON.stringify(args)}`).toBe(false);
+      expect(result.error.code).toBe('BAD_REQUEST');
+      expect(result.error.message.startsWith(`${method}: `)).toBe(true);
+    }
+  });
+
+  it('opens through the dialog, owned by the calling window; a cancelled dialog is null', async () => {
+    const host = new HostService();
+    const cancelled = createIpcHandlers(host, fakeUi({ open: null }).ui);
+    expect(await cancelled.openDocument(caller, [])).toEqual({ ok: true, value: null });
+    const handlers = createIpcHandlers(host, fakeUi({ open: file }).ui);
+    const opened = (await handlers.openDocument(caller, [])) as { ok: true; value: { handle: string; path: string } };
+    expect(opened.value.path).toBe(file);
+    expect(host.sessions.get(opened.value.handle)?.owner).toBe(7);
+  });
+
+  it('asks where to save a never-saved document or on Save As, and tells the shell how it went', async () => {
+    const host = new HostService();
+    const target = join(dir, 'saved-as.banmian');
+    const { ui, events } = fakeUi({ save: target });
+    const handlers = createIpcHandlers(host, ui);
+    const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
+    const saved = (await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()] }])) as { ok: boolean };
+    expect(saved.ok).toBe(true);
+    expect(events).toEqual(['ask save 未命名.banmian', 'saved 7']);
+    expect((await readBanmianFile(target)).ok).toBe(true);
+    // Now it has a path: a plain save does not ask.
+    events.length = 0;
+    await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()] }]);
+    expect(events).toEqual(['saved 7']);
+  });
+
+  it('reports a cancelled save so a pending close is called off', async () => {
+    const host = new HostService();
+    const { ui, events } = fakeUi({ save: null });
+    const handlers = createIpcHandlers(host, ui);
+    const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
+    expect(await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], saveAs: true }])).toEqual({ ok: true, value: null });
+    expect(events.at(-1)).toBe('abandoned 7');
+  });
+
+  it('answers the journal endpoints with NOT_AVAILABLE when there is no journal', async () => {
+    const host = new HostService();
+    const handlers = createIpcHandlers(host, fakeUi({}).ui);
+    const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
+    for (const [method, args] of [
+      ['journal', [session.handle, [samplePageJson()]]],
+      ['listRecovered', []],
+      ['openRecovered', ['x']],
+      ['discardRecovered', ['x']],
+    ] as const) {
+      const r = (await handlers[method](caller, [...args])) as { ok: boolean; error: { code: string } };
+      expect(r.ok || r.error.code, method).toBe('NOT_AVAILABLE');
+    }
+  });
+});

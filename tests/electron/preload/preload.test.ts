@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { APP_COMMANDS, HOST_API_METHODS } from '../../../shared/host/host-api';
+import type { AppCommand, HostApi } from '../../../shared/host/host-api';
+import { channelOf, COMMAND_CHANNEL } from '../../../electron/node/ipc/channels';
+
+const electron = vi.hoisted(() => {
+  const exposed: Record<string, unknown> = {};
+  const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  return {
+    exposed,
+    listeners,
+    invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })),
+  };
+});
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      electron.exposed[key] = api;
+    },
+  },
+  ipcRenderer: {
+    invoke: electron.invoke,
+    on: (channel: string, fn: (...args: unknown[]) => void) => {
+      electron.listeners.set(channel, [...(electron.listeners.get(channel) ?? []), fn]);
+    },
+    removeListener: (channel: string, fn: (...args: unknown[]) => void) => {
+      electron.listeners.set(channel, (electron.listeners.get(channel) ?? []).filter((f) => f !== fn));
+    },
+  },
+}));
+
+describe('preload', () => {
+  let api: HostApi;
+  beforeAll(async () => {
+    await import('../../../electron/preload/preload');
+    api = electron.exposed['banmian'] as HostApi;
+  });
+
+  it('exposes one object, window.banmian, with exactly the HostApi methods and its kind', () => {
+    expect(Object.keys(electron.exposed)).toEqual(['banmian']);
+    const functions = Object.entries(api).filter(([, v]) => typeof v === 'function').map(([k]) => k);
+    expect(functions.sort()).toEqual([...HOST_API_METHODS].sort());
+    expect(Object.keys(api).sort()).toEqual([...HOST_API_METHODS, 'kind'].sort());
+    expect(api.kind).toBe('electron');
+  });
+
+  it('calls each method through ipcRenderer.invoke on its own channel with its arguments', async () => {
+    const pages = [{ type: 'page' }];
+    const calls: [keyof HostApi, () => unknown, unknown[]][] = [
+      ['initialDocument', () => api.initialDocument(), []],
+      ['openDocument', () => api.openDocument(), []],
+      ['openPath', () => api.openPath('/a.banmian'), ['/a.banmian']],
+      ['saveDocument', () => api.saveDocument({ handle: 'h', pages, saveAs: true }), [{ handle: 'h', pages, saveAs: true }]],
+      ['exportPdf', () => api.exportPdf({ handle: 'h', pages }), [{ handle: 'h', pages }]],
+      ['setDirty', () => api.setDirty('h', true), ['h', true]],
+      ['documentForPrint', () => api.documentForPrint('h'), ['h']],
+      ['journal', () => api.journal('h', pages), ['h', pages]],
+      ['listRecovered', () => api.listRecovered(), []],
+      ['openRecovered', () => api.openRecovered('r1'), ['r1']],
+      ['discardRecovered', () => api.discardRecovered('r1'), ['r1']],
+    ];
+    for (const [method, call, args] of calls) {
+      electron.invoke.mockClear();
+      await call();
+      expect(electron.invoke, method).toHaveBeenCalledWith(channelOf(method), ...args);
+    }
+  });
+
+  it('builds asset URLs locally, on the asset scheme', () => {
+    electron.invoke.mockClear();
+    expect(api.assetUrl('h-1', 'a'.repeat(64))).toBe(`banmian-asset://doc/h-1/${'a'.repeat(64)}`);
+    expect(electron.invoke).not.toHaveBeenCalled();
+  });
+
+  it('passes known commands to listeners, without the event, and unsubscribes', () => {
+    const got: AppCommand[] = [];
+    const off = api.onCommand((c) => got.push(c));
+    const emit = (...args: unknown[]) => electron.listeners.get(COMMAND_CHANNEL)!.forEach((fn) => fn(...args));
+    emit({ sender: 'internals' }, 'save');
+    emit({}, 'rm -rf');
+    emit({}, 42);
+    expect(got).toEqual(['save']);
+    off();
+    emit({}, 'undo');
+    expect(got).toEqual(['save']);
+    expect(APP_COMMANDS).toContain('saveAndClose');
+  });
+});

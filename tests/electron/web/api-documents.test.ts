@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDocument, SavedInfo } from '../../../shared/host/host-api';
+import { TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import type { Result } from '../../../shared/result';
+import { ORIGINAL_ASSETS_HEADER } from '../../../electron/node/web/api-routes';
+import type { WebServer } from '../../../electron/node/web/server';
+import { startWebServer } from '../../../electron/node/web/server';
+import { readBanmianFile } from '../../../electron/node/storage/index';
+import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
+import { rawRequest } from './http-client';
+
+const dir = mkdtempSync(join(tmpdir(), 'bm-web-docs-'));
+
+describe('web server documents', () => {
+  let server: WebServer;
+  let file: Awaited<ReturnType<typeof writeSampleFile>>;
+  let doc: OpenedDocument;
+  const call = async <T>(path: string, body?: unknown): Promise<Result<T>> => {
+    const res = await rawRequest(server.port, {
+      method: body === undefined ? 'GET' : 'POST',
+      path,
+      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return res.json() as Result<T>;
+  };
+
+  beforeAll(async () => {
+    file = await writeSampleFile(dir, { photo: { width: 3000, height: 2000 } });
+    server = await startWebServer({ file: file.path, rendererDir: dir });
+    const initial = await call<OpenedDocument | null>(WEB_ROUTES.initial);
+    if (!initial.ok || !initial.value) throw new Error('no initial document');
+    doc = initial.value;
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the command line document, validated, with its assets', () => {
+    expect(doc.path).toBe(file.path);
+    expect(doc.name).toBe('sample.banmian');
+    expect(doc.pages).toEqual(file.pages);
+    expect(doc.assets.map((a) => a.hash)).toEqual([file.asset!.entry.hash]);
+  });
+
+  it('serves an image as a screen proxy of at most 2000 px, and the original to the print browser', async () => {
+    const url = `${WEB_ROUTES.asset}${doc.handle}/${file.asset!.entry.hash}?token=${server.token}`;
+    const proxy = await rawRequest(server.port, { path: url });
+    expect(proxy.status).toBe(200);
+    expect(proxy.headers['content-type']).toBe('image/jpeg');
+    const meta = await sharp(proxy.body).metadata();
+    expect([meta.width, meta.height]).toEqual([2000, 1333]);
+    const original = await rawRequest(server.port, { path: url, headers: { [ORIGINAL_ASSETS_HEADER]: '1' } });
+    expect(Buffer.compare(original.body, Buffer.from(file.asset!.bytes))).toBe(0);
+  });
+
+  it('saves to the document path and to a new path, keeping the photo’s image', async () => {
+    const edited = [samplePageJson({ asset: file.asset!, body: '改过的正文。' })];
+    const saved = await call<SavedInfo>(WEB_ROUTES.save, { handle: doc.handle, pages: edited });
+    expect(saved).toEqual({ ok: true, value: { path: file.path, name: 'sample.banmian', bytes: expect.any(Number) } });
+    const copy = join(dir, 'copy.banmian');
+    const savedAs = await call<SavedInfo>(WEB_ROUTES.save, { handle: doc.handle, pages: edited, path: copy });
+    expect(savedAs.ok && savedAs.value.name).toBe('copy.banmian');
+    const back = await readBanmianFile(copy);
+    expect(back.ok && back.value.pages).toEqual(edited);
+    expect(back.ok && back.value.assets.map((a) => a.entry.hash)).toEqual([file.asset!.entry.hash]);
+    const reopened = await call<OpenedDocument>(WEB_ROUTES.openPath, { path: copy });
+    expect(reopened.ok && reopened.value.pages).toEqual(edited);
+    expect(reopened.ok && reopened.value.handle).not.toBe(doc.handle);
+  });
+
+  it('refuses invalid pages and leaves the file as it was', async () => {
+    const before = await readBanmianFile(file.path);
+    const bad = await call<SavedInfo>(WEB_ROUTES.save, { handle: doc.handle, pages: [{ type: 'page', attrs: { settings: {} } }] });
+    expect(bad.ok || bad.error.code).toBe('INVALID_PAGES');
+    const after = await readBanmianFile(file.path);
+    expect(after.ok && after.value.pages).toEqual(before.ok && before.value.pages);
+  });
+
+  it('opens a damaged file as a one-line failure while the open document stays usable', async () => {
+    const damaged = join(dir, 'damaged.banmian');
+    writeFileSync(damaged, 'PK\u0003\u0004 not really a zip');
+    const opened = await call<OpenedDocument>(WEB_ROUTES.openPath, { path: damaged });
+    expect(opened.ok).toBe(false);
+    expect(!opened.ok && opened.error.message).not.toContain('\n');
+    expect(await call(WEB_ROUTES.dirty, { handle: doc.handle, dirty: true })).toEqual({ ok: true });
+  });
+
+  it('has nothing to print before an export', async () => {
+    const print = await call<OpenedDocument>(`${WEB_ROUTES.print}${doc.handle}`);
+    expect(print.ok || print.error.code).toBe('NOTHING_TO_PRINT');
+  });
+});
