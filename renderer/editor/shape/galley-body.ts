@@ -95,6 +95,7 @@ export class GalleyBody implements NodeView {
       box.className = 'bm-slot bm-slot-clone';
       box.contentEditable = 'false';
       box.dataset['slot'] = String(i);
+      box.dataset['lines'] = String(s.lines);
       box.style.left = px(s.x);
       box.style.top = px(s.line * linePx);
       box.style.width = px(shape.columnWidth);
