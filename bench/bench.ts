@@ -7,8 +7,12 @@
  *   bare ProseMirror editor over the same text;
  * - typing: 200 keystrokes into the longest story, processing and time to the
  *   next frame (median, p95), vs the bare editor over that story's text;
- * - export: `banmian export` of the reference page, vs Chromium printing a
- *   static HTML copy of the same page.
+ * - relayout: the copyfit pass (measure every story) after each keystroke,
+ *   vs the bare editor's whole keystroke processing;
+ * - drag: pointer move to the next frame while dragging a story across the
+ *   page, vs a frame after a pointer move on a page that ignores it;
+ * - export: `banmian export` of the reference page per variant, vs Chromium
+ *   printing a static HTML copy of the same page.
  *
  * Results are printed as a table and written to `.bench/results.json`.
  */
@@ -21,6 +25,8 @@ import { TOKEN_COOKIE } from '../shared/host/web-protocol';
 import { launchChromium } from '../electron/node/chromium/launch';
 import { startWebServer } from '../electron/node/web/server';
 import { startBaselineEditor } from './baseline-editor';
+import { measureDragLatency } from './drag-latency';
+import { measurePointerBaseline } from './pointer-baseline';
 import { fmt, summarize } from './stats';
 import type { Summary } from './stats';
 import { typeAndMeasure } from './typing';
@@ -177,7 +183,13 @@ async function main(): Promise<void> {
       await appPage.goto(server.url);
       await waitForLaidOutPage(appPage);
       await clickEndOfLastParagraph(appPage, `[data-block-id="${story.id}"]`);
+      await appPage.evaluate(() => performance.clearMeasures('bm-copyfit'));
       const app = await typeAndMeasure(appPage, KEYSTROKES);
+      const relayout = (await appPage.evaluate(() =>
+        performance.getEntriesByName('bm-copyfit').map((e) => e.duration),
+      )) as number[];
+      await appPage.keyboard.press('Escape');
+      const drag = await measureDragLatency(appPage, { blockId: story.id, steps: KEYSTROKES });
       await appPage.close();
 
       const basePage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -189,14 +201,25 @@ async function main(): Promise<void> {
       await basePage.close();
       rows.push({ what: `typing, processing (${KEYSTROKES} keys, longest story)`, banmian: app.processing, baseline: base.processing, unit: 'ms' });
       rows.push({ what: `typing, to next frame (${KEYSTROKES} keys)`, banmian: app.frame, baseline: base.frame, unit: 'ms' });
+      rows.push({ what: 'relayout (copyfit pass) per keystroke', banmian: summarize(relayout), baseline: base.processing, unit: 'ms' });
+      const pointerPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await pointerPage.goto(bare.url);
+      const pointer = await measurePointerBaseline(pointerPage, KEYSTROKES);
+      await pointerPage.close();
+      rows.push({ what: 'drag a story, pointer move to frame', banmian: drag.all, baseline: pointer, unit: 'ms' });
+      rows.push({ what: 'drag, moves that moved the ghost', banmian: drag.moved, baseline: pointer, unit: 'ms' });
     } finally {
       await bare.close();
       await barePage.close();
     }
 
-    const exportSamples: number[] = [];
-    for (let i = 0; i < Math.min(RUNS, 3); i++) {
-      exportSamples.push(timeCommand(['dist/node/cli.mjs', 'export', FIXTURE, '-o', join(tmp, `page-${i}.pdf`)]));
+    const variantSamples: Record<string, number[]> = {};
+    for (const variant of ['proof', 'x4', 'x4-cmyk']) {
+      variantSamples[variant] = [];
+      for (let i = 0; i < Math.min(RUNS, 3); i++) {
+        const out = join(tmp, `page-${variant}-${i}.pdf`);
+        variantSamples[variant]!.push(timeCommand(['dist/node/cli.mjs', 'export', FIXTURE, '-o', out, '--variant', variant, '--force']));
+      }
     }
     const opened = await server.host.openPath(FIXTURE);
     if (!opened.ok) throw new Error(opened.error.message);
@@ -212,12 +235,9 @@ async function main(): Promise<void> {
     }
     const staticPrint = summarize(await measureStaticPrint(server, handle, join(tmp, 'static.pdf')));
     rows.push({ what: 'export in a running host', banmian: summarize(inProcess), baseline: staticPrint, unit: 'ms' });
-    rows.push({
-      what: 'export the reference page (whole command)',
-      banmian: summarize(exportSamples),
-      baseline: staticPrint,
-      unit: 'ms',
-    });
+    for (const [variant, samples] of Object.entries(variantSamples)) {
+      rows.push({ what: `export command, --variant ${variant}`, banmian: summarize(samples), baseline: staticPrint, unit: 'ms' });
+    }
   } finally {
     await browser.close();
     await server.close();
