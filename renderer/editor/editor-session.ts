@@ -13,6 +13,7 @@ import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import { arrangePlugins } from '../arrange/arrange-plugin';
+import { binKeymap } from '../bin/bin-commands';
 import { blockGuard } from './block-guard';
 import { copyfitPlugin } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
@@ -20,6 +21,7 @@ import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
+import { shapePlugin } from './shape/shape-plugin';
 import type { SelectedBlock } from './selected-block';
 
 export interface SessionSnapshot {
@@ -62,8 +64,11 @@ export class EditorSession {
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
         // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
         ...arrangePlugins({ editable: options.editable }),
+        binKeymap(),
         keymap(baseKeymap),
         blockGuard(),
+        // Story shapes: slot chains, galley bodies, Up/Down across slots.
+        shapePlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {
