@@ -12,6 +12,7 @@ import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { cmykTiff } from './cmyk-tiff';
+import { coverageBlock, maxBlockCoverage } from './coverage';
 import type { Sharp } from 'sharp';
 
 export type ImageSpace = 'rgb' | 'gray' | 'cmyk' | 'other';
@@ -113,24 +114,45 @@ function cmykJpeg(raw: Buffer, width: number, height: number, quality: number): 
   return sharp(cmykTiff(raw, width, height)).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality }).toBuffer();
 }
 
-function maxCoverage(px: Buffer): number {
-  let max = 0;
-  for (let i = 0; i + 3 < px.length; i += 4) max = Math.max(max, px[i]! + px[i + 1]! + px[i + 2]! + px[i + 3]!);
-  return max;
+/** JPEG's error on a photo stays within this many percent of coverage at quality ≥ 85 (measured on the reference page's photos). */
+const JPEG_HEADROOM = 8;
+
+/**
+ * Lowers cyan, magenta and yellow (never black) of pixels whose coverage is
+ * above `maxPct`, in place, so the darkest shadows leave room for JPEG error.
+ */
+export function clampCoverage(px: Buffer, maxPct: number): number {
+  const max = (maxPct / 100) * 255;
+  let clamped = 0;
+  for (let i = 0; i + 3 < px.length; i += 4) {
+    const cmy = px[i]! + px[i + 1]! + px[i + 2]!;
+    const k = px[i + 3]!;
+    if (cmy + k <= max || cmy === 0) continue;
+    const f = Math.max(0, max - k) / cmy;
+    px[i] = Math.floor(px[i]! * f);
+    px[i + 1] = Math.floor(px[i + 1]! * f);
+    px[i + 2] = Math.floor(px[i + 2]! * f);
+    clamped++;
+  }
+  return clamped;
 }
 
 /**
- * JPEG-encodes separated pixels. JPEG's error can push a pixel's total ink
- * above what the profile separated (measured: +1 % on photos, +6 % on noise
- * at quality 85); if it does, the image is encoded again at quality 95.
+ * JPEG-encodes separated pixels within the coverage limit. JPEG's error can
+ * push total ink above what the profile separated (measured per pixel: +1 %
+ * on photos, +6 % on noise at quality 85), so shadows are first held
+ * {@link JPEG_HEADROOM} % under the limit; if coverage over 0.5 mm squares
+ * still exceeds it, the image is encoded again at quality 95.
  */
-async function encodeWithinCoverage(raw: Buffer, width: number, height: number, opts: ImageOptions): Promise<Buffer> {
-  const limit = Math.max(maxCoverage(raw), Math.round(((opts.tacLimit ?? 240) / 100) * 255));
+async function encodeWithinCoverage(raw: Buffer, width: number, height: number, placedWidthPt: number, opts: ImageOptions): Promise<Buffer> {
+  const limit = opts.tacLimit ?? 240;
+  clampCoverage(raw, limit - JPEG_HEADROOM);
+  const block = coverageBlock(width, placedWidthPt);
   let out: Buffer = Buffer.alloc(0);
   for (const quality of [opts.jpegQuality, Math.max(opts.jpegQuality, 95)]) {
     out = await cmykJpeg(raw, width, height, quality);
     const back = await sharp(out).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
-    if (maxCoverage(back) <= limit) break;
+    if (maxBlockCoverage(back, width, height, block).percent <= limit - JPEG_HEADROOM / 2) break;
   }
   return out;
 }
@@ -182,7 +204,7 @@ export async function processImage(context: PDFContext, job: ImageJob, opts: Ima
   } else if (convert) {
     // The profile is the output intent's: do not repeat it inside every JPEG.
     const separated = await pipeline.withIccProfile(opts.profilePath, { attach: false }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-    data = await encodeWithinCoverage(separated.data, separated.info.width, separated.info.height, opts);
+    data = await encodeWithinCoverage(separated.data, separated.info.width, separated.info.height, job.widthPt, opts);
     outSpace = 'cmyk';
   } else if (space === 'cmyk') {
     data = await pipeline.pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality: opts.jpegQuality }).toBuffer();

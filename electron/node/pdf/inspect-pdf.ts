@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import type { PdfInspection, RgbUse, TacPeak } from '../../../shared/preflight/preflight-pdf';
 import { PT_PER_MM } from '../../../shared/page/units';
 import { num, tokenizeContent } from './content-tokens';
+import { coverageBlock, maxBlockCoverage } from './coverage';
 import type { Matrix } from './matrix';
 import { apply, IDENTITY } from './matrix';
 import { getName, lookupDict, namedSpaceKind, spaceKindOf, streamText, xobjectKind, xobjectRef } from './pdf-objects';
@@ -29,14 +30,6 @@ function isRgbSpace(context: PDFDocument['context'], cs: PDFObject | undefined):
   return false;
 }
 
-/** Area over which image coverage is averaged, mm: JPEG ringing on single pixels is not ink on paper. */
-export const TAC_AREA_MM = 0.5;
-
-/**
- * Highest total area coverage of a CMYK image, averaged over squares of
- * about {@link TAC_AREA_MM} at placed size (at least one pixel), and where
- * (fractions of width and height from the top-left).
- */
 async function imageTac(stream: PDFRawStream, placedWidthPt: number): Promise<{ percent: number; x: number; y: number } | null> {
   const d = stream.dict;
   const w = (d.get(PDFName.of('Width')) as PDFNumber | undefined)?.asNumber() ?? 0;
@@ -49,30 +42,7 @@ async function imageTac(stream: PDFRawStream, placedWidthPt: number): Promise<{ 
   else if (filter === undefined) data = Buffer.from(stream.contents);
   else return null;
   if (w <= 0 || h <= 0 || data.length < w * h * 4) return null;
-  const pxMm = placedWidthPt / PT_PER_MM / w;
-  const block = Math.max(1, Math.round(TAC_AREA_MM / pxMm));
-  let best = -1;
-  let bx = 0;
-  let by = 0;
-  for (let y0 = 0; y0 < h; y0 += block) {
-    for (let x0 = 0; x0 < w; x0 += block) {
-      let sum = 0;
-      let n = 0;
-      for (let y = y0; y < Math.min(h, y0 + block); y++) {
-        for (let x = x0; x < Math.min(w, x0 + block); x++) {
-          const i = (y * w + x) * 4;
-          sum += data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!;
-          n++;
-        }
-      }
-      if (sum / n > best) {
-        best = sum / n;
-        bx = x0 + Math.min(block, w - x0) / 2;
-        by = y0 + Math.min(block, h - y0) / 2;
-      }
-    }
-  }
-  return best < 0 ? null : { percent: (best / 255) * 100, x: bx / w, y: by / h };
+  return maxBlockCoverage(data, w, h, coverageBlock(w, placedWidthPt));
 }
 
 export async function inspectPdf(bytes: Uint8Array, variant: string): Promise<PdfInspection> {

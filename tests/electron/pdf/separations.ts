@@ -38,6 +38,12 @@ export interface RegionStats {
   max: [number, number, number, number];
   /** Highest total area coverage, percent. */
   maxTac: number;
+  /**
+   * Highest coverage where the black plate is not solid: solid black text and
+   * rules overprint colour by design (300 % where a black rule crosses the red
+   * masthead), and plants leave overprinting K100 out of the coverage limit.
+   */
+  maxTacBesideSolidK: number;
   /** Pixels with any ink on K. */
   inkedK: number;
   pixels: number;
@@ -48,6 +54,7 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
   const px = (mm: number) => Math.round((mm / 25.4) * s.dpi);
   const max: [number, number, number, number] = [0, 0, 0, 0];
   let maxTac = 0;
+  let maxTacBesideSolidK = 0;
   let inkedK = 0;
   let pixels = 0;
   for (let y = px(r.y); y < Math.min(s.height, px(r.y + r.h)); y++) {
@@ -61,8 +68,37 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
       }
       if (s.data[i + 3]! > 0) inkedK++;
       maxTac = Math.max(maxTac, (sum / 255) * 100);
+      if (s.data[i + 3]! < 255) maxTacBesideSolidK = Math.max(maxTacBesideSolidK, (sum / 255) * 100);
       pixels++;
     }
   }
-  return { max, maxTac, inkedK, pixels };
+  return { max, maxTac, maxTacBesideSolidK, inkedK, pixels };
+}
+
+/**
+ * Highest total area coverage averaged over squares of `areaMm` (as plants
+ * measure it: one pixel of JPEG ringing is not an ink film), skipping squares
+ * that hold solid black (overprinting K100 is outside the limit by design).
+ */
+export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: number; h: number }, areaMm: number): number {
+  const px = (mm: number) => Math.round((mm / 25.4) * s.dpi);
+  const block = Math.max(1, px(areaMm));
+  let best = 0;
+  for (let y0 = px(r.y); y0 < Math.min(s.height, px(r.y + r.h)); y0 += block) {
+    for (let x0 = px(r.x); x0 < Math.min(s.width, px(r.x + r.w)); x0 += block) {
+      let sum = 0;
+      let n = 0;
+      let solidK = false;
+      for (let y = y0; y < Math.min(s.height, y0 + block); y++) {
+        for (let x = x0; x < Math.min(s.width, x0 + block); x++) {
+          const i = (y * s.width + x) * 4;
+          if (s.data[i + 3] === 255) solidK = true;
+          sum += s.data[i]! + s.data[i + 1]! + s.data[i + 2]! + s.data[i + 3]!;
+          n++;
+        }
+      }
+      if (!solidK && n > 0) best = Math.max(best, (sum / n / 255) * 100);
+    }
+  }
+  return best;
 }
