@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { HostService } from '../node/host/host-service';
 import { createIpcHandlers } from '../node/ipc/ipc-handlers';
+import { createJournal, defaultRecoveryDir } from '../node/recovery/index';
 import type { ElectronUi } from '../node/ipc/ipc-handlers';
 import { menuTemplate } from '../node/shell/menu-template';
 import { createElectronPrinter } from './electron-printer';
@@ -32,7 +33,7 @@ function fileFromArgv(argv: readonly string[]): string | null {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenApp();
-  const host = new HostService({ printer: createElectronPrinter(preload) });
+  const host = new HostService({ printer: createElectronPrinter(preload), journal: createJournal(defaultRecoveryDir()) });
   handleSchemes({ rendererDir, host });
 
   const ui: ElectronUi = {

@@ -6,6 +6,7 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { measureBody } from './copyfit';
+import { measureGalley } from './copyfit-galley';
 import type { StoryFit } from './copyfit';
 
 export const copyfitKey = new PluginKey('bm-copyfit');
@@ -18,7 +19,11 @@ export function measurePage(root: HTMLElement, linePx: number): Map<string, Stor
   const fits = new Map<string, StoryFit>();
   for (const story of root.querySelectorAll<HTMLElement>('.bm-story')) {
     const body = story.querySelector<HTMLElement>(':scope > .bm-body');
-    const fit = body ? measureBody(body, linePx) : { overset: 0, undersetLines: 0 };
+    const fit = !body
+      ? { overset: 0, undersetLines: 0 }
+      : body.classList.contains('bm-shaped')
+        ? measureGalley(body, linePx)
+        : measureBody(body, linePx);
     const overset = String(fit.overset);
     const under = String(fit.undersetLines);
     if (story.dataset['overset'] !== overset) story.dataset['overset'] = overset;

@@ -13,14 +13,14 @@ export interface StoryFit {
   undersetLines: number;
 }
 
-interface TextIndex {
+export interface TextIndex {
   nodes: Text[];
   /** starts[i] = index of nodes[i]'s first UTF-16 unit in the concatenated text. */
   starts: number[];
   length: number;
 }
 
-function indexText(root: HTMLElement): TextIndex {
+export function indexText(root: HTMLElement): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let length = 0;
@@ -47,7 +47,7 @@ function locate(index: TextIndex, i: number): { node: Text; offset: number } {
 }
 
 /** The first client rect of the character at UTF-16 index i, or null if it has none (collapsed space). */
-function charRect(index: TextIndex, range: Range, i: number): DOMRect | null {
+export function charRect(index: TextIndex, range: Range, i: number): DOMRect | null {
   const { node, offset } = locate(index, i);
   range.setStart(node, offset);
   range.setEnd(node, Math.min(node.data.length, offset + 1));
@@ -55,7 +55,7 @@ function charRect(index: TextIndex, range: Range, i: number): DOMRect | null {
   return rects.length > 0 ? rects[0]! : null;
 }
 
-function codePoints(index: TextIndex, from: number): number {
+export function codePoints(index: TextIndex, from: number): number {
   let count = 0;
   for (let k = 0; k < index.nodes.length; k++) {
     const node = index.nodes[k]!;

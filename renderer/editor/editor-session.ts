@@ -21,6 +21,7 @@ import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
+import { shapePlugin } from './shape/shape-plugin';
 import type { SelectedBlock } from './selected-block';
 
 export interface SessionSnapshot {
@@ -66,6 +67,8 @@ export class EditorSession {
         binKeymap(),
         keymap(baseKeymap),
         blockGuard(),
+        // Story shapes: slot chains, galley bodies, Up/Down across slots.
+        shapePlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {

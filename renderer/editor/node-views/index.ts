@@ -1,6 +1,8 @@
 /** The NodeViews of the page editor, one per node type that needs one. */
 import type { NodeViewConstructor } from 'prosemirror-view';
 import { BinView } from '../../bin/bin-view';
+import { GalleyBody } from '../shape/galley-body';
+import { shapeFromDecorations } from '../shape/shape-decoration';
 import { LabelView } from './label-view';
 import { MastheadView } from './masthead-view';
 import { PhotoView } from './photo-view';
@@ -18,7 +20,10 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     headline: (node) => new HeadLineView(node, ctx),
     subheadline: (node) => new HeadLineView(node, ctx),
     byline: (node) => new BylineView(node, ctx),
-    body: (node) => new BodyView(node, ctx),
+    body: (node, _view, getPos, decorations) => {
+      const shape = shapeFromDecorations(decorations);
+      return shape ? new GalleyBody(node, ctx, shape, getPos) : new BodyView(node, ctx);
+    },
     crosshead: (node) => new CrossheadView(node, ctx),
     photo: (node) => new PhotoView(node, ctx),
     label: (node) => new LabelView(node, ctx),

@@ -4,9 +4,10 @@
  * exactly `lines × linePx` high with its text centred vertically in them.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
 import { gridBoxRect } from '../../../shared/page/geometry';
 import { faceFamily } from '../faces';
+import { shapeFromDecorations } from '../shape/shape-decoration';
 import { ignoreOwnMutation } from './block-frame';
 import type { ViewContext } from './view-context';
 import { num, ptPx, px, str } from './view-context';
@@ -157,8 +158,9 @@ export class BodyView implements NodeView {
     this.contentDOM = this.dom;
   }
 
-  update(node: Node): boolean {
-    return node.type.name === 'body';
+  // A body that gets a shape decoration is rebuilt as a galley body (shape/galley-body.ts).
+  update(node: Node, decorations: readonly Decoration[]): boolean {
+    return node.type.name === 'body' && shapeFromDecorations(decorations) === null;
   }
 
   ignoreMutation(m: ViewMutationRecord): boolean {

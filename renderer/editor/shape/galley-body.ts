@@ -1,0 +1,255 @@
+/**
+ * A story body in a non-rectangular shape, set with the galley technique of
+ * DESIGN.md §4: the body is one single-column galley (the live, editable
+ * `contentDOM`), shown through one clip box at the slot that holds the
+ * selection; every other slot shows non-editable clones of the galley
+ * paragraphs it holds, translated and clipped the same way.
+ *
+ * The editable DOM is never re-parented (focus and IME composition would be
+ * lost): moving the live galley to another slot only restyles its clip box.
+ * Clones are windowed (a slot clones only the paragraphs it shows) and
+ * reused by ProseMirror node identity, so a keystroke re-clones the one
+ * paragraph it changed, in the one or two slots that show it.
+ */
+import type { Node } from 'prosemirror-model';
+import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { StoryShape } from '../../../shared/layout/slots';
+import { slotOfLine } from '../../../shared/layout/slots';
+import { ignoreOwnMutation } from '../node-views/block-frame';
+import type { ViewContext } from '../node-views/view-context';
+import { px } from '../node-views/view-context';
+import { shapeFromDecorations } from './shape-decoration';
+
+const controllers = new WeakMap<HTMLElement, GalleyBody>();
+
+/** The galley body whose element is `el`, if it is one. */
+export function galleyOf(el: Element): GalleyBody | undefined {
+  return controllers.get(el as HTMLElement);
+}
+
+interface CloneSlot {
+  box: HTMLElement;
+  inner: HTMLElement;
+  /** Clones shown, in order, with the nodes they were cloned from. */
+  shown: { node: Node; el: HTMLElement }[];
+}
+
+export class GalleyBody implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  readonly #live: HTMLElement;
+  #clones: CloneSlot[] = [];
+  #node: Node;
+  #shape: StoryShape;
+  #active = -1;
+
+  constructor(
+    node: Node,
+    private readonly ctx: ViewContext,
+    shape: StoryShape,
+    readonly getPos: () => number | undefined,
+  ) {
+    this.#node = node;
+    this.#shape = shape;
+    this.dom = document.createElement('div');
+    this.dom.className = 'bm-body bm-shaped';
+    this.#live = document.createElement('div');
+    this.#live.className = 'bm-slot bm-slot-live';
+    this.contentDOM = document.createElement('div');
+    this.contentDOM.className = 'bm-galley bm-composed';
+    this.#live.appendChild(this.contentDOM);
+    this.dom.appendChild(this.#live);
+    controllers.set(this.dom, this);
+    this.#layoutSlots();
+    this.activate(0);
+  }
+
+  get shape(): StoryShape {
+    return this.#shape;
+  }
+
+  get node(): Node {
+    return this.#node;
+  }
+
+  /** Index of the slot the live galley is in. */
+  get active(): number {
+    return this.#active;
+  }
+
+  /** The live galley's clip box. */
+  get liveBox(): HTMLElement {
+    return this.#live;
+  }
+
+  /** Places the clip boxes of every slot (clones) for the current shape. */
+  #layoutSlots(): void {
+    const { linePx } = this.ctx.metrics;
+    const shape = this.#shape;
+    this.dom.dataset['capacity'] = String(shape.capacity);
+    this.dom.dataset['slots'] = String(shape.slots.length);
+    this.contentDOM.style.width = px(shape.columnWidth);
+    for (const c of this.#clones) c.box.remove();
+    this.#clones = shape.slots.map((s, i) => {
+      const box = document.createElement('div');
+      box.className = 'bm-slot bm-slot-clone';
+      box.contentEditable = 'false';
+      box.dataset['slot'] = String(i);
+      box.dataset['lines'] = String(s.lines);
+      box.style.left = px(s.x);
+      box.style.top = px(s.line * linePx);
+      box.style.width = px(shape.columnWidth);
+      box.style.height = px(s.lines * linePx);
+      const inner = document.createElement('div');
+      // Same classes as the live galley: clones lose contenteditable's defaults otherwise.
+      inner.className = 'bm-galley bm-composed bm-galley-clone';
+      inner.style.width = px(shape.columnWidth);
+      box.appendChild(inner);
+      this.dom.insertBefore(box, this.#live);
+      return { box, inner, shown: [] };
+    });
+    this.#active = -1;
+  }
+
+  /** Moves the live galley into slot `i` (restyling its clip box only). */
+  activate(i: number): void {
+    const slots = this.#shape.slots;
+    const index = slots.length === 0 ? -1 : Math.max(0, Math.min(slots.length - 1, i));
+    if (index === this.#active) return;
+    const { linePx } = this.ctx.metrics;
+    const prev = this.#clones[this.#active];
+    if (prev) prev.box.style.visibility = '';
+    this.#active = index;
+    const s = this.#shape.slots[index];
+    const live = this.#live.style;
+    if (!s) {
+      live.left = '0px';
+      live.top = '0px';
+      live.height = '0px';
+      live.width = px(this.#shape.columnWidth);
+      this.contentDOM.style.transform = '';
+      return;
+    }
+    live.left = px(s.x);
+    live.top = px(s.line * linePx);
+    live.width = px(this.#shape.columnWidth);
+    live.height = px(s.lines * linePx);
+    this.contentDOM.style.transform = s.offset === 0 ? '' : `translateY(${px(-s.offset * linePx)})`;
+    this.#live.dataset['slot'] = String(index);
+    const clone = this.#clones[index];
+    if (clone) clone.box.style.visibility = 'hidden';
+  }
+
+  /**
+   * Brings every slot's clones up to date with the live galley (after the
+   * view has updated its DOM). One layout read for the paragraph offsets.
+   */
+  refreshClones(): void {
+    const kids = this.contentDOM.children;
+    const node = this.#node;
+    if (kids.length !== node.childCount) return;
+    const n = kids.length;
+    const tops = new Array<number>(n);
+    const bottoms = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      const el = kids[k] as HTMLElement;
+      tops[k] = el.offsetTop;
+      bottoms[k] = el.offsetTop + el.offsetHeight;
+    }
+    const { linePx } = this.ctx.metrics;
+    this.#shape.slots.forEach((s, i) => {
+      const clone = this.#clones[i]!;
+      const y0 = s.offset * linePx;
+      const y1 = (s.offset + s.lines) * linePx;
+      // Paragraphs that reach into [y0, y1).
+      let first = 0;
+      while (first < n && bottoms[first]! <= y0 + 0.5) first++;
+      let last = first;
+      while (last < n && tops[last]! < y1 - 0.5) last++;
+      const reuse = new Map<Node, HTMLElement[]>();
+      for (const c of clone.shown) {
+        const list = reuse.get(c.node);
+        if (list) list.push(c.el);
+        else reuse.set(c.node, [c.el]);
+      }
+      const next: { node: Node; el: HTMLElement }[] = [];
+      let same = clone.shown.length === last - first;
+      for (let k = first; k < last; k++) {
+        const child = node.child(k);
+        const el = reuse.get(child)?.shift() ?? (kids[k]!.cloneNode(true) as HTMLElement);
+        if (same && clone.shown[k - first]!.el !== el) same = false;
+        next.push({ node: child, el });
+      }
+      if (!same) {
+        clone.inner.replaceChildren(...next.map((c) => c.el));
+        clone.shown = next;
+      }
+      const shift = first < n ? y0 - tops[first]! : 0;
+      clone.inner.style.transform = shift === 0 ? '' : `translateY(${px(-shift)})`;
+    });
+  }
+
+  /**
+   * The galley line of a client y coordinate (rounded down), given the live
+   * galley's current place on screen.
+   */
+  lineAtClientY(y: number): number {
+    const r = this.contentDOM.getBoundingClientRect();
+    const scale = this.contentDOM.offsetHeight > 0 ? r.height / this.contentDOM.offsetHeight : 1;
+    return Math.floor((y - r.top) / (this.ctx.metrics.linePx * (scale || 1)));
+  }
+
+  /** The slot that shows galley line `line`; lines past the capacity (overset) go to the last slot. */
+  slotForLine(line: number): number {
+    const i = slotOfLine(this.#shape, line);
+    if (i >= 0) return i;
+    return line < 0 ? 0 : this.#shape.slots.length - 1;
+  }
+
+  /** Client rectangle of slot i's clip box. */
+  slotRect(i: number): DOMRect | null {
+    const c = this.#clones[i];
+    return c ? c.box.getBoundingClientRect() : null;
+  }
+
+  /** Grid line pitch at 100 %, px. */
+  get linePx(): number {
+    return this.ctx.metrics.linePx;
+  }
+
+  /** Screen px per layout px (the page zoom). */
+  scale(): number {
+    const w = this.#live.offsetWidth;
+    return w > 0 ? this.#live.getBoundingClientRect().width / w : 1;
+  }
+
+  /** Takes a new node; false when the NodeView must be rebuilt (no longer shaped). */
+  update(node: Node, decorations: readonly Decoration[]): boolean {
+    const shape = shapeFromDecorations(decorations);
+    if (node.type !== this.#node.type || !shape) return false;
+    this.#node = node;
+    if (!sameShape(shape, this.#shape)) {
+      const active = this.#active;
+      this.#shape = shape;
+      this.#layoutSlots();
+      this.activate(active);
+    }
+    return true;
+  }
+
+  ignoreMutation(m: ViewMutationRecord): boolean {
+    return ignoreOwnMutation(this.contentDOM, m);
+  }
+
+  destroy(): void {
+    controllers.delete(this.dom);
+  }
+}
+
+function sameShape(a: StoryShape, b: StoryShape): boolean {
+  if (a.columnWidth !== b.columnWidth || a.slots.length !== b.slots.length) return false;
+  return a.slots.every((s, i) => {
+    const t = b.slots[i]!;
+    return s.column === t.column && s.line === t.line && s.lines === t.lines && s.x === t.x;
+  });
+}

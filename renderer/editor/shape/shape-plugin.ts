@@ -1,0 +1,181 @@
+/**
+ * Story shapes in the editor. Computes each story's slot chain from the page
+ * (shared/layout) and hands it to the story body as a node decoration: a
+ * story whose chain is the plain rectangle under its head keeps the multicol
+ * body (decision 0004), any other gets a galley body. After every update it
+ * refreshes the galley clones and moves each live galley to the slot holding
+ * the selection; it handles Up/Down across slots and clicks into clones.
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
+import type { EditorState } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
+import { pageStoryShape, storyHead } from '../../../shared/layout/story-shape';
+import type { StoryShape } from '../../../shared/layout/slots';
+import { gridMetrics } from '../../../shared/page/geometry';
+import type { PageSettings } from '../../../shared/page/settings';
+import { galleyOf } from './galley-body';
+import { shapeSpec } from './shape-decoration';
+import type { GalleyBody } from './galley-body';
+
+export const shapeKey = new PluginKey<DecorationSet>('bm-shape');
+
+/** Whether the chain is what the multicol body shows: text columns of equal height from under the head to the bottom. */
+function isPlain(shape: StoryShape, story: Node): boolean {
+  if (!shape.rectangular) return false;
+  const first = shape.slots[0]!;
+  const lines = story.attrs['lines'] as number;
+  const head = storyHead(story, story.attrs['cols'] as number);
+  return first.line === head.lines && first.line + first.lines === lines;
+}
+
+function shapeDecorations(doc: Node): DecorationSet {
+  const metrics = gridMetrics(doc.attrs['settings'] as PageSettings);
+  const decos: Decoration[] = [];
+  doc.forEach((story, offset) => {
+    if (story.type.name !== 'story') return;
+    const shape = pageStoryShape(metrics, doc, story);
+    if (isPlain(shape, story)) return;
+    story.forEach((child, childOffset) => {
+      if (child.type.name !== 'body') return;
+      const from = offset + 1 + childOffset;
+      // The key makes a new shape a new decoration (specs are not compared).
+      const key = shape.slots.map((s) => `${s.column}:${s.line}:${s.lines}`).join(' ');
+      decos.push(Decoration.node(from, from + child.nodeSize, { 'data-shape': key }, shapeSpec(shape)));
+    });
+  });
+  return DecorationSet.create(doc, decos);
+}
+
+function galleys(view: EditorView): GalleyBody[] {
+  const out: GalleyBody[] = [];
+  for (const el of view.dom.querySelectorAll('.bm-shaped')) {
+    const g = galleyOf(el);
+    if (g) out.push(g);
+  }
+  return out;
+}
+
+/** The galley holding document position `pos`, with its content range. */
+function galleyAt(view: EditorView, pos: number): GalleyBody | null {
+  for (const g of galleys(view)) {
+    const start = g.getPos();
+    if (start === undefined) continue;
+    if (pos > start && pos < start + g.node.nodeSize) return g;
+  }
+  return null;
+}
+
+/**
+ * The galley line of the caret at `pos`. At a soft wrap that is also a slot
+ * boundary the position is both the end of one line and the start of the
+ * next: prefer the one in the active slot.
+ */
+function caretLine(view: EditorView, g: GalleyBody, pos: number): number {
+  const lineOf = (side: number) => {
+    const r = view.coordsAtPos(pos, side);
+    return g.lineAtClientY((r.top + r.bottom) / 2);
+  };
+  const after = lineOf(1);
+  const active = g.shape.slots[g.active];
+  if (active && (after < active.offset || after >= active.offset + active.lines)) {
+    const before = lineOf(-1);
+    if (before >= active.offset && before < active.offset + active.lines) return before;
+  }
+  return after;
+}
+
+function follow(view: EditorView, state: EditorState): void {
+  const g = galleyAt(view, state.selection.head);
+  if (!g) return;
+  g.activate(g.slotForLine(caretLine(view, g, state.selection.head)));
+}
+
+/** ArrowUp/ArrowDown from the first/last line of a slot into the next one in reading order. */
+function crossSlot(view: EditorView, dir: -1 | 1): boolean {
+  const sel = view.state.selection;
+  if (!sel.empty) return false;
+  const g = galleyAt(view, sel.head);
+  if (!g) return false;
+  const line = caretLine(view, g, sel.head);
+  const from = g.active;
+  const to = g.shape.slots.findIndex((s) => line + dir >= s.offset && line + dir < s.offset + s.lines);
+  if (to < 0 || to === from) return false;
+  const caret = view.coordsAtPos(sel.head, 1);
+  const oldBox = g.liveBox.getBoundingClientRect();
+  g.activate(to);
+  const newBox = g.liveBox.getBoundingClientRect();
+  const x = newBox.left + Math.min(Math.max(0, caret.left - oldBox.left), newBox.width - 1);
+  const row = dir > 0 ? 0 : g.shape.slots[to]!.lines - 1;
+  const y = newBox.top + (row + 0.5) * g.linePx * g.scale();
+  const hit = view.posAtCoords({ left: x, top: y });
+  if (!hit) return false;
+  const $pos = view.state.doc.resolve(hit.pos);
+  view.dispatch(view.state.tr.setSelection(TextSelection.near($pos)).scrollIntoView());
+  return true;
+}
+
+/** A press on a clone: move the live galley there and put the caret where the press was. */
+function pressClone(view: EditorView, e: MouseEvent): boolean {
+  if (e.button !== 0 || !view.editable) return false;
+  const target = e.target as Element | null;
+  const box = target?.closest?.('.bm-slot-clone') as HTMLElement | null;
+  const body = box?.closest('.bm-shaped');
+  const g = body ? galleyOf(body) : undefined;
+  if (!box || !g) return false;
+  g.activate(Number(box.dataset['slot']));
+  const hit = view.posAtCoords({ left: e.clientX, top: e.clientY });
+  if (!hit) return false;
+  e.preventDefault();
+  const $pos = view.state.doc.resolve(hit.pos);
+  const sel = e.shiftKey ? TextSelection.create(view.state.doc, view.state.selection.anchor, $pos.pos) : TextSelection.near($pos);
+  view.dispatch(view.state.tr.setSelection(sel));
+  view.focus();
+  return true;
+}
+
+export function shapePlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: shapeKey,
+    state: {
+      init: (_config, state) => shapeDecorations(state.doc),
+      apply: (tr, prev, _old, next) => (tr.docChanged ? shapeDecorations(next.doc) : prev),
+    },
+    props: {
+      decorations: (state) => shapeKey.getState(state),
+      handleKeyDown(view, e) {
+        if (e.shiftKey || e.altKey || e.metaKey || e.ctrlKey || e.isComposing) return false;
+        if (e.key === 'ArrowDown') return crossSlot(view, 1);
+        if (e.key === 'ArrowUp') return crossSlot(view, -1);
+        return false;
+      },
+      handleDOMEvents: {
+        mousedown: (view, e) => pressClone(view, e),
+      },
+    },
+    view(view) {
+      const refresh = () => {
+        for (const g of galleys(view)) g.refreshClones();
+        follow(view, view.state);
+      };
+      let frame = requestAnimationFrame(() => {
+        frame = 0;
+        refresh();
+      });
+      const fonts = view.dom.ownerDocument.fonts;
+      // Line breaks change when a face arrives: the windows of the clones too.
+      fonts?.addEventListener('loadingdone', refresh);
+      return {
+        update(v, prev) {
+          if (v.state.doc !== prev.doc) for (const g of galleys(v)) g.refreshClones();
+          if (v.state.doc !== prev.doc || !v.state.selection.eq(prev.selection)) follow(v, v.state);
+        },
+        destroy() {
+          if (frame) cancelAnimationFrame(frame);
+          fonts?.removeEventListener('loadingdone', refresh);
+        },
+      };
+    },
+  });
+}

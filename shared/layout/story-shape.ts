@@ -1,0 +1,71 @@
+/**
+ * The shape of a story on its page: which blocks it flows around and where
+ * its head sits, read from the page document, as input to {@link storyShape}.
+ *
+ * Obstacles are the other placed blocks that share a grid cell with the
+ * story, except stories (two stories never share text space: that overlap
+ * stays a warning). A photo, its caption and its credit are one block, so
+ * they stay together and the text flows around all three.
+ */
+import type { Node } from 'prosemirror-model';
+import { blockBox } from '../model/check-page';
+import { boxesOverlap } from '../page/geometry';
+import type { GridBox, GridMetrics } from '../page/geometry';
+import type { ShapeInput, StoryShape } from './slots';
+import { storyShape } from './slots';
+
+function attrNum(node: Node, name: string, fallback: number): number {
+  const v = node.attrs[name] as unknown;
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** Grid lines the head group and byline of a story take, and the grid columns the head spans. */
+export function storyHead(story: Node, cols: number): { cols: number; lines: number } {
+  let lines = 0;
+  let headCols = cols;
+  story.forEach((child) => {
+    if (child.type.name === 'headgroup') {
+      child.forEach((line) => (lines += attrNum(line, 'lines', 0)));
+      const c = child.attrs['cols'] as unknown;
+      if (typeof c === 'number' && c > 0) headCols = Math.min(cols, c);
+    } else if (child.type.name === 'byline') {
+      lines += attrNum(child, 'lines', 1);
+    }
+  });
+  return { cols: headCols, lines };
+}
+
+/** Whether a block placed over a story is one the story's text flows around. */
+export function wrapsAround(story: Node, other: Node): boolean {
+  return story.type.name === 'story' && other.type.name !== 'story' && other !== story && boxesOverlap(blockBox(story), blockBox(other));
+}
+
+/** The text columns a story is set in: its `textColumns`, else one per grid column. */
+export function textColumnsOf(story: Node): number {
+  const cols = Math.max(1, attrNum(story, 'cols', 1));
+  const t = story.attrs['textColumns'] as unknown;
+  return typeof t === 'number' && Number.isInteger(t) && t > 0 ? t : cols;
+}
+
+/** The shape input of the story `story`, a child of `page`. */
+export function storyShapeInput(page: Node, story: Node): ShapeInput {
+  const box = blockBox(story);
+  const obstacles: GridBox[] = [];
+  page.forEach((other) => {
+    if (!wrapsAround(story, other)) return;
+    const b = blockBox(other);
+    obstacles.push({ col: b.col - box.col, line: b.line - box.line, cols: b.cols, lines: b.lines });
+  });
+  return {
+    cols: Math.max(1, box.cols),
+    lines: Math.max(0, box.lines),
+    textColumns: textColumnsOf(story),
+    head: storyHead(story, Math.max(1, box.cols)),
+    obstacles,
+  };
+}
+
+/** The slot chain of a story on its page. */
+export function pageStoryShape(metrics: GridMetrics, page: Node, story: Node): StoryShape {
+  return storyShape(metrics, storyShapeInput(page, story));
+}

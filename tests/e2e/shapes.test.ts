@@ -1,0 +1,270 @@
+/**
+ * Story shapes end to end: a page whose story has a photo placed inside it
+ * (written through the storage API with a real photo), exported with the
+ * CLI and read back with pdftotext; then edited in the browser across the
+ * boundary of two slots.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storyShape } from '../../shared/layout/slots';
+import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
+import type { GridBox } from '../../shared/page/geometry';
+import { settingsFromPreset } from '../../shared/page/settings';
+import { launchChromium } from '../../electron/node/chromium/launch';
+import { startWebServer } from '../../electron/node/web/server';
+import type { WebServer } from '../../electron/node/web/server';
+import { readPdfPages } from '../support/pdf-lines';
+import type { PdfBox, PdfWord } from '../support/pdf-lines';
+import { SHAPE_HEAD_LINES, SHAPE_PHOTO, SHAPE_STORY, writeShapeFile } from './support/shape-document';
+import { CLI, e2eUnavailable } from './support/web';
+
+const run = promisify(execFile);
+const skip = e2eUnavailable();
+const metrics = gridMetrics(settingsFromPreset('duikai'));
+const PX_PT = 0.75;
+/** Paragraphs that fit the L-shaped body (25 are overset by a few characters). */
+const PARAGRAPHS = 24;
+
+/** Where the trim's top-left corner is on the PDF page (bleed and marks around it), pt from the page's top-left. */
+const trim = { x: 0, y: 0 };
+
+async function readTrim(pdf: string): Promise<void> {
+  const { stdout } = await run('pdfinfo', ['-box', pdf]);
+  const num = (re: RegExp) => (re.exec(stdout) ?? []).slice(1).map(Number);
+  const media = num(/^MediaBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/m);
+  const box = num(/^TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/m);
+  trim.x = box[0]! - media[0]!;
+  trim.y = media[3]! - box[3]!;
+}
+
+/** A grid box (page grid units) as a PDF box in pt from the page's top-left. */
+function pdfBox(box: GridBox): PdfBox {
+  const r = gridBoxRect(metrics, box);
+  const x = trim.x + (metrics.typeLeftPx + r.x) * PX_PT;
+  const y = trim.y + (metrics.typeTopPx + r.y) * PX_PT;
+  return { xMin: x, yMin: y, xMax: x + r.width * PX_PT, yMax: y + r.height * PX_PT };
+}
+
+/** Area shared by two boxes, less a hair of rounding on each side. */
+function overlaps(a: PdfBox, b: PdfBox, tol = 0.5): boolean {
+  return Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > tol && Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > tol;
+}
+
+function inside(w: PdfBox, b: PdfBox): boolean {
+  const cx = (w.xMin + w.xMax) / 2;
+  const cy = (w.yMin + w.yMax) / 2;
+  return cx > b.xMin && cx < b.xMax && cy > b.yMin && cy < b.yMax;
+}
+
+const noSpace = (s: string) => s.replace(/\s+/g, '');
+
+describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let dir: string;
+  let file: string;
+  let paragraphs: string[];
+  let words: PdfWord[];
+
+  let storyBox: PdfBox;
+  let photoBox: PdfBox;
+  let slotBoxes: PdfBox[];
+  const shape = storyShape(metrics, {
+    cols: SHAPE_STORY.cols,
+    lines: SHAPE_STORY.lines,
+    textColumns: SHAPE_STORY.cols,
+    head: { cols: SHAPE_STORY.cols, lines: SHAPE_HEAD_LINES },
+    obstacles: [{ ...SHAPE_PHOTO, col: SHAPE_PHOTO.col - SHAPE_STORY.col, line: SHAPE_PHOTO.line - SHAPE_STORY.line }],
+  });
+  // Slot boxes in pt, in reading order.
+  const slotPdfBoxes = () => shape.slots.map((s) => {
+    const x = storyBox.xMin + s.x * PX_PT;
+    const y = storyBox.yMin + s.line * metrics.linePx * PX_PT;
+    return { xMin: x, yMin: y, xMax: x + shape.columnWidth * PX_PT, yMax: y + s.lines * metrics.linePx * PX_PT };
+  });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bm-shapes-'));
+    ({ path: file, paragraphs } = await writeShapeFile(dir, PARAGRAPHS));
+    const out = join(dir, 'shape.pdf');
+    // --force: the photo's ink coverage is above the plant's limit; not what is tested here.
+    await run(process.execPath, [CLI, 'export', file, '-o', out, '--force'], { timeout: 170_000 });
+    await readTrim(out);
+    storyBox = pdfBox(SHAPE_STORY);
+    photoBox = pdfBox(SHAPE_PHOTO);
+    slotBoxes = slotPdfBoxes();
+    words = readPdfPages(out)[0]!.lines.flatMap((l) => l.words);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is an L: the left column full height, the right two under the photo', () => {
+    expect(shape.slots.map((s) => [s.column, s.line, s.lines])).toEqual([
+      [0, 5, 55],
+      [1, 29, 31],
+      [2, 29, 31],
+    ]);
+  });
+
+  it('prints no text over the photo but its caption and credit', () => {
+    const over = words.filter((w) => overlaps(w, photoBox)).map((w) => w.text);
+    expect(noSpace(over.join(''))).toBe('湘湖边的傍晚记者王五摄');
+  });
+
+  it('prints the body in its slots, beside and under the photo, each character once and in reading order', () => {
+    const headBottom = storyBox.yMin + SHAPE_HEAD_LINES * metrics.linePx * PX_PT;
+    const body = words.filter((w) => inside(w, storyBox) && !overlaps(w, photoBox) && (w.yMin + w.yMax) / 2 > headBottom);
+    const bySlot = slotBoxes.map(() => [] as PdfWord[]);
+    for (const w of body) {
+      const i = slotBoxes.findIndex((b) => inside(w, b));
+      expect(i, `"${w.text}" at ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)} lies in no slot`).toBeGreaterThanOrEqual(0);
+      // Whole word inside its slot: nothing hangs into the gutter or the photo.
+      const b = slotBoxes[i]!;
+      expect(w.xMin).toBeGreaterThan(b.xMin - 0.5);
+      expect(w.xMax).toBeLessThan(b.xMax + 0.5);
+      bySlot[i]!.push(w);
+    }
+    // Text beside the photo (left column at the photo's height) and under it (right columns).
+    expect(bySlot[0]!.some((w) => w.yMin > photoBox.yMin && w.yMax < photoBox.yMax)).toBe(true);
+    expect(bySlot[1]!.length).toBeGreaterThan(0);
+    expect(bySlot[2]!.length).toBeGreaterThan(0);
+    expect(Math.min(...bySlot[1]!.map((w) => w.yMin))).toBeGreaterThan(photoBox.yMax - 0.5);
+    const read = bySlot
+      .map((ws) => [...ws].sort((a, b) => Math.round(a.yMax - b.yMax) || a.xMin - b.xMin))
+      .flat()
+      .map((w) => w.text)
+      .join('');
+    expect(noSpace(read)).toBe(noSpace(paragraphs.join('')));
+  });
+
+  describe('in the editor', () => {
+    let server: WebServer;
+    let browser: Browser;
+    let page: Page;
+    const story = `[data-block-id="${SHAPE_STORY.id}"]`;
+    const live = `${story} .bm-slot-live`;
+
+    /** The live slot index and whether the caret is drawn inside the live clip box. */
+    async function caretState(): Promise<{ slot: number; caretInLive: boolean; caretTop: number; liveTop: number }> {
+      return page.$eval(live, (box) => {
+        const sel = document.getSelection()!;
+        const r = sel.getRangeAt(0).getClientRects();
+        const caret = r.length > 0 ? r[r.length - 1]! : sel.getRangeAt(0).getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        const mid = (caret.top + caret.bottom) / 2;
+        return { slot: Number((box as HTMLElement).dataset['slot']), caretInLive: mid > b.top && mid < b.bottom && caret.left >= b.left - 1 && caret.left <= b.right + 1, caretTop: caret.top, liveTop: b.top };
+      });
+    }
+
+    /** Clicks line `row` (0-based from the top, negative from the bottom) of slot `i`, near its right end. */
+    async function clickSlotLine(i: number, row: number): Promise<void> {
+      const point = await page.$eval(
+        story,
+        (el, { i, row }) => {
+          const clone = el.querySelector<HTMLElement>(`.bm-slot-clone[data-slot="${i}"]`)!;
+          const box = clone.getBoundingClientRect();
+          const lines = Number(clone.dataset['lines']);
+          const line = box.height / lines;
+          const r = row >= 0 ? row : lines + row;
+          return { x: box.right - line * 2.5, y: box.top + (r + 0.5) * line };
+        },
+        { i, row },
+      );
+      await page.mouse.click(point.x, point.y);
+      await page.waitForTimeout(50);
+    }
+
+    /**
+     * The end of slot 0's last line. Reached from the line above: a press on
+     * the story's bottom line is near its frame edge, which selects the block.
+     */
+    async function lastLineOfSlot0(): Promise<void> {
+      await clickSlotLine(0, -2);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.waitForTimeout(50);
+    }
+
+    const bodyText = () => page.$eval(`${live} .bm-galley`, (g) => g.textContent ?? '');
+
+    beforeAll(async () => {
+      server = await startWebServer({ file, port: 0 });
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(server.url);
+      await page.waitForSelector(`${story} .bm-shaped`);
+      await page.evaluate(() => document.fonts.ready);
+      await page.$eval(story, (el) => el.scrollIntoView({ block: 'center' }));
+      await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-overset') === '0', story);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('publishes the copyfit of the shape', async () => {
+      const fit = await page.$eval(story, (el) => ({ overset: el.getAttribute('data-overset'), under: Number(el.getAttribute('data-underset-lines')) }));
+      expect(fit.overset).toBe('0');
+      expect(fit.under).toBeGreaterThanOrEqual(0);
+      expect(fit.under).toBeLessThan(4);
+    });
+
+    it('types across a slot boundary: the caret and the live galley move into the next slot', async () => {
+      await lastLineOfSlot0();
+      expect((await caretState()).slot).toBe(0);
+      const typed = '甲乙丙丁戊己庚辛壬癸子丑寅卯';
+      await page.keyboard.type(typed);
+      await page.waitForTimeout(50);
+      const state = await caretState();
+      expect(state.slot).toBe(1);
+      expect(state.caretInLive).toBe(true);
+      const text = await bodyText();
+      expect(text.split(typed).length - 1).toBe(1);
+      // The slot left behind shows the start of what was typed (its clone is fresh).
+      expect(await page.$eval(`${story} .bm-slot-clone[data-slot="0"]`, (c) => c.textContent ?? '')).toContain('甲');
+    });
+
+    it('takes IME composition across a slot boundary after a click into a clone', async () => {
+      await lastLineOfSlot0();
+      expect((await caretState()).slot).toBe(0);
+      const cdp: CDPSession = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'dong', selectionStart: 4, selectionEnd: 4 });
+      await cdp.send('Input.imeSetComposition', { text: '东', selectionStart: 1, selectionEnd: 1 });
+      const composed = '东南西北中东南西北中东南西北';
+      await cdp.send('Input.imeSetComposition', { text: composed, selectionStart: composed.length, selectionEnd: composed.length });
+      await cdp.send('Input.insertText', { text: composed });
+      await cdp.detach();
+      await page.waitForTimeout(100);
+      const text = await bodyText();
+      expect(text.split(composed).length - 1).toBe(1);
+      expect(text).not.toMatch(/dong/);
+      const state = await caretState();
+      expect(state.slot).toBe(1);
+      expect(state.caretInLive).toBe(true);
+    });
+
+    it('moves the caret with ArrowDown and ArrowUp across slots', async () => {
+      await clickSlotLine(0, -3);
+      expect((await caretState()).slot).toBe(0);
+      for (let i = 0; i < 2; i++) {
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(50);
+        expect((await caretState()).slot).toBe(0);
+      }
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(50);
+      const down = await caretState();
+      expect(down.slot).toBe(1);
+      expect(down.caretInLive).toBe(true);
+      // On the first line of the slot.
+      expect(down.caretTop - down.liveTop).toBeLessThan(metrics.linePx);
+      await page.keyboard.press('ArrowUp');
+      await page.waitForTimeout(50);
+      const up = await caretState();
+      expect(up.slot).toBe(0);
+      expect(up.caretInLive).toBe(true);
+    });
+  });
+});
