@@ -22,7 +22,10 @@ export function shortcutCommand(e: KeyLike, mac: boolean): AppCommand | null {
       return e.shiftKey ? 'saveAs' : 'save';
     case 'o':
       return e.shiftKey ? null : 'open';
+    case 'i':
+      return e.shiftKey ? null : 'importCopy';
     case 'p':
+      return e.shiftKey ? 'pageSetup' : 'exportPdf';
     case 'e':
       return e.shiftKey ? null : 'exportPdf';
     case 'z':

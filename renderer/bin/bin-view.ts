@@ -150,7 +150,7 @@ export class BinView implements NodeView {
       this.#node = node;
       this.#render();
     }
-    this.#fit();
+    // No #fit here: the zoom observer and a new grid (a new NodeView) cover every change of place.
     return true;
   }
 

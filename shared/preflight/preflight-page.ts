@@ -71,6 +71,8 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
   }
 
   input.doc.forEach((node) => {
+    // The story bin's copy is not placed and never printed.
+    if (node.type.name === 'bin') return;
     const a = node.attrs as Record<string, unknown>;
     const box: GridBox = { col: a['col'] as number, line: a['line'] as number, cols: a['cols'] as number, lines: a['lines'] as number };
     const rect = gridBoxRect(metrics, box);

@@ -18,6 +18,12 @@ describe('shortcutCommand', () => {
     expect(shortcutCommand(key('e', { ctrl: true }), false)).toBe('exportPdf');
   });
 
+  it('maps copy import and page setup', () => {
+    expect(shortcutCommand(key('i', { ctrl: true }), false)).toBe('importCopy');
+    expect(shortcutCommand(key('P', { ctrl: true, shift: true }), false)).toBe('pageSetup');
+    expect(shortcutCommand(key('I', { ctrl: true, shift: true }), false)).toBeNull();
+  });
+
   it('maps undo and both redo keys', () => {
     expect(shortcutCommand(key('z', { ctrl: true }), false)).toBe('undo');
     expect(shortcutCommand(key('Z', { ctrl: true, shift: true }), false)).toBe('redo');
