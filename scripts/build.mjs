@@ -8,41 +8,48 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2]; // 'renderer' | 'node' | undefined (both)
 
-const nodeEntries = [
-  ['electron/node/cli.ts', 'dist/node/cli.mjs'],
-  ['electron/node/start.ts', 'dist/node/start.mjs'],
+// Node entry points, built together with code splitting so that each CLI
+// command (and the packages it needs: Chromium driver, sharp, pdf-lib, mammoth)
+// loads only when that command runs. Chunks sit next to the entries, so
+// `new URL('./intake-worker.mjs', import.meta.url)` works from any of them.
+const nodeEntries = {
+  cli: 'electron/node/cli.ts',
+  start: 'electron/node/start.ts',
   // The import worker thread (electron/node/intake/import-off-thread.ts loads it from next to the bundle).
-  ['electron/node/intake/intake-worker.ts', 'dist/node/intake-worker.mjs'],
-  ['bench/bench.ts', 'dist/node/bench.mjs'],
-  ['fixtures/build-seed-page.ts', 'dist/node/build-fixtures.mjs'],
-];
+  'intake-worker': 'electron/node/intake/intake-worker.ts',
+  bench: 'bench/bench.ts',
+  'build-fixtures': 'fixtures/build-seed-page.ts',
+};
 const electronEntries = [
-  ['electron/main/main.ts', 'dist/electron/main.cjs'],
+  ['electron/main/main.ts', 'dist/electron/main.mjs'],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
 ];
 
 async function buildNode() {
   const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
-  for (const [entry, outfile] of nodeEntries) {
-    if (!existsSync(`${root}/${entry}`)) continue;
-    await esbuild({
-      ...common,
-      entryPoints: [entry],
-      outfile,
-      format: 'esm',
-      packages: 'external',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    });
-  }
+  const entryPoints = Object.fromEntries(Object.entries(nodeEntries).filter(([, entry]) => existsSync(`${root}/${entry}`)));
+  await esbuild({
+    ...common,
+    entryPoints,
+    outdir: 'dist/node',
+    entryNames: '[name]',
+    chunkNames: 'chunk-[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    format: 'esm',
+    packages: 'external',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   for (const [entry, outfile] of electronEntries) {
     if (!existsSync(`${root}/${entry}`)) continue;
     // The sandboxed preload cannot require node_modules: bundle everything but electron.
+    // The main process is an ES module (the Node side it shares uses import.meta.url).
     const isPreload = entry.includes('preload');
     await esbuild({
       ...common,
       entryPoints: [entry],
       outfile,
-      format: 'cjs',
+      format: isPreload ? 'cjs' : 'esm',
       external: ['electron'],
       packages: isPreload ? undefined : 'external',
     });

@@ -1,12 +1,14 @@
 /**
  * The desktop shell's main process: wires windows, menus, dialogs, URL
  * schemes and IPC to the Node-side logic in electron/node (the same as web
- * mode's). `electron dist/electron/main.cjs [FILE.banmian]`.
+ * mode's). `electron dist/electron/main.mjs [FILE.banmian]`.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { HostService } from '../node/host/host-service';
 import { createIpcHandlers } from '../node/ipc/ipc-handlers';
+import { createJournal, defaultRecoveryDir } from '../node/recovery/index';
 import type { ElectronUi } from '../node/ipc/ipc-handlers';
 import { menuTemplate } from '../node/shell/menu-template';
 import { createElectronPrinter } from './electron-printer';
@@ -15,8 +17,11 @@ import { handleSchemes, registerSchemes } from './protocols';
 import { hardenApp } from './security';
 import { abandonClose, afterSave, createDocumentWindow, sendCommand } from './window';
 
-const preload = join(__dirname, 'preload.cjs');
-const rendererDir = join(__dirname, '..', 'renderer');
+// The main process is an ES module (Electron ≥ 28): the Node side it shares with
+// the CLI finds its files from import.meta.url.
+const here = dirname(fileURLToPath(import.meta.url));
+const preload = join(here, 'preload.cjs');
+const rendererDir = join(here, '..', 'renderer');
 
 registerSchemes();
 
@@ -28,7 +33,7 @@ function fileFromArgv(argv: readonly string[]): string | null {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenApp();
-  const host = new HostService({ printer: createElectronPrinter(preload) });
+  const host = new HostService({ printer: createElectronPrinter(preload), journal: createJournal(defaultRecoveryDir()) });
   handleSchemes({ rendererDir, host });
 
   const ui: ElectronUi = {
@@ -37,6 +42,17 @@ async function start(): Promise<void> {
         title: '打开版面',
         properties: ['openFile'],
         filters: [{ name: '版面文件', extensions: ['banmian'] }],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseCopyPath() {
+      const r = await dialog.showOpenDialog({
+        title: '导入稿件',
+        properties: ['openFile'],
+        filters: [
+          { name: '稿件（文本、Word、网页）', extensions: ['txt', 'docx', 'html', 'htm'] },
+          { name: '所有文件', extensions: ['*'] },
+        ],
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },

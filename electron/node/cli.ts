@@ -3,40 +3,37 @@
  * in its own file under commands/; this file only dispatches.
  */
 import type { CliCommand } from './commands/command';
-import { checkCommand } from './commands/check';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
-import { normalizeCommand } from './commands/normalize';
-import { preflightCommand } from './commands/preflight';
-import { webCommand } from './commands/web';
 
-const commands: Record<string, CliCommand> = {
-  export: exportCommand,
-  check: checkCommand,
-  web: webCommand,
-  import: importCommand,
-  normalize: normalizeCommand,
-  preflight: preflightCommand,
+// Each command is loaded only when it runs: `banmian check` should not pay for
+// starting Chromium's driver, sharp and pdf-lib.
+const commands: Record<string, () => Promise<CliCommand>> = {
+  export: () => import('./commands/export').then((m) => m.exportCommand),
+  check: () => import('./commands/check').then((m) => m.checkCommand),
+  web: () => import('./commands/web').then((m) => m.webCommand),
+  import: () => import('./commands/import').then((m) => m.importCommand),
+  normalize: () => import('./commands/normalize').then((m) => m.normalizeCommand),
+  preflight: () => import('./commands/preflight').then((m) => m.preflightCommand),
 };
 
-function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+async function usage(): Promise<string> {
+  const lines: string[] = [];
+  for (const [name, load] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
   return `usage: banmian <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`banmian: unknown command "${name}"\n${usage()}`);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    process.stderr.write(`banmian: unknown command "${name}"\n${await usage()}`);
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (await load()).run(rest);
   } catch (e) {
     // A failure we did not foresee still gets one line, not a stack trace.
     process.stderr.write(`banmian ${name}: ${(e as Error).message}\n`);

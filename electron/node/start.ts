@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     electron = electronBinary();
   }
   if (electron) {
-    const child = spawn(electron, [join(root, 'dist', 'electron', 'main.cjs'), ...(file ? [file] : [])], { stdio: 'inherit' });
+    const child = spawn(electron, [join(root, 'dist', 'electron', 'main.mjs'), ...(file ? [file] : [])], { stdio: 'inherit' });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
   process.stdout.write('The Electron binary is unavailable (not installed and cannot be downloaded); starting web mode instead.\n');

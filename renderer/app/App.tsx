@@ -1,5 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { ArrangePanel } from '../arrange/ArrangePanel';
+import { IMPORT_COPY_EVENT } from '../bin/bin-events';
+import { installFileDrop } from '../bin/file-drop';
+import { importCopyIntoBin } from '../bin/import-copy';
+import { PageSetupDialog } from '../page-setup/PageSetupDialog';
 import { subscribeLanguage, language } from '../i18n/i18n';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
@@ -37,7 +41,12 @@ export function App({ app }: { app: AppController }) {
       e.returnValue = t('leaveUnsaved');
     };
     window.addEventListener('beforeunload', onBeforeUnload);
+    const uninstallDrop = installFileDrop(app);
+    const onImport = () => void importCopyIntoBin(app);
+    window.addEventListener(IMPORT_COPY_EVENT, onImport);
     return () => {
+      uninstallDrop();
+      window.removeEventListener(IMPORT_COPY_EVENT, onImport);
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onBeforeUnload);
       off();
@@ -58,6 +67,7 @@ export function App({ app }: { app: AppController }) {
         <ArrangePanel app={app} />
       </div>
       <StatusBar snap={snap} />
+      <PageSetupDialog app={app} />
     </div>
   );
 }

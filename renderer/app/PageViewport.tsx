@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { gridMetrics } from '../../shared/page/geometry';
+import { PASTEBOARD_PX } from '../bin/bin-layout';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
 
@@ -32,7 +33,7 @@ export function PageViewport({ app, zoom, hasDocument, loading }: { app: AppCont
   const height = m ? m.paperHeightPx * zoom : 0;
   return (
     <div className="bm-viewport bm-screen" ref={viewport}>
-      <div className="bm-sizer" style={{ width: width + 2 * PAD, height: height + 2 * PAD }}>
+      <div className="bm-sizer" style={{ width: width + 2 * PAD + (m ? PASTEBOARD_PX : 0), height: height + 2 * PAD }}>
         <div className="bm-paper-shadow" style={{ left: PAD, top: PAD, width, height, display: m ? 'block' : 'none' }} />
         <div
           className="bm-zoom"

@@ -8,6 +8,7 @@ import type { Result } from '../../shared/result';
 import { gridMetrics } from '../../shared/page/geometry';
 import { t } from '../i18n/i18n';
 import { EditorSession } from '../editor/editor-session';
+import { PASTEBOARD_PX } from '../bin/bin-layout';
 import { loadPages } from './load-document';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from './zoom';
 
@@ -254,7 +255,7 @@ export class AppController {
       return;
     }
     const m = gridMetrics(session.settings);
-    const zoom = fitZoom({ width: m.paperWidthPx, height: m.paperHeightPx }, { width: viewport.clientWidth, height: viewport.clientHeight });
+    const zoom = fitZoom({ width: m.paperWidthPx, height: m.paperHeightPx }, { width: viewport.clientWidth - PASTEBOARD_PX, height: viewport.clientHeight });
     this.#set({ zoom, fit: true });
   }
 

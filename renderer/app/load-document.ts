@@ -5,6 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { OpenedDocument } from '../../shared/host/host-api';
+import { withBin } from '../../shared/model/bin';
 import { pageFromJson } from '../../shared/model/load-page';
 
 export type LoadedPages =
@@ -20,5 +21,6 @@ export function loadPages(opened: OpenedDocument): LoadedPages {
     return { ok: false, message: `${opened.name}: ${reason}` };
   }
   const warnings = [...opened.warnings, ...loaded.findings.filter((f) => f.level !== 'error').map((f) => f.message)];
-  return { ok: true, doc: loaded.doc, otherPages, warnings };
+  // The editor always shows a story bin, even for pages stored without one.
+  return { ok: true, doc: withBin(loaded.doc), otherPages, warnings };
 }

@@ -1,5 +1,7 @@
 /** Carries out an AppCommand (from a shortcut, a toolbar button or a host menu). */
 import type { AppCommand } from '../../shared/host/host-api';
+import { importCopyIntoBin } from '../bin/import-copy';
+import { setPageSetupOpen } from '../page-setup/page-setup-store';
 import type { AppController } from './app-controller';
 
 export function runCommand(app: AppController, command: AppCommand): void {
@@ -33,6 +35,12 @@ export function runCommand(app: AppController, command: AppCommand): void {
       return;
     case 'zoomFit':
       app.zoomFit();
+      return;
+    case 'importCopy':
+      void importCopyIntoBin(app);
+      return;
+    case 'pageSetup':
+      if (app.session) setPageSetupOpen(true);
       return;
     case 'saveAndClose':
       void app.save(false).then((saved) => {

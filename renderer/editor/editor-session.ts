@@ -13,6 +13,7 @@ import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import { arrangePlugins } from '../arrange/arrange-plugin';
+import { binKeymap } from '../bin/bin-commands';
 import { blockGuard } from './block-guard';
 import { copyfitPlugin } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
@@ -63,6 +64,7 @@ export class EditorSession {
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
         // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
         ...arrangePlugins({ editable: options.editable }),
+        binKeymap(),
         keymap(baseKeymap),
         blockGuard(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.

@@ -9,15 +9,19 @@ import type {
   ExportInfo,
   ExportRequest,
   HostApi,
+  ImportCopyRequest,
+  ImportedCopy,
   OpenedDocument,
   RecoveredEntry,
   SavedInfo,
   SaveRequest,
 } from '../../shared/host/host-api';
-import { TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
+import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_COPY_UPLOAD_BYTES, TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
 import type { Result } from '../../shared/result';
 import { fail, ok } from '../../shared/result';
 import { defaultExportPath, defaultSavePath } from './default-paths';
+import { pickCopyFile } from './pick-file';
+import type { PickedFile } from './pick-file';
 
 /** Asks a person for a path; null when cancelled. */
 export type PathPrompt = (kind: 'open' | 'save' | 'export', suggestion: string) => string | null;
@@ -29,6 +33,8 @@ export interface WebHostOptions {
   prompt: PathPrompt;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Asks for a file of copy; defaults to a file `<input>`. */
+  pickFile?: () => Promise<PickedFile | null>;
 }
 
 interface KnownDocument {
@@ -42,6 +48,7 @@ export class WebHost implements HostApi {
   readonly #token: string;
   readonly #prompt: PathPrompt;
   readonly #fetch: typeof fetch;
+  readonly #pickFile: () => Promise<PickedFile | null>;
   // What we know of each open document, for the prompts' suggested paths.
   readonly #documents = new Map<string, KnownDocument>();
 
@@ -50,16 +57,21 @@ export class WebHost implements HostApi {
     this.#token = options.token;
     this.#prompt = options.prompt;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#pickFile = options.pickFile ?? pickCopyFile;
   }
 
-  async #call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Result<T>> {
+  #call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Result<T>> {
+    return this.#send<T>(route, {
+      method,
+      headers: { [TOKEN_HEADER]: this.#token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async #send<T>(route: string, init: RequestInit): Promise<Result<T>> {
     let response: Response;
     try {
-      response = await this.#fetch(this.#origin + route, {
-        method,
-        headers: { [TOKEN_HEADER]: this.#token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await this.#fetch(this.#origin + route, init);
     } catch (e) {
       return fail('NETWORK', `cannot reach the Banmian server: ${(e as Error).message}`);
     }
@@ -161,6 +173,33 @@ export class WebHost implements HostApi {
 
   discardRecovered(id: string): Promise<Result<void>> {
     return this.#call('POST', WEB_ROUTES.recoveredDiscard, { id });
+  }
+
+  /**
+   * Uploads a file of copy for intake. Without a file in the request, asks
+   * for one with a file picker (web mode has no native dialog); null when
+   * the picker was cancelled.
+   */
+  async importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>> {
+    let file: PickedFile | null = request.file ? { name: request.file.name, size: request.file.bytes.length, body: request.file.bytes } : null;
+    if (!file) {
+      file = await this.#pickFile();
+      if (!file) return ok(null);
+    }
+    // Refused here too, so a file far too big is never read or sent.
+    if (file.size > MAX_COPY_UPLOAD_BYTES) {
+      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than copy intake reads (${MAX_COPY_UPLOAD_BYTES / 1024 / 1024} MiB)`);
+    }
+    return this.#send<ImportedCopy>(WEB_ROUTES.importCopy, {
+      method: 'POST',
+      headers: {
+        [TOKEN_HEADER]: this.#token,
+        'Content-Type': 'application/octet-stream',
+        [COPY_HANDLE_HEADER]: request.handle,
+        [COPY_NAME_HEADER]: encodeURIComponent(file.name),
+      },
+      body: file.body as BodyInit,
+    });
   }
 
   onCommand(_listener: (command: AppCommand) => void): () => void {

@@ -49,6 +49,7 @@ function fail(message: string): void {
 export async function runPrintMode(host: HostApi, handle: string, root: HTMLElement): Promise<void> {
   document.documentElement.classList.add('bm-print');
   const r = await host.documentForPrint(handle);
+  performance.mark('bm-print-loaded');
   if (!r.ok) {
     fail(r.error.message);
     return;
@@ -80,8 +81,11 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     style.textContent = pageStyle(first);
     document.head.appendChild(style);
   }
+  performance.mark('bm-print-rendered');
   await fontsSettled();
+  performance.mark('bm-print-fonts');
   await imagesSettled(root);
+  performance.mark('bm-print-images');
   for (const s of sessions) measurePage(s.view.dom, gridMetrics(s.settings).linePx);
   await nextFrame();
   document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');

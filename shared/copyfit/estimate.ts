@@ -25,6 +25,7 @@
  *   `……` never split.
  * - The first line of a paragraph is indented (2 em by default).
  */
+import { textColumnsOf } from '../page/geometry';
 
 /** Widths (em) of the character classes the estimator distinguishes. */
 export interface WidthModel {
@@ -275,8 +276,7 @@ export function textColumnChars(
 ): number {
   if (!Number.isInteger(cols) || cols < 1) throw new RangeError(`cols must be a positive integer, got ${cols}`);
   if (!Number.isInteger(textColumns) || textColumns < 1) throw new RangeError(`textColumns must be a positive integer, got ${textColumns}`);
-  const span = cols * grid.charsPerColumn + (cols - 1) * grid.gutterChars;
-  return (span - (textColumns - 1) * grid.gutterChars) / textColumns;
+  return textColumnsOf(grid, cols, textColumns).columnChars;
 }
 
 /** Galley lines a story body can show: text columns × body lines. */

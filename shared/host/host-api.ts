@@ -52,6 +52,36 @@ export interface ExportInfo {
   elapsedMs: number;
 }
 
+/** A file of copy the renderer already holds (dropped on the window, or picked in web mode). */
+export interface CopyFile {
+  /** File name; its extension says how to read it (.txt, .docx, .html). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportCopyRequest {
+  /** The document the copy goes into (its session keeps any pictures). */
+  handle: string;
+  /** The file to read; absent: the host asks for one (a dialog, or a file picker in web mode). */
+  file?: CopyFile;
+}
+
+/** Copy the host read and recognised, ready for the page's story bin. */
+export interface ImportedCopy {
+  /** The file's name. */
+  name: string;
+  /** The stories' blocks (story, photo, label, teaser) as ProseMirror JSON of the page schema, in reading order. */
+  blocks: unknown[];
+  /** Number of stories the intake recognised. */
+  storyCount: number;
+  /** Pictures added to the document's session, which the photo blocks refer to by hash. */
+  assets: AssetEntry[];
+  /** Things that did not stop the import, one line each. */
+  warnings: string[];
+  /** Milliseconds the host took. */
+  elapsedMs: number;
+}
+
 export interface HostApi {
   /** Where the renderer runs. */
   readonly kind: 'electron' | 'web';
@@ -80,6 +110,12 @@ export interface HostApi {
   /** Discards a recovered entry the editor chose not to keep. */
   discardRecovered(id: string): Promise<Result<void>>;
   /**
+   * Reads a file of copy (.txt in UTF-8/UTF-16/GB18030, .docx, .html) off the
+   * renderer's thread and recognises its stories; null when the person
+   * cancelled the dialog. Bad input fails with a one-line message.
+   */
+  importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>>;
+  /**
    * Subscribes to commands the host sends (native menus, close prompt).
    * Returns the unsubscribe function. Web mode never sends any.
    */
@@ -99,6 +135,8 @@ export const APP_COMMANDS = [
   'zoomActual',
   'zoomFit',
   'saveAndClose',
+  'importCopy',
+  'pageSetup',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -126,5 +164,6 @@ export const HOST_API_METHODS = [
   'listRecovered',
   'openRecovered',
   'discardRecovered',
+  'importCopy',
   'onCommand',
 ] as const satisfies readonly (keyof HostApi)[];

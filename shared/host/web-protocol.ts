@@ -39,6 +39,22 @@ export const WEB_ROUTES = {
   recoveredOpen: '/api/recovered/open',
   /** POST {id} → Result<void>. */
   recoveredDiscard: '/api/recovered/discard',
+  /**
+   * POST the file's bytes (application/octet-stream, at most
+   * {@link MAX_COPY_UPLOAD_BYTES}) with headers {@link COPY_HANDLE_HEADER} and
+   * {@link COPY_NAME_HEADER} → Result<ImportedCopy>.
+   */
+  importCopy: '/api/import-copy',
   /** GET /api/asset/<handle>/<hash>?token=… → the image's screen proxy bytes. */
   asset: '/api/asset/',
 } as const;
+
+/** The document a copy upload goes into. */
+export const COPY_HANDLE_HEADER = 'X-Banmian-Handle';
+/** The uploaded file's name, URI-encoded (headers are Latin-1; names are often Chinese). */
+export const COPY_NAME_HEADER = 'X-Banmian-File-Name';
+/**
+ * Largest copy upload: the intake's own limits (64 MiB of text, 200 MiB of
+ * Word) are checked after; this bounds what the server buffers.
+ */
+export const MAX_COPY_UPLOAD_BYTES = 200 * 1024 * 1024;

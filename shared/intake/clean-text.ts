@@ -3,6 +3,7 @@
  * of a broken paragraph, dropping spaces a PDF copy put between Han
  * characters, and punctuation normalisation (one call, see `normalizePiece`).
  */
+import { normalizeChineseText } from '../text/normalize';
 
 /** Han characters and full-width CJK punctuation: no space belongs between two of them. */
 const CJK = '\\u2e80-\\u2fdf\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’—…·';
@@ -31,12 +32,12 @@ export function joinBroken(head: string, tail: string): string {
 }
 
 /**
- * The punctuation normaliser intake runs every text piece through. The
- * typesetting side owns the rules (`normalizeChineseText` in
- * shared/text/normalize.ts); intake only calls it, once per piece.
+ * The punctuation normaliser intake runs every text piece through, once per
+ * piece: the typesetting side owns the rules (GB/T 15834, in
+ * shared/text/normalize.ts). `keepSpaces` for heads, whose spaces are meant.
  */
-export function normalizePiece(text: string): string {
-  return text;
+export function normalizePiece(text: string, keepSpaces = false): string {
+  return normalizeChineseText(text, { keepSpaces });
 }
 
 /** Cleans a body paragraph or caption: stray spaces out, punctuation normalised. */
@@ -46,5 +47,5 @@ export function cleanBodyText(text: string): string {
 
 /** Cleans a headline-like line: its spaces are deliberate (two-part heads), only normalise. */
 export function cleanHeadText(text: string): string {
-  return normalizePiece(text.replace(/[ \t\u00a0]{2,}/gu, ' '));
+  return normalizePiece(text.replace(/[ \t\u00a0]{2,}/gu, ' '), true);
 }

@@ -12,12 +12,14 @@
  * into a photo of the story and the sentence is rejoined.
  */
 import type { LineClass } from './classify';
-import { classifyLine, MAX_CAPTION_CHARS } from './classify';
+import { classifyLine } from './classify';
 import { ItemBuilder } from './item-builder';
 import { charLength, endsSentence, isKnownLabel, looksLikeFragment, splitPageRef, TEASER_LABELS } from './patterns';
 import { sliceSegments, toSegments } from './segments';
 import type { Credit, Decision, DecisionRule, IntakeResult, SourceLine, StoryDraft } from './types';
 
+/** Longest line taken for a caption because a credit line follows it (a longer one is body text). */
+const MAX_LINE_CAPTION_CHARS = 150;
 /** A label this short (characters) before a headline is taken as a section label, not a 引题. */
 const MAX_UNKNOWN_LABEL_CHARS = 4;
 
@@ -34,11 +36,13 @@ class Recognizer {
   private readonly decisions: Decision[] = [];
   private current: ItemBuilder | null = null;
   private currentIndex = -1;
+  private readonly joined = new Map<number, number[]>();
   /** A label waiting for the item it stands over. */
   private pendingLabel: { text: string; line: number; rule: DecisionRule } | null = null;
 
   constructor(lines: readonly SourceLine[]) {
     this.tokens = lines.map((line) => ({ line, cls: classifyLine(line) }));
+    for (const l of lines) if (l.joined) this.joined.set(l.line, l.joined);
   }
 
   run(): IntakeResult {
@@ -52,6 +56,10 @@ class Recognizer {
     // Items are only ever appended, and the current one is the last started.
     const story = this.current ? this.currentIndex : this.items.length;
     this.decisions.push({ line, role, rule, story, detail });
+    // Printed lines of hard-wrapped text joined into this one share its role.
+    for (const extra of this.joined.get(line) ?? []) {
+      this.decisions.push({ line: extra, role, rule: 'paragraph.unwrapped', story, detail: 'a printed line joined to the line before it' });
+    }
   }
 
   private start(kind: StoryDraft['kind'], line: number): ItemBuilder {
@@ -76,7 +84,7 @@ class Recognizer {
     const t = this.tokens[i];
     const next = this.tokens[i + 1];
     if (!t || !next || next.cls.kind !== 'credit') return false;
-    return (t.cls.kind === 'text' || t.cls.kind === 'head') && charLength(t.line.text) <= MAX_CAPTION_CHARS;
+    return (t.cls.kind === 'text' || t.cls.kind === 'head') && charLength(t.line.text) <= MAX_LINE_CAPTION_CHARS;
   }
 
   private isCaptionAt(i: number): boolean {

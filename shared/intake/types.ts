@@ -23,6 +23,8 @@ export interface SourceLine {
   strong?: [number, number][];
   /** An image standing alone as a block (Word inline picture, HTML `<img>`). */
   image?: ImageRef;
+  /** Further source lines this line was joined from (printed lines of hard-wrapped text). */
+  joined?: number[];
 }
 
 /** An image the source carried. */
@@ -144,6 +146,7 @@ export type DecisionRule =
   | 'story.start-after-head'
   | 'paragraph.body'
   | 'paragraph.rejoined'
+  | 'paragraph.unwrapped'
   | 'teaser.item';
 
 /**

@@ -12,7 +12,10 @@ import type { SourceLine } from './types';
 
 /** Share of lines that must have the dominant width for a text to count as hard-wrapped. */
 const MIN_WRAPPED_SHARE = 0.4;
-const MIN_WRAPPED_LINES = 6;
+const MIN_WRAPPED_LINES = 10;
+
+const INDENT = '\u3000\u3000';
+const STRUCTURAL = new Set(['byline', 'run-in', 'credit', 'label', 'image']);
 
 /** Printed width in em: Han and full-width forms 1, ASCII and half-width ½. */
 export function visualWidth(text: string): number {
@@ -25,6 +28,8 @@ export function visualWidth(text: string): number {
 export function wrapWidth(lines: readonly SourceLine[]): number | null {
   const counts = new Map<number, number>();
   for (const l of lines) {
+    // Bylines, credits and labels are never wrapped text, however alike their widths.
+    if (STRUCTURAL.has(classifyLine(l).kind)) continue;
     const w = Math.round(visualWidth(l.text)) + (l.indented ? 2 : 0);
     if (w >= 6) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
@@ -36,8 +41,6 @@ export function wrapWidth(lines: readonly SourceLine[]): number | null {
   return best;
 }
 
-const INDENT = '\u3000\u3000';
-const STRUCTURAL = new Set(['byline', 'run-in', 'credit', 'label', 'image']);
 
 /** Joins the printed lines of a hard-wrapped text back into paragraphs; other text is returned as is. */
 export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
@@ -53,7 +56,7 @@ export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
     // After a sentence end, a short line with no sentence end of its own is a head (crosshead, headline), not more text.
     const head = previous !== null && endsSentence(previous.text) && !lineFull(line) && !endsSentence(line.text);
     if (carry && line.blankBefore === 0 && !line.indented && !head && !STRUCTURAL.has(classifyLine(line).kind)) {
-      carry = { ...carry, text: joinBroken(carry.text, line.text) };
+      carry = { ...carry, text: joinBroken(carry.text, line.text), joined: [...(carry.joined ?? []), line.line] };
     } else {
       if (carry) out.push(carry);
       carry = { ...line };

@@ -4,6 +4,7 @@
  * in schema.ts). These helpers find the bin and what is in it; the commands
  * that move copy in and out are in `commands/bin-*.ts`.
  */
+import { Fragment } from 'prosemirror-model';
 import type { Node } from 'prosemirror-model';
 
 /** The bin node and its position before it in the page, or null when the page has none. */
@@ -59,4 +60,16 @@ export function usedBlockIds(doc: Node): Set<string> {
 /** Position at which a block is appended to the placed blocks: the end of the page, or just before its bin. */
 export function placedEnd(doc: Node): number {
   return findBin(doc)?.pos ?? doc.content.size;
+}
+
+/**
+ * The page with an empty bin appended when it has none, so the editor always
+ * has a bin to show and drop into. Pages without a bin stay valid; this only
+ * gives them the (empty) bin they implicitly had.
+ */
+export function withBin(doc: Node): Node {
+  if (findBin(doc)) return doc;
+  const bin = doc.type.schema.nodes['bin'];
+  if (!bin) throw new RangeError('the schema has no bin node');
+  return doc.copy(doc.content.append(Fragment.from(bin.create())));
 }

@@ -49,7 +49,7 @@ export function gridMetrics(settings: PageSettings): GridMetrics {
 }
 
 /** Characters across a span of `cols` grid columns: n×chars + (n−1)×gutter. */
-export function spanChars(grid: GridSettings, cols: number): number {
+export function spanChars(grid: Pick<GridSettings, 'charsPerColumn' | 'gutterChars'>, cols: number): number {
   return cols * grid.charsPerColumn + Math.max(0, cols - 1) * grid.gutterChars;
 }
 
@@ -95,4 +95,37 @@ export function boxInsideGrid(grid: GridSettings, box: GridBox): boolean {
 /** Whether two boxes share at least one grid cell. */
 export function boxesOverlap(a: GridBox, b: GridBox): boolean {
   return a.col < b.col + b.cols && b.col < a.col + a.cols && a.line < b.line + b.lines && b.line < a.line + a.lines;
+}
+
+/** How a story's body divides its grid span into text columns. */
+export interface TextColumns {
+  /** Number of text columns. */
+  count: number;
+  /** Width of each text column in whole body characters. */
+  columnChars: number;
+  /** Gap between text columns in body characters (may be fractional for 破栏). */
+  gapChars: number;
+}
+
+/**
+ * Text columns of a body spanning `cols` grid columns set in `textColumns`
+ * columns. With as many text columns as grid columns this is the grid itself;
+ * otherwise (破栏, e.g. 8 grid columns set in 6) each column is the widest
+ * whole number of characters that fits with at least a grid gutter between
+ * columns, and the gaps share what is left, so every line stays whole
+ * characters wide.
+ */
+export function textColumnsOf(
+  grid: Pick<GridSettings, 'charsPerColumn' | 'gutterChars'>,
+  cols: number,
+  textColumns: number | null,
+): TextColumns {
+  const total = spanChars(grid, cols);
+  // No more columns than leave each at least one character and a gutter.
+  const most = Math.max(1, Math.floor((total + grid.gutterChars) / (1 + grid.gutterChars)));
+  const count = textColumns && textColumns > 0 ? Math.min(textColumns, most) : cols;
+  if (count === cols) return { count, columnChars: grid.charsPerColumn, gapChars: grid.gutterChars };
+  const columnChars = Math.floor((total - (count - 1) * grid.gutterChars) / count);
+  const gapChars = count > 1 ? (total - count * columnChars) / (count - 1) : 0;
+  return { count, columnChars, gapChars };
 }

@@ -283,7 +283,7 @@ function simpleMarks(chars: readonly string[], out: string[], locked: readonly b
       const after = neighbour(chars, i, 1);
       // 社.。。 is a mistyped ellipsis, not a full stop: leave runs of stops alone.
       const endsSentence =
-        !'。．.'.includes(chars[i + 1] ?? '') && (after === -1 || isCjk(out[after]!) || isAsciiSpace(chars[i + 1] ?? ''));
+        (next === undefined || !'。．.'.includes(next)) && (after === -1 || isCjk(out[after]!) || isAsciiSpace(chars[i + 1] ?? ''));
       if (/[\p{Script=Han}”’）》]/u.test(out[i - 1]!) && endsSentence) set(i, '。', 'punctuation');
     }
   }

@@ -39,11 +39,19 @@ function decideKind(
 
   const opening: boolean[] = [];
   let inside = false;
+  let seen = 0;
   for (const i of positions) {
+    // Curly quotes already in the text (typed earlier) count for alternation.
+    for (; seen < i; seen++) {
+      if (chars[seen] === open) inside = true;
+      else if (chars[seen] === close) inside = false;
+    }
+    seen = i + 1;
     const prev = chars[i - 1];
     const next = chars[i + 1];
     const strongOpen = prev === undefined || isAsciiSpace(prev) || prev === '\n' || OPENS_AFTER.has(prev);
-    const strongClose = next === undefined || isAsciiSpace(next) || next === '\n' || CLOSES_BEFORE.has(next);
+    // The end of the text is no evidence: while typing, every quote is at the end.
+    const strongClose = next !== undefined && (isAsciiSpace(next) || next === '\n' || CLOSES_BEFORE.has(next));
     const isOpen: boolean = strongOpen && !strongClose ? true : strongClose && !strongOpen ? false : !inside;
     opening.push(isOpen);
     inside = isOpen;

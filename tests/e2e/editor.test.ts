@@ -15,6 +15,7 @@ import { launchChromium } from '../../electron/node/chromium/launch';
 import { readBanmianFile, writeBanmianFile } from '../../electron/node/storage';
 import { startWebServer } from '../../electron/node/web/server';
 import type { WebServer } from '../../electron/node/web/server';
+import { readPdfLines } from '../support/pdf-lines';
 import { editorTestPage, FULL_TEXT, LEAD_FIRST } from './editor-page';
 
 let dir: string;
@@ -51,6 +52,34 @@ async function caretIn(selector: string, offset: number | 'end'): Promise<void> 
   );
   // ProseMirror reads the DOM selection on selectionchange.
   await page.waitForTimeout(50);
+}
+
+/** The visual lines of a story body on screen, as text without spaces (one entry per line box). */
+function screenLines(selector: string): Promise<string[]> {
+  return page.$eval(selector, (body) => {
+    const lines: string[] = [];
+    let current = '';
+    let last: DOMRect | null = null;
+    const range = document.createRange();
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      for (let i = 0; i < n.data.length; i++) {
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        // A new line starts when the character is lower, or back at the left of a new column.
+        if (last && (Math.abs(r.top - last.top) > r.height / 2 || r.left < last.left - r.width)) {
+          lines.push(current);
+          current = '';
+        }
+        current += n.data[i];
+        last = r;
+      }
+    }
+    if (current) lines.push(current);
+    return lines.map((l) => l.replace(/\s/g, '')).filter((l) => l !== '');
+  });
 }
 
 const leadFirst = '[data-block-id="lead"] .bm-body p:first-child';
@@ -215,10 +244,15 @@ describe('page editor', () => {
 
   it('exports a PDF through print mode, which renders the page with no chrome and flags readiness', async () => {
     const pdf = join(dir, 'page.pdf');
+    const screen = await screenLines('[data-block-id="lead"] .bm-body');
+    expect(screen.length).toBeGreaterThan(5);
     page.once('dialog', (d) => void d.accept(pdf));
     await page.keyboard.press('Control+e');
     await page.waitForFunction(() => document.querySelector('[data-message-kind="info"]')?.textContent?.includes('page.pdf'), null, { timeout: 120_000 });
     expect(execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s/g, '')).toContain(`中文报${LEAD_FIRST}新闻`);
+    // The PDF is what the screen shows, line break for line break.
+    const printed = new Set(readPdfLines(pdf).map((l) => l.text.replace(/\s/g, '')));
+    expect(screen.filter((line) => !printed.has(line))).toEqual([]);
 
     const handle = await page.getAttribute('.bm-shell', 'data-document-handle');
     const print = await browser.newPage();
@@ -236,5 +270,46 @@ describe('page editor', () => {
     } finally {
       await print.close();
     }
+  });
+
+  it('switches the interface to English and back', async () => {
+    expect(await page.textContent('[data-command="save"]')).toBe('保存');
+    await page.click('.bm-lang');
+    expect(await page.textContent('[data-command="save"]')).toBe('Save');
+    expect(await page.textContent('.bm-status [data-status="stories"]')).toContain('Stories 2');
+    await page.click('.bm-lang');
+    expect(await page.textContent('[data-command="save"]')).toBe('保存');
+  });
+
+  it('zooms with the keyboard without changing a line break', async () => {
+    const lines = () =>
+      page.$eval('[data-block-id="lead"] .bm-body', (body) => {
+        const scale = body.getBoundingClientRect().width / (body as HTMLElement).offsetWidth;
+        return [...body.children].map((el) => [...el.getClientRects()].map((r) => Math.round(r.height / scale)).join(',')).join('|');
+      });
+    const before = await lines();
+    await page.keyboard.press('Control+1');
+    expect(await page.getAttribute('.bm-zoom', 'data-zoom')).toBe('1');
+    await page.keyboard.press('Control+=');
+    expect(await page.getAttribute('.bm-zoom', 'data-zoom')).toBe('1.25');
+    expect(await lines()).toBe(before);
+    await page.keyboard.press('Control+0');
+    expect(Number(await page.getAttribute('.bm-zoom', 'data-zoom'))).toBeLessThan(1);
+  });
+
+  it('warns before leaving with unsaved changes', async () => {
+    await caretIn(leadFirst, 0);
+    await page.keyboard.type('改');
+    await page.waitForSelector('.bm-status [data-status="dirty"]');
+    const dialog = new Promise<string>((resolve) => page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }));
+    const before = page.url();
+    // Leaving (here: navigating away) asks first; dismissing keeps the page and its edits.
+    await page.goto('about:blank', { timeout: 10_000 }).catch(() => undefined);
+    expect(await dialog).toBe('beforeunload');
+    expect(page.url()).toBe(before);
+    expect(await page.textContent(leadFirst)).toMatch(/^改/);
   });
 });

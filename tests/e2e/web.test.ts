@@ -19,7 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'bm-web-e2e-'));
 
 /** Starts a Node script and resolves with the first `count` lines of its stdout. */
 function startAndRead(args: string[], count: number, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; lines: string[] }> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The journal goes to the test's folder, never the user's.
+  const child = spawn(process.execPath, args, { env: { ...process.env, BANMIAN_RECOVERY_DIR: join(dir, 'recovery'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

@@ -86,7 +86,8 @@ export async function exportFile(options: ExportFileOptions): Promise<Result<Exp
 
   let server;
   try {
-    server = await startWebServer({ file: options.file, rendererDir, readyTimeoutMs: options.readyTimeoutMs });
+    // Nothing is edited during an export: no recovery journal.
+    server = await startWebServer({ file: options.file, rendererDir, readyTimeoutMs: options.readyTimeoutMs, journal: null });
   } catch (e) {
     return fail('OPEN_FAILED', `cannot open ${options.file}: ${(e as Error).message}`);
   }

@@ -4,29 +4,32 @@
  * call these. Every operation returns a Result; none throws for bad input.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { ExportInfo, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { ExportInfo, ImportedCopy, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { exportPdf } from '../export/export-pdf';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
-import type { DocumentSession } from '../session/document-session';
 import { openedDocument } from '../session/document-session';
-import { referencedAssetHashes } from '../session/referenced-assets';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
-import type { RecoveryJournal } from './recovery';
+import type { Journal } from '../recovery/index';
+import { journalId } from '../recovery/index';
+import type { CopySource } from './import-copy';
+import { importCopy } from './import-copy';
 
 export interface HostServiceOptions {
   sessions?: SessionStore;
   /** Prints print mode to a raw PDF; set once the transport knows its URL. */
   printer?: PdfPrinter | null;
   /** The crash-recovery journal, or null when none is available. */
-  journal?: RecoveryJournal | null;
+  journal?: Journal | null;
   /** Resolves relative paths the renderer sends (default: the process's cwd). */
   cwd?: string;
+  /** The built copy-intake worker (default: `intake-worker.mjs` next to the running bundle). */
+  intakeWorkerUrl?: URL;
 }
 
 const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
@@ -34,8 +37,9 @@ const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available
 export class HostService {
   readonly sessions: SessionStore;
   printer: PdfPrinter | null;
-  private readonly journalStore: RecoveryJournal | null;
+  private readonly journalStore: Journal | null;
   private readonly cwd: string;
+  private readonly intakeWorkerUrl: URL | undefined;
   private readonly proxies = new AssetProxyCache();
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
@@ -45,6 +49,7 @@ export class HostService {
     this.printer = options.printer ?? null;
     this.journalStore = options.journal ?? null;
     this.cwd = options.cwd ?? process.cwd();
+    this.intakeWorkerUrl = options.intakeWorkerUrl;
   }
 
   /** Opens the command line's document; later `initial()` calls return it. */
@@ -66,9 +71,21 @@ export class HostService {
     return ok(openedDocument(opened.value));
   }
 
-  /** Saves to `path`, or to the document's own path when null (else NO_PATH). */
-  save(handle: string, pages: unknown[], path: string | null): Promise<Result<SavedInfo>> {
-    return this.sessions.save(handle, pages, path === null ? null : this.absolute(path));
+  /**
+   * Saves to `path`, or to the document's own path when null (else NO_PATH).
+   * A saved document needs no recovery: its journal entries go.
+   */
+  async save(handle: string, pages: unknown[], path: string | null): Promise<Result<SavedInfo>> {
+    const saved = await this.sessions.save(handle, pages, path === null ? null : this.absolute(path));
+    if (saved.ok && this.journalStore) {
+      const session = this.sessions.get(handle);
+      await this.journalStore.discard(journalId(handle));
+      if (session?.recoveredFrom) {
+        await this.journalStore.discard(session.recoveredFrom);
+        delete session.recoveredFrom;
+      }
+    }
+    return saved;
   }
 
   async exportPdf(handle: string, pages: unknown[], path: string, print?: PrintPdfRequest): Promise<Result<ExportInfo>> {
@@ -125,48 +142,36 @@ export class HostService {
     const checked = checkPages(pages);
     if (!checked.ok) return checked;
     const session = found.value;
+    const assets = this.sessions.referencedAssets(session, checked.value.pages);
+    if (!assets.ok) return assets;
     session.pages = checked.value.pages;
-    return this.journalStore.write({
-      handle,
-      path: session.path,
-      name: session.name,
-      pages: checked.value.pages,
-      assetHashes: [...referencedAssetHashes(checked.value.pages)],
-    });
+    const written = await this.journalStore.write({ handle, path: session.path, name: session.name, pages: checked.value.pages, assets: assets.value });
+    return written.ok ? ok(undefined) : written;
   }
 
   listRecovered(): Promise<Result<RecoveredEntry[]>> {
     return this.journalStore ? this.journalStore.list() : Promise.resolve(NO_JOURNAL);
   }
 
+  /** Opens a journalled document as an unsaved (dirty) document; its entry stays until it is saved. */
   async openRecovered(id: string, owner?: number): Promise<Result<OpenedDocument>> {
     if (!this.journalStore) return NO_JOURNAL;
-    const record = await this.journalStore.read(id);
-    if (!record.ok) return record;
-    const { path, name, pages, assetHashes } = record.value;
-    const assets: AssetData[] = [];
-    const warnings: string[] = [];
-    if (assetHashes.length > 0) {
-      // Journal entries hold pages only; the images come from the saved file or from open sessions.
-      const known = new Map<string, AssetData>();
-      for (const s of this.sessions.all()) for (const [hash, a] of s.assets) known.set(hash, a);
-      if (path !== null && assetHashes.some((h) => !known.has(h))) {
-        const file = await this.sessions.openPath(path);
-        if (file.ok) {
-          for (const [hash, a] of file.value.assets) known.set(hash, a);
-          this.sessions.close(file.value.handle);
-        }
-      }
-      for (const hash of assetHashes) {
-        const a = known.get(hash);
-        if (a) assets.push(a);
-        else warnings.push(`an image of the recovered page is missing (${hash.slice(0, 12)}…)`);
-      }
-    }
-    const session: DocumentSession = this.sessions.create({ path, name, pages, assets, warnings });
+    const recovered = await this.journalStore.read(id);
+    if (!recovered.ok) return recovered;
+    const { path, name, pages, assets, warnings } = recovered.value;
+    const session = this.sessions.create({ path, name, pages, assets, warnings });
     session.dirty = true;
+    session.recoveredFrom = id;
     if (owner !== undefined) session.owner = owner;
     return ok(openedDocument(session));
+  }
+
+  /** Reads and recognises a file of copy for the document's story bin (in the import worker). */
+  async importCopy(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    const options = this.intakeWorkerUrl ? { workerUrl: this.intakeWorkerUrl } : {};
+    return importCopy(found.value, 'path' in source ? { path: this.absolute(source.path) } : source, options);
   }
 
   discardRecovered(id: string): Promise<Result<void>> {

@@ -54,7 +54,8 @@ export async function importFile(path: string): Promise<Result<ImportedFile>> {
   if (size === 0) return fail('EMPTY', 'the file is empty');
   const limit = ext === '.docx' ? MAX_DOCX_FILE_BYTES : MAX_TEXT_FILE_BYTES;
   if (size > limit) {
-    return fail('TOO_LARGE', `the file is ${formatBytes(size)}; intake reads ${ext === '.docx' ? 'Word files' : 'text files'} up to ${formatBytes(limit)}`);
+    const kind = ext === '.docx' ? 'Word files' : 'text files';
+    return fail('TOO_LARGE', `the file is ${formatBytes(size)}; intake reads ${kind} up to ${formatBytes(limit)} (split it into smaller files)`);
   }
   const bytes = new Uint8Array(await readFile(path));
   if (ext === '.docx') return importDocx(name, bytes);

@@ -9,12 +9,15 @@ import { HOST_API_METHODS } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
+import { MAX_COPY_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
 import { handleSchema, issueLine, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
 
 /** What the handlers need from the window system (dialogs, the close prompt). */
 export interface ElectronUi {
   /** A path to open, or null when cancelled. */
   chooseOpenPath(): Promise<string | null>;
+  /** A file of copy (.txt, .docx, .html) to import, or null when cancelled. */
+  chooseCopyPath(): Promise<string | null>;
   /** A path to save to, or null when cancelled. */
   chooseSavePath(kind: 'save' | 'export', suggestion: string): Promise<string | null>;
   /** Called after a save of a window's document succeeded (a pending close may go on). */
@@ -36,6 +39,14 @@ export type InvokedMethod = (typeof INVOKED_METHODS)[number];
 
 const saveRequest = z.object({ handle: handleSchema, pages: pagesSchema, saveAs: z.boolean().optional() }).strict();
 const exportRequest = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
+/** A dropped file's bytes: a Uint8Array (structured clone keeps the type), bounded like web mode's upload. */
+const copyFile = z
+  .object({
+    name: z.string().min(1).max(1000),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_COPY_UPLOAD_BYTES, `the file is larger than ${MAX_COPY_UPLOAD_BYTES / 1024 / 1024} MiB`),
+  })
+  .strict();
+const importCopyRequest = z.object({ handle: handleSchema, file: copyFile.optional() }).strict();
 
 const ARGS = {
   initialDocument: z.tuple([]),
@@ -49,6 +60,7 @@ const ARGS = {
   listRecovered: z.tuple([]),
   openRecovered: z.tuple([recoveredIdSchema]),
   discardRecovered: z.tuple([recoveredIdSchema]),
+  importCopy: z.tuple([importCopyRequest]),
 } satisfies Record<InvokedMethod, z.ZodType>;
 
 /** A suggested file name next to the document, with another extension. */
@@ -99,6 +111,13 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
     listRecovered: () => host.listRecovered(),
     openRecovered: (caller, id) => host.openRecovered(id, caller.owner),
     discardRecovered: (_caller, id) => host.discardRecovered(id),
+    async importCopy(_caller, request) {
+      const found = host.sessions.require(request.handle);
+      if (!found.ok) return found;
+      if (request.file) return host.importCopy(request.handle, { name: request.file.name, bytes: request.file.bytes });
+      const path = await ui.chooseCopyPath();
+      return path === null ? ok(null) : host.importCopy(request.handle, { path });
+    },
   };
 
   const handlers = {} as Record<InvokedMethod, Handler>;

@@ -29,7 +29,15 @@ function isRgbSpace(context: PDFDocument['context'], cs: PDFObject | undefined):
   return false;
 }
 
-async function imageTac(stream: PDFRawStream): Promise<{ percent: number; x: number; y: number } | null> {
+/** Area over which image coverage is averaged, mm: JPEG ringing on single pixels is not ink on paper. */
+export const TAC_AREA_MM = 0.5;
+
+/**
+ * Highest total area coverage of a CMYK image, averaged over squares of
+ * about {@link TAC_AREA_MM} at placed size (at least one pixel), and where
+ * (fractions of width and height from the top-left).
+ */
+async function imageTac(stream: PDFRawStream, placedWidthPt: number): Promise<{ percent: number; x: number; y: number } | null> {
   const d = stream.dict;
   const w = (d.get(PDFName.of('Width')) as PDFNumber | undefined)?.asNumber() ?? 0;
   const h = (d.get(PDFName.of('Height')) as PDFNumber | undefined)?.asNumber() ?? 0;
@@ -40,16 +48,31 @@ async function imageTac(stream: PDFRawStream): Promise<{ percent: number; x: num
   } else if (filter === 'FlateDecode' && !d.has(PDFName.of('DecodeParms'))) data = inflateSync(stream.contents);
   else if (filter === undefined) data = Buffer.from(stream.contents);
   else return null;
+  if (w <= 0 || h <= 0 || data.length < w * h * 4) return null;
+  const pxMm = placedWidthPt / PT_PER_MM / w;
+  const block = Math.max(1, Math.round(TAC_AREA_MM / pxMm));
   let best = -1;
-  let at = 0;
-  for (let i = 0; i + 3 < Math.min(data.length, w * h * 4); i += 4) {
-    const t = data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!;
-    if (t > best) {
-      best = t;
-      at = i / 4;
+  let bx = 0;
+  let by = 0;
+  for (let y0 = 0; y0 < h; y0 += block) {
+    for (let x0 = 0; x0 < w; x0 += block) {
+      let sum = 0;
+      let n = 0;
+      for (let y = y0; y < Math.min(h, y0 + block); y++) {
+        for (let x = x0; x < Math.min(w, x0 + block); x++) {
+          const i = (y * w + x) * 4;
+          sum += data[i]! + data[i + 1]! + data[i + 2]! + data[i + 3]!;
+          n++;
+        }
+      }
+      if (sum / n > best) {
+        best = sum / n;
+        bx = x0 + Math.min(block, w - x0) / 2;
+        by = y0 + Math.min(block, h - y0) / 2;
+      }
     }
   }
-  return best < 0 ? null : { percent: (best / 255) * 100, x: (at % w + 0.5) / w, y: (Math.floor(at / w) + 0.5) / h };
+  return best < 0 ? null : { percent: (best / 255) * 100, x: bx / w, y: by / h };
 }
 
 export async function inspectPdf(bytes: Uint8Array, variant: string): Promise<PdfInspection> {
@@ -61,7 +84,7 @@ export async function inspectPdf(bytes: Uint8Array, variant: string): Promise<Pd
     if (!tac || t.percent > tac.percent) tac = t;
   };
   const pageOf = new Map<string, number>();
-  const placements: { ref: PDFRef; ctm: Matrix; page: number }[] = [];
+  const placements: { ref: PDFRef; ctm: Matrix; page: number; widthPt: number }[] = [];
 
   const scanContent = (text: string, resources: PDFDict | undefined, page: number, where: string, ctm: Matrix) => {
     for (const op of tokenizeContent(text)) {
@@ -79,9 +102,9 @@ export async function inspectPdf(bytes: Uint8Array, variant: string): Promise<Pd
       xobjectKind: (n) => xobjectKind(context, resources, n),
       collect: () => undefined,
       thinPt: 0,
-      onImage: (name, _w, _h, m) => {
+      onImage: (name, w, _h, m) => {
         const ref = xobjectRef(context, resources, name);
-        if (ref) placements.push({ ref, ctm: m, page });
+        if (ref) placements.push({ ref, ctm: m, page, widthPt: w });
       },
       onForm: (name, m) => {
         const ref = xobjectRef(context, resources, name);
@@ -123,7 +146,7 @@ export async function inspectPdf(bytes: Uint8Array, variant: string): Promise<Pd
   for (const p of placements) {
     const img = context.lookup(p.ref);
     if (!(img instanceof PDFRawStream) || spaceKindOf(context, img.dict.get(PDFName.of('ColorSpace'))) !== 'cmyk') continue;
-    const t = await imageTac(img).catch(() => null);
+    const t = await imageTac(img, p.widthPt).catch(() => null);
     if (!t) continue;
     const [X, Y] = apply(p.ctm, t.x, 1 - t.y);
     const trim = trims[p.page - 1]!;

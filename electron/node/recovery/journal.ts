@@ -286,23 +286,26 @@ export function createJournal(dir: string, options: JournalOptions = {}): Journa
         const body = await readBody(id);
         if (!body.ok) return body;
         const assets: AssetData[] = [];
+        const lost: string[] = [];
         for (const entry of body.value.assets) {
+          // A lost image costs that image, never the recovered text.
           let bytes: Buffer;
           try {
             bytes = await fs.readFile(join(dir, assetFile(entry)));
           } catch {
-            return fail(STORAGE_ERRORS.invalidAsset, `recovered image ${entry.path} is missing`);
+            lost.push(`recovered image ${entry.path} is missing`);
+            continue;
           }
           const verified = await verifyAsset(entry, bytes, { probe: true });
-          if (!verified.ok) return verified;
-          assets.push({ entry, bytes });
+          if (verified.ok) assets.push({ entry, bytes });
+          else lost.push(verified.error.message);
         }
         const known = new Set(assets.map((a) => a.entry.hash));
         const labels = body.value.pages.map((_, i) => `recovered page ${i + 1}`);
-        const pages = validatePages(body.value.pages, labels, known);
+        const pages = validatePages(body.value.pages, labels, known, 'warn');
         if (!pages.ok) return pages;
         const { header } = body.value;
-        return ok({ id, path: header.path, name: header.name, savedAt: header.savedAt, pages: pages.value.pages, assets, warnings: pages.value.warnings });
+        return ok({ id, path: header.path, name: header.name, savedAt: header.savedAt, pages: pages.value.pages, assets, warnings: [...lost, ...pages.value.warnings] });
       });
     },
 

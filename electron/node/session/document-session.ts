@@ -25,6 +25,8 @@ export interface DocumentSession {
   warnings: string[];
   /** Who opened it (an Electron window id); undefined in web mode. */
   owner?: number;
+  /** The recovery entry it was opened from, discarded once it is saved. */
+  recoveredFrom?: string;
 }
 
 /** The renderer's view of a session, with `pages` as given. */

@@ -16,7 +16,7 @@ export interface ValidatedPages {
   warnings: string[];
 }
 
-function photoAssets(doc: Node, label: string, known: ReadonlySet<string>, used: Set<string>): Result<void> {
+function photoAssets(doc: Node, label: string, known: ReadonlySet<string>, used: Set<string>, missing: string[] | null): Result<void> {
   let problem: string | null = null;
   doc.descendants((node) => {
     if (problem) return false;
@@ -25,7 +25,11 @@ function photoAssets(doc: Node, label: string, known: ReadonlySet<string>, used:
     const id = quoteName(String(node.attrs['id'] ?? ''));
     if (asset === '' || asset === null) return false;
     if (typeof asset !== 'string') problem = `${label}: photo ${id} has an invalid image reference`;
-    else if (!known.has(asset)) problem = `${label}: photo ${id} uses an image that is not in the file (${asset.slice(0, 12)}…)`;
+    else if (!known.has(asset)) {
+      const message = `${label}: photo ${id} uses an image that is not in the file (${asset.slice(0, 12)}…)`;
+      if (missing) missing.push(message);
+      else problem = message;
+    }
     else used.add(asset);
     return false;
   });
@@ -34,9 +38,16 @@ function photoAssets(doc: Node, label: string, known: ReadonlySet<string>, used:
 
 /**
  * Validates pages in order; `labels[i]` names page i in messages (its zip
- * path on load). `knownAssets` are the hashes the file holds.
+ * path on load). `knownAssets` are the hashes the file holds. A photo whose
+ * image is missing fails the pages, unless `missingAssets` is `warn` (crash
+ * recovery: the text is worth more than a lost image).
  */
-export function validatePages(pages: readonly unknown[], labels: readonly string[], knownAssets: ReadonlySet<string>): Result<ValidatedPages> {
+export function validatePages(
+  pages: readonly unknown[],
+  labels: readonly string[],
+  knownAssets: ReadonlySet<string>,
+  missingAssets: 'fail' | 'warn' = 'fail',
+): Result<ValidatedPages> {
   if (pages.length === 0) return fail(STORAGE_ERRORS.invalid, 'the file holds no page');
   const out: unknown[] = [];
   const usedAssets = new Set<string>();
@@ -48,7 +59,8 @@ export function validatePages(pages: readonly unknown[], labels: readonly string
       const first = loaded.findings.find((f) => f.level === 'error') ?? loaded.findings[0];
       return fail(STORAGE_ERRORS.invalidPage, `${label}: ${first?.message ?? 'not a valid page'}`);
     }
-    const refs = photoAssets(loaded.doc, label, knownAssets, usedAssets);
+    const missing = missingAssets === 'warn' ? warnings : null;
+    const refs = photoAssets(loaded.doc, label, knownAssets, usedAssets, missing);
     if (!refs.ok) return refs;
     for (const f of loaded.findings) warnings.push(`${label}: ${f.message}`);
     out.push(pageToJson(loaded.doc));

@@ -19,6 +19,7 @@ import {
   recoveredBody,
   saveBody,
 } from './api-schemas';
+import { handleCopyUpload } from './copy-upload';
 import { readJsonBody } from './json-body';
 
 export function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
@@ -57,6 +58,13 @@ const POST_ROUTES: Record<string, PostRoute> = {
 export async function handleApi(host: HostService, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
+  if (path === WEB_ROUTES.importCopy) {
+    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
+    const answer = await handleCopyUpload(host, req);
+    // The rest of a refused body is never read: end the connection with the answer.
+    if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
+    return sendJson(res, answer.status, answer.body);
+  }
   const postRoute = POST_ROUTES[path];
   if (postRoute) {
     if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));

@@ -12,7 +12,8 @@ import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
 import { HostService } from '../host/host-service';
 import { projectRoot } from '../project-root';
-import type { RecoveryJournal } from '../host/recovery';
+import type { Journal } from '../recovery/index';
+import { createJournal, defaultRecoveryDir } from '../recovery/index';
 import { handleApi, ORIGINAL_ASSETS_HEADER, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY, isLoopbackAddress, isOwnHost, newToken, tokenCookie, tokenMatches, tokenSources } from './security';
@@ -24,8 +25,11 @@ export interface WebServerOptions {
   file?: string | null;
   /** The renderer bundle to serve (default: the project's dist/renderer). */
   rendererDir?: string;
-  /** The crash-recovery journal; null: recovery endpoints answer NOT_AVAILABLE. */
-  journal?: RecoveryJournal | null;
+  /**
+   * The crash-recovery journal: default, the one in defaultRecoveryDir()
+   * ($BANMIAN_RECOVERY_DIR, else XDG state); null: recovery endpoints answer NOT_AVAILABLE.
+   */
+  journal?: Journal | null;
   /** How long print mode may take to become ready. */
   readyTimeoutMs?: number;
 }
@@ -50,7 +54,8 @@ export function defaultRendererDir(): string {
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const token = newToken();
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  const host = new HostService({ journal: options.journal ?? null });
+  const journal = options.journal === undefined ? createJournal(defaultRecoveryDir()) : options.journal;
+  const host = new HostService({ journal });
   let port = 0;
 
   const server = createServer((req, res) => {

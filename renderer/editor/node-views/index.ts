@@ -1,5 +1,6 @@
 /** The NodeViews of the page editor, one per node type that needs one. */
 import type { NodeViewConstructor } from 'prosemirror-view';
+import { BinView } from '../../bin/bin-view';
 import { GalleyBody } from '../shape/galley-body';
 import { shapeFromDecorations } from '../shape/shape-decoration';
 import { LabelView } from './label-view';
@@ -21,7 +22,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     byline: (node) => new BylineView(node, ctx),
     body: (node, _view, getPos, decorations) => {
       const shape = shapeFromDecorations(decorations);
-      return shape ? new GalleyBody(node, ctx, shape, getPos) : new BodyView(node);
+      return shape ? new GalleyBody(node, ctx, shape, getPos) : new BodyView(node, ctx);
     },
     crosshead: (node) => new CrossheadView(node, ctx),
     photo: (node) => new PhotoView(node, ctx),
@@ -30,5 +31,6 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     rule: (node) => new RuleView(node, ctx),
     teaser: (node) => new TeaserView(node, ctx),
     teaser_item: (node) => new TeaserItemView(node),
+    bin: (node, view) => new BinView(node, view),
   };
 }

@@ -151,9 +151,10 @@ export class BodyView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
 
-  constructor(_node: Node) {
+  constructor(_node: Node, ctx: ViewContext) {
     this.dom = document.createElement('div');
-    this.dom.className = 'bm-body bm-composed';
+    // The page's line-breaking setting; the composition stylesheet defines both.
+    this.dom.className = `bm-body bm-composed${ctx.settings.lineBreak === 'normal' ? ' bm-line-break-normal' : ''}`;
     this.contentDOM = this.dom;
   }
 

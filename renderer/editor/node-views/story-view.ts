@@ -6,6 +6,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
+import { textColumnsOf } from '../../../shared/page/geometry';
 import { ignoreOwnMutation, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { num, px, str } from './view-context';
@@ -44,11 +45,11 @@ export class StoryView implements NodeView {
     const { metrics } = this.ctx;
     placeBlock(this.dom, node, this.ctx);
     const bodyLines = Math.max(0, num(node, 'lines', 1) - storyHeadLines(node));
-    const cols = num(node, 'cols', 1);
-    const textColumns = node.attrs['textColumns'] as number | null;
+    const text = textColumnsOf(this.ctx.settings.grid, num(node, 'cols', 1), node.attrs['textColumns'] as number | null);
     this.dom.style.setProperty('--bm-body-lines', String(bodyLines));
     this.dom.style.setProperty('--bm-body-h', px(bodyLines * metrics.linePx));
-    this.dom.style.setProperty('--bm-text-cols', String(textColumns && textColumns > 0 ? textColumns : cols));
+    this.dom.style.setProperty('--bm-text-cols', String(text.count));
+    this.dom.style.setProperty('--bm-text-gap-px', px(text.gapChars * metrics.charPx));
     this.dom.dataset['frame'] = str(node, 'frame', 'none');
   }
 

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium, launchChromium } from '../../../electron/node/chromium/launch';
 import type { WebServer } from '../../../electron/node/web/server';
 import { defaultRendererDir, startWebServer } from '../../../electron/node/web/server';
+import { createJournal } from '../../../electron/node/recovery/index';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..', '..');
 /** The reference front page. */
@@ -24,9 +25,16 @@ export function e2eUnavailable(): string | null {
   return null;
 }
 
-/** Starts web mode on `file` (or none) serving the built renderer. Close it in afterAll. */
-export function startTestServer(file: string | null = null, options: { readyTimeoutMs?: number } = {}): Promise<WebServer> {
-  return startWebServer({ file, readyTimeoutMs: options.readyTimeoutMs });
+/**
+ * Starts web mode on `file` (or none) serving the built renderer, with its
+ * recovery journal in `recoveryDir` (default: none). Close it in afterAll.
+ */
+export function startTestServer(file: string | null = null, options: { readyTimeoutMs?: number; recoveryDir?: string } = {}): Promise<WebServer> {
+  return startWebServer({
+    file,
+    readyTimeoutMs: options.readyTimeoutMs,
+    journal: options.recoveryDir ? createJournal(options.recoveryDir) : null,
+  });
 }
 
 export interface OpenedPage {

@@ -33,7 +33,8 @@ async function banmian(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
-describe('banmian import', () => {
+// Each run starts the whole CLI (every command's modules): seconds on a loaded machine.
+describe('banmian import', { timeout: 240_000 }, () => {
   it('prints the summary of the seed page, story by story', async () => {
     const { code, stdout, stderr } = await banmian(SEED_PATH, '--summary');
     expect(stderr).toBe('');
@@ -111,15 +112,16 @@ describe('banmian import', () => {
       [cut, /not a readable Word \.docx file: the file is damaged or truncated/],
       [join(dir, 'missing.txt'), /no such file/],
     ];
-    for (const [input, message] of cases) {
-      const out = join(dir, 'never.json');
-      const r = await banmian(input, '-o', out);
+    const outs = cases.map((_, i) => join(dir, `never-${i}.json`));
+    const runs = await Promise.all(cases.map(([input], i) => banmian(input, '-o', outs[i]!)));
+    cases.forEach(([input, message], i) => {
+      const r = runs[i]!;
       expect(r.code, input).toBe(1);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
       expect(r.stdout).toBe('');
-      expect(existsSync(out)).toBe(false);
-    }
+      expect(existsSync(outs[i]!)).toBe(false);
+    });
   });
 
   it('explains its usage when called wrongly', async () => {

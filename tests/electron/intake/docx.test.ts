@@ -59,3 +59,16 @@ describe('importing a Word file', () => {
     expect(text.ok ? '' : text.error.message).toMatch(/not a zip/);
   });
 });
+
+describe('importing an HTML file', () => {
+  it('reads saved web copy as HTML', async () => {
+    const path = join(dir, 'story.html');
+    writeFileSync(path, '<!DOCTYPE html><html><body><h1>湘湖迎来候鸟</h1><p>记者 张三</p><p>近日,湘湖迎来首批越冬候鸟。</p></body></html>');
+    const imported = await importFile(path);
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.format).toBe('html');
+    expect(imported.value.result.stories.map((s) => [s.headline, s.byline?.text, s.paragraphs])).toEqual([
+      ['湘湖迎来候鸟', '记者 张三', ['近日，湘湖迎来首批越冬候鸟。']],
+    ]);
+  });
+});

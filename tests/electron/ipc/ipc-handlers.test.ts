@@ -12,10 +12,11 @@ import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-docume
 const dir = mkdtempSync(join(tmpdir(), 'bm-ipc-'));
 const caller = { owner: 7 };
 
-function fakeUi(answers: { open?: string | null; save?: string | null }) {
+function fakeUi(answers: { open?: string | null; save?: string | null; copy?: string | null }) {
   const events: string[] = [];
   const ui: ElectronUi = {
     chooseOpenPath: async () => answers.open ?? null,
+    chooseCopyPath: async () => answers.copy ?? null,
     chooseSavePath: async (kind, suggestion) => {
       events.push(`ask ${kind} ${suggestion}`);
       return answers.save ?? null;

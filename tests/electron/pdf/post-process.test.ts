@@ -6,6 +6,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFSt
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../../electron/node/chromium/launch';
 import { postProcess } from '../../../electron/node/pdf/post-process';
+import { shippedProfilePath } from '../../../electron/node/pdf/output-profile';
+import sharp from 'sharp';
 import type { PdfVariant, PostProcessResult } from '../../../electron/node/pdf/post-process';
 import { mmToPt } from '../../../shared/page/units';
 import { PAPER, printFixture, REGIONS } from './print-fixture';
@@ -126,6 +128,18 @@ describe.skipIf(!findChromium())('postProcess', () => {
     expect(body.max.slice(0, 3)).toEqual([0, 0, 0]);
     const label = regionStats(sep, inMedia(REGIONS.label));
     expect(label.max).toEqual([0, 255, 255, 0]);
+  });
+
+  it('separates photos through the output profile, colours intact', async () => {
+    // The small photo's background is rgb(200 60 40); its top-left corner is at 110, 60 mm.
+    const expected = await sharp(Buffer.from([200, 60, 40]), { raw: { width: 1, height: 1, channels: 3 } })
+      .withIccProfile(shippedProfilePath(), { attach: false })
+      .toColourspace('cmyk')
+      .raw()
+      .toBuffer();
+    const sep = renderSeparations(results.get('x4-cmyk')!.pdf, 100);
+    const s = regionStats(sep, inMedia({ x: 111, y: 61, w: 3, h: 3 }));
+    for (let c = 0; c < 4; c++) expect(Math.abs(s.max[c]! - expected[c]!), `plate ${'CMYK'[c]}`).toBeLessThanOrEqual(8);
   });
 
   it('overprints black text, so the blue under it still prints on its plates', () => {

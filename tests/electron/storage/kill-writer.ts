@@ -1,36 +1,34 @@
 /**
- * Child process of the kill test. Loads two editions (JSON dumps, so sharp is
- * never loaded and start-up stays short), saves once elsewhere to warm up,
- * prints `ready <ms of that save>`, waits for a line on stdin, then saves the editions over one target, alternately, until it is
- * killed, printing `saved <ms>` after each save.
+ * Child process of the kill test. Loads two editions (pages JSON plus raw
+ * image files, so sharp is never loaded and start-up stays short), prints
+ * `ready` once warmed up, waits for a line on stdin, then saves the editions over one target,
+ * alternately, until it is killed, printing `saved <ms>` after each save.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeBanmianFile } from '../../../electron/node/storage';
+import { encodeBanmian } from '../../../electron/node/storage/encode';
 import type { FileContent } from '../../../electron/node/storage';
 
 interface Dump {
   pages: unknown[];
-  assets: { entry: FileContent['assets'][number]['entry']; base64: string }[];
+  assets: FileContent['assets'][number]['entry'][];
 }
 
+/** `A.json` lists the pages and asset entries; the bytes are `assets/<hash>` beside it. */
 function load(path: string): FileContent {
   const dump = JSON.parse(readFileSync(path, 'utf8')) as Dump;
-  return { pages: dump.pages, assets: dump.assets.map((a) => ({ entry: a.entry, bytes: Buffer.from(a.base64, 'base64') })) };
+  const dir = join(dirname(path), 'assets');
+  return { pages: dump.pages, assets: dump.assets.map((entry) => ({ entry, bytes: readFileSync(join(dir, entry.hash)) })) };
 }
 
 const [target, fileA, fileB] = process.argv.slice(2);
 if (!target || !fileA || !fileB) throw new RangeError('usage: kill-writer TARGET A.json B.json');
 const editions = [load(fileA), load(fileB)];
-// A cold first save is several times slower than later ones; warm up on a scratch file.
-const scratch = join(dirname(target), `warm-${process.pid}.banmian`);
-await writeBanmianFile(scratch, editions[1]!);
-const warmStart = performance.now();
-await writeBanmianFile(scratch, editions[0]!);
-const warmMs = performance.now() - warmStart;
-rmSync(scratch);
-rmSync(`${scratch}~`);
-process.stdout.write(`ready ${warmMs.toFixed(1)}\n`);
+// Warm the code up in memory (a cold first save is several times slower), so
+// kills land in every phase of real saves rather than mostly in the first one.
+for (const edition of editions) await encodeBanmian(edition);
+process.stdout.write('ready\n');
 process.stdin.once('data', async () => {
   for (let n = 0; ; n++) {
     const started = performance.now();

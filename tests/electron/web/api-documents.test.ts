@@ -3,17 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDocument, SavedInfo } from '../../../shared/host/host-api';
+import type { OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import { TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 import { ORIGINAL_ASSETS_HEADER } from '../../../electron/node/web/api-routes';
 import type { WebServer } from '../../../electron/node/web/server';
 import { startWebServer } from '../../../electron/node/web/server';
 import { readBanmianFile } from '../../../electron/node/storage/index';
+import { createJournal } from '../../../electron/node/recovery/index';
 import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
 import { rawRequest } from './http-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-web-docs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('web server documents', () => {
   let server: WebServer;
@@ -31,15 +33,12 @@ describe('web server documents', () => {
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { photo: { width: 3000, height: 2000 } });
-    server = await startWebServer({ file: file.path, rendererDir: dir });
+    server = await startWebServer({ file: file.path, rendererDir: dir, journal: null });
     const initial = await call<OpenedDocument | null>(WEB_ROUTES.initial);
     if (!initial.ok || !initial.value) throw new Error('no initial document');
     doc = initial.value;
   });
-  afterAll(async () => {
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => server?.close());
 
   it('gives the command line document, validated, with its assets', () => {
     expect(doc.path).toBe(file.path);
@@ -94,5 +93,72 @@ describe('web server documents', () => {
   it('has nothing to print before an export', async () => {
     const print = await call<OpenedDocument>(`${WEB_ROUTES.print}${doc.handle}`);
     expect(print.ok || print.error.code).toBe('NOTHING_TO_PRINT');
+  });
+});
+
+describe('web server crash recovery', () => {
+  const recoveryDir = join(dir, 'recovery');
+  let server: WebServer;
+  let file: Awaited<ReturnType<typeof writeSampleFile>>;
+  const call = async <T>(path: string, body?: unknown): Promise<Result<T>> => {
+    const res = await rawRequest(server.port, {
+      method: body === undefined ? 'GET' : 'POST',
+      path,
+      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return res.json() as Result<T>;
+  };
+
+  beforeAll(async () => {
+    file = await writeSampleFile(dir, { name: 'journalled.banmian', photo: { width: 300, height: 200 } });
+    server = await startWebServer({ file: file.path, rendererDir: dir, journal: createJournal(recoveryDir) });
+  });
+  afterAll(() => server?.close());
+
+  it('journals unsaved pages with their images, recovers them after a restart, and forgets them once saved', async () => {
+    const initial = await call<OpenedDocument>(WEB_ROUTES.initial);
+    if (!initial.ok) throw new Error('no initial document');
+    const edited = [samplePageJson({ asset: file.asset!, body: '崩溃前没保存的正文。' })];
+    expect(await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: edited })).toEqual({ ok: true });
+
+    // A new host process: the same folder, new sessions.
+    const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
+    try {
+      const again = async <T>(path: string, body?: unknown) =>
+        (
+          await rawRequest(restarted.port, {
+            method: body === undefined ? 'GET' : 'POST',
+            path,
+            headers: { [TOKEN_HEADER]: restarted.token, 'Content-Type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          })
+        ).json() as Result<T>;
+      const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      expect(list.ok && list.value.map((e) => [e.name, e.path])).toEqual([['journalled.banmian', file.path]]);
+      const id = list.ok ? list.value[0]!.id : '';
+      const opened = await again<OpenedDocument>(WEB_ROUTES.recoveredOpen, { id });
+      expect(opened.ok && opened.value.pages).toEqual(edited);
+      expect(opened.ok && opened.value.assets.map((a) => a.hash)).toEqual([file.asset!.entry.hash]);
+      // The recovered photo is served from the journal's copy of the image.
+      const img = await rawRequest(restarted.port, { path: `${WEB_ROUTES.asset}${opened.ok ? opened.value.handle : ''}/${file.asset!.entry.hash}?token=${restarted.token}` });
+      expect(img.status).toBe(200);
+      const saved = await again<SavedInfo>(WEB_ROUTES.save, { handle: opened.ok ? opened.value.handle : '', pages: edited });
+      expect(saved.ok).toBe(true);
+      const after = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      expect(after).toEqual({ ok: true, value: [] });
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('discards an entry the editor declines', async () => {
+    const initial = await call<OpenedDocument>(WEB_ROUTES.initial);
+    if (!initial.ok) throw new Error('no initial document');
+    await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: file.pages });
+    const list = await call<RecoveredEntry[]>(WEB_ROUTES.recovered);
+    expect(list.ok && list.value).toHaveLength(1);
+    expect(await call(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });
+    expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
   });
 });

@@ -21,7 +21,7 @@ describe('web server', () => {
   let api: (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => ReturnType<typeof rawRequest>;
 
   beforeAll(async () => {
-    server = await startWebServer({ rendererDir });
+    server = await startWebServer({ rendererDir, journal: null });
     api = (path, init = {}) =>
       rawRequest(server.port, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

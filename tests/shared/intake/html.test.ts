@@ -54,7 +54,7 @@ describe('intakeHtml (paste)', () => {
     expect(s.headline).toBe('跑过风景跑进“亚运”');
     expect(s.byline?.text).toBe('本报讯（首席记者 魏乐亿）');
     expect(s.crossheads).toEqual(['全民健身']);
-    expect(s.paragraphs).toEqual(['昨日上午,2022杭州马拉松鸣枪开跑。', '以全民健身为核心的参与性体育,正越来越融入萧山人的日常生活。']);
+    expect(s.paragraphs).toEqual(['昨日上午，2022杭州马拉松鸣枪开跑。', '以全民健身为核心的参与性体育，正越来越融入萧山人的日常生活。']);
     expect(s.photos).toEqual([
       { image: { src: 'data:image/png;base64,AAAA' }, caption: '选手比赛中。', credit: expect.objectContaining({ text: '记者 方方斌摄' }), sourceLine: 6 },
     ]);

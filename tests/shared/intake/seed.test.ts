@@ -39,6 +39,15 @@ describe('intake of the reference page text', () => {
     for (const p of lead.paragraphs) expect(p).toMatch(/[。”]$/u);
   });
 
+  it('normalises the punctuation of body text and captions, not the spaces of heads', () => {
+    const all = stories.flatMap((s) => [...s.paragraphs, ...s.captions]);
+    expect(all.filter((p) => /[\u4e00-\u9fff][,;:!?()]|[,;:!?()][\u4e00-\u9fff]/u.test(p))).toEqual([]);
+    expect(stories[0]!.paragraphs[0]).toContain('近年来，我区坚持党对社会治理工作的全面领导，');
+    expect(stories[1]!.captions[0]).toContain('杭州市唯一获此殊荣的县（市、区）。');
+    expect(stories[5]!.paragraphs[1]).toContain('上午7:30，发令枪响');
+    expect(stories[0]!.headline).toBe('党建引领共治共享 构建现代化治理体系');
+  });
+
   it('records which rule decided each line, with its line number', () => {
     const at = (line: number) => result.decisions.filter((d) => d.line === line).map((d) => [d.role, d.rule]);
     expect(at(3)).toEqual([['headline', 'head.single']]);

@@ -28,7 +28,7 @@ describe('text repair', () => {
   it('cleans stray spaces out of body paragraphs but not out of headlines', () => {
     const r = intakeText('跑过风景 跑进亚运\n\n记者 张三\n\n昨日上午 ,杭州马拉松 鸣枪开跑。\n');
     expect(r.stories[0]!.headline).toBe('跑过风景 跑进亚运');
-    expect(r.stories[0]!.paragraphs).toEqual(['昨日上午,杭州马拉松鸣枪开跑。']);
+    expect(r.stories[0]!.paragraphs).toEqual(['昨日上午，杭州马拉松鸣枪开跑。']);
   });
 
   it('reads a 引题/主题/副题 group and a two-line group', () => {
@@ -61,5 +61,24 @@ describe('text repair', () => {
   it('gives nothing for blank input and never throws on odd text', () => {
     expect(intakeText('\n \n\u3000\n').stories).toEqual([]);
     for (const odd of ['摄', '记者', '()', '——', '本报讯', '导读', '。。。', 'a\u0000b']) expect(() => intakeText(odd)).not.toThrow();
+  });
+});
+
+describe('labels, wire copy and 导读 boxes', () => {
+  it('takes a short line over a headline for a section label', () => {
+    const s = intakeText('国际\n联合国气候大会开幕\n新华社北京11月20日电（记者 张三）大会今日开幕。\n').stories[0]!;
+    expect([s.label, s.headline]).toEqual(['国际', '联合国气候大会开幕']);
+    expect(s.byline).toMatchObject({ dateline: '新华社北京11月20日电', runIn: true, people: [{ role: '记者', name: '张三' }] });
+    expect(s.paragraphs).toEqual(['大会今日开幕。']);
+  });
+
+  it('reads a 导读 box with several items and their pages, and the story after it', () => {
+    const r = intakeText('导读\n致敬 匠人 ▶3版\n湘湖迎来候鸟（详见第5版）\n跑过风景\n记者 张三\n正文。\n');
+    expect(r.stories.map((s) => s.kind)).toEqual(['teaser', 'story']);
+    expect(r.stories[0]!.teasers.map((t) => [t.text, t.page])).toEqual([
+      ['致敬 匠人', '3'],
+      ['湘湖迎来候鸟', '5'],
+    ]);
+    expect(r.stories[1]!.headline).toBe('跑过风景');
   });
 });

@@ -52,6 +52,12 @@ describe('unwrapping text copied out of a PDF', () => {
       '收尾。',
       '\u3000\u3000第四段同样的写满',
       '一行然后结束。',
+      '\u3000\u3000第五段还是写满了',
+      '一行又是一行的文字啊',
+      '完了。',
+      '\u3000\u3000第六段也还写满了',
+      '一行再写一行的文字啊',
+      '好了。',
     ].join('\n');
     expect(wrapWidth(textToLines(text))).toBe(10);
     expect(intakeText(text).stories[0]!.paragraphs).toEqual([
@@ -59,12 +65,18 @@ describe('unwrapping text copied out of a PDF', () => {
       '第二段满满的一整行字到此结束了。',
       '第三段也是一整个行的字数正好是十个字收尾。',
       '第四段同样的写满一行然后结束。',
+      '第五段还是写满了一行又是一行的文字啊完了。',
+      '第六段也还写满了一行再写一行的文字啊好了。',
     ]);
   });
 
   it('reads the seed broken at every 13-character line as it reads the original', () => {
     const pdf = asPdfCopy(seedText());
     expect(pdf.split('\n').length).toBeGreaterThan(300);
-    expect(summarizeDrafts(intakeText(pdf).stories)).toEqual(summarizeDrafts(intakeText(seedText()).stories));
+    const result = intakeText(pdf);
+    expect(summarizeDrafts(result.stories)).toEqual(summarizeDrafts(intakeText(seedText()).stories));
+    // Every printed line is accounted for: joined lines carry the role of the line they joined.
+    expect(new Set(result.decisions.map((d) => d.line)).size).toBe(pdf.split('\n').length);
+    expect(result.decisions.filter((d) => d.rule === 'paragraph.unwrapped').length).toBeGreaterThan(250);
   });
 });

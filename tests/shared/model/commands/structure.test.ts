@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NodeSelection, TextSelection } from 'prosemirror-state';
 import { ALLOW_STRUCTURE } from '../../../../shared/model/commands/blocks';
+import { schema } from '../../../../shared/model/schema';
 import { deleteBlocks } from '../../../../shared/model/commands/delete-blocks';
 import { duplicateBlock, uniqueBlockId } from '../../../../shared/model/commands/duplicate-block';
 import { bringForward, bringToFront, sendBackward, sendToBack } from '../../../../shared/model/commands/z-order';
@@ -64,6 +65,22 @@ describe('z-order commands', () => {
     const r = run(stateOf(doc), sendToBack(['d']));
     expect(boxes(r.state.doc)).toEqual(boxes(doc));
     expect(r.state.doc.child(0).eq(doc.child(3))).toBe(true);
+  });
+});
+
+describe('with a story bin', () => {
+  const binned = schema.node('page', doc.attrs, [...doc.children, schema.node('bin', null, [story('a-2', { col: 0, line: 0, cols: 1, lines: 1 })])]);
+
+  it('keeps the bin last when bringing blocks to the front', () => {
+    const r = run(stateOf(binned), bringToFront(['a']));
+    expect(r.state.doc.lastChild?.type.name).toBe('bin');
+    expect(order(r.state.doc).slice(0, 4)).toEqual(['b', 'c', 'd', 'a']);
+    expect(bringForward(['d'])(stateOf(binned))).toBe(false);
+  });
+
+  it('gives a duplicate an id no binned story has', () => {
+    const r = run(stateOf(binned), duplicateBlock('a'));
+    expect(order(r.state.doc)).toContain('a-3');
   });
 });
 

@@ -1,0 +1,170 @@
+/**
+ * The story bin's NodeView: a pasteboard column beside the paper (never
+ * printed) listing the copy that is not on the page. It owns its DOM: the
+ * bin has no contentDOM, so ProseMirror never puts a caret in it, and it
+ * re-renders its list from the node on every update.
+ *
+ * The column must sit outside the paper, which clips its blocks
+ * (`overflow: hidden` on the page). A fixed-position element escapes that
+ * clip: its containing block is the nearest transformed ancestor, the zoom
+ * container, whose origin is the page's top-left corner. So the host element
+ * is fixed at (0, 0), and what it holds is placed in page px.
+ */
+import type { Node } from 'prosemirror-model';
+import type { EditorView, NodeView } from 'prosemirror-view';
+import { gridMetrics } from '../../shared/page/geometry';
+import type { PageSettings } from '../../shared/page/settings';
+import { pageFrame } from '../arrange/page-frame';
+import { bt } from '../i18n/bin-strings';
+import type { BinStringKey } from '../i18n/bin-strings';
+import { BinDrag } from './bin-drag';
+import { IMPORT_COPY_EVENT } from './bin-events';
+import { binItemInfo } from './bin-item-info';
+import { BIN_GAP_PX, BIN_WIDTH_PX } from './bin-layout';
+import './bin.css';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  parent?.appendChild(e);
+  return e;
+}
+
+export class BinView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly #column: HTMLElement;
+  readonly #count: HTMLElement;
+  readonly #list: HTMLOListElement;
+  readonly #ghost: HTMLElement;
+  readonly #view: EditorView;
+  readonly #zoomObserver: MutationObserver | null = null;
+  #node: Node;
+  #drag: BinDrag | null = null;
+
+  constructor(node: Node, view: EditorView) {
+    this.#node = node;
+    this.#view = view;
+    this.dom = el('div', 'bm-bin-host');
+    this.dom.contentEditable = 'false';
+    this.dom.setAttribute('aria-hidden', view.editable ? 'false' : 'true');
+    this.#column = el('aside', 'bm-bin', this.dom);
+    this.#column.dataset['kind'] = 'bin';
+    this.#column.setAttribute('aria-label', bt('bin'));
+    const head = el('header', 'bm-bin-head', this.#column);
+    el('span', 'bm-bin-title', head).textContent = bt('bin');
+    this.#count = el('span', 'bm-bin-count', head);
+    const importButton = el('button', 'bm-bin-import', head);
+    importButton.type = 'button';
+    importButton.dataset['binImport'] = 'true';
+    importButton.textContent = bt('importCopy');
+    importButton.title = bt('importCopyTitle');
+    importButton.addEventListener('click', () => this.dom.dispatchEvent(new CustomEvent(IMPORT_COPY_EVENT, { bubbles: true })));
+    el('p', 'bm-bin-hint', this.#column).textContent = bt('binHint');
+    this.#list = el('ol', 'bm-bin-list', this.#column);
+    this.#ghost = el('div', 'bm-bin-ghost', this.dom);
+    this.#ghost.hidden = true;
+    this.#list.addEventListener('pointerdown', this.#pointerDown);
+    if (view.editable) {
+      const zoomed = view.dom.parentElement;
+      if (zoomed) {
+        this.#zoomObserver = new MutationObserver(() => this.#fit());
+        this.#zoomObserver.observe(zoomed, { attributes: true, attributeFilter: ['style', 'data-zoom'] });
+      }
+    }
+    this.#render();
+    // The zoom is only known once the page is in the document.
+    requestAnimationFrame(() => this.#fit());
+  }
+
+  get #settings(): PageSettings {
+    return this.#view.state.doc.attrs['settings'] as PageSettings;
+  }
+
+  /** Keeps the column at its screen size beside the paper, whatever the zoom. */
+  #fit(): void {
+    if (!this.dom.isConnected) return;
+    const scale = pageFrame(this.#view).scale || 1;
+    const m = gridMetrics(this.#settings);
+    const s = this.#column.style;
+    s.left = `${m.paperWidthPx + BIN_GAP_PX / scale}px`;
+    s.width = `${BIN_WIDTH_PX}px`;
+    s.height = `${m.paperHeightPx * scale}px`;
+    s.transform = `scale(${1 / scale})`;
+  }
+
+  #render(): void {
+    const grid = this.#settings.grid;
+    const items: HTMLElement[] = [];
+    this.#node.forEach((child) => {
+      const info = binItemInfo(child, grid);
+      const li = el('li', 'bm-bin-item');
+      li.dataset['binId'] = info.id;
+      li.dataset['binKind'] = info.kind;
+      li.dataset['chars'] = String(info.chars);
+      if (info.columnLines !== null) li.dataset['columnLines'] = String(info.columnLines);
+      li.dataset['cols'] = String(info.size.cols);
+      li.dataset['lines'] = String(info.size.lines);
+      el('span', 'bm-bin-kind', li).textContent = bt(`kind_${info.kind}` as BinStringKey);
+      el('span', 'bm-bin-headline', li).textContent = info.title || bt('untitledStory');
+      const meta = el('span', 'bm-bin-meta', li);
+      meta.textContent =
+        info.columnLines === null
+          ? `${info.size.cols}×${info.size.lines}`
+          : `${info.chars} ${bt('chars')} · ${info.columnLines} ${bt('lines')}`;
+      li.title = `${info.title}\n${meta.textContent}`;
+      items.push(li);
+    });
+    if (items.length === 0) {
+      const empty = el('li', 'bm-bin-empty');
+      empty.textContent = bt('binEmpty');
+      items.push(empty);
+    }
+    this.#list.replaceChildren(...items);
+    this.#count.textContent = String(this.#node.childCount);
+    this.#column.dataset['count'] = String(this.#node.childCount);
+  }
+
+  #pointerDown = (e: PointerEvent): void => {
+    if (e.button !== 0 || !this.#view.editable) return;
+    const item = (e.target as HTMLElement).closest<HTMLElement>('.bm-bin-item');
+    const id = item?.dataset['binId'];
+    if (!item || !id) return;
+    e.preventDefault();
+    this.#drag?.cancel();
+    this.#drag = new BinDrag({
+      view: this.#view,
+      id,
+      source: item,
+      ghost: this.#ghost,
+      pointer: e,
+      onEnd: () => {
+        this.#drag = null;
+      },
+    });
+  };
+
+  update(node: Node): boolean {
+    if (node.type !== this.#node.type) return false;
+    // A new grid rebuilds every NodeView; the same grid only needs the list.
+    if (node !== this.#node) {
+      this.#node = node;
+      this.#render();
+    }
+    this.#fit();
+    return true;
+  }
+
+  stopEvent(): boolean {
+    // Everything inside the bin is ours: no ProseMirror selection, drag or drop here.
+    return true;
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+
+  destroy(): void {
+    this.#drag?.cancel();
+    this.#zoomObserver?.disconnect();
+  }
+}

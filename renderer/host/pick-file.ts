@@ -1,0 +1,36 @@
+/**
+ * Web mode's stand-in for an open dialog for copy: a file `<input>` the
+ * person picks a .txt/.docx/.html file with.
+ */
+
+/** A file to upload: its name, size and a body fetch can send without copying it. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  body: Blob | Uint8Array;
+}
+
+/** What a copy picker accepts. */
+export const COPY_FILE_ACCEPT = '.txt,.text,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * Opens the browser's file picker; resolves with the file, or null when the
+ * picker was cancelled. Must be called from a user gesture (a click, a key).
+ */
+export function pickCopyFile(): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = COPY_FILE_ACCEPT;
+    input.hidden = true;
+    input.dataset['bmCopyPicker'] = 'true';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file ? { name: file.name, size: file.size, body: file } : null);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.appendChild(input);
+    input.click();
+  });
+}

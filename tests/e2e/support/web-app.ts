@@ -1,0 +1,59 @@
+/**
+ * End-to-end support: the built CLI's `banmian web` serving a page file in a
+ * child process (the real server, the real import worker), opened in the
+ * system Chromium through playwright-core.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../electron/node/chromium/launch';
+
+export interface WebApp {
+  url: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Starts `node dist/node/cli.mjs web FILE` and resolves with the URL it prints. */
+export async function startWebCli(file: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
+  const cli = resolve(root, 'dist/node/cli.mjs');
+  if (!existsSync(cli) || !existsSync(resolve(root, 'dist/renderer/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [cli, 'web', file], { cwd: root, stdio: 'pipe' });
+  const url = await new Promise<string>((done, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://'));
+      if (line) done(line.trim());
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => reject(new Error(`banmian web exited with ${code}: ${err}`)));
+  });
+  return { url, child };
+}
+
+/** Serves `file` and opens it in Chromium; waits for the page and its fonts. */
+export async function openWebApp(file: string, viewport = { width: 1600, height: 1000 }): Promise<WebApp> {
+  const { url, child } = await startWebCli(file);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  await page.goto(url);
+  await page.waitForSelector('.bm-page');
+  await page.waitForFunction(() => document.fonts.status === 'loaded');
+  return {
+    url,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      child.kill('SIGTERM');
+    },
+  };
+}
