@@ -117,9 +117,13 @@ export class GalleyBody implements NodeView {
     const index = slots.length === 0 ? -1 : Math.max(0, Math.min(slots.length - 1, i));
     if (index === this.#active) return;
     const { linePx } = this.ctx.metrics;
-    const prev = this.#clones[this.#active];
-    if (prev) prev.box.style.visibility = '';
+    const left = this.#active;
+    const prev = this.#clones[left];
     this.#active = index;
+    if (prev) {
+      this.#refresh(left);
+      prev.box.style.visibility = '';
+    }
     const s = this.#shape.slots[index];
     const live = this.#live.style;
     if (!s) {
@@ -145,6 +149,11 @@ export class GalleyBody implements NodeView {
    * view has updated its DOM). One layout read for the paragraph offsets.
    */
   refreshClones(): void {
+    this.#refresh(null);
+  }
+
+  // The active slot's clone is hidden: it is brought up to date when the live galley leaves it.
+  #refresh(only: number | null): void {
     const kids = this.contentDOM.children;
     const node = this.#node;
     if (kids.length !== node.childCount) return;
@@ -158,6 +167,7 @@ export class GalleyBody implements NodeView {
     }
     const { linePx } = this.ctx.metrics;
     this.#shape.slots.forEach((s, i) => {
+      if (only === null ? i === this.#active : i !== only) return;
       const clone = this.#clones[i]!;
       const y0 = s.offset * linePx;
       const y1 = (s.offset + s.lines) * linePx;
