@@ -26,7 +26,9 @@ function numberOption(value: string | undefined, name: string, min: number, max:
 
 /** The print options of `export` (and `preflight`) from parsed flags. */
 export function printRequestFrom(values: Record<string, string | boolean | undefined>): PrintPdfRequest {
-  const variant = (values['variant'] ?? 'x4-cmyk') as string;
+  // Without --variant: the page exactly as the screen shows it, at the paper
+  // size (proofs, e-paper, checks). The printing plant gets --variant x4 or x4-cmyk.
+  const variant = (values['variant'] ?? 'proof') as string;
   if (!PDF_VARIANTS.includes(variant as PdfVariant)) throw new Error(`--variant must be one of ${PDF_VARIANTS.join(', ')}, not "${variant}"`);
   if (values['marks'] && values['no-marks']) throw new Error('--marks and --no-marks contradict each other');
   const profile = values['profile'] as string | undefined;
@@ -54,7 +56,7 @@ export const PRINT_FLAGS = {
 } as const;
 
 const USAGE =
-  'usage: banmian export FILE.banmian -o OUT.pdf [--variant x4|x4-cmyk|proof] [--profile ICC] [--bleed MM] [--marks|--no-marks]\n' +
+  'usage: banmian export FILE.banmian -o OUT.pdf [--variant proof|x4|x4-cmyk] [--profile ICC] [--bleed MM] [--marks|--no-marks]\n' +
   '                      [--max-ppi N] [--jpeg-quality N] [--force] [--timeout SECONDS]';
 
 export interface ExportFileOptions {
@@ -101,7 +103,7 @@ export async function exportFile(options: ExportFileOptions): Promise<Result<Exp
 }
 
 export const exportCommand: CliCommand = {
-  summary: 'print a .banmian file to a print-ready PDF',
+  summary: 'print a .banmian file to PDF (--variant x4 or x4-cmyk for the printing plant)',
   async run(argv) {
     let options: ExportFileOptions;
     try {

@@ -60,7 +60,7 @@ export async function runPreflight(
     const dir = mkdtempSync(join(tmpdir(), 'bm-preflight-'));
     try {
       let findings: PreflightFinding[] = [];
-      const print = { ...printRequestFrom(opts.values), force: true, limits, onPreflight: (f: PreflightFinding[]) => (findings = f) };
+      const print = { ...printRequestFrom({ ...opts.values, variant: opts.values['variant'] ?? 'x4-cmyk' }), force: true, limits, onPreflight: (f: PreflightFinding[]) => (findings = f) };
       const result = await exportFile({ file, out: join(dir, 'preflight.pdf'), print });
       if (!result.ok) throw new Error(`layout for preflight failed: ${result.error.message}`);
       return { findings, measured: !findings.some((f) => f.code === 'overset-not-measured'), rendered: true };

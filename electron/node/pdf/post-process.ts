@@ -330,6 +330,8 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
     page.node.delete(PDFName.of('CropBox'));
     page.node.set(PDFName.of('BleedBox'), context.obj(boxArray(geom.bleed)));
     page.node.set(PDFName.of('TrimBox'), context.obj(boxArray(geom.trim)));
+    // The ArtBox finishPdf set is the paper at the old origin; it moves with the trim.
+    page.node.set(PDFName.of('ArtBox'), context.obj(boxArray(geom.trim)));
     // Links and other annotations have no place in a print file (PDF/X forbids them inside the trim).
     if (print) page.node.delete(PDFName.of('Annots'));
   });

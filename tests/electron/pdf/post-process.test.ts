@@ -63,6 +63,8 @@ describe.skipIf(!findChromium())('postProcess', () => {
       for (const d of [x0! - bx0!, y0! - by0!, bx1! - x1!, by1! - y1!]) expect(Math.abs(toMm(d) - 3)).toBeLessThan(0.01);
       // Room for marks: the MediaBox reaches beyond the bleed.
       expect(b['MediaBox']![2]!).toBeGreaterThan(bx1! + mmToPt(8));
+      // No box is left behind at the old origin.
+      if (b['ArtBox']) expect(b['ArtBox']).toEqual(b['TrimBox']);
     }
     const proof = boxes(files.get('proof')!);
     expect(proof['TrimBox']).toEqual(proof['MediaBox']);
