@@ -4,7 +4,7 @@
  * mode's). `electron dist/electron/main.mjs [FILE.banmian]`.
  */
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { HostService } from '../node/host/host-service';
 import { createIpcHandlers } from '../node/ipc/ipc-handlers';
@@ -33,7 +33,12 @@ function fileFromArgv(argv: readonly string[]): string | null {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenApp();
-  const host = new HostService({ printer: createElectronPrinter(preload), journal: createJournal(defaultRecoveryDir()) });
+  const host = new HostService({
+    printer: createElectronPrinter(preload),
+    journal: createJournal(defaultRecoveryDir()),
+    // The copy-intake worker is built beside the CLI, not beside this bundle.
+    intakeWorkerUrl: pathToFileURL(join(here, '..', 'node', 'intake-worker.mjs')),
+  });
   handleSchemes({ rendererDir, host });
 
   const ui: ElectronUi = {
