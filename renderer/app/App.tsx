@@ -9,6 +9,7 @@ import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
 import { MessageBar } from './MessageBar';
 import { PageViewport } from './PageViewport';
+import { RecoveryDialog } from './RecoveryDialog';
 import { runCommand } from './run-command';
 import { isMacPlatform, shortcutCommand } from './shortcuts';
 import { StatusBar } from './StatusBar';
@@ -68,6 +69,7 @@ export function App({ app }: { app: AppController }) {
       </div>
       <StatusBar snap={snap} />
       <PageSetupDialog app={app} />
+      <RecoveryDialog app={app} ready={!snap.loading} />
     </div>
   );
 }

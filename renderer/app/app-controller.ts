@@ -197,6 +197,22 @@ export class AppController {
     });
   }
 
+  /**
+   * Opens a page recovered after a crash in place of the current one. It is
+   * unsaved (dirty) until saved; false when the host could not open it.
+   */
+  async openRecovered(id: string): Promise<boolean> {
+    const done = await this.#busy(async () => {
+      const opened = this.#check(await this.host.openRecovered(id));
+      if (!opened) return false;
+      this.#open(opened);
+      if (this.#snapshot.document?.handle !== opened.handle) return false;
+      this.#snapshot.session?.markUnsaved();
+      return true;
+    });
+    return done === true;
+  }
+
   async save(saveAs = false): Promise<boolean> {
     const done = await this.#busy(async () => {
       const session = this.#snapshot.session;

@@ -45,7 +45,8 @@ export interface SessionOptions {
 
 export class EditorSession {
   readonly view: EditorView;
-  #savedDoc: Node;
+  /** The document as last saved; null when it was never saved as it is (a recovered page). */
+  #savedDoc: Node | null;
   #fits: PageFit = new Map();
   #snapshot: SessionSnapshot;
   readonly #listeners = new Set<() => void>();
@@ -137,7 +138,7 @@ export class EditorSession {
       }
     }
     return {
-      dirty: !state.doc.eq(this.#savedDoc),
+      dirty: this.#savedDoc === null || !state.doc.eq(this.#savedDoc),
       storyCount,
       oversetStories,
       oversetChars,
@@ -196,6 +197,12 @@ export class EditorSession {
   /** Records the current document as the saved one (dirty becomes false). */
   markSaved(doc: Node = this.view.state.doc): void {
     this.#savedDoc = doc;
+    this.#publish();
+  }
+
+  /** Marks the document as not saved (dirty) until the next markSaved, e.g. a page recovered after a crash. */
+  markUnsaved(): void {
+    this.#savedDoc = null;
     this.#publish();
   }
 

@@ -43,6 +43,13 @@ export const zhCN = {
   lines: '行',
   loadFailed: '无法载入页面',
   warnings: '载入提示',
+  recoveryTitle: '恢复未保存的版面',
+  recoveryIntro: '上次关闭前有未保存的修改：',
+  recoveryRecover: '恢复',
+  recoveryDiscard: '放弃',
+  recoveryLater: '稍后',
+  recoveryNeverSaved: '（从未保存）',
+  recoveryRecovered: '已恢复未保存的版面',
 } as const;
 
 export type StringKey = keyof typeof zhCN;
@@ -88,6 +95,13 @@ export const en: Strings = {
   lines: 'lines',
   loadFailed: 'Cannot load the page',
   warnings: 'Load notes',
+  recoveryTitle: 'Recover unsaved pages',
+  recoveryIntro: 'These pages had unsaved changes when the app last stopped:',
+  recoveryRecover: 'Recover',
+  recoveryDiscard: 'Discard',
+  recoveryLater: 'Later',
+  recoveryNeverSaved: '(never saved)',
+  recoveryRecovered: 'Recovered unsaved page',
 };
 
 export const LANGUAGES = { 'zh-CN': zhCN as Strings, en } as const;

@@ -5,8 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../electron/node/chromium/launch';
@@ -24,7 +25,9 @@ const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export async function startWebCli(file: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
   const cli = resolve(root, 'dist/node/cli.mjs');
   if (!existsSync(cli) || !existsSync(resolve(root, 'dist/renderer/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [cli, 'web', file], { cwd: root, stdio: 'pipe' });
+  // The journal goes to a fresh folder, never the user's: earlier runs' entries would open the recovery dialog.
+  const env = { ...process.env, BANMIAN_RECOVERY_DIR: mkdtempSync(join(tmpdir(), 'bm-recovery-')) };
+  const child = spawn(process.execPath, [cli, 'web', file], { cwd: root, stdio: 'pipe', env });
   const url = await new Promise<string>((done, reject) => {
     let out = '';
     let err = '';
