@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          setupFiles: ['tests/e2e/support/isolate-recovery.ts'],
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
