@@ -32,8 +32,8 @@ export async function importCopyIntoBin(app: AppController, file?: File): Promis
     }
     const r = await app.host.importCopy(request);
     if (!r.ok) {
-      // Name the file: the editor may have dropped several in a row.
-      app.showError(`${bt('importRefused')}：${file ? `${file.name}: ` : ''}${r.error.message}`);
+      // The host's message names the file.
+      app.showError(`${bt('importRefused')}：${r.error.message}`);
       return;
     }
     if (r.value === null) {
