@@ -5,20 +5,11 @@
 import { app, session } from 'electron';
 import type { WebPreferences } from 'electron';
 import { isOwnPageUrl } from '../node/ipc/channels';
+import { contentSecurityPolicy } from '../node/web/security';
 
 /** The page's Content-Security-Policy: no eval, scripts from the app only. */
-export const ELECTRON_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "img-src 'self' data: blob: banmian-asset:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The same policy as web mode's, plus the asset scheme the desktop app loads images from.
+export const ELECTRON_CSP = contentSecurityPolicy(['banmian-asset:']);
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {

@@ -32,6 +32,7 @@ export async function importCopyIntoBin(app: AppController, file?: File): Promis
     }
     const r = await app.host.importCopy(request);
     if (!r.ok) {
+      // The host's message names the file.
       app.showError(`${bt('importRefused')}：${r.error.message}`);
       return;
     }

@@ -107,7 +107,7 @@ describe('50 MB copy import (web mode, Chromium)', () => {
     // A result or a refusal, as one line naming the file.
     expect(message.text).toContain('全年来稿.txt');
     expect(message.text).not.toContain('\n');
-    if (message.kind === 'error') expect(message.text).toMatch(/stories; one import takes at most|larger than|too large/);
+    if (message.kind === 'error') expect(message.text).toMatch(/stories; one import takes at most|reads text files up to \d+ MiB|larger than|too large/);
     else expect(await page.$$('.bm-bin-item')).not.toHaveLength(0);
   });
 });

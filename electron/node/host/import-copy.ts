@@ -49,13 +49,15 @@ async function importSource(source: CopySource, options: OffThreadOptions): Prom
 /** Imports copy into a document's session. Never throws for bad input; failures are one line each. */
 export async function importCopy(session: DocumentSession, source: CopySource, options: OffThreadOptions = {}): Promise<Result<ImportedCopy>> {
   const started = performance.now();
+  // Every refusal names the file: several may be dropped at once.
+  const name = 'path' in source ? basename(source.path) : safeFileName(source.name);
   let imported;
   try {
     imported = await importSource(source, options);
   } catch (e) {
-    return fail('READ_FAILED', `the file could not be read: ${(e as Error).message}`);
+    return fail('READ_FAILED', `${name}: the file could not be read: ${(e as Error).message}`);
   }
-  if (!imported.ok) return imported;
+  if (!imported.ok) return fail(imported.error.code, `${name}: ${imported.error.message}`);
   const file = imported.value;
   const count = file.result.stories.length;
   if (count > MAX_BIN_IMPORT_STORIES) {

@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import type { Command, Transaction } from 'prosemirror-state';
 import { findBin, usedBlockIds } from '../bin';
 import { isBinKind, schema } from '../schema';
-import { ALLOW_STRUCTURE } from './blocks';
+import { asGesture } from './blocks';
 import { uniqueBlockId } from './duplicate-block';
 
 /**
@@ -36,7 +36,7 @@ export function addToBin(items: readonly Node[]): Command {
     if (dispatch) {
       const tr = state.tr;
       appendToBin(tr, items);
-      dispatch(tr.setMeta(ALLOW_STRUCTURE, true));
+      dispatch(asGesture(tr, { structural: true }));
     }
     return true;
   };

@@ -4,7 +4,7 @@ import type { Command } from 'prosemirror-state';
 import type { PlacementSize } from '../../copyfit/placement';
 import { placementSize } from '../../copyfit/placement';
 import { findBin, findBinItem } from '../bin';
-import { ALLOW_STRUCTURE, clampBox, pageGrid } from './blocks';
+import { asGesture, clampBox, pageGrid } from './blocks';
 
 /** Where a bin item goes: the grid cell of its top-left corner, and its size (default: from the copyfit estimate). */
 export interface BinPlacement {
@@ -35,7 +35,7 @@ export function placeFromBin(id: string, at: BinPlacement): Command {
       const at2 = findBin(tr.doc)!.pos;
       tr.insert(at2, placed);
       tr.setSelection(NodeSelection.create(tr.doc, at2));
-      dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
+      dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }
     return true;
   };

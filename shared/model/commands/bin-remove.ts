@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { Selection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import { isBinKind } from '../schema';
-import { ALLOW_STRUCTURE, findBlock } from './blocks';
+import { asGesture, findBlock } from './blocks';
 import type { FoundBlock } from './blocks';
 import { appendToBin } from './bin-add';
 
@@ -31,7 +31,7 @@ export function removeToBin(ids: readonly string[]): Command {
       // Ids are already unique on the page, so they stay as they are.
       appendToBin(tr, nodes);
       tr.setSelection(Selection.near(tr.doc.resolve(Math.min(found[0]!.pos, tr.doc.content.size))));
-      dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
+      dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }
     return true;
   };

@@ -4,6 +4,7 @@
  * (delete, duplicate, reorder) through the editor's block guard.
  */
 import type { Node } from 'prosemirror-model';
+import { closeHistory } from 'prosemirror-history';
 import { NodeSelection, TextSelection } from 'prosemirror-state';
 import type { Transaction } from 'prosemirror-state';
 import type { GridBox } from '../../page/geometry';
@@ -16,6 +17,16 @@ import { isBlockKind } from '../schema';
  * guard drops every other transaction that changes the page's block list.
  */
 export const ALLOW_STRUCTURE = 'bm-allow-structure';
+
+/**
+ * Marks `tr` as one whole gesture (a move, a placement, an import): it starts
+ * its own undo step, never merged with typing or another gesture that came
+ * just before. `structural` also lets it through the block guard.
+ */
+export function asGesture(tr: Transaction, options: { structural?: boolean } = {}): Transaction {
+  closeHistory(tr);
+  return options.structural ? tr.setMeta(ALLOW_STRUCTURE, true) : tr;
+}
 
 /** A block of the page: the node, its index among the page's children and its position before it. */
 export interface FoundBlock {

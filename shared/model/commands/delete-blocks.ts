@@ -1,7 +1,7 @@
 /** Removing blocks from the page (one transaction, one undo step). */
 import { Selection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
-import { ALLOW_STRUCTURE, findBlock } from './blocks';
+import { asGesture, findBlock } from './blocks';
 import type { FoundBlock } from './blocks';
 
 /** Deletes the blocks with these ids. False when the list is empty or an id is unknown. */
@@ -23,7 +23,7 @@ export function deleteBlocks(ids: readonly string[]): Command {
       // would let a second Delete remove a block nobody chose.
       const $at = tr.doc.resolve(Math.min(found[found.length - 1]!.pos, tr.doc.content.size));
       tr.setSelection(Selection.findFrom($at, 1, true) ?? Selection.findFrom($at, -1, true) ?? Selection.near($at));
-      dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
+      dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }
     return true;
   };

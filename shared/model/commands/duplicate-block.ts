@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model';
 import { NodeSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import { usedBlockIds } from '../bin';
-import { ALLOW_STRUCTURE, boxOf, clampBox, findBlock, pageGrid } from './blocks';
+import { asGesture, boxOf, clampBox, findBlock, pageGrid } from './blocks';
 
 /** An id not used by any block of the page (placed or in the bin): `base-2`, `base-3`, … (a trailing `-n` of base is replaced). */
 export function uniqueBlockId(doc: Node, base: string, used: ReadonlySet<string> = usedBlockIds(doc)): string {
@@ -46,7 +46,7 @@ export function duplicateBlock(id: string, options: DuplicateOptions = {}): Comm
       const at = found.pos + found.node.nodeSize;
       const tr = state.tr.insert(at, copy);
       tr.setSelection(NodeSelection.create(tr.doc, at));
-      dispatch(tr.setMeta(ALLOW_STRUCTURE, true).scrollIntoView());
+      dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }
     return true;
   };

@@ -11,7 +11,7 @@ import { boxInsideGrid, gridMetrics } from '../../page/geometry';
 import type { GridBox } from '../../page/geometry';
 import type { GridSettings, PageSettings } from '../../page/settings';
 import { settingsSchema } from '../page-json';
-import { boxOf, clampBox, pageBlocks, setBox } from './blocks';
+import { asGesture, boxOf, clampBox, pageBlocks, setBox } from './blocks';
 
 export type SettingsCheck = { ok: true; settings: PageSettings } | { ok: false; message: string };
 
@@ -74,7 +74,7 @@ export function setPageSettings(input: PageSettings): Command {
         const from = boxOf(node);
         if (!boxInsideGrid(settings.grid, from)) setBox(tr, pos, from, clampBox(settings.grid, from));
       }
-      dispatch(tr);
+      dispatch(asGesture(tr));
     }
     return true;
   };

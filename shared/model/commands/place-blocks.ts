@@ -5,7 +5,7 @@
  */
 import type { Command } from 'prosemirror-state';
 import type { GridBox } from '../../page/geometry';
-import { boxOf, clampBox, findBlock, pageGrid, sameBox, setBox } from './blocks';
+import { asGesture, boxOf, clampBox, findBlock, pageGrid, sameBox, setBox } from './blocks';
 import type { FoundBlock } from './blocks';
 
 function findAll(doc: Parameters<typeof findBlock>[0], ids: readonly string[]): FoundBlock[] | null {
@@ -37,7 +37,7 @@ export function setBlockBoxes(boxes: ReadonlyMap<string, GridBox> | Readonly<Rec
     if (dispatch) {
       const tr = state.tr;
       for (const { found, to } of changes) setBox(tr, found.pos, boxOf(found.node), to);
-      dispatch(tr.scrollIntoView());
+      dispatch(asGesture(tr).scrollIntoView());
     }
     return true;
   };

@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Command, Transaction } from 'prosemirror-state';
-import { ALLOW_STRUCTURE, findBlock, pageBlocks, restoreSelection, selectionInBlock } from './blocks';
+import { asGesture, findBlock, pageBlocks, restoreSelection, selectionInBlock } from './blocks';
 
 type Reorder = (order: readonly string[], selected: ReadonlySet<string>) => string[];
 
@@ -51,7 +51,7 @@ function reorderCommand(ids: readonly string[], reorder: Reorder): Command {
       const saved = selectionInBlock(tr);
       applyOrder(tr, after, selected);
       restoreSelection(tr, saved);
-      dispatch(tr.setMeta(ALLOW_STRUCTURE, true));
+      dispatch(asGesture(tr, { structural: true }));
     }
     return true;
   };

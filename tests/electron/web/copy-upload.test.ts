@@ -72,6 +72,6 @@ describe('copy upload route', () => {
   it('answers an empty file with a one-line refusal', async () => {
     const r = await upload({ [TOKEN_HEADER]: server.token, 'Content-Type': 'application/octet-stream', [COPY_HANDLE_HEADER]: handle, [COPY_NAME_HEADER]: encodeURIComponent('空稿.txt') }, Buffer.alloc(0));
     expect(r.status).toBe(200);
-    expect(r.json()).toEqual({ ok: false, error: { code: 'EMPTY', message: 'the file is empty' } });
+    expect(r.json()).toEqual({ ok: false, error: { code: 'EMPTY', message: '空稿.txt: the file is empty' } });
   });
 });

@@ -69,6 +69,20 @@ describe('addToBin', () => {
   });
 });
 
+describe('gestures in quick succession', () => {
+  it('keeps an import and the placement right after it as two undo steps', () => {
+    const doc = page(story('a', { col: 0, line: 0, cols: 2, lines: 30 }));
+    // Both within the history's grouping delay: only closing the history keeps them apart.
+    const imported = run(stateOf(doc), addToBin([story('x', { col: 0, line: 0, cols: 2, lines: 10 }, LONG)]));
+    const placed = run(imported.state, placeFromBin('x', { col: 3, line: 40 }));
+    expect(placedIds(placed.state.doc)).toEqual(['a', 'x']);
+    const once = undone(placed.state);
+    expect(placedIds(once.doc)).toEqual(['a']);
+    expect(binIds(once.doc)).toEqual(['x']);
+    expect(binIds(undone(once).doc)).toEqual([]);
+  });
+});
+
 describe('placeFromBin', () => {
   const doc = page(
     story('a', { col: 0, line: 0, cols: 2, lines: 30 }),
