@@ -4,6 +4,7 @@
  * trusted), dialogs come through the `ElectronUi` seam, and the work is the
  * HostService's, the same as web mode's.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { HOST_API_METHODS } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
@@ -70,9 +71,17 @@ function suggestion(path: string | null, name: string, extension: string): strin
 }
 
 export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<InvokedMethod, Handler> {
+  // The page reaches files only through the person's own choices: paths picked
+  // in a dialog, given on the command line, or saved to (this session's recent
+  // files). A compromised page cannot name any other path.
+  const granted = new Set<string>();
+  const grant = <T extends { path: string | null } | null>(r: Result<T>): Result<T> => {
+    if (r.ok && r.value?.path) granted.add(resolve(r.value.path));
+    return r;
+  };
   const impl: { [M in InvokedMethod]: (caller: IpcCaller, ...args: z.infer<(typeof ARGS)[M]>) => Promise<unknown> } = {
     async initialDocument(caller) {
-      const initial = host.initial();
+      const initial = grant(host.initial());
       if (initial.ok && initial.value) {
         const session = host.sessions.get(initial.value.handle);
         if (session && session.owner === undefined) session.owner = caller.owner;
@@ -81,9 +90,14 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
     },
     async openDocument(caller) {
       const path = await ui.chooseOpenPath();
-      return path === null ? ok(null) : host.openPath(path, caller.owner);
+      return path === null ? ok(null) : grant(await host.openPath(path, caller.owner));
     },
-    openPath: (caller, path) => host.openPath(path, caller.owner),
+    async openPath(caller, path) {
+      if (!granted.has(resolve(path))) {
+        return fail('NOT_ALLOWED', 'the desktop app opens only files chosen in its dialogs or opened before');
+      }
+      return host.openPath(path, caller.owner);
+    },
     async saveDocument(caller, request) {
       const session = host.sessions.get(request.handle);
       let path: string | null = null;
@@ -94,7 +108,7 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
           return ok(null);
         }
       }
-      const saved = await host.save(request.handle, request.pages, path);
+      const saved = grant(await host.save(request.handle, request.pages, path));
       if (saved.ok) ui.saved(caller.owner);
       else ui.saveAbandoned(caller.owner);
       return saved;

@@ -74,6 +74,20 @@ describe('IPC handlers', () => {
     expect(host.sessions.get(opened.value.handle)?.owner).toBe(7);
   });
 
+  it('opens by path only files the person chose in a dialog before, never one the page names', async () => {
+    const host = new HostService();
+    const handlers = createIpcHandlers(host, fakeUi({ open: file }).ui);
+    const refused = (await handlers.openPath(caller, [file])) as { ok: false; error: { code: string } };
+    expect(refused.ok).toBe(false);
+    expect(refused.error.code).toBe('NOT_ALLOWED');
+    expect(((await handlers.openPath(caller, ['/etc/passwd'])) as { ok: boolean }).ok).toBe(false);
+    await handlers.openDocument(caller, []);
+    // Chosen once in the dialog: now a recent file the page may reopen by path.
+    const reopened = (await handlers.openPath(caller, [file])) as { ok: true; value: { path: string } };
+    expect(reopened.ok).toBe(true);
+    expect(reopened.value.path).toBe(file);
+  });
+
   it('asks where to save a never-saved document or on Save As, and tells the shell how it went', async () => {
     const host = new HostService();
     const target = join(dir, 'saved-as.banmian');
