@@ -1,13 +1,12 @@
 /**
  * Keystroke processing in a shaped story (galley body with windowed clones)
  * against the same story as a plain multicol body, with the probe of
- * keystroke-probe.ts. The reference page's longest story (the lead, 8 grid
- * columns in 6 text columns) gets a photo placed over its right columns, so
+ * frame-probe.ts. The reference page's longest story (the lead, 8 grid
+ * columns in 7 text columns) gets a photo placed over its right columns, so
  * it flows in an L; 200 keys are typed in its first paragraph and 200 at the
  * end of its first slot (a paragraph shown in two slots: two clones redone).
  *
- *   npm run build && npx esbuild bench/shape-typing.ts --bundle --platform=node \
- *     --format=esm --packages=external --outfile=dist/node/shape-typing.mjs && node dist/node/shape-typing.mjs
+ *   npm run build && node dist/node/shape-typing.mjs
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,12 +1,13 @@
 /**
- * In-page instrumentation for keystroke latency, identical for Banmian and the
- * baseline editor. For every `beforeinput`:
- * - processing: from the event to the end of the task in which the editor has
- *   updated the DOM, with a forced layout (a MessageChannel task runs right
- *   after ProseMirror's mutation-observer microtasks);
+ * In-page instrumentation shared by the typing and pointer measurements,
+ * identical for Banmian and its baselines. For every event of the given type:
+ * - processing: from the event to the end of the task in which the page has
+ *   handled it, with a forced layout (a MessageChannel task runs right after
+ *   ProseMirror's mutation-observer microtasks);
  * - frame: from the event to the next animation frame's end (rAF, then a task).
+ * Runs in the browser: pass it to `page.evaluate` with the event type.
  */
-export function installKeystrokeProbe(): void {
+export function installFrameProbe(eventType: string): void {
   const w = window as unknown as { __bmProbe: { processing: number[]; frame: number[] } };
   w.__bmProbe = { processing: [], frame: [] };
   const channel = new MessageChannel();
@@ -22,7 +23,7 @@ export function installKeystrokeProbe(): void {
     channel.port2.postMessage(0);
   };
   window.addEventListener(
-    'beforeinput',
+    eventType,
     () => {
       const t0 = performance.now();
       afterTask(() => {
@@ -37,4 +38,10 @@ export function installKeystrokeProbe(): void {
     },
     true,
   );
+}
+
+/** The samples the probe has collected so far. */
+export interface ProbeSamples {
+  processing: number[];
+  frame: number[];
 }
