@@ -22,6 +22,8 @@ import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
 import { shapePlugin } from './shape/shape-plugin';
+import { gluePlugin } from '../typesetting/glue-plugin';
+import { lineEndPlugin } from '../typesetting/line-end-plugin';
 import type { SelectedBlock } from './selected-block';
 
 export interface SessionSnapshot {
@@ -70,6 +72,10 @@ export class EditorSession {
         blockGuard(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.
         shapePlugin(),
+        // Chinese composition beyond CSS: glued runs, then line-end marks half
+        // width (a layout pass; before copyfit so copyfit measures its result).
+        gluePlugin(),
+        lineEndPlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {
