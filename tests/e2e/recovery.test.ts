@@ -140,4 +140,18 @@ describe.skipIf(skip !== null)(`crash recovery${skip ? ` (skipped: ${skip})` : '
     expect(count((await page.textContent('.bm-page')) ?? '', TYPED)).toBe(0);
     expect(readFileSync(file).equals(original)).toBe(true);
   });
+
+  it('journals at once when the window loses focus, not only on its timer', async () => {
+    const server = await startServer();
+    const { page } = await openPage(server.url);
+    const dialog = page.locator('[data-testid="recovery-dialog"]');
+    if (await dialog.count()) await dialog.locator('[data-testid="recovery-later"]').click();
+    await page.click(leadFirst);
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('失焦即存');
+    // The timer would journal about 3 s after the change; leaving the window must not wait for it.
+    const journalled = page.waitForRequest((r) => r.url().includes('/api/journal'), { timeout: 2000 });
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await expect(journalled).resolves.toBeTruthy();
+  });
 });
