@@ -136,6 +136,8 @@ export class AppController {
       document: { handle, name: opened.name, path: opened.path },
       message: loaded.warnings.length > 0 ? { kind: 'info', text: `${t('warnings')}: ${loaded.warnings.join('；')}` } : null,
     });
+    // Work the host kept from before a reload is not on disk: closing must still ask.
+    if (opened.unsaved) session.markUnsaved();
     if (this.#snapshot.fit) this.zoomFit();
   }
 

@@ -144,7 +144,9 @@ export class HostService {
     const session = found.value;
     const assets = this.sessions.referencedAssets(session, checked.value.pages);
     if (!assets.ok) return assets;
+    // The host keeps the newest journalled pages: a reloaded tab gets them back, unsaved.
     session.pages = checked.value.pages;
+    session.dirty = true;
     const written = await this.journalStore.write({ handle, path: session.path, name: session.name, pages: checked.value.pages, assets: assets.value });
     return written.ok ? ok(undefined) : written;
   }

@@ -123,6 +123,9 @@ describe('web server crash recovery', () => {
     expect(await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: edited })).toEqual({ ok: true });
     // The host that is still editing it offers nothing: that is live work, not a crash.
     expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    // A reloaded tab gets the journalled pages back, flagged unsaved so closing still asks.
+    const reloaded = await call<OpenedDocument>(WEB_ROUTES.initial);
+    expect(reloaded.ok && [reloaded.value.pages, reloaded.value.unsaved]).toEqual([edited, true]);
 
     // A new host process: the same folder, new sessions.
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
