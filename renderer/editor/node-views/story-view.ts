@@ -1,15 +1,20 @@
 /**
- * A story block: head group, byline and body stacked in its grid box. The
- * body takes the whole grid lines the head and byline leave; the story
- * element publishes that height and the text column count as CSS variables
- * for the body (see story-parts.ts), so the parts stay on the line grid.
+ * A story block: head group, byline and body stacked in its grid box, inside
+ * its box (边框, 底纹) when it has one. The body takes the whole grid lines
+ * the box, the head and the byline leave; the story element publishes that
+ * height, the text columns and the place of a vertical head as CSS
+ * variables for its parts (see story-parts.ts), so they stay on the grid.
+ * The geometry is shared/layout/story-box.ts, the one the shapes and the
+ * copyfit use.
  */
 import type { Node } from 'prosemirror-model';
 import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
-import { textColumnsOf } from '../../../shared/page/geometry';
-import { ignoreOwnMutation, placeBlock } from './block-frame';
+import { swatchBookFor } from '../../../shared/color/swatches';
+import { storyArea } from '../../../shared/layout/story-box';
+import { swatchColor } from '../swatches';
+import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
-import { num, px, str } from './view-context';
+import { num, ptPx, px, str } from './view-context';
 
 /** Grid lines the head group and byline of a story take. */
 export function storyHeadLines(node: Node): number {
@@ -20,6 +25,8 @@ export function storyHeadLines(node: Node): number {
   });
   return lines;
 }
+
+const VHEAD_VARS = ['--bm-vhead-x', '--bm-vhead-w', '--bm-vhead-top', '--bm-vhead-h', '--bm-aside-left', '--bm-aside-right'];
 
 export class StoryView implements NodeView {
   readonly dom: HTMLElement;
@@ -42,15 +49,47 @@ export class StoryView implements NodeView {
 
   private render(): void {
     const node = this.#node;
-    const { metrics } = this.ctx;
+    const { metrics, settings } = this.ctx;
+    const s = this.dom.style;
     placeBlock(this.dom, node, this.ctx);
-    const bodyLines = Math.max(0, num(node, 'lines', 1) - storyHeadLines(node));
-    const text = textColumnsOf(this.ctx.settings.grid, num(node, 'cols', 1), node.attrs['textColumns'] as number | null);
-    this.dom.style.setProperty('--bm-body-lines', String(bodyLines));
-    this.dom.style.setProperty('--bm-body-h', px(bodyLines * metrics.linePx));
-    this.dom.style.setProperty('--bm-text-cols', String(text.count));
-    this.dom.style.setProperty('--bm-text-gap-px', px(text.gapChars * metrics.charPx));
-    this.dom.dataset['frame'] = str(node, 'frame', 'none');
+    paintBox(this.dom, node, this.ctx);
+    const area = storyArea(metrics, settings.grid, node);
+    s.setProperty('--bm-body-lines', String(area.bodyLines));
+    s.setProperty('--bm-body-h', px(area.bodyLines * metrics.linePx));
+    s.setProperty('--bm-text-cols', String(area.columns.count));
+    s.setProperty('--bm-text-gap-px', px(area.gapPx));
+    s.setProperty('--bm-inset-x', px(area.leftPx));
+
+    // 栏线: a rule in the middle of every gap between text columns.
+    const rulePt = Math.min(4, Math.max(0, num(node, 'columnRulePt', 0)));
+    if (rulePt > 0) {
+      const color = swatchColor(str(node, 'frameSwatch', 'black'), 100, swatchBookFor(settings.edition.paperName));
+      this.dom.dataset['columnRule'] = String(rulePt);
+      s.setProperty('--bm-column-rule', `${ptPx(rulePt)} solid ${color}`);
+      s.setProperty('--bm-column-rule-w', ptPx(rulePt));
+    } else {
+      delete this.dom.dataset['columnRule'];
+      s.removeProperty('--bm-column-rule');
+      s.removeProperty('--bm-column-rule-w');
+    }
+
+    // 竖排: the head group is a strip at one side over the whole text height.
+    const v = area.verticalHead;
+    if (v) {
+      const lines = num(node, 'lines', 1);
+      const body = gapSide(area.head.side, v, area.leftPx, num(node, 'cols', 1), metrics);
+      this.dom.dataset['vhead'] = area.head.side;
+      // Absolute boxes are placed from the block's edge (the padding box).
+      s.setProperty('--bm-vhead-x', px(v.x));
+      s.setProperty('--bm-vhead-w', px(v.width));
+      s.setProperty('--bm-vhead-top', px(area.inset.lines * metrics.linePx));
+      s.setProperty('--bm-vhead-h', px((lines - 2 * area.inset.lines) * metrics.linePx));
+      s.setProperty('--bm-aside-left', px(body.left));
+      s.setProperty('--bm-aside-right', px(body.right));
+    } else {
+      delete this.dom.dataset['vhead'];
+      for (const name of VHEAD_VARS) s.removeProperty(name);
+    }
   }
 
   update(node: Node): boolean {
@@ -63,4 +102,17 @@ export class StoryView implements NodeView {
   ignoreMutation(m: ViewMutationRecord): boolean {
     return ignoreOwnMutation(this.contentDOM, m);
   }
+}
+
+/** Margins (px, inside the inset) that keep the byline off a vertical head's strip and its gutter. */
+function gapSide(
+  side: 'left' | 'right',
+  strip: { x: number; width: number },
+  insetPx: number,
+  cols: number,
+  metrics: ViewContext['metrics'],
+): { left: number; right: number } {
+  const width = cols * metrics.columnPx + (cols - 1) * metrics.gutterPx;
+  if (side === 'right') return { left: 0, right: Math.max(0, width - insetPx - strip.x + metrics.gutterPx) };
+  return { left: Math.max(0, strip.x + strip.width - insetPx + metrics.gutterPx), right: 0 };
 }
