@@ -11,9 +11,9 @@ import { boxInset, frameStyleOf, tintOf } from '../../../shared/layout/story-box
 import type { BoxInset } from '../../../shared/layout/story-box';
 import { gridBoxRect } from '../../../shared/page/geometry';
 import { swatchColor } from '../swatches';
-import { frameArtImage } from './frame-art';
+import { frameImage } from './frame-art';
 import type { ViewContext } from './view-context';
-import { num, ptPx, px, str } from './view-context';
+import { num, px, str } from './view-context';
 
 export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext): void {
   const box = blockBox(node);
@@ -31,23 +31,16 @@ export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext): void 
   el.dataset['lines'] = String(box.lines);
 }
 
-const FRAME_VARS = ['--bm-frame-border', '--bm-frame-outline', '--bm-frame-outline-offset', '--bm-frame-image'];
-
 /** Border weight in pt, limited to what a newspaper box uses. */
 function weightPt(node: Node): number {
   return Math.min(8, Math.max(0.25, num(node, 'frameWeightPt', 1)));
 }
 
 /**
- * Paints the box of a story or teaser on `el`: the border (drawn by
- * `::before` inside the block from the `--bm-frame-*` properties), the tint
- * as the block's background, and the inset as padding of whole characters
- * and lines. Returns the inset.
- *
- * Weights: single and dashed are one line of the weight; double is two lines
- * of the weight a weight apart; 文武线 (thick-thin) a line of the weight
- * outside, a third of it inside, half the weight apart (thin-thick the
- * reverse); a 花边 is three times the weight wide.
+ * Paints the box of a story or teaser on `el`: the border (an SVG drawn by
+ * `::before` over the whole block, see frame-art.ts for the styles and
+ * weights), the tint as the block's background, and the inset as padding of
+ * whole characters and lines. Returns the inset.
  */
 export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext): BoxInset {
   const { metrics, settings } = ctx;
@@ -66,41 +59,15 @@ export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext): BoxInse
     s.backgroundColor = '';
   }
   s.padding = inset.chars > 0 ? `${px(inset.lines * metrics.linePx)} ${px(inset.chars * metrics.charPx)}` : '';
-  for (const v of FRAME_VARS) s.removeProperty(v);
-  if (style === 'none') return inset;
-
-  const color = swatchColor(str(node, 'frameSwatch', 'black'), 100, book);
-  const w = weightPt(node);
-  const line = (pt: number, kind = 'solid') => `${ptPx(pt)} ${kind} ${color}`;
-  const thin = Math.max(0.25, w / 3);
-  switch (style) {
-    case 'single':
-    case 'dashed':
-      s.setProperty('--bm-frame-border', line(w, style === 'dashed' ? 'dashed' : 'solid'));
-      break;
-    case 'double':
-      s.setProperty('--bm-frame-border', line(w));
-      s.setProperty('--bm-frame-outline', line(w));
-      s.setProperty('--bm-frame-outline-offset', ptPx(-3 * w));
-      break;
-    case 'thick-thin':
-      s.setProperty('--bm-frame-border', line(w));
-      s.setProperty('--bm-frame-outline', line(thin));
-      s.setProperty('--bm-frame-outline-offset', ptPx(-(w + w / 2 + thin)));
-      break;
-    case 'thin-thick':
-      s.setProperty('--bm-frame-border', line(thin));
-      s.setProperty('--bm-frame-outline', line(w));
-      s.setProperty('--bm-frame-outline-offset', ptPx(-(thin + w / 2 + w)));
-      break;
-    case 'dots':
-    case 'wave': {
-      const width = ptPx(3 * w);
-      s.setProperty('--bm-frame-border', `${width} solid transparent`);
-      s.setProperty('--bm-frame-image', frameArtImage(style, color, width));
-      break;
-    }
+  if (style === 'none') {
+    s.removeProperty('--bm-frame-image');
+    delete el.dataset['frameWeight'];
+    return inset;
   }
+  const rect = gridBoxRect(metrics, blockBox(node));
+  const w = (weightPt(node) * 4) / 3;
+  el.dataset['frameWeight'] = String(weightPt(node));
+  s.setProperty('--bm-frame-image', frameImage(style, rect.width, rect.height, w, swatchColor(str(node, 'frameSwatch', 'black'), 100, book)));
   return inset;
 }
 

@@ -8,9 +8,13 @@ import type { Node } from 'prosemirror-model';
 import type { NodeView } from 'prosemirror-view';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { swatchColor } from '../swatches';
+import { blockBox } from '../../../shared/model/check-page';
+import { gridBoxRect } from '../../../shared/page/geometry';
 import { placeBlock } from './block-frame';
+import { ruleDepth, ruleImage } from './frame-art';
+import type { RuleArtStyle } from './frame-art';
 import type { ViewContext } from './view-context';
-import { num, ptPx, str } from './view-context';
+import { num, px, str } from './view-context';
 
 /** Rule styles the view draws; anything else draws solid. */
 export const RULE_STYLES = ['solid', 'dashed', 'dotted', 'double', 'thick-thin', 'thin-thick'] as const;
@@ -39,39 +43,19 @@ export class RuleView implements NodeView {
     placeBlock(this.dom, node, this.ctx);
     const vertical = str(node, 'orientation', 'h') === 'v';
     const raw = str(node, 'style', 'solid');
-    const style = (RULE_STYLES as readonly string[]).includes(raw) ? raw : 'solid';
-    const w = Math.min(12, Math.max(0.1, num(node, 'weightPt', 0.5)));
+    const style = ((RULE_STYLES as readonly string[]).includes(raw) ? raw : 'solid') as RuleArtStyle;
+    const w = (Math.min(12, Math.max(0.1, num(node, 'weightPt', 0.5))) * 4) / 3;
     const color = swatchColor(str(node, 'swatch', 'black'), 100, swatchBookFor(this.ctx.settings.edition.paperName));
-    const thin = Math.max(0.25, w / 3);
-    // [first line, gap, second line] in pt, across the rule.
-    let lines: [number, number, number];
-    let kind = 'solid';
-    switch (style) {
-      case 'double':
-        lines = [w, w, w];
-        break;
-      case 'thick-thin':
-        lines = [w, w / 2, thin];
-        break;
-      case 'thin-thick':
-        lines = [thin, w / 2, w];
-        break;
-      default:
-        lines = [w, 0, 0];
-        kind = style;
-    }
+    const box = gridBoxRect(this.ctx.metrics, blockBox(node));
+    const length = vertical ? box.height : box.width;
+    const depth = ruleDepth(style, w);
     this.dom.dataset['orientation'] = vertical ? 'v' : 'h';
     this.dom.dataset['style'] = style;
+    // An SVG, not borders: Chromium snaps border widths to device pixels (frame-art.ts).
     const s = this.#line.style;
-    const first = `${ptPx(lines[0])} ${kind} ${color}`;
-    const second = lines[2] > 0 ? `${ptPx(lines[2])} solid ${color}` : '';
-    const across = ptPx(lines[0] + lines[1] + lines[2]);
-    s.borderTop = vertical ? '' : first;
-    s.borderBottom = vertical ? '' : second;
-    s.borderLeft = vertical ? first : '';
-    s.borderRight = vertical ? second : '';
-    s.height = vertical ? '' : across;
-    s.width = vertical ? across : '';
+    s.backgroundImage = ruleImage(style, length, w, color, vertical);
+    s.width = px(vertical ? depth : length);
+    s.height = px(vertical ? length : depth);
   }
 
   update(node: Node): boolean {

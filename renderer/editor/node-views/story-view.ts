@@ -14,7 +14,8 @@ import { storyArea } from '../../../shared/layout/story-box';
 import { swatchColor } from '../swatches';
 import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
-import { num, ptPx, px, str } from './view-context';
+import { columnRulesImage } from './frame-art';
+import { num, px, str } from './view-context';
 
 /** Grid lines the head group and byline of a story take. */
 export function storyHeadLines(node: Node): number {
@@ -62,15 +63,19 @@ export class StoryView implements NodeView {
 
     // 栏线: a rule in the middle of every gap between text columns.
     const rulePt = Math.min(4, Math.max(0, num(node, 'columnRulePt', 0)));
-    if (rulePt > 0) {
+    if (rulePt > 0 && area.columns.count > 1) {
       const color = swatchColor(str(node, 'frameSwatch', 'black'), 100, swatchBookFor(settings.edition.paperName));
+      const w = (rulePt * 4) / 3;
+      const pitch = area.columnWidthPx + area.gapPx;
+      const xs = Array.from({ length: area.columns.count - 1 }, (_, i) => (i + 1) * pitch - area.gapPx / 2);
+      const width = area.columns.count * area.columnWidthPx + (area.columns.count - 1) * area.gapPx;
       this.dom.dataset['columnRule'] = String(rulePt);
-      s.setProperty('--bm-column-rule', `${ptPx(rulePt)} solid ${color}`);
-      s.setProperty('--bm-column-rule-w', ptPx(rulePt));
+      s.setProperty('--bm-column-rules-image', columnRulesImage(xs, width, area.bodyLines * metrics.linePx, w, color));
+      s.setProperty('--bm-column-rule-w', px(w));
+      s.setProperty('--bm-column-rule-color', color);
     } else {
       delete this.dom.dataset['columnRule'];
-      s.removeProperty('--bm-column-rule');
-      s.removeProperty('--bm-column-rule-w');
+      for (const name of ['--bm-column-rules-image', '--bm-column-rule-w', '--bm-column-rule-color']) s.removeProperty(name);
     }
 
     // 竖排: the head group is a strip at one side over the whole text height.
