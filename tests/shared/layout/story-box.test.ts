@@ -84,3 +84,22 @@ describe('story box', () => {
     expect(shape.capacity).toBe(99);
   });
 });
+
+describe('story box with a photo inside', () => {
+  it('flows the text around the photo and keeps every slot inside the inset', () => {
+    const s = story({ cols: 3, lines: 40, frame: 'single' });
+    const photo = schema.node('photo', { id: 'p', col: 2, line: 10, cols: 1, lines: 12 }, [schema.node('caption', null, [schema.text('图')])]);
+    const shape = pageStoryShape(metrics, schema.node('page', { settings }, [s, photo]), s);
+    expect(shape.rectangular).toBe(false);
+    for (const slot of shape.slots) {
+      expect(slot.line).toBeGreaterThanOrEqual(1 + 4 + 1);
+      expect(slot.line + slot.lines).toBeLessThanOrEqual(39);
+      expect(slot.x).toBeGreaterThanOrEqual(metrics.charPx);
+    }
+    // Column 2 is cut by the photo into two slots, above and below it.
+    expect(shape.slots.filter((x) => x.column === 2).map((x) => [x.line, x.lines])).toEqual([
+      [6, 4],
+      [22, 17],
+    ]);
+  });
+});
