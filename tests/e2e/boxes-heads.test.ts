@@ -194,6 +194,11 @@ describe.skipIf(!ready)('boxes and heads (web mode, Chromium)', () => {
     const body = await charRects(`${story('vert')} .bm-slot-live`);
     for (const c of body) expect(c.x + c.w).toBeLessThanOrEqual(strip.x + 0.5);
     expect(await page.getAttribute(`${story('vert')} .bm-body`, 'data-slots')).toBe('3');
+    // The byline lines up with the body's first column and keeps off the strip.
+    const byline = (await page.locator(`${story('vert')} > .bm-byline`).boundingBox())!;
+    const firstColumn = (await page.locator(`${story('vert')} .bm-slot-clone[data-column="0"]`).first().boundingBox())!;
+    expect(byline.x).toBeCloseTo(firstColumn.x, 0);
+    expect(byline.x + byline.width).toBeLessThanOrEqual(strip.x);
     if (SHOTS) await page.locator(story('vert')).screenshot({ path: join(SHOTS, 'vert.png') });
   });
 

@@ -11,6 +11,7 @@ import type { Node } from 'prosemirror-model';
 import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { storyArea } from '../../../shared/layout/story-box';
+import type { StoryArea } from '../../../shared/layout/story-box';
 import { swatchColor } from '../swatches';
 import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
@@ -82,7 +83,7 @@ export class StoryView implements NodeView {
     const v = area.verticalHead;
     if (v) {
       const lines = num(node, 'lines', 1);
-      const body = gapSide(area.head.side, v, area.leftPx, num(node, 'cols', 1), metrics);
+      const body = bylineMargins(area);
       this.dom.dataset['vhead'] = area.head.side;
       // Absolute boxes are placed from the block's edge (the padding box).
       s.setProperty('--bm-vhead-x', px(v.x));
@@ -109,15 +110,11 @@ export class StoryView implements NodeView {
   }
 }
 
-/** Margins (px, inside the inset) that keep the byline off a vertical head's strip and its gutter. */
-function gapSide(
-  side: 'left' | 'right',
-  strip: { x: number; width: number },
-  insetPx: number,
-  cols: number,
-  metrics: ViewContext['metrics'],
-): { left: number; right: number } {
-  const width = cols * metrics.columnPx + (cols - 1) * metrics.gutterPx;
-  if (side === 'right') return { left: 0, right: Math.max(0, width - insetPx - strip.x + metrics.gutterPx) };
-  return { left: Math.max(0, strip.x + strip.width - insetPx + metrics.gutterPx), right: 0 };
+/** Margins (px, inside the inset) that line the byline up with the body's columns beside a vertical head. */
+function bylineMargins(area: StoryArea): { left: number; right: number } {
+  const pitch = area.columnWidthPx + area.gapPx;
+  const covered = area.columns.count - area.bodyColumns;
+  const inner = area.columns.count * pitch - area.gapPx;
+  if (area.head.side === 'right') return { left: 0, right: Math.max(0, inner - (area.bodyColumns * pitch - area.gapPx)) };
+  return { left: Math.max(0, covered * pitch), right: 0 };
 }
