@@ -22,6 +22,7 @@ import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
 import { shapePlugin } from './shape/shape-plugin';
+import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
 
 export interface SessionSnapshot {
@@ -70,6 +71,8 @@ export class EditorSession {
         blockGuard(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.
         shapePlugin(),
+        // 横中竖: digits upright in vertical heads.
+        verticalDigitsPlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {
