@@ -1,0 +1,50 @@
+/**
+ * Web mode's image upload (WEB_ROUTES.importImage): the image's bytes as the
+ * body, bounded while it is read, the document and file name in headers
+ * (the same pattern as the copy upload), all validated with zod.
+ */
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import type { ImportedImage } from '../../../shared/host/host-api';
+import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_IMAGE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
+import type { Result } from '../../../shared/result';
+import { fail } from '../../../shared/result';
+import type { HostService } from '../host/host-service';
+import { handleSchema, issueLine } from './api-schemas';
+import { readRawBody } from './copy-upload';
+
+const uploadHeaders = z.object({
+  handle: handleSchema,
+  name: z.string().min(1, `the upload needs a file name in ${COPY_NAME_HEADER}`).max(1000),
+});
+
+function header(req: IncomingMessage, name: string): string {
+  const v = req.headers[name.toLowerCase()];
+  return typeof v === 'string' ? v : '';
+}
+
+/** Handles a POST of WEB_ROUTES.importImage. */
+export async function handleImageUpload(
+  host: HostService,
+  req: IncomingMessage,
+  limit = MAX_IMAGE_UPLOAD_BYTES,
+): Promise<{ status: number; body: Result<ImportedImage> }> {
+  let name: string;
+  try {
+    name = decodeURIComponent(header(req, COPY_NAME_HEADER));
+  } catch {
+    req.resume();
+    return { status: 400, body: fail('BAD_REQUEST', `${COPY_NAME_HEADER} is not URI-encoded`) };
+  }
+  const parsed = uploadHeaders.safeParse({ handle: header(req, COPY_HANDLE_HEADER), name });
+  if (!parsed.success) {
+    req.resume();
+    return { status: 400, body: fail('BAD_REQUEST', issueLine(parsed.error)) };
+  }
+  const body = await readRawBody(req, limit);
+  if (!body.ok) {
+    const message = body.status === 413 ? `${parsed.data.name} is larger than ${Math.round(limit / 1024 / 1024)} MiB` : body.message;
+    return { status: body.status, body: fail(body.code, message) };
+  }
+  return { status: 200, body: await host.importImage(parsed.data.handle, { name: parsed.data.name, bytes: body.bytes }) };
+}
