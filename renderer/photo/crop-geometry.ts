@@ -39,7 +39,8 @@ export function placeImage(frame: Size, image: Size, crop: PhotoCrop): ImagePlac
   const scale = (c.fit === 'fill' ? Math.max(sx, sy) : Math.min(sx, sy)) * c.zoom;
   const width = image.width * scale;
   const height = image.height * scale;
-  return { left: (frame.width - width) * c.focusX, top: (frame.height - height) * c.focusY, width, height, scale };
+  // `+ 0` turns -0 (a zero slack times a focus) into 0.
+  return { left: (frame.width - width) * c.focusX + 0, top: (frame.height - height) * c.focusY + 0, width, height, scale };
 }
 
 /** The part of the image the frame shows, in image pixels. */

@@ -23,6 +23,11 @@ function header(req: IncomingMessage, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / 1024 / 1024)} MiB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
+}
+
 /** Handles a POST of WEB_ROUTES.importImage. */
 export async function handleImageUpload(
   host: HostService,
@@ -43,7 +48,7 @@ export async function handleImageUpload(
   }
   const body = await readRawBody(req, limit);
   if (!body.ok) {
-    const message = body.status === 413 ? `${parsed.data.name} is larger than ${Math.round(limit / 1024 / 1024)} MiB` : body.message;
+    const message = body.status === 413 ? `${parsed.data.name} is larger than ${sizeText(limit)}` : body.message;
     return { status: body.status, body: fail(body.code, message) };
   }
   return { status: 200, body: await host.importImage(parsed.data.handle, { name: parsed.data.name, bytes: body.bytes }) };
