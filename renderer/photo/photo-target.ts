@@ -8,7 +8,8 @@ import type { Node } from 'prosemirror-model';
 import type { GridMetrics } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { blockAt } from '../arrange/geometry';
-import { placedBlocks } from '../arrange/page-frame';
+import type { EditorView } from 'prosemirror-view';
+import { pageFrame, placedBlocks, toPage } from '../arrange/page-frame';
 
 /** The selected block (or the block holding the caret) when it is a photo, empty or not. */
 export function selectedPhotoFrame(state: EditorState): { frame: string } | null {
@@ -42,4 +43,17 @@ export function dropTarget(state: EditorState, metrics: GridMetrics, x: number, 
   }
   const grid = (state.doc.attrs['settings'] as { grid: GridSettings }).grid;
   return cellAt(metrics, grid, x, y);
+}
+
+/**
+ * The grid cell at the middle of the part of the page on screen: where the
+ * toolbar's 置入图片 puts a new photo when no frame is selected.
+ */
+export function visibleCell(view: EditorView, metrics: GridMetrics, grid: GridSettings): { col: number; line: number } {
+  const r = view.dom.getBoundingClientRect();
+  const win = view.dom.ownerDocument.defaultView!;
+  const cx = (Math.max(r.left, 0) + Math.min(r.right, win.innerWidth)) / 2;
+  const cy = (Math.max(r.top, 0) + Math.min(r.bottom, win.innerHeight)) / 2;
+  const { x, y } = toPage(pageFrame(view), cx, cy);
+  return cellAt(metrics, grid, x, y) ?? { col: 0, line: 0 };
 }

@@ -9,7 +9,8 @@ import { findBlock } from '../../shared/model/commands/blocks';
 import { placePhoto, setPhotoImage } from '../../shared/model/commands/photo';
 import type { PhotoImage } from '../../shared/model/commands/photo';
 import type { AppController } from '../app/app-controller';
-import { selectedPhotoFrame } from './photo-target';
+import { docMetrics } from '../arrange/page-frame';
+import { selectedPhotoFrame, visibleCell } from './photo-target';
 import { pt } from './photo-strings';
 
 /** Where the image goes: into a photo frame, or a new photo block with its top-left at a grid cell. */
@@ -24,7 +25,8 @@ export function placingImage(): boolean {
 
 /**
  * Places a dropped file, or asks the host for one (a dialog) when `file` is
- * absent. Without a target: the selected photo frame, else the top-left cell.
+ * absent. Without a target: the selected photo frame, else the cell in the
+ * middle of the page's part on screen.
  */
 export async function placeImageFile(app: AppController, file?: File, target?: PlaceTarget): Promise<boolean> {
   const doc = app.getSnapshot().document;
@@ -52,7 +54,8 @@ export async function placeImageFile(app: AppController, file?: File, target?: P
     if (!session || app.getSnapshot().document?.handle !== doc.handle) return false;
     const image: PhotoImage = { hash: r.value.hash, pixelWidth: r.value.pixelWidth, pixelHeight: r.value.pixelHeight };
     const state = session.view.state;
-    const where = target ?? selectedPhotoFrame(state) ?? { col: 0, line: 0 };
+    const grid = (state.doc.attrs['settings'] as { grid: Parameters<typeof visibleCell>[2] }).grid;
+    const where = target ?? selectedPhotoFrame(state) ?? visibleCell(session.view, docMetrics(state.doc), grid);
     let done: boolean;
     if ('frame' in where && findBlock(state.doc, where.frame)) done = session.run(setPhotoImage(where.frame, image));
     else done = session.run(placePhoto(image, 'frame' in where ? { col: 0, line: 0 } : where));

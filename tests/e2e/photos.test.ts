@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebServer } from '../../electron/node/web/server';
+import { placeImage } from '../../renderer/photo/crop-geometry';
 import { gridMetrics } from '../../shared/page/geometry';
 import { settingsFromPreset } from '../../shared/page/settings';
 import { writeSampleFile } from './support/sample-document';
@@ -189,6 +190,43 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     await expect.poll(() => attr('data-fit')).toBe('fill');
   });
 
+  it('recomputes the ppi when the frame is resized, and undoes the resize', async () => {
+    const lines = Number(await attr('data-lines'));
+    const before = Number(await attr('data-ppi'));
+    expect(before).toBe(Math.round(fillPpi(2560, 1600, 3, lines - 2, 2.5)));
+    const handle = page.locator(`[data-handle="e"][data-block-id="photo-2"]`);
+    await handle.waitFor();
+    const hb = (await handle.boundingBox())!;
+    const scale = await page.$eval('.bm-page', (el) => el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth);
+    const step = (metrics.columnPx + metrics.gutterPx) * scale;
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(hb.x + hb.width / 2 + (step * i) / 5, hb.y + hb.height / 2);
+    await page.mouse.up();
+    await expect.poll(() => attr('data-cols')).toBe('4');
+    // Wider frame, same crop: the image is scaled up, fewer pixels per inch.
+    const wider = Number(await attr('data-ppi'));
+    expect(wider).toBe(Math.round(fillPpi(2560, 1600, 4, lines - 2, 2.5)));
+    expect(wider).toBeLessThan(before);
+    await undo();
+    await expect.poll(() => attr('data-cols')).toBe('3');
+    expect(Number(await attr('data-ppi'))).toBe(before);
+  });
+
+  it('places an image picked in web mode\'s file dialog as a new photo, one undo step', async () => {
+    await page.keyboard.press('Escape');
+    await page.click('[data-block-id="lead"] p');
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('[data-command="placeImage"]');
+    await (await chooser).setFiles(join(PROJECT_ROOT, 'fixtures', 'photos', 'lakeside-evening.jpg'));
+    const added = '.bm-photo[data-block-id="photo-3"]';
+    await page.waitForSelector(`${added}[data-ppi]`, { timeout: 30_000 });
+    expect(await page.getAttribute(added, 'data-ppi-level')).toBe('ok');
+    expect(Number(await page.getAttribute(added, 'data-col')) + Number(await page.getAttribute(added, 'data-cols'))).toBeLessThanOrEqual(8);
+    await undo();
+    await expect.poll(() => page.$(added)).toBeNull();
+  });
+
   it('exports the original image, cropped as placed', async () => {
     const out = join(dir, 'photos.pdf');
     page.once('dialog', (d) => void d.accept(out));
@@ -200,5 +238,44 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     const sizes = rows.map((r) => `${r[3]}x${r[4]}`);
     expect(sizes).toContain('2560x1600');
     expect(sizes).not.toContain('2000x1250');
+
+    // The frame's pixels in the PDF (rendered at 96 dpi: 1 px = 1 page px) are the crop the editor showed.
+    const d = await page.$eval(photo, (el) => ({ ...(el as HTMLElement).dataset }));
+    const crop = { fit: 'fill' as const, zoom: Number(d['zoom']), focusX: Number(d['focusX']), focusY: Number(d['focusY']) };
+    expect(crop.zoom).toBe(2.5);
+    expect(crop.focusX).not.toBe(0.5);
+    const frame = { width: 3 * metrics.columnPx + 2 * metrics.gutterPx, height: (Number(d['lines']) - 2) * metrics.linePx };
+    const inset = 3;
+    const x = Math.round(metrics.typeLeftPx + Number(d['col']) * (metrics.columnPx + metrics.gutterPx) + inset);
+    const y = Math.round(metrics.typeTopPx + Number(d['line']) * metrics.linePx + inset);
+    const W = Math.floor(frame.width - 2 * inset);
+    const H = Math.floor(frame.height - 2 * inset);
+    await run('pdftoppm', ['-r', '96', '-x', String(x), '-y', String(y), '-W', String(W), '-H', String(H), '-png', '-singlefile', out, join(dir, 'frame')]);
+    const printed = await sharp(join(dir, 'frame.png')).removeAlpha().raw().toBuffer();
+    const expected = async (c: typeof crop) => {
+      // The image as placed, cut to the same inset rectangle of the frame.
+      const p = placeImage(frame, { width: 2560, height: 1600 }, c);
+      const left = (inset - p.left) / p.scale;
+      const top = (inset - p.top) / p.scale;
+      return sharp(PHOTO)
+        .extract({ left: Math.round(left), top: Math.round(top), width: Math.round(W / p.scale), height: Math.round(H / p.scale) })
+        .resize(W, H, { fit: 'fill' })
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+    };
+    const diff = (a: Buffer, b: Buffer) => {
+      let sum = 0;
+      for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+      return sum / a.length;
+    };
+    const asPlaced = diff(printed, await expected(crop));
+    const centred = diff(printed, await expected({ ...crop, focusX: 0.5, focusY: 0.5 }));
+    const unzoomed = diff(printed, await expected({ ...crop, zoom: 1 }));
+    expect(asPlaced).toBeLessThan(12);
+    // The measure tells crops apart: the centred or unzoomed crop is far off.
+    expect(centred).toBeGreaterThan(asPlaced * 2);
+    expect(unzoomed).toBeGreaterThan(asPlaced * 2);
+    console.log(`photos e2e: mean abs diff per channel: as placed ${asPlaced.toFixed(2)}, centred ${centred.toFixed(2)}, unzoomed ${unzoomed.toFixed(2)}`);
   }, 180_000);
 });
