@@ -20,6 +20,8 @@ const zhCN = {
   dropOneImage: '一次拖入一张图片',
   dropOnPage: '把图片拖到版面的版心内',
   notAnImage: '只能置入 JPEG 或 PNG 图片',
+  captionHint: '图片说明',
+  creditHint: '记者 × 摄',
 };
 
 const en: typeof zhCN = {
@@ -41,6 +43,8 @@ const en: typeof zhCN = {
   dropOneImage: 'Drop one image at a time',
   dropOnPage: 'Drop the image inside the page’s type area',
   notAnImage: 'Only JPEG or PNG images can be placed',
+  captionHint: 'Caption',
+  creditHint: 'Photo: …',
 };
 
 export type PhotoStringKey = keyof typeof zhCN;

@@ -67,6 +67,9 @@ export class PhotoView implements NodeView {
     this.#badge.className = 'bm-ppi-badge';
     this.contentDOM = document.createElement('div');
     this.contentDOM.className = 'bm-photo-text';
+    // Hints in empty caption and credit lines (screen only; photo.css shows them).
+    this.contentDOM.style.setProperty('--bm-caption-hint', JSON.stringify(pt('captionHint')));
+    this.contentDOM.style.setProperty('--bm-credit-hint', JSON.stringify(pt('creditHint')));
     this.dom.append(this.#frame, this.contentDOM);
     if (this.#view?.editable) this.#frame.addEventListener('dblclick', this.#enterCrop);
     this.render();
