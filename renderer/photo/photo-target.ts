@@ -5,7 +5,8 @@
 import type { EditorState } from 'prosemirror-state';
 import { NodeSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
-import type { GridMetrics } from '../../shared/page/geometry';
+import type { GridBox, GridMetrics } from '../../shared/page/geometry';
+import { boxesOverlap } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { blockAt } from '../arrange/geometry';
 import type { EditorView } from 'prosemirror-view';
@@ -56,4 +57,32 @@ export function visibleCell(view: EditorView, metrics: GridMetrics, grid: GridSe
   const cy = (Math.max(r.top, 0) + Math.min(r.bottom, win.innerHeight)) / 2;
   const { x, y } = toPage(pageFrame(view), cx, cy);
   return cellAt(metrics, grid, x, y) ?? { col: 0, line: 0 };
+}
+
+/**
+ * The free place for a box of `size` nearest to `from` (by grid distance,
+ * lines weighted like columns' worth of lines), overlapping no block; `from`
+ * itself when the page has no free place that large.
+ */
+export function freeCellNear(
+  blocks: readonly GridBox[],
+  grid: GridSettings,
+  size: { cols: number; lines: number },
+  from: { col: number; line: number },
+): { col: number; line: number } {
+  let best: { col: number; line: number } | null = null;
+  let bestDistance = Infinity;
+  const linesPerCol = Math.max(1, grid.lines / grid.columns);
+  for (let col = 0; col + size.cols <= grid.columns; col++) {
+    for (let line = 0; line + size.lines <= grid.lines; line++) {
+      const box = { col, line, cols: size.cols, lines: size.lines };
+      if (blocks.some((b) => boxesOverlap(b, box))) continue;
+      const d = Math.hypot((col - from.col) * linesPerCol, line - from.line);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = { col, line };
+      }
+    }
+  }
+  return best ?? from;
 }

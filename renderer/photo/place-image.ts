@@ -9,14 +9,26 @@ import { findBlock } from '../../shared/model/commands/blocks';
 import { placePhoto, setPhotoImage } from '../../shared/model/commands/photo';
 import type { PhotoImage } from '../../shared/model/commands/photo';
 import type { AppController } from '../app/app-controller';
-import { docMetrics } from '../arrange/page-frame';
-import { selectedPhotoFrame, visibleCell } from './photo-target';
+import type { EditorState } from 'prosemirror-state';
+import { boxOf, pageBlocks } from '../../shared/model/commands/blocks';
+import { newPhotoBox } from '../../shared/model/commands/photo';
+import { docMetrics, docSettings } from '../arrange/page-frame';
+import { freeCellNear, selectedPhotoFrame, visibleCell } from './photo-target';
 import { pt } from './photo-strings';
 
 /** Where the image goes: into a photo frame, or a new photo block with its top-left at a grid cell. */
 export type PlaceTarget = { frame: string } | { col: number; line: number };
 
 let running = false;
+
+/** Where a new photo of `image` goes from the toolbar: the free place nearest the middle of the screen. */
+function freePlace(state: EditorState, image: PhotoImage, near: { col: number; line: number }): { col: number; line: number } {
+  const settings = docSettings(state.doc);
+  const size = newPhotoBox(settings, image, { col: 0, line: 0 });
+  // Centred on the point, as far as a free place allows.
+  const from = { col: near.col - Math.floor(size.cols / 2), line: near.line - Math.floor(size.lines / 2) };
+  return freeCellNear(pageBlocks(state.doc).map((b) => boxOf(b.node)), settings.grid, size, from);
+}
 
 /** Whether a placement is under way (a second waits for it to end). */
 export function placingImage(): boolean {
@@ -54,8 +66,7 @@ export async function placeImageFile(app: AppController, file?: File, target?: P
     if (!session || app.getSnapshot().document?.handle !== doc.handle) return false;
     const image: PhotoImage = { hash: r.value.hash, pixelWidth: r.value.pixelWidth, pixelHeight: r.value.pixelHeight };
     const state = session.view.state;
-    const grid = (state.doc.attrs['settings'] as { grid: Parameters<typeof visibleCell>[2] }).grid;
-    const where = target ?? selectedPhotoFrame(state) ?? visibleCell(session.view, docMetrics(state.doc), grid);
+    const where = target ?? selectedPhotoFrame(state) ?? freePlace(session.view.state, image, visibleCell(session.view, docMetrics(state.doc), docSettings(state.doc).grid));
     let done: boolean;
     if ('frame' in where && findBlock(state.doc, where.frame)) done = session.run(setPhotoImage(where.frame, image));
     else done = session.run(placePhoto(image, 'frame' in where ? { col: 0, line: 0 } : where));

@@ -238,6 +238,9 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     const sizes = rows.map((r) => `${r[3]}x${r[4]}`);
     expect(sizes).toContain('2560x1600');
     expect(sizes).not.toContain('2000x1250');
+    // Screen marks stay off paper: no ppi badge, no zoom bar, no caption hints.
+    const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', out, '-']);
+    expect(text).not.toMatch(/ppi|图片说明|缩放/);
 
     // The frame's pixels in the PDF (rendered at 96 dpi: 1 px = 1 page px) are the crop the editor showed.
     const d = await page.$eval(photo, (el) => ({ ...(el as HTMLElement).dataset }));
