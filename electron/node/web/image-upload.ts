@@ -11,7 +11,7 @@ import type { Result } from '../../../shared/result';
 import { fail } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
 import { handleSchema, issueLine } from './api-schemas';
-import { readRawBody } from './copy-upload';
+import { readBody } from './json-body';
 
 const uploadHeaders = z.object({
   handle: handleSchema,
@@ -46,10 +46,8 @@ export async function handleImageUpload(
     req.resume();
     return { status: 400, body: fail('BAD_REQUEST', issueLine(parsed.error)) };
   }
-  const body = await readRawBody(req, limit);
-  if (!body.ok) {
-    const message = body.status === 413 ? `${parsed.data.name} is larger than ${sizeText(limit)}` : body.message;
-    return { status: body.status, body: fail(body.code, message) };
-  }
-  return { status: 200, body: await host.importImage(parsed.data.handle, { name: parsed.data.name, bytes: body.bytes }) };
+  const body = await readBody(req, { type: 'application/octet-stream', limit, tooLarge: `${parsed.data.name} is larger than ${sizeText(limit)}` });
+  if (!body.ok) return { status: body.status, body: fail(body.code, body.message) };
+  const bytes = new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength);
+  return { status: 200, body: await host.importImage(parsed.data.handle, { name: parsed.data.name, bytes }) };
 }
