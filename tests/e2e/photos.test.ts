@@ -18,7 +18,9 @@ import type { WebServer } from '../../electron/node/web/server';
 import { placeImage } from '../../renderer/photo/crop-geometry';
 import { gridMetrics } from '../../shared/page/geometry';
 import { settingsFromPreset } from '../../shared/page/settings';
-import { writeSampleFile } from './support/sample-document';
+import { writeBanmianFile } from '../../electron/node/storage/index';
+import { schema } from '../../shared/model/schema';
+import { samplePageJson } from './support/sample-document';
 import type { OpenedPage } from './support/web';
 import { e2eUnavailable, launchChromium, openEditor, PROJECT_ROOT, startTestServer } from './support/web';
 
@@ -73,7 +75,12 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
   const undo = () => page.click('[data-command="undo"]');
 
   beforeAll(async () => {
-    const { path } = await writeSampleFile(dir, { name: 'photos.banmian' });
+    // The sample story, and an empty photo frame (4 columns × 30 lines at the top right) to drop into.
+    const story = (samplePageJson() as { content: unknown[] }).content[0];
+    const frame = schema.node('photo', { id: 'empty', col: 4, line: 0, cols: 4, lines: 30 }, [schema.node('caption', null, [schema.text('空图框')])]);
+    const path = join(dir, 'photos.banmian');
+    const written = await writeBanmianFile(path, { pages: [{ type: 'page', attrs: { settings: settingsFromPreset('duikai') }, content: [story, frame.toJSON()] }], assets: [] });
+    if (!written.ok) throw new Error(written.error.message);
     server = await startTestServer(path);
     browser = await launchChromium();
     opened = await openEditor(browser, server, { waitFor: '[data-block-id="lead"]' });
@@ -115,6 +122,19 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     await expect.poll(() => page.$(photo)).toBeNull();
     await page.click('[data-command="redo"]');
     await page.waitForSelector(`${photo}[data-ppi]`);
+  });
+
+  it('fills an empty photo frame dropped onto, keeping its box and caption; one undo empties it', async () => {
+    const empty = '.bm-photo[data-block-id="empty"]';
+    expect(await page.getAttribute(empty, 'data-ppi')).toBeNull();
+    await dropFile(page, { name: 'lake.jpg', type: 'image/jpeg', bytes: readFileSync(join(PROJECT_ROOT, 'fixtures', 'photos', 'lakeside-evening.jpg')) }, cell(5, 10));
+    await page.waitForSelector(`${empty}[data-ppi]`, { timeout: 30_000 });
+    expect(Number(await page.getAttribute(empty, 'data-ppi'))).toBe(Math.round(fillPpi(2560, 1600, 4, 28)));
+    expect([await page.getAttribute(empty, 'data-cols'), await page.getAttribute(empty, 'data-lines')]).toEqual(['4', '30']);
+    expect(await page.textContent(`${empty} figcaption`)).toBe('空图框');
+    await undo();
+    await expect.poll(() => page.getAttribute(empty, 'data-ppi')).toBeNull();
+    expect(await page.$(`${empty} img`)).toBeNull();
   });
 
   it('refuses a text file named .jpg in one line and leaves the page as it was', async () => {
@@ -223,6 +243,8 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     await page.waitForSelector(`${added}[data-ppi]`, { timeout: 30_000 });
     expect(await page.getAttribute(added, 'data-ppi-level')).toBe('ok');
     expect(Number(await page.getAttribute(added, 'data-col')) + Number(await page.getAttribute(added, 'data-cols'))).toBeLessThanOrEqual(8);
+    // It went to a free place: no block overlaps it.
+    expect(await page.getAttribute(added, 'data-overlap')).toBeNull();
     await undo();
     await expect.poll(() => page.$(added)).toBeNull();
   });
