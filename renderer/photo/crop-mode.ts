@@ -6,9 +6,13 @@
  * undo step); the photo in crop mode gets a node decoration its view reads.
  */
 import { NodeSelection, Plugin, PluginKey } from 'prosemirror-state';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { findBlock } from '../../shared/model/commands/blocks';
+import { boxOf, findBlock } from '../../shared/model/commands/blocks';
+import { photoCrop, setPhotoCrop } from '../../shared/model/commands/photo';
+import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
+import type { PageSettings } from '../../shared/page/settings';
+import { pannedFocus } from './crop-geometry';
 
 export const cropModeKey = new PluginKey<string | null>('bm-photo-crop');
 
@@ -79,6 +83,27 @@ function publishTools(state: EditorState | null): void {
   for (const l of toolsListeners) l();
 }
 
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/**
+ * Moves a photo's image by (dx, dy) grid lines' worth of page px inside its
+ * frame (as a drag would), in one undo step; false at the image's edge.
+ */
+export function panPhotoBy(id: string, dx: number, dy: number): Command {
+  return (state, dispatch) => {
+    const found = findBlock(state.doc, id);
+    if (!found || found.node.type.name !== 'photo') return false;
+    const a = found.node.attrs as Record<string, number>;
+    if (!(a['pixelWidth']! > 0 && a['pixelHeight']! > 0)) return false;
+    const metrics = gridMetrics(state.doc.attrs['settings'] as PageSettings);
+    const rect = gridBoxRect(metrics, boxOf(found.node));
+    const frame = { width: rect.width, height: Math.max(1, rect.height - Math.min(a['lines']!, a['captionLines']!) * metrics.linePx) };
+    const crop = photoCrop(found.node);
+    const focus = pannedFocus(frame, { width: a['pixelWidth']!, height: a['pixelHeight']! }, crop, dx * metrics.linePx, dy * metrics.linePx);
+    return setPhotoCrop(id, focus)(state, dispatch);
+  };
+}
+
 export function cropModePlugin(): Plugin {
   return new Plugin<string | null>({
     key: cropModeKey,
@@ -103,8 +128,17 @@ export function cropModePlugin(): Plugin {
     props: {
       decorations: decorations,
       handleKeyDown(view, e) {
-        if (e.key !== 'Escape' || cropTarget(view.state) === null) return false;
-        view.dispatch(setCropModeTr(view.state, null)!);
+        const id = cropTarget(view.state);
+        if (id === null) return false;
+        if (e.key === 'Escape') {
+          view.dispatch(setCropModeTr(view.state, null)!);
+          return true;
+        }
+        // Arrow keys move the image, not the frame: one grid line a press (ten with Shift), one undo step each.
+        const step = e.shiftKey ? 10 : 1;
+        const d = ARROWS[e.key];
+        if (!d || e.ctrlKey || e.metaKey || e.altKey) return false;
+        panPhotoBy(id, d[0] * step, d[1] * step)(view.state, view.dispatch);
         return true;
       },
       handleDOMEvents: {
