@@ -198,6 +198,14 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     // Redo all three, and leave crop mode with Escape.
     for (let i = 0; i < 3; i++) await page.click('[data-command="redo"]');
     await expect.poll(() => attr('data-zoom')).toBe('2.5');
+    // Arrow keys move the image, not the frame; one undo step a press.
+    const focusBefore = await attr('data-focus-y');
+    const colBefore = await attr('data-col');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Number(await attr('data-focus-y'))).toBeGreaterThan(Number(focusBefore));
+    expect(await attr('data-col')).toBe(colBefore);
+    await undo();
+    await expect.poll(() => attr('data-focus-y')).toBe(focusBefore);
     await page.keyboard.press('Escape');
     await expect.poll(() => attr('data-crop')).toBeNull();
   });
