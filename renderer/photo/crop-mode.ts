@@ -24,10 +24,11 @@ export function cropTarget(state: EditorState): string | null {
   return cropModeKey.getState(state) ?? null;
 }
 
-/** Whether a block is a photo with an image (only those can be cropped). */
+/** Whether a block is a photo with an image of known size (only those can be cropped). */
 export function croppable(state: EditorState, id: string): boolean {
   const found = findBlock(state.doc, id);
-  return !!found && found.node.type.name === 'photo' && found.node.attrs['asset'] !== '';
+  // The crop needs the image's pixel size (every image placed here has it).
+  return !!found && found.node.type.name === 'photo' && found.node.attrs['asset'] !== '' && Number(found.node.attrs['pixelWidth']) > 0 && Number(found.node.attrs['pixelHeight']) > 0;
 }
 
 /** A transaction entering crop mode for `id`, or leaving it (null). Null when it would not change anything. */

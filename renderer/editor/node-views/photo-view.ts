@@ -128,8 +128,9 @@ export class PhotoView implements NodeView {
     this.#frame.style.height = px(frame.height);
 
     const image = this.imageSize();
-    const url = image ? this.ctx.assetUrl(str(node, 'asset')) : null;
-    if (!image || !url) {
+    const hash = str(node, 'asset');
+    const url = hash ? this.ctx.assetUrl(hash) : null;
+    if (!url) {
       this.#img?.remove();
       this.#img = null;
       this.#badge.remove();
@@ -148,6 +149,15 @@ export class PhotoView implements NodeView {
     const img = this.#img;
     if (img.getAttribute('src') !== url) img.src = url;
     img.alt = str(node, 'alt');
+    if (!image) {
+      // A page from elsewhere without the image's pixel size: shown covering the frame, no crop and no ppi to tell.
+      Object.assign(img.style, { left: '0', top: '0', width: '100%', height: '100%', objectFit: 'cover' });
+      this.#badge.remove();
+      for (const k of ['ppi', 'ppiLevel', 'fit', 'zoom', 'focusX', 'focusY']) delete this.dom.dataset[k];
+      this.#setControls(false);
+      return;
+    }
+    img.style.objectFit = '';
     const crop = this.crop;
     const at = placeImage(frame, image, crop);
     img.style.left = px(at.left);
