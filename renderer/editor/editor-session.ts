@@ -14,6 +14,7 @@ import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
+import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
 import { copyfitPlugin } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
@@ -64,6 +65,8 @@ export class EditorSession {
       plugins: [
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+        // Photo crop mode: its Escape and presses come before the arrange tools'.
+        cropModePlugin(),
         // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
         ...arrangePlugins({ editable: options.editable }),
         binKeymap(),
