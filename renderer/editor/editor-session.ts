@@ -23,6 +23,8 @@ import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
 import { shapePlugin } from './shape/shape-plugin';
+import { gluePlugin } from '../typesetting/glue-plugin';
+import { lineEndPlugin } from '../typesetting/line-end-plugin';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
 
@@ -76,6 +78,10 @@ export class EditorSession {
         shapePlugin(),
         // 横中竖: digits upright in vertical heads.
         verticalDigitsPlugin(),
+        // Chinese composition beyond CSS: glued runs, then line-end marks half
+        // width (a layout pass; before copyfit so copyfit measures its result).
+        gluePlugin(),
+        lineEndPlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {

@@ -12,6 +12,7 @@ import type { PageSettings } from '../../shared/page/settings';
 import { measurePage } from '../editor/copyfit-plugin';
 import { EditorSession } from '../editor/editor-session';
 import { pageFromJson } from '../../shared/model/load-page';
+import { settleLineEnds } from '../typesetting/line-end-plugin';
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -86,6 +87,8 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
   performance.mark('bm-print-fonts');
   await imagesSettled(root);
   performance.mark('bm-print-images');
+  // Line-end punctuation is a layout pass: settle it on the final fonts, then measure.
+  for (const s of sessions) settleLineEnds(s.view);
   for (const s of sessions) measurePage(s.view.dom, gridMetrics(s.settings).linePx);
   await nextFrame();
   document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
