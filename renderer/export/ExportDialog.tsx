@@ -172,7 +172,7 @@ function ExportForm({ app }: { app: AppController }) {
         ) : null}
 
         <div className="bm-ex-buttons">
-          <button type="button" onClick={close} disabled={running}>
+          <button type="button" data-export-close onClick={close} disabled={running}>
             {phase.kind === 'done' ? et('close') : et('cancel')}
           </button>
           <button type="submit" data-export-submit disabled={running || !checked.ok || (errors > 0 && !override)}>

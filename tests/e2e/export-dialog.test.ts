@@ -86,7 +86,7 @@ describe.skipIf(skip !== null)(`export dialog (web mode)${skip ? ` (skipped: ${s
     for (const d of [tx0! - bx0!, ty0! - by0!, bx1! - tx1!, by1! - ty1!]) expect(Math.abs(d - 3)).toBeLessThan(0.01);
     // Marks on: the MediaBox leaves room outside the bleed.
     expect(box['MediaBox']![2]! - box['MediaBox']![0]!).toBeGreaterThan(396 + 10);
-    await page.click('dialog[data-export-dialog] button:not([data-export-submit])');
+    await page.click('[data-export-close]');
     await page.waitForSelector('dialog[data-export-dialog]', { state: 'detached' });
   }, 200_000);
 
