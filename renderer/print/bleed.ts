@@ -113,6 +113,11 @@ function extendFill(block: HTMLElement, s: Sides): Sides | null {
   });
   // Its own stacking context: the fill paints above the page, below the block's content.
   block.style.isolation = 'isolate';
+  if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+    // A block that clips its content (labels) must not clip the fill: clip that much further out.
+    block.style.overflow = 'clip';
+    block.style.setProperty('overflow-clip-margin', `${Math.ceil(Math.max(s.left, s.top, s.right, s.bottom))}px`);
+  }
   block.appendChild(fill);
   return s;
 }

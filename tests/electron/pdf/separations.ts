@@ -44,6 +44,8 @@ export interface RegionStats {
    * masthead), and plants leave overprinting K100 out of the coverage limit.
    */
   maxTacBesideSolidK: number;
+  /** Lowest total area coverage, percent (0 where any pixel is blank). */
+  minTac: number;
   /** Pixels with any ink on K. */
   inkedK: number;
   pixels: number;
@@ -54,6 +56,7 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
   const px = (mm: number) => Math.round((mm / 25.4) * s.dpi);
   const max: [number, number, number, number] = [0, 0, 0, 0];
   let maxTac = 0;
+  let minTac = Infinity;
   let maxTacBesideSolidK = 0;
   let inkedK = 0;
   let pixels = 0;
@@ -68,11 +71,12 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
       }
       if (s.data[i + 3]! > 0) inkedK++;
       maxTac = Math.max(maxTac, (sum / 255) * 100);
+      minTac = Math.min(minTac, (sum / 255) * 100);
       if (s.data[i + 3]! < 255) maxTacBesideSolidK = Math.max(maxTacBesideSolidK, (sum / 255) * 100);
       pixels++;
     }
   }
-  return { max, maxTac, maxTacBesideSolidK, inkedK, pixels };
+  return { max, maxTac, minTac: pixels > 0 ? minTac : 0, maxTacBesideSolidK, inkedK, pixels };
 }
 
 /**

@@ -1,0 +1,15 @@
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+const child = spawn(process.execPath, ['dist/node/cli.mjs', 'web', 'fixtures/seed-front-page.banmian'], { stdio: 'pipe', env: { ...process.env, BANMIAN_RECOVERY_DIR: '/tmp/bm-rec-shot' } });
+const url = await new Promise((r) => { let o=''; child.stdout.on('data', (d) => { o += d; const l = o.split('\n').find((x) => x.startsWith('http')); if (l) r(l.trim()); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+await page.goto(url);
+await page.waitForSelector('[data-preflight-panel]');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot-panel.png' });
+await page.click('button[data-command="exportPdf"]');
+await page.selectOption('select[name="variant"]', 'x4-cmyk');
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/shot-dialog.png' });
+await browser.close(); child.kill();
