@@ -81,10 +81,12 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
 
 /**
  * Highest total area coverage averaged over squares of `areaMm` (as plants
- * measure it: one pixel of JPEG ringing is not an ink film), skipping squares
- * that hold solid black (overprinting K100 is outside the limit by design).
+ * measure it: one pixel of JPEG ringing is not an ink film). By default
+ * squares that hold solid black are skipped; with `includeSolidK` every
+ * square counts, black overprinting colour included (ink on paper is ink on
+ * paper, whichever object put it there).
  */
-export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: number; h: number }, areaMm: number): number {
+export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: number; h: number }, areaMm: number, includeSolidK = false): number {
   const px = (mm: number) => Math.round((mm / 25.4) * s.dpi);
   const block = Math.max(1, px(areaMm));
   let best = 0;
@@ -101,7 +103,7 @@ export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: num
           n++;
         }
       }
-      if (!solidK && n > 0) best = Math.max(best, (sum / n / 255) * 100);
+      if ((includeSolidK || !solidK) && n > 0) best = Math.max(best, (sum / n / 255) * 100);
     }
   }
   return best;
