@@ -114,7 +114,11 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
       } else if (!input.assets.has(asset)) {
         add({ level: 'error', code: 'image-missing', message: `image ${asset.slice(0, 12)}… is missing from the file`, messageZh: `图片 ${asset.slice(0, 12)}… 缺失`, ...frame });
       } else if (imageHeightMm > 0) {
-        const size = input.assets.get(asset)!;
+        // The node's pixel size is the picture as displayed (EXIF orientation applied), the asset's as
+        // stored: the node's orientation counts, the asset's pixels decide (a stale node cannot hide a small image).
+        const stored = input.assets.get(asset)!;
+        const turned = Number(a['pixelWidth']) === stored.pixelHeight && Number(a['pixelHeight']) === stored.pixelWidth;
+        const size = turned ? { pixelWidth: stored.pixelHeight, pixelHeight: stored.pixelWidth } : stored;
         const ppi = effectivePpi({
           pixelWidth: size.pixelWidth,
           pixelHeight: size.pixelHeight,
