@@ -16,6 +16,7 @@ import { arrangeState } from './arrange-state';
 import { at } from './arrange-strings';
 import type { ArrangeStringKey } from './arrange-strings';
 import { CopyfitPanel } from './CopyfitPanel';
+import { StylesPanel } from '../styles/StylesPanel';
 import './arrange-panel.css';
 
 /** Re-renders the caller whenever the view's document, block selection or copyfit changes. */
@@ -78,6 +79,7 @@ export function ArrangePanel({ app }: { app: AppController }) {
         })}
       </div>
       <CopyfitPanel view={view} fits={session!.fits} />
+      <StylesPanel view={view} />
     </aside>
   );
 }
