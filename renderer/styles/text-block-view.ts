@@ -5,7 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { NodeView } from 'prosemirror-view';
-import type { PageSettings } from '../../shared/page/settings';
+import type { ViewContext } from '../editor/node-views/view-context';
 import { styleTextBlock } from './apply-style';
 
 const ELEMENT: Record<string, { tag: string; className?: string }> = {
@@ -21,7 +21,7 @@ export class TextBlockView implements NodeView {
 
   constructor(
     node: Node,
-    private readonly settings: PageSettings,
+    private readonly ctx: ViewContext,
   ) {
     const el = ELEMENT[node.type.name];
     if (!el) throw new RangeError(`TextBlockView cannot render a ${node.type.name}`);
@@ -29,13 +29,13 @@ export class TextBlockView implements NodeView {
     this.dom = document.createElement(el.tag);
     if (el.className) this.dom.className = el.className;
     this.contentDOM = this.dom;
-    styleTextBlock(this.dom, node, settings);
+    styleTextBlock(this.dom, node, ctx.settings);
   }
 
   update(node: Node): boolean {
     if (node.type !== this.#node.type) return false;
     // Typing changes the content, not the style: restyle only when the style changes.
-    if (node.attrs['style'] !== this.#node.attrs['style']) styleTextBlock(this.dom, node, this.settings);
+    if (node.attrs['style'] !== this.#node.attrs['style']) styleTextBlock(this.dom, node, this.ctx.settings);
     this.#node = node;
     return true;
   }

@@ -27,9 +27,9 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     },
     crosshead: (node) => new CrossheadView(node, ctx),
     // Body paragraphs, captions and credits: set in their paragraph style.
-    paragraph: (node) => new TextBlockView(node, ctx.settings),
-    caption: (node) => new TextBlockView(node, ctx.settings),
-    credit: (node) => new TextBlockView(node, ctx.settings),
+    paragraph: (node) => new TextBlockView(node, ctx),
+    caption: (node) => new TextBlockView(node, ctx),
+    credit: (node) => new TextBlockView(node, ctx),
     photo: (node) => new PhotoView(node, ctx),
     label: (node) => new LabelView(node, ctx),
     masthead: (node) => new MastheadView(node, ctx),
