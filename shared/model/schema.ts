@@ -39,6 +39,11 @@ export const blockAttrs = {
  */
 const styleAttr = { style: { default: null as string | null, validate: 'string|null' } };
 
+/** The style name on clipboard HTML, so copied body text keeps its style when pasted. */
+const styleToDom = (node: { attrs: Record<string, unknown> }) => (typeof node.attrs['style'] === 'string' ? { 'data-style': node.attrs['style'] } : {});
+// Structural: shared/ has no DOM types.
+const styleFromDom = (dom: { getAttribute(name: string): string | null }) => ({ style: dom.getAttribute('data-style') || null });
+
 /**
  * Attributes of a headline-like text node. The type attributes are overrides
  * over the node's style: null = from the style. `lines` is always a number
@@ -158,8 +163,8 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     marks: '_',
     attrs: { ...styleAttr },
-    toDOM: () => ['p', 0],
-    parseDOM: [{ tag: 'p' }],
+    toDOM: (node) => ['p', styleToDom(node), 0],
+    parseDOM: [{ tag: 'p', getAttrs: styleFromDom }],
   },
 
   crosshead: {
@@ -171,8 +176,8 @@ const nodes: Record<string, NodeSpec> = {
       face: { default: null as FaceName | null },
       ...styleAttr,
     },
-    toDOM: () => ['h4', 0],
-    parseDOM: [{ tag: 'h4' }],
+    toDOM: (node) => ['h4', styleToDom(node), 0],
+    parseDOM: [{ tag: 'h4', getAttrs: styleFromDom }],
   },
 
   photo: {
