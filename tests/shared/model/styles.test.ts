@@ -174,8 +174,8 @@ describe('style on the clipboard', () => {
     for (const type of ['paragraph', 'crosshead'] as const) {
       const spec = schema.nodes[type]!.spec;
       const node = schema.nodes[type]!.create({ style: '导语' });
-      expect((spec.toDOM!(node) as unknown[])[1]).toEqual({ 'data-style': '导语' });
-      expect((spec.toDOM!(schema.nodes[type]!.create()) as unknown[])[1]).toEqual({});
+      expect((spec.toDOM!(node) as readonly unknown[])[1]).toEqual({ 'data-style': '导语' });
+      expect((spec.toDOM!(schema.nodes[type]!.create()) as readonly unknown[])[1]).toEqual({});
       const getAttrs = spec.parseDOM![0]!.getAttrs as (dom: { getAttribute(n: string): string | null }) => unknown;
       expect(getAttrs({ getAttribute: (n) => (n === 'data-style' ? '导语' : null) })).toEqual({ style: '导语' });
       expect(getAttrs({ getAttribute: () => null })).toEqual({ style: null });
