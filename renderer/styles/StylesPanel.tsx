@@ -19,7 +19,7 @@ import {
   updateStyle,
 } from '../../shared/model/commands/styles';
 import type { StylePatch } from '../../shared/model/commands/styles';
-import { isBuiltinStyle, isStyledNodeType, resolveType, styleSheetOf } from '../../shared/model/styles';
+import { isBuiltinStyle, isStyledNodeType, kindTakesLines, resolveType, styleSheetOf } from '../../shared/model/styles';
 import type { CharacterStyle, ParagraphStyle } from '../../shared/model/styles';
 import { STYLE_ALIGNS, STYLE_FACES } from '../../shared/model/styles-types';
 import type { PageSettings } from '../../shared/page/settings';
@@ -31,8 +31,6 @@ import type { StyleStringKey } from './style-strings';
 import './styles-panel.css';
 
 const WEIGHTS = [400, 700, 900] as const;
-/** Kinds whose uses take whole grid lines. */
-const LINE_KINDS = new Set(['head', 'crosshead', 'byline']);
 
 /** Re-renders the caller when the document changes or the selection moves (the style at the caret). */
 function useViewTick(view: EditorView): void {
@@ -93,7 +91,7 @@ function NumberField(props: { field: string; label: string; value: number | null
   );
 }
 
-function StyleEditor({ view, style, run }: { view: EditorView; style: ParagraphStyle; run: (c: Command) => boolean }) {
+function StyleEditor({ view, style, run, onSelect }: { view: EditorView; style: ParagraphStyle; run: (c: Command) => boolean; onSelect: (name: string) => void }) {
   const settings = view.state.doc.attrs['settings'] as PageSettings;
   const update = (patch: StylePatch) => run(updateStyle(style.name, patch));
   const body = style.kind === 'body';
@@ -156,13 +154,30 @@ function StyleEditor({ view, style, run }: { view: EditorView; style: ParagraphS
       <NumberField field="trackingEm" label={st('tracking')} value={style.trackingEm} step={0.05} disabled={body} onCommit={(v) => update({ trackingEm: v })} />
       <NumberField field="scaleX" label={st('scaleX')} value={style.scaleX} step={5} disabled={body} onCommit={(v) => update({ scaleX: v })} />
       <NumberField field="indentChars" label={st('indent')} value={style.indentChars} step={0.5} onCommit={(v) => update({ indentChars: v })} />
-      <NumberField field="lines" label={st('lines')} value={style.lines} step={1} disabled={!LINE_KINDS.has(style.kind)} onCommit={(v) => update({ lines: v })} />
+      <NumberField field="lines" label={st('lines')} value={style.lines} step={1} disabled={!kindTakesLines(style.kind)} onCommit={(v) => update({ lines: v })} />
       <div className="bm-style-actions">
         <input data-style-field="name" placeholder={st('newName')} value={name} maxLength={32} onChange={(e) => setName(e.target.value)} />
-        <button type="button" data-style-action="new" title={st('newStyleTitle')} disabled={name.trim() === ''} onMouseDown={keepFocus} onClick={() => run(defineStyle({ ...style, name: name.trim() })) && setName('')}>
+        <button
+          type="button"
+          data-style-action="new"
+          title={st('newStyleTitle')}
+          disabled={name.trim() === ''}
+          onMouseDown={keepFocus}
+          onClick={() => {
+            if (run(defineStyle({ ...style, name: name.trim() }))) onSelect(name.trim());
+          }}
+        >
           {st('newStyle')}
         </button>
-        <button type="button" data-style-action="rename" disabled={builtin || name.trim() === ''} onMouseDown={keepFocus} onClick={() => run(renameStyle(style.name, name.trim())) && setName('')}>
+        <button
+          type="button"
+          data-style-action="rename"
+          disabled={builtin || name.trim() === ''}
+          onMouseDown={keepFocus}
+          onClick={() => {
+            if (run(renameStyle(style.name, name.trim()))) onSelect(name.trim());
+          }}
+        >
           {st('rename')}
         </button>
         <button type="button" data-style-action="delete" title={st('deleteTitle')} disabled={!deleteStyle(style.name)(view.state)} onMouseDown={keepFocus} onClick={() => run(deleteStyle(style.name))}>
@@ -281,7 +296,7 @@ export function StylesPanel({ view }: { view: EditorView }) {
           {error}
         </p>
       ) : null}
-      {style ? <StyleEditor key={style.name} view={view} style={style} run={run} /> : null}
+      {style ? <StyleEditor key={style.name} view={view} style={style} run={run} onSelect={setEditing} /> : null}
       <CharacterStyles view={view} styles={sheet.character} run={run} />
     </section>
   );

@@ -149,6 +149,11 @@ export const BUILTIN_CHARACTER_STYLES: readonly CharacterStyle[] = [
   { name: 'emphasis', mark: 'emphasis_dots', face: null, weight: null },
 ];
 
+/** Whether uses of a style of `kind` take whole grid lines (heads, crossheads, bylines) rather than flow on the grid. */
+export function kindTakesLines(kind: StyleKind): boolean {
+  return kind === 'head' || kind === 'crosshead' || kind === 'byline';
+}
+
 /** Whether `name` is one of the built-in paragraph styles (they cannot be renamed). */
 export function isBuiltinStyle(name: string): boolean {
   return BUILTIN_PARAGRAPH_STYLES.some((s) => s.name === name);

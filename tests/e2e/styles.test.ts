@@ -115,8 +115,8 @@ describe('type styles in the editor', () => {
     await page.click('[data-style-name="headline"]');
     await page.fill('[data-style-editing="headline"] [data-style-field="name"]', '二条主题');
     await page.click('[data-style-editing="headline"] [data-style-action="new"]');
-    await page.waitForSelector('[data-style-name="二条主题"]');
-    await page.click('[data-style-name="二条主题"]');
+    // The new style is the one being edited.
+    await page.waitForSelector('[data-style-editing="二条主题"]');
     await page.selectOption('[data-style-editing="二条主题"] [data-style-field="hao"]', '二号');
     // Caret into the second story's headline, then apply.
     await page.click('.bm-page [data-block-id="b"] .bm-headline .bm-linebox-text');
@@ -125,6 +125,21 @@ describe('type styles in the editor', () => {
     await page.waitForFunction(() => document.querySelector('.bm-page [data-block-id="b"] .bm-headline .bm-linebox-text')?.getAttribute('data-style') === '二条主题');
     expect(await headSizes()).toEqual([px(26), px(22), px(26), px(42)]);
     expect(await page.getAttribute('[data-style-name="二条主题"]', 'data-uses')).toBe('1');
+    // Renaming follows every use; the built-in headline style cannot be renamed.
+    await page.fill('[data-style-editing="二条主题"] [data-style-field="name"]', '次主题');
+    await page.click('[data-style-editing="二条主题"] [data-style-action="rename"]');
+    await page.waitForSelector('[data-style-editing="次主题"]');
+    expect(await page.getAttribute('.bm-page [data-block-id="b"] .bm-headline .bm-linebox-text', 'data-style')).toBe('次主题');
+    await page.click('[data-style-name="headline"]');
+    await page.fill('[data-style-editing="headline"] [data-style-field="name"]', '别名');
+    expect(await page.isDisabled('[data-style-editing="headline"] [data-style-action="rename"]')).toBe(true);
+    expect(await page.isDisabled('[data-style-editing="headline"] [data-style-action="delete"]')).toBe(true);
+    await page.fill('[data-style-editing="headline"] [data-style-field="name"]', '');
+    // Rename back so the save test below finds it.
+    await page.click('[data-style-name="次主题"]');
+    await page.fill('[data-style-editing="次主题"] [data-style-field="name"]', '二条主题');
+    await page.click('[data-style-editing="次主题"] [data-style-action="rename"]');
+    await page.waitForSelector('[data-style-editing="二条主题"]');
   });
 
   it('sets 强调 runs in their character style, page-wide', async () => {

@@ -15,6 +15,7 @@ import {
   hasLinesAttr,
   isBuiltinStyle,
   isStyledNodeType,
+  kindTakesLines,
   OVERRIDE_KEYS,
   paragraphStyleSchema,
   STYLED_NODES,
@@ -26,9 +27,6 @@ import {
 import { asGesture } from './blocks';
 
 export type StyleCheck<T> = { ok: true; style: T } | { ok: false; message: string };
-
-/** Kinds whose uses take whole grid lines (`lines` on the node). */
-const LINE_KINDS = new Set(['head', 'crosshead', 'byline']);
 
 /**
  * Checks a paragraph style from a form or a caller: the stored bounds, and
@@ -46,8 +44,8 @@ export function checkParagraphStyle(input: unknown): StyleCheck<ParagraphStyle> 
   if (s.kind === 'body' && (s.sizePt !== null || s.trackingEm !== 0 || s.scaleX !== 100)) {
     return { ok: false, message: 'body text is set on the grid: its size is the grid body size, with no tracking or scaling' };
   }
-  if (LINE_KINDS.has(s.kind) && s.lines === null) return { ok: false, message: `a ${s.kind} style takes a whole number of grid lines` };
-  if (!LINE_KINDS.has(s.kind) && s.lines !== null) return { ok: false, message: `a ${s.kind} style flows on the grid and takes no lines` };
+  if (kindTakesLines(s.kind) && s.lines === null) return { ok: false, message: `a ${s.kind} style takes a whole number of grid lines` };
+  if (!kindTakesLines(s.kind) && s.lines !== null) return { ok: false, message: `a ${s.kind} style flows on the grid and takes no lines` };
   return { ok: true, style: s };
 }
 
