@@ -182,3 +182,30 @@ describe('style on the clipboard', () => {
     }
   });
 });
+
+describe('style findings on load', () => {
+  it('warns once per name about text naming a style the page lacks, or one of another kind, and still loads', () => {
+    const settings = settingsFromPreset('duikai');
+    const page = schema.node('page', { settings }, [
+      schema.node('story', { id: 's', col: 0, line: 0, cols: 2, lines: 10 }, [
+        schema.node('headgroup', null, [schema.node('headline', { style: '头条' }, [schema.text('题')])]),
+        schema.node('body', null, [
+          schema.node('paragraph', { style: '导语' }, [schema.text('甲')]),
+          schema.node('paragraph', { style: '导语' }, [schema.text('乙')]),
+          schema.node('paragraph', { style: 'headline' }, [schema.text('丙')]),
+        ]),
+      ]),
+      schema.node('label', { id: 'l', col: 2, line: 0, cols: 1, lines: 2, style: 'body' }, [schema.text('导读')]),
+    ]);
+    const r = pageFromJson(page.toJSON());
+    expect(r.ok).toBe(true);
+    const messages = r.findings.filter((f) => f.level === 'warning').map((f) => f.message);
+    expect(messages).toEqual([
+      'a headline names style "头条", which the page does not define: it is set in the default style',
+      'a paragraph names style "导语", which the page does not define: it is set in the default style',
+      'a paragraph names style "headline", a head style, not for a paragraph: it is set in the default style',
+      'a label names style "body", which is not a label style of the page: it is set in the default style',
+    ]);
+    expect(r.findings.every((f) => f.blockId === 's' || f.blockId === 'l')).toBe(true);
+  });
+});
