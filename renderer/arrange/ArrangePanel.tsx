@@ -15,6 +15,7 @@ import { subscribeArrange } from './arrange-events';
 import { arrangeState } from './arrange-state';
 import { at } from './arrange-strings';
 import type { ArrangeStringKey } from './arrange-strings';
+import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { CopyfitPanel } from './CopyfitPanel';
 import { StylesPanel } from '../styles/StylesPanel';
 import './arrange-panel.css';
@@ -78,6 +79,7 @@ export function ArrangePanel({ app }: { app: AppController }) {
           );
         })}
       </div>
+      <PropertiesPanel view={view} />
       <CopyfitPanel view={view} fits={session!.fits} />
       <StylesPanel view={view} />
     </aside>

@@ -33,24 +33,6 @@ export function applyType(el: HTMLElement, type: EffectiveType): void {
   s.setProperty('--bm-t-indent', `${type.indentChars}em`);
 }
 
-/**
- * 长扁字: scales the glyphs horizontally and widens the box by the inverse,
- * so the scaled line still spans the full width and wraps where it is seen to.
- */
-export function applyScale(el: HTMLElement, scaleX: number): void {
-  const scale = Math.min(400, Math.max(10, scaleX)) / 100;
-  const s = el.style;
-  if (scale !== 1) {
-    s.width = `${100 / scale}%`;
-    s.transform = `scaleX(${scale})`;
-    s.transformOrigin = '0 50%';
-  } else {
-    s.width = '';
-    s.transform = '';
-    s.transformOrigin = '';
-  }
-}
-
 /** Resolves `node`'s type on the page and applies it to `el`; returns it for the caller's geometry. */
 export function styleTextBlock(el: HTMLElement, node: Node, settings: PageSettings): EffectiveType {
   const type = resolveType(node, settings);

@@ -30,7 +30,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     paragraph: (node) => new TextBlockView(node, ctx),
     caption: (node) => new TextBlockView(node, ctx),
     credit: (node) => new TextBlockView(node, ctx),
-    photo: (node) => new PhotoView(node, ctx),
+    photo: (node, view, _getPos, decorations) => new PhotoView(node, ctx, { view, decorations }),
     label: (node) => new LabelView(node, ctx),
     masthead: (node) => new MastheadView(node, ctx),
     rule: (node) => new RuleView(node, ctx),

@@ -7,7 +7,7 @@ import type { Node } from 'prosemirror-model';
 import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
 import { gridBoxRect } from '../../../shared/page/geometry';
 import { shapeFromDecorations } from '../shape/shape-decoration';
-import { applyScale, styleTextBlock } from '../../styles/apply-style';
+import { styleTextBlock } from '../../styles/apply-style';
 import { ignoreOwnMutation } from './block-frame';
 import type { ViewContext } from './view-context';
 import { num, px } from './view-context';
@@ -58,9 +58,22 @@ export class HeadLineView extends LineBoxView {
 
   protected render(): void {
     const n = this.node;
-    this.dom.style.height = px(num(n, 'lines', 2) * this.ctx.metrics.linePx);
-    // Face, size, weight, tracking, alignment from the style and overrides; 长扁字 scaling.
-    applyScale(this.contentDOM, styleTextBlock(this.contentDOM, n, this.ctx.settings).scaleX);
+    const lines = num(n, 'lines', 2);
+    // Block size: the height of a horizontal head, the width of a vertical one.
+    this.dom.style.height = '';
+    this.dom.style.blockSize = px(lines * this.ctx.metrics.linePx);
+    // Face, size, weight, tracking, alignment from the style and overrides (renderer/styles).
+    const scale = Math.min(400, Math.max(10, styleTextBlock(this.contentDOM, n, this.ctx.settings).scaleX)) / 100;
+    const s = this.contentDOM.style;
+    // 长扁字: the glyphs are scaled across (page.css); a horizontal line box is
+    // widened by the inverse so the scaled line still spans the head's width.
+    if (scale !== 1) {
+      this.contentDOM.dataset['scaled'] = '';
+      s.setProperty('--bm-scale-x', String(scale));
+    } else {
+      delete this.contentDOM.dataset['scaled'];
+      s.removeProperty('--bm-scale-x');
+    }
   }
 }
 
@@ -89,7 +102,7 @@ export class CrossheadView extends LineBoxView {
   }
 }
 
-/** The head group spans `cols` grid columns from the story's left, or all of them. */
+/** The head group spans `cols` grid columns from the story's left, or all of them; or stands vertically at a side (竖排). */
 export class HeadGroupView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
@@ -108,8 +121,14 @@ export class HeadGroupView implements NodeView {
 
   private render(): void {
     const cols = this.#node.attrs['cols'] as number | null;
+    const vertical = this.#node.attrs['vertical'] === true;
+    // A vertical head's strip is placed by the story (story-view.ts, page.css).
+    this.dom.classList.toggle('bm-vertical', vertical);
+    // Inside a box the head starts at the inset; it still ends on its grid column.
     this.dom.style.width =
-      typeof cols === 'number' && cols > 0 ? px(gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols, lines: 1 }).width) : '';
+      !vertical && typeof cols === 'number' && cols > 0
+        ? `calc(${px(gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols, lines: 1 }).width)} - var(--bm-inset-x, 0px))`
+        : '';
   }
 
   update(node: Node): boolean {
