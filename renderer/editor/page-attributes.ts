@@ -4,6 +4,7 @@
  */
 import type { GridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
+import { characterStyleAttributes } from '../styles/character-styles';
 import { px, ptPx } from './node-views/view-context';
 
 export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Record<string, string> {
@@ -25,5 +26,6 @@ export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Re
     lang: 'zh-CN',
     'data-line-break': settings.lineBreak,
     spellcheck: 'false',
+    ...characterStyleAttributes(settings),
   };
 }

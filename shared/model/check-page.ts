@@ -9,6 +9,7 @@ import { boxInsideGrid, boxesOverlap } from '../page/geometry';
 import type { GridBox } from '../page/geometry';
 import type { PageSettings } from '../page/settings';
 import { isBlockKind } from './schema';
+import { styleFindings } from './styles-check';
 import type { Finding } from './validation';
 
 /** The grid box of a block node. */
@@ -71,5 +72,7 @@ export function checkPage(doc: Node): Finding[] {
     }
     placed.push({ node, box });
   });
+  // Text naming a style the page lacks (a hand-edited or merged file).
+  findings.push(...styleFindings(doc));
   return findings;
 }

@@ -4,6 +4,7 @@
  * untrusted file cannot make the layout allocate or loop without end.
  */
 import { z } from 'zod';
+import { styleSheetSchema } from './styles';
 
 /** Deepest JSON nesting a stored page may have (a real page is about 12 deep). */
 export const MAX_JSON_DEPTH = 40;
@@ -42,6 +43,8 @@ export const settingsSchema = z
     grid: gridSchema,
     edition: editionSchema,
     lineBreak: z.enum(['strict', 'normal']),
+    // Type styles (optional: pages from before styles have none).
+    styles: styleSheetSchema.optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@
  * Block positions and sizes are whole grid units (column, line), so the grid
  * is the single source of truth for geometry.
  */
+import type { StyleSheet } from '../model/styles-types';
 
 export interface PaperSize {
   /** Trim width in millimetres. */
@@ -58,6 +59,11 @@ export interface PageSettings {
   edition: EditionInfo;
   /** Line breaking strictness (CLREQ): `strict` forbids more line starts. */
   lineBreak: 'strict' | 'normal';
+  /**
+   * The page's type styles (shared/model/styles.ts); absent on pages that
+   * never changed them, which use the built-in newsroom set.
+   */
+  styles?: StyleSheet;
 }
 
 /** Named page presets. */
