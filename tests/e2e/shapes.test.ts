@@ -354,6 +354,61 @@ describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${ski
       expect(up.caretInLive).toBe(true);
     });
 
+    it('selects across two slots by Shift-click and by drag, draws it on the clone, copies and deletes it', async () => {
+      const selected = () => page.evaluate(() => document.getSelection()?.toString() ?? '');
+      const marks = (slot: number) => page.$$eval(`${story} .bm-slot-clone[data-slot="${slot}"] .bm-slot-selection`, (els) => els.length);
+      const before = await bodyText();
+      // From near the end of slot 0 to the second line of slot 1.
+      await clickSlotLine(0, -3);
+      const point = await page.$eval(`${story} .bm-slot-clone[data-slot="1"]`, (c) => {
+        const b = c.getBoundingClientRect();
+        const line = b.height / Number((c as HTMLElement).dataset['lines']);
+        return { x: b.left + b.width / 2, y: b.top + line * 1.5 };
+      });
+      await page.keyboard.down('Shift');
+      await page.mouse.click(point.x, point.y);
+      await page.keyboard.up('Shift');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-slot') === '1', live);
+      const text = noSpace(await selected());
+      // The end of slot 0's third line from the bottom, its last two lines and half of slot 1's second, at 13 characters a line.
+      expect(text.length).toBeGreaterThan(26);
+      expect(text.length).toBeLessThan(60);
+      expect(await marks(0)).toBeGreaterThanOrEqual(2);
+      // Copy: what ProseMirror puts on the clipboard is the whole selection.
+      await page.evaluate(() => {
+        const w = window as unknown as { __copied: string };
+        w.__copied = '';
+        window.addEventListener('copy', (e) => (w.__copied = e.clipboardData?.getData('text/plain') ?? ''), { once: true });
+      });
+      await page.keyboard.press('Control+c');
+      expect(noSpace(await page.evaluate(() => (window as unknown as { __copied: string }).__copied))).toBe(text);
+      // Delete: exactly the selection goes, across the slot boundary.
+      await page.keyboard.press('Delete');
+      await page.waitForFunction((n) => (document.querySelector('[data-block-id="shaped"] .bm-slot-live .bm-galley')?.textContent ?? '').length < n, before.length);
+      const after = await bodyText();
+      expect(noSpace(before).replace(text, '')).toBe(noSpace(after));
+      expect(await marks(0)).toBe(0);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((n) => (document.querySelector('[data-block-id="shaped"] .bm-slot-live .bm-galley')?.textContent ?? '').length === n, before.length);
+      // Drag from slot 0 into slot 1: the head follows the pointer into the next slot.
+      const from = await page.$eval(`${story} .bm-slot-clone[data-slot="0"]`, (c) => {
+        const b = c.getBoundingClientRect();
+        const line = b.height / Number((c as HTMLElement).dataset['lines']);
+        return { x: b.left + b.width / 2, y: b.bottom - line * 2.5 };
+      });
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(point.x, point.y, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-slot') === '1', live);
+      const dragged = noSpace(await selected());
+      expect(dragged.length).toBeGreaterThan(20);
+      expect(text).toContain(dragged.slice(-10));
+      expect(await marks(0)).toBeGreaterThanOrEqual(2);
+      await page.mouse.click(point.x, point.y);
+      await page.waitForFunction(() => document.getSelection()?.isCollapsed === true);
+    });
+
     it('does not flag the photo inside the story as an overlap, but does once it sticks out', async () => {
       const photo = `.bm-page [data-block-id="${SHAPE_PHOTO.id}"]`;
       const flags = () =>

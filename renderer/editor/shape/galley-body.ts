@@ -40,6 +40,7 @@ export class GalleyBody implements NodeView {
   readonly contentDOM: HTMLElement;
   readonly #live: HTMLElement;
   #clones: CloneSlot[] = [];
+  readonly #selectionMarks: HTMLElement[] = [];
   #node: Node;
   #shape: StoryShape;
   #active = -1;
@@ -280,6 +281,43 @@ export class GalleyBody implements NodeView {
     const i = slotOfLine(this.#shape, line);
     if (i >= 0) return i;
     return line < 0 ? 0 : this.#shape.slots.length - 1;
+  }
+
+  /**
+   * Draws a selection on the clones: `rects` are the client rectangles of
+   * the selected range in the live galley (laid out whole, so they exist for
+   * lines clipped away too); each clone shows those of its own lines. The
+   * live slot has the browser's highlight. Null clears.
+   */
+  showSelection(rects: DOMRectList | null): void {
+    const marks = this.#selectionMarks;
+    for (const m of marks) m.remove();
+    marks.length = 0;
+    if (!rects || rects.length === 0 || this.#exact) return;
+    const { linePx } = this.ctx.metrics;
+    const galley = this.contentDOM.getBoundingClientRect();
+    const scale = this.contentDOM.offsetHeight > 0 ? galley.height / this.contentDOM.offsetHeight || 1 : 1;
+    this.#shape.slots.forEach((s, i) => {
+      if (i === this.#active) return;
+      const clone = this.#clones[i]!;
+      const y0 = s.offset * linePx;
+      const y1 = (s.offset + s.lines) * linePx;
+      for (const r of rects) {
+        if (r.width <= 0) continue;
+        const top = (r.top - galley.top) / scale;
+        const bottom = (r.bottom - galley.top) / scale;
+        const mid = (top + bottom) / 2;
+        if (mid < y0 || mid >= y1) continue;
+        const mark = clone.box.ownerDocument.createElement('div');
+        mark.className = 'bm-slot-selection';
+        mark.style.left = px((r.left - galley.left) / scale);
+        mark.style.top = px(top - y0);
+        mark.style.width = px(r.width / scale);
+        mark.style.height = px(bottom - top);
+        clone.box.appendChild(mark);
+        marks.push(mark);
+      }
+    });
   }
 
   /** Client rectangle of slot i's clip box. */
