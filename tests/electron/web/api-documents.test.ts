@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
-import { TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { WEB_ROUTES } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 import { ORIGINAL_ASSETS_HEADER } from '../../../electron/node/web/api-routes';
 import type { WebServer } from '../../../electron/node/web/server';
@@ -12,7 +12,7 @@ import { startWebServer } from '../../../electron/node/web/server';
 import { readBanmianFile } from '../../../electron/node/storage/index';
 import { createJournal } from '../../../electron/node/recovery/index';
 import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
-import { rawRequest } from './http-client';
+import { apiCall, rawRequest } from './http-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-web-docs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,15 +21,7 @@ describe('web server documents', () => {
   let server: WebServer;
   let file: Awaited<ReturnType<typeof writeSampleFile>>;
   let doc: OpenedDocument;
-  const call = async <T>(path: string, body?: unknown): Promise<Result<T>> => {
-    const res = await rawRequest(server.port, {
-      method: body === undefined ? 'GET' : 'POST',
-      path,
-      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return res.json() as Result<T>;
-  };
+  const call = <T>(path: string, body?: unknown): Promise<Result<T>> => apiCall<T>(server, path, body);
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { photo: { width: 3000, height: 2000 } });
@@ -100,15 +92,7 @@ describe('web server crash recovery', () => {
   const recoveryDir = join(dir, 'recovery');
   let server: WebServer;
   let file: Awaited<ReturnType<typeof writeSampleFile>>;
-  const call = async <T>(path: string, body?: unknown): Promise<Result<T>> => {
-    const res = await rawRequest(server.port, {
-      method: body === undefined ? 'GET' : 'POST',
-      path,
-      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return res.json() as Result<T>;
-  };
+  const call = <T>(path: string, body?: unknown): Promise<Result<T>> => apiCall<T>(server, path, body);
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { name: 'journalled.banmian', photo: { width: 300, height: 200 } });
@@ -121,19 +105,16 @@ describe('web server crash recovery', () => {
     if (!initial.ok) throw new Error('no initial document');
     const edited = [samplePageJson({ asset: file.asset!, body: '崩溃前没保存的正文。' })];
     expect(await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: edited })).toEqual({ ok: true });
+    // The host that is still editing it offers nothing: that is live work, not a crash.
+    expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    // A reloaded tab gets the journalled pages back, flagged unsaved so closing still asks.
+    const reloaded = await call<OpenedDocument>(WEB_ROUTES.initial);
+    expect(reloaded.ok && [reloaded.value.pages, reloaded.value.unsaved]).toEqual([edited, true]);
 
     // A new host process: the same folder, new sessions.
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
     try {
-      const again = async <T>(path: string, body?: unknown) =>
-        (
-          await rawRequest(restarted.port, {
-            method: body === undefined ? 'GET' : 'POST',
-            path,
-            headers: { [TOKEN_HEADER]: restarted.token, 'Content-Type': 'application/json' },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          })
-        ).json() as Result<T>;
+      const again = <T>(path: string, body?: unknown) => apiCall<T>(restarted, path, body);
       const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
       expect(list.ok && list.value.map((e) => [e.name, e.path])).toEqual([['journalled.banmian', file.path]]);
       const id = list.ok ? list.value[0]!.id : '';
@@ -156,9 +137,15 @@ describe('web server crash recovery', () => {
     const initial = await call<OpenedDocument>(WEB_ROUTES.initial);
     if (!initial.ok) throw new Error('no initial document');
     await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: file.pages });
-    const list = await call<RecoveredEntry[]>(WEB_ROUTES.recovered);
-    expect(list.ok && list.value).toHaveLength(1);
-    expect(await call(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });
-    expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
+    try {
+      const again = <T>(path: string, body?: unknown) => apiCall<T>(restarted, path, body);
+      const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      expect(list.ok && list.value).toHaveLength(1);
+      expect(await again(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });
+      expect(await again(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    } finally {
+      await restarted.close();
+    }
   });
 });
