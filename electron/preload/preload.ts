@@ -30,6 +30,7 @@ const api: HostApi = {
   openRecovered: (id) => ipcRenderer.invoke(channelOf('openRecovered'), id),
   discardRecovered: (id) => ipcRenderer.invoke(channelOf('discardRecovered'), id),
   importCopy: (request) => ipcRenderer.invoke(channelOf('importCopy'), request),
+  importImage: (request) => ipcRenderer.invoke(channelOf('importImage'), request),
   onCommand: (listener) => {
     // The event object would hand the page Electron internals: pass the command only, and only a known one.
     const wrapped = (_event: unknown, command: unknown) => {

@@ -11,16 +11,18 @@ import type {
   HostApi,
   ImportCopyRequest,
   ImportedCopy,
+  ImportedImage,
+  ImportImageRequest,
   OpenedDocument,
   RecoveredEntry,
   SavedInfo,
   SaveRequest,
 } from '../../shared/host/host-api';
-import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_COPY_UPLOAD_BYTES, TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
+import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES, TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
 import type { Result } from '../../shared/result';
 import { fail, ok } from '../../shared/result';
 import { defaultExportPath, defaultSavePath } from './default-paths';
-import { pickCopyFile } from './pick-file';
+import { pickCopyFile, pickImageFile } from './pick-file';
 import type { PickedFile } from './pick-file';
 
 /** Asks a person for a path; null when cancelled. */
@@ -35,6 +37,8 @@ export interface WebHostOptions {
   fetch?: typeof fetch;
   /** Asks for a file of copy; defaults to a file `<input>`. */
   pickFile?: () => Promise<PickedFile | null>;
+  /** Asks for an image to place; defaults to a file `<input>` for JPEG and PNG. */
+  pickImage?: () => Promise<PickedFile | null>;
 }
 
 interface KnownDocument {
@@ -49,6 +53,7 @@ export class WebHost implements HostApi {
   readonly #prompt: PathPrompt;
   readonly #fetch: typeof fetch;
   readonly #pickFile: () => Promise<PickedFile | null>;
+  readonly #pickImage: () => Promise<PickedFile | null>;
   // What we know of each open document, for the prompts' suggested paths.
   readonly #documents = new Map<string, KnownDocument>();
 
@@ -58,6 +63,7 @@ export class WebHost implements HostApi {
     this.#prompt = options.prompt;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#pickFile = options.pickFile ?? pickCopyFile;
+    this.#pickImage = options.pickImage ?? pickImageFile;
   }
 
   #call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Result<T>> {
@@ -191,6 +197,31 @@ export class WebHost implements HostApi {
       return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than copy intake reads (${MAX_COPY_UPLOAD_BYTES / 1024 / 1024} MiB)`);
     }
     return this.#send<ImportedCopy>(WEB_ROUTES.importCopy, {
+      method: 'POST',
+      headers: {
+        [TOKEN_HEADER]: this.#token,
+        'Content-Type': 'application/octet-stream',
+        [COPY_HANDLE_HEADER]: request.handle,
+        [COPY_NAME_HEADER]: encodeURIComponent(file.name),
+      },
+      body: file.body as BodyInit,
+    });
+  }
+
+  /**
+   * Uploads an image to place. Without a file in the request, asks for one
+   * with a file picker; null when the picker was cancelled.
+   */
+  async importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>> {
+    let file: PickedFile | null = request.file ? { name: request.file.name, size: request.file.bytes.length, body: request.file.bytes } : null;
+    if (!file) {
+      file = await this.#pickImage();
+      if (!file) return ok(null);
+    }
+    if (file.size > MAX_IMAGE_UPLOAD_BYTES) {
+      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than an image to place may be (${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MiB)`);
+    }
+    return this.#send<ImportedImage>(WEB_ROUTES.importImage, {
       method: 'POST',
       headers: {
         [TOKEN_HEADER]: this.#token,

@@ -88,6 +88,39 @@ export interface ImportedCopy {
   elapsedMs: number;
 }
 
+/** An image file the renderer already holds (dropped on the page, or picked in web mode). */
+export interface ImageFile {
+  /** File name, for messages and the asset list. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportImageRequest {
+  /** The document whose assets take the image. */
+  handle: string;
+  /** The image; absent: the host asks for one (a dialog, or a file picker in web mode). */
+  file?: ImageFile;
+}
+
+/**
+ * An image the host validated (decoded whole by sharp) and added to the
+ * document's assets, stored once by content hash.
+ */
+export interface ImportedImage {
+  /** The file's name. */
+  name: string;
+  /** SHA-256 of the original bytes: the photo node's `asset`. */
+  hash: string;
+  /**
+   * Pixel size as displayed (EXIF orientation applied): what the photo node's
+   * `pixelWidth`/`pixelHeight` take, so crop and ppi match what is seen and printed.
+   */
+  pixelWidth: number;
+  pixelHeight: number;
+  /** The asset as the page file lists it (its size as stored, before orientation). */
+  asset: AssetEntry;
+}
+
 export interface HostApi {
   /** Where the renderer runs. */
   readonly kind: 'electron' | 'web';
@@ -121,6 +154,13 @@ export interface HostApi {
    * cancelled the dialog. Bad input fails with a one-line message.
    */
   importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>>;
+  /**
+   * Adds a JPEG or PNG image to the document's assets (the original kept
+   * for print, the screen gets a proxy); null when the person cancelled the
+   * dialog. A damaged file, a non-image or an image too large to decode
+   * fails with a one-line message and adds nothing.
+   */
+  importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>>;
   /**
    * Subscribes to commands the host sends (native menus, close prompt).
    * Returns the unsubscribe function. Web mode never sends any.
@@ -171,5 +211,6 @@ export const HOST_API_METHODS = [
   'openRecovered',
   'discardRecovered',
   'importCopy',
+  'importImage',
   'onCommand',
 ] as const satisfies readonly (keyof HostApi)[];

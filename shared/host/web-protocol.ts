@@ -45,6 +45,12 @@ export const WEB_ROUTES = {
    * {@link COPY_NAME_HEADER} → Result<ImportedCopy>.
    */
   importCopy: '/api/import-copy',
+  /**
+   * POST the image's bytes (application/octet-stream, at most
+   * {@link MAX_IMAGE_UPLOAD_BYTES}) with headers {@link COPY_HANDLE_HEADER} and
+   * {@link COPY_NAME_HEADER} → Result<ImportedImage>.
+   */
+  importImage: '/api/import-image',
   /** GET /api/asset/<handle>/<hash>?token=… → the image's screen proxy bytes. */
   asset: '/api/asset/',
 } as const;
@@ -58,3 +64,9 @@ export const COPY_NAME_HEADER = 'X-Banmian-File-Name';
  * Word) are checked after; this bounds what the server buffers.
  */
 export const MAX_COPY_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Largest image upload: a press photo is at most a few tens of MB; the
+ * pixel limit (checked on the header before decoding) bounds the rest.
+ */
+export const MAX_IMAGE_UPLOAD_BYTES = 128 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * call these. Every operation returns a Result; none throws for bad input.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { ExportInfo, ImportedCopy, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { ExportInfo, ImportedCopy, ImportedImage, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { exportPdf } from '../export/export-pdf';
@@ -19,6 +19,8 @@ import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
 import type { CopySource } from './import-copy';
 import { importCopy } from './import-copy';
+import type { ImageSource } from './import-image';
+import { importImage } from './import-image';
 
 export interface HostServiceOptions {
   sessions?: SessionStore;
@@ -187,6 +189,13 @@ export class HostService {
     if (!found.ok) return found;
     const options = this.intakeWorkerUrl ? { workerUrl: this.intakeWorkerUrl } : {};
     return importCopy(found.value, 'path' in source ? { path: this.absolute(source.path) } : source, options);
+  }
+
+  /** Validates an image and adds it to the document's assets, for a photo frame. */
+  async importImage(handle: string, source: ImageSource): Promise<Result<ImportedImage>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    return importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
   }
 
   discardRecovered(id: string): Promise<Result<void>> {

@@ -10,7 +10,7 @@ import { HOST_API_METHODS } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
-import { MAX_COPY_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
+import { MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
 import { handleSchema, issueLine, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
 
 /** What the handlers need from the window system (dialogs, the close prompt). */
@@ -19,6 +19,8 @@ export interface ElectronUi {
   chooseOpenPath(): Promise<string | null>;
   /** A file of copy (.txt, .docx, .html) to import, or null when cancelled. */
   chooseCopyPath(): Promise<string | null>;
+  /** An image (JPEG, PNG) to place, or null when cancelled. */
+  chooseImagePath(): Promise<string | null>;
   /** A path to save to, or null when cancelled. */
   chooseSavePath(kind: 'save' | 'export', suggestion: string): Promise<string | null>;
   /** Called after a save of a window's document succeeded (a pending close may go on). */
@@ -48,6 +50,13 @@ const copyFile = z
   })
   .strict();
 const importCopyRequest = z.object({ handle: handleSchema, file: copyFile.optional() }).strict();
+const imageFile = z
+  .object({
+    name: z.string().min(1).max(1000),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMAGE_UPLOAD_BYTES, `the image is larger than ${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MiB`),
+  })
+  .strict();
+const importImageRequest = z.object({ handle: handleSchema, file: imageFile.optional() }).strict();
 
 const ARGS = {
   initialDocument: z.tuple([]),
@@ -62,6 +71,7 @@ const ARGS = {
   openRecovered: z.tuple([recoveredIdSchema]),
   discardRecovered: z.tuple([recoveredIdSchema]),
   importCopy: z.tuple([importCopyRequest]),
+  importImage: z.tuple([importImageRequest]),
 } satisfies Record<InvokedMethod, z.ZodType>;
 
 /** A suggested file name next to the document, with another extension. */
@@ -131,6 +141,14 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
       if (request.file) return host.importCopy(request.handle, { name: request.file.name, bytes: request.file.bytes });
       const path = await ui.chooseCopyPath();
       return path === null ? ok(null) : host.importCopy(request.handle, { path });
+    },
+    async importImage(_caller, request) {
+      const found = host.sessions.require(request.handle);
+      if (!found.ok) return found;
+      if (request.file) return host.importImage(request.handle, { name: request.file.name, bytes: request.file.bytes });
+      // A path only from the person's own choice in the dialog.
+      const path = await ui.chooseImagePath();
+      return path === null ? ok(null) : host.importImage(request.handle, { path });
     },
   };
 

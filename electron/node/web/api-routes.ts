@@ -20,6 +20,7 @@ import {
   saveBody,
 } from './api-schemas';
 import { handleCopyUpload } from './copy-upload';
+import { handleImageUpload } from './image-upload';
 import { readJsonBody } from './json-body';
 
 export function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
@@ -62,6 +63,12 @@ export async function handleApi(host: HostService, req: IncomingMessage, res: Se
     if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
     const answer = await handleCopyUpload(host, req);
     // The rest of a refused body is never read: end the connection with the answer.
+    if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
+    return sendJson(res, answer.status, answer.body);
+  }
+  if (path === WEB_ROUTES.importImage) {
+    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
+    const answer = await handleImageUpload(host, req);
     if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
     return sendJson(res, answer.status, answer.body);
   }

@@ -17,6 +17,7 @@ function fakeUi(answers: { open?: string | null; save?: string | null; copy?: st
   const ui: ElectronUi = {
     chooseOpenPath: async () => answers.open ?? null,
     chooseCopyPath: async () => answers.copy ?? null,
+    chooseImagePath: async () => null,
     chooseSavePath: async (kind, suggestion) => {
       events.push(`ask ${kind} ${suggestion}`);
       return answers.save ?? null;
