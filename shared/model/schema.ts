@@ -83,6 +83,8 @@ const nodes: Record<string, NodeSpec> = {
       textColumns: { default: null as number | null },
       /** Border style around the story, `none` for an open story. */
       frame: { default: 'none' },
+      /** What copy intake decided about the story (shared/intake/record.ts), or null. */
+      intake: { default: null },
     },
     toDOM: () => ['article', { class: 'bm-story' }, 0],
     parseDOM: [{ tag: 'article.bm-story' }],
@@ -182,6 +184,8 @@ const nodes: Record<string, NodeSpec> = {
       captionLines: { default: 2 },
       /** Short description for accessibility and the asset list. */
       alt: { default: '' },
+      /** What copy intake decided about the photo (shared/intake/record.ts), or null. */
+      intake: { default: null },
     },
     toDOM: () => ['figure', 0],
     parseDOM: [{ tag: 'figure' }],
@@ -258,7 +262,11 @@ const nodes: Record<string, NodeSpec> = {
     group: 'block',
     content: 'teaser_item+',
     isolating: true,
-    attrs: { ...blockAttrs },
+    attrs: {
+      ...blockAttrs,
+      /** What copy intake decided about the teaser box (shared/intake/record.ts), or null. */
+      intake: { default: null },
+    },
     toDOM: () => ['nav', { class: 'bm-teaser' }, 0],
     parseDOM: [{ tag: 'nav.bm-teaser' }],
   },
