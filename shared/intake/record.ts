@@ -96,13 +96,20 @@ export const intakeRecordSchema: z.ZodType<IntakeRecord> = z
   .object({ parts: z.array(partSchema).max(MAX_RECORD_PARTS), notes: z.array(noteSchema).max(10_000) })
   .strict();
 
+/** Records already checked, by the attribute value (attribute values are never mutated). */
+const checked = new WeakMap<object, IntakeRecord | null>();
+
 /** The record on a block, or null when it has none or it is not one. */
 export function recordOf(attrs: Readonly<Record<string, unknown>>): IntakeRecord | null {
   const value = attrs['intake'];
-  if (value === null || value === undefined) return null;
+  if (value === null || typeof value !== 'object') return null;
+  const hit = checked.get(value);
+  if (hit !== undefined) return hit;
   // Nodes from stored JSON were validated on load; this guards nodes made in code.
   const parsed = intakeRecordSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  const record = parsed.success ? parsed.data : null;
+  checked.set(value, record);
+  return record;
 }
 
 /** Cuts a note's text to the stored bound. */
