@@ -68,6 +68,9 @@ export class AppController {
   attach(container: HTMLElement, viewport: HTMLElement): void {
     this.#container = container;
     this.#viewport = viewport;
+    // Leaving the window is when a crash or a forgotten tab costs work: journal at once.
+    window.addEventListener('blur', this.#journalOnLeave);
+    document.addEventListener('visibilitychange', this.#journalOnLeave);
   }
 
   get session(): EditorSession | null {
@@ -133,6 +136,8 @@ export class AppController {
       document: { handle, name: opened.name, path: opened.path },
       message: loaded.warnings.length > 0 ? { kind: 'info', text: `${t('warnings')}: ${loaded.warnings.join('；')}` } : null,
     });
+    // Work the host kept from before a reload is not on disk: closing must still ask.
+    if (opened.unsaved) session.markUnsaved();
     if (this.#snapshot.fit) this.zoomFit();
   }
 
@@ -151,14 +156,23 @@ export class AppController {
   /** Journals unsaved pages for crash recovery, at most every few seconds. */
   #scheduleJournal(handle: string): void {
     if (this.#journalTimer !== null) return;
-    this.#journalTimer = setTimeout(() => {
-      this.#journalTimer = null;
-      if (this.#snapshot.document?.handle !== handle || !this.dirty) return;
-      void this.host.journal(handle, this.#pages()).then((r) => {
-        // Recovery not offered by this host is not the editor's problem; other failures are.
-        if (!r.ok && r.error.code !== 'NOT_AVAILABLE') this.showError(r.error.message);
-      });
-    }, JOURNAL_DELAY_MS);
+    this.#journalTimer = setTimeout(() => this.#journal(handle), JOURNAL_DELAY_MS);
+  }
+
+  #journalOnLeave = (event: Event): void => {
+    const doc = this.#snapshot.document;
+    if (!doc || (event.type === 'visibilitychange' && document.visibilityState !== 'hidden')) return;
+    this.#journal(doc.handle);
+  };
+
+  #journal(handle: string): void {
+    if (this.#journalTimer !== null) clearTimeout(this.#journalTimer);
+    this.#journalTimer = null;
+    if (this.#snapshot.document?.handle !== handle || !this.dirty) return;
+    void this.host.journal(handle, this.#pages()).then((r) => {
+      // Recovery not offered by this host is not the editor's problem; other failures are.
+      if (!r.ok && r.error.code !== 'NOT_AVAILABLE') this.showError(r.error.message);
+    });
   }
 
   get dirty(): boolean {

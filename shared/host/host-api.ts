@@ -23,6 +23,12 @@ export interface OpenedDocument {
   assets: AssetEntry[];
   /** Warnings found while loading (the document did load). */
   warnings: string[];
+  /**
+   * The pages hold work not saved to `path`: the host kept what the renderer
+   * journalled (a reloaded tab, a recovered page). The editor shows the
+   * document as unsaved, so closing it asks. Absent means false.
+   */
+  unsaved?: boolean;
 }
 
 export interface SaveRequest {

@@ -47,6 +47,11 @@ export interface ArrangeSession {
   browser: Browser;
   page: Page;
   server: WebServer;
+  /**
+   * The test page as it is on disk, from a new host in the same tab (a reload
+   * would bring back the work the tab journalled when it was hidden).
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,23 +63,34 @@ export async function openArrangeSession(doc: Node = arrangeTestPage()): Promise
   const file = join(dir, 'arrange.banmian');
   const written = await writeBanmianFile(file, { pages: [pageToJson(doc)], assets: [] });
   if (!written.ok) throw new Error(written.error.message);
-  const server = await startWebServer({ file, rendererDir });
+  // Recovery is not what these tests are about: no journal, so no recovery dialog from an earlier host.
+  let server = await startWebServer({ file, rendererDir, journal: null });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  await page.goto(server.url);
-  await page.waitForSelector('.bm-page [data-block-id="lead"]');
-  // Copyfit has measured once fonts are in.
-  await page.waitForFunction(() => document.fonts.status === 'loaded');
-  return {
+  const show = async (): Promise<void> => {
+    await page.goto(server.url);
+    await page.waitForSelector('.bm-page [data-block-id="lead"]');
+    // Copyfit has measured once fonts are in.
+    await page.waitForFunction(() => document.fonts.status === 'loaded');
+  };
+  await show();
+  const session: ArrangeSession = {
     browser,
     page,
     server,
+    async restart() {
+      await server.close();
+      server = await startWebServer({ file, rendererDir, journal: null });
+      session.server = server;
+      await show();
+    },
     async close() {
       await browser.close();
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return session;
 }
 
 /** A block's grid box, as its element states it. */

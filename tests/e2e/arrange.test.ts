@@ -9,10 +9,9 @@ let page: Page;
 
 const HANDLES = ['e', 'move', 'n', 'ne', 'nw', 's', 'se', 'sw', 'w'];
 
+/** The test page as it is on disk (see ArrangeSession.restart). */
 async function reload(): Promise<void> {
-  await page.reload();
-  await page.waitForSelector('.bm-page [data-block-id="lead"]');
-  await page.waitForFunction(() => document.fonts.status === 'loaded');
+  await session.restart();
   // Copyfit has published its first measurement.
   await page.waitForSelector('.bm-copyfit-row[data-status="overset"]');
 }

@@ -35,8 +35,9 @@ function testPage() {
   ]);
 }
 
+/** The test page as it is on disk, in a new host (a reload would bring back the last test's journalled work). */
 async function reload(): Promise<void> {
-  await page.reload();
+  await app.restart();
   await page.waitForSelector('.bm-page [data-block-id="lead"]');
   await page.waitForSelector('[data-kind="bin"]');
   await page.waitForFunction(() => document.fonts.status === 'loaded');

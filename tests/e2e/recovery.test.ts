@@ -140,4 +140,41 @@ describe.skipIf(skip !== null)(`crash recovery${skip ? ` (skipped: ${skip})` : '
     expect(count((await page.textContent('.bm-page')) ?? '', TYPED)).toBe(0);
     expect(readFileSync(file).equals(original)).toBe(true);
   });
+
+  it('journals at once when the window loses focus, not only on its timer', async () => {
+    const server = await startServer();
+    const { page } = await openPage(server.url);
+    const dialog = page.locator('[data-testid="recovery-dialog"]');
+    if (await dialog.count()) await dialog.locator('[data-testid="recovery-later"]').click();
+    await page.click(leadFirst);
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('失焦即存');
+    // The timer would journal about 3 s after the change; leaving the window must not wait for it.
+    const journalled = page.waitForRequest((r) => r.url().includes('/api/journal'), { timeout: 2000 });
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await expect(journalled).resolves.toBeTruthy();
+  });
+
+  it('keeps typing across a reload of the tab, within the journal timer, shown as unsaved', async () => {
+    const server = await startServer();
+    const { page } = await openPage(server.url);
+    const dialog = page.locator('[data-testid="recovery-dialog"]');
+    if (await dialog.count()) await dialog.locator('[data-testid="recovery-later"]').click();
+    const typed = `重载不丢${Date.now().toString(36)}`;
+    await page.click(leadFirst);
+    await page.keyboard.press('End');
+    let journalled = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/api/journal')) journalled += 1;
+    });
+    await page.keyboard.insertText(typed);
+    await page.waitForSelector('[data-status="dirty"]');
+    // Inside the 3 s journal timer: only leaving the page can save it.
+    expect(journalled).toBe(0);
+    await page.reload();
+    await page.waitForSelector(leadFirst, { state: 'attached', timeout: 60_000 });
+    expect(count((await page.textContent('.bm-page')) ?? '', typed)).toBe(1);
+    await page.waitForSelector('[data-status="dirty"]');
+    expect(readFileSync(file).equals(original)).toBe(true);
+  });
 });

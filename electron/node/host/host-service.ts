@@ -144,13 +144,28 @@ export class HostService {
     const session = found.value;
     const assets = this.sessions.referencedAssets(session, checked.value.pages);
     if (!assets.ok) return assets;
+    // The host keeps the newest journalled pages: a reloaded tab gets them back, unsaved.
     session.pages = checked.value.pages;
+    session.dirty = true;
     const written = await this.journalStore.write({ handle, path: session.path, name: session.name, pages: checked.value.pages, assets: assets.value });
     return written.ok ? ok(undefined) : written;
   }
 
-  listRecovered(): Promise<Result<RecoveredEntry[]>> {
-    return this.journalStore ? this.journalStore.list() : Promise.resolve(NO_JOURNAL);
+  /**
+   * Pages to offer back: journal entries left by an earlier run. Entries this
+   * host is still writing for its open documents (a reloaded tab, a second
+   * window) are live work, not a crash, and are not offered.
+   */
+  async listRecovered(): Promise<Result<RecoveredEntry[]>> {
+    if (!this.journalStore) return NO_JOURNAL;
+    const listed = await this.journalStore.list();
+    if (!listed.ok) return listed;
+    const live = new Set<string>();
+    for (const session of this.sessions.all()) {
+      live.add(journalId(session.handle));
+      if (session.recoveredFrom) live.add(session.recoveredFrom);
+    }
+    return ok(listed.value.filter((entry) => !live.has(entry.id)));
   }
 
   /** Opens a journalled document as an unsaved (dirty) document; its entry stays until it is saved. */

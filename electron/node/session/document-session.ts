@@ -38,5 +38,6 @@ export function openedDocument(session: DocumentSession, pages: unknown[] = sess
     pages,
     assets: [...session.assets.values()].map((a) => a.entry),
     warnings: [...session.warnings],
+    unsaved: session.dirty,
   };
 }

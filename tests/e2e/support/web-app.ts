@@ -16,6 +16,12 @@ export interface WebApp {
   url: string;
   browser: Browser;
   page: Page;
+  /**
+   * A new `banmian web` process on the same file, opened in the same tab: the
+   * page as it is on disk. (Reloading the tab is not that: the host keeps the
+   * work the tab journalled when it was hidden, as it should.)
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,19 +50,29 @@ export async function startWebCli(file: string): Promise<{ url: string; child: C
 
 /** Serves `file` and opens it in Chromium; waits for the page and its fonts. */
 export async function openWebApp(file: string, viewport = { width: 1600, height: 1000 }): Promise<WebApp> {
-  const { url, child } = await startWebCli(file);
+  let { url, child } = await startWebCli(file);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
-  await page.goto(url);
-  await page.waitForSelector('.bm-page');
-  await page.waitForFunction(() => document.fonts.status === 'loaded');
-  return {
+  const show = async (): Promise<void> => {
+    await page.goto(url);
+    await page.waitForSelector('.bm-page');
+    await page.waitForFunction(() => document.fonts.status === 'loaded');
+  };
+  await show();
+  const app: WebApp = {
     url,
     browser,
     page,
+    async restart() {
+      child.kill('SIGTERM');
+      ({ url, child } = await startWebCli(file));
+      app.url = url;
+      await show();
+    },
     async close() {
       await browser.close();
       child.kill('SIGTERM');
     },
   };
+  return app;
 }

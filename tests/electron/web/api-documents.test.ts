@@ -121,6 +121,11 @@ describe('web server crash recovery', () => {
     if (!initial.ok) throw new Error('no initial document');
     const edited = [samplePageJson({ asset: file.asset!, body: '崩溃前没保存的正文。' })];
     expect(await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: edited })).toEqual({ ok: true });
+    // The host that is still editing it offers nothing: that is live work, not a crash.
+    expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    // A reloaded tab gets the journalled pages back, flagged unsaved so closing still asks.
+    const reloaded = await call<OpenedDocument>(WEB_ROUTES.initial);
+    expect(reloaded.ok && [reloaded.value.pages, reloaded.value.unsaved]).toEqual([edited, true]);
 
     // A new host process: the same folder, new sessions.
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
@@ -156,9 +161,23 @@ describe('web server crash recovery', () => {
     const initial = await call<OpenedDocument>(WEB_ROUTES.initial);
     if (!initial.ok) throw new Error('no initial document');
     await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: file.pages });
-    const list = await call<RecoveredEntry[]>(WEB_ROUTES.recovered);
-    expect(list.ok && list.value).toHaveLength(1);
-    expect(await call(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });
-    expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
+    try {
+      const again = async <T>(path: string, body?: unknown) =>
+        (
+          await rawRequest(restarted.port, {
+            method: body === undefined ? 'GET' : 'POST',
+            path,
+            headers: { [TOKEN_HEADER]: restarted.token, 'Content-Type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          })
+        ).json() as Result<T>;
+      const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      expect(list.ok && list.value).toHaveLength(1);
+      expect(await again(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });
+      expect(await again(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    } finally {
+      await restarted.close();
+    }
   });
 });
