@@ -77,8 +77,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+// Each test starts from the page on disk, in a new host (a reload would bring back the last test's journalled work).
 beforeEach(async () => {
-  await page.reload();
+  await app.restart();
   await page.waitForSelector('[data-kind="bin"]');
 });
 
