@@ -69,6 +69,8 @@ export function measureIntake(root = resolve('.')): IntakeRow[] {
   const large = seed.repeat(Math.ceil(1_000_000 / seed.length));
   const onePiece = paragraphs(seed).join('').repeat(Math.ceil(200_000 / seed.length));
   const wrapped = hardWrapped(seed.repeat(20));
+  // One paragraph with no sentence end, hard-wrapped: every printed line joins the one before.
+  const longParagraph = `标题一行\n\n记者 张三\n\n${hardWrapped(paragraphs(seed).join('').replace(/[。！？；：]/g, '，').repeat(70))}。\n`;
   const eachParagraph = (text: string) => {
     const ps = paragraphs(text);
     return (t: string) => (t === text ? ps.forEach((p) => normalizeChineseText(p)) : undefined);
@@ -82,6 +84,7 @@ export function measureIntake(root = resolve('.')): IntakeRow[] {
   row('intake, seed text', seed, intakeText);
   row('intake, 1 MB text (seed repeated)', large, intakeText, 3);
   row('intake, hard-wrapped seed ×20 (PDF copy)', wrapped, intakeText, 3);
+  row('intake, one 300 k-character paragraph, hard-wrapped', longParagraph, intakeText, 3);
   return rows;
 }
 

@@ -5,14 +5,14 @@
 import { cleanBodyText, cleanHeadText } from './clean-text';
 import { derivedLists } from './derived';
 import type { Segment } from './segments';
-import { cleanSegments, joinSegments, segmentsText } from './segments';
+import { appendBroken, cleanSegments, segmentsTail, segmentsText } from './segments';
 import type { BodyItem, Byline, PhotoDraft, StoryDraft, TeaserItem, TextFixes } from './types';
 
 interface PendingBody {
   kind: 'paragraph' | 'crosshead';
   segments: Segment[];
   sourceLines: number[];
-  /** Raw text length of each source piece joined into `segments`, in order (rejoined paragraphs only). */
+  /** Raw text of each source piece joined into `segments`, in order (rejoined paragraphs only). */
   pieces?: string[];
 }
 
@@ -80,7 +80,8 @@ export class ItemBuilder {
   openParagraph(endsSentence: (text: string) => boolean): PendingBody | null {
     const last = this.body[this.body.length - 1];
     if (!last || last.kind !== 'paragraph') return null;
-    return endsSentence(segmentsText(last.segments).trimEnd()) ? null : last;
+    // A sentence end is a mark and its closing quotes: the paragraph's last few characters tell.
+    return endsSentence(segmentsTail(last.segments, 64).trimEnd()) ? null : last;
   }
 
   hasBody(): boolean {
@@ -97,7 +98,7 @@ export class ItemBuilder {
     const last = this.body[this.body.length - 1];
     if (!last || last.kind !== 'paragraph') throw new RangeError(`no paragraph to continue at line ${line}`);
     (last.pieces ??= [segmentsText(last.segments)]).push(segmentsText(segments));
-    last.segments = joinSegments(last.segments, segments);
+    appendBroken(last.segments, segments);
     last.sourceLines.push(line);
     this.touch(line);
   }
