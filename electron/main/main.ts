@@ -61,6 +61,17 @@ async function start(): Promise<void> {
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseImagePath() {
+      const r = await dialog.showOpenDialog({
+        title: '置入图片',
+        properties: ['openFile'],
+        filters: [
+          { name: '图片（JPEG、PNG）', extensions: ['jpg', 'jpeg', 'png'] },
+          { name: '所有文件', extensions: ['*'] },
+        ],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async chooseSavePath(kind, suggestion) {
       const r = await dialog.showSaveDialog({
         title: kind === 'save' ? '保存版面' : '导出 PDF',

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
 import type { AppCommand } from '../../shared/host/host-api';
 import { BinToolbar } from '../bin/BinToolbar';
+import { PhotoToolbar } from '../photo/PhotoToolbar';
 import { language, setLanguage, t } from '../i18n/i18n';
 import type { AppController, AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
@@ -53,6 +54,7 @@ export function Toolbar({ app, snap }: { app: AppController; snap: AppSnapshot }
         {button('100%', 'zoomActual', hasDoc)}
       </div>
       <BinToolbar app={app} snap={snap} />
+      <PhotoToolbar app={app} snap={snap} />
       <div className="bm-spacer" />
       <button type="button" className="bm-lang" onMouseDown={keepFocus} onClick={() => setLanguage(language() === 'zh-CN' ? 'en' : 'zh-CN')}>
         {t('language')}

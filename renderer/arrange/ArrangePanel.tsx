@@ -15,6 +15,7 @@ import { subscribeArrange } from './arrange-events';
 import { arrangeState } from './arrange-state';
 import { at } from './arrange-strings';
 import type { ArrangeStringKey } from './arrange-strings';
+import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { CopyfitPanel } from './CopyfitPanel';
 import './arrange-panel.css';
 
@@ -77,6 +78,7 @@ export function ArrangePanel({ app }: { app: AppController }) {
           );
         })}
       </div>
+      <PropertiesPanel view={view} />
       <CopyfitPanel view={view} fits={session!.fits} />
     </aside>
   );

@@ -6,10 +6,10 @@
  * overset.
  */
 import type { Node } from 'prosemirror-model';
-import { spanChars } from '../../shared/page/geometry';
+import { gridMetrics, spanChars } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import type { StoryFit } from '../editor/copyfit';
-import { storyHeadLines } from '../editor/node-views/story-view';
+import { storyArea } from '../../shared/layout/story-box';
 
 export type FitStatus = 'overset' | 'underset' | 'fit' | 'unmeasured';
 
@@ -54,9 +54,10 @@ export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): Cop
     if (node.type.name !== 'story') return;
     const id = String(node.attrs['id']);
     const cols = Number(node.attrs['cols']);
-    const textCols = (node.attrs['textColumns'] as number | null) || cols;
-    const bodyLines = Math.max(0, Number(node.attrs['lines']) - storyHeadLines(node));
-    const linesAvailable = bodyLines * textCols;
+    // Boxes and vertical heads take their room first (shared/layout/story-box.ts).
+    const area = storyArea(gridMetrics(settings), settings.grid, node);
+    const textCols = area.columns.count;
+    const linesAvailable = area.bodyLines * area.bodyColumns;
     const body = textOf(node, 'body');
     const chars = Array.from(body).length;
     const headline = textOf(node, 'headline').trim();
@@ -67,7 +68,7 @@ export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): Cop
     if (fit) {
       if (fit.overset > 0) {
         status = 'overset';
-        linesNeeded = linesAvailable + Math.ceil(fit.overset / charsPerLine(settings, cols, textCols));
+        linesNeeded = linesAvailable + Math.ceil(fit.overset / Math.max(1, area.columns.columnChars || charsPerLine(settings, cols, textCols)));
       } else {
         status = fit.undersetLines > 0 ? 'underset' : 'fit';
         linesNeeded = linesAvailable - fit.undersetLines;

@@ -5,6 +5,7 @@
  */
 import type { AppController } from '../app/app-controller';
 import { bt } from '../i18n/bin-strings';
+import { isImageDrag } from '../photo/photo-drop';
 import { importCopyIntoBin } from './import-copy';
 
 function carriesFiles(e: DragEvent): boolean {
@@ -26,7 +27,8 @@ export function installFileDrop(app: AppController, win: Window = window): () =>
     if (e.relatedTarget === null) delete root.dataset['bmFileOver'];
   };
   const drop = (e: DragEvent) => {
-    if (!carriesFiles(e)) return;
+    // Images are placed on the page (renderer/photo/photo-drop.ts), not imported as copy.
+    if (!carriesFiles(e) || isImageDrag(e)) return;
     e.preventDefault();
     e.stopPropagation();
     delete root.dataset['bmFileOver'];

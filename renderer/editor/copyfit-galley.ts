@@ -4,7 +4,7 @@
  * [0, capacity). Overset = the characters on galley lines ≥ capacity;
  * underset = capacity − the galley's lines.
  */
-import { charRect, codePoints, indexText } from './copyfit';
+import { charRect, codePoints, firstOutside, indexText } from './copyfit';
 import type { StoryFit } from './copyfit';
 
 export function measureGalley(body: HTMLElement, linePx: number): StoryFit {
@@ -31,12 +31,5 @@ export function measureGalley(body: HTMLElement, linePx: number): StoryFit {
     // Only empty paragraphs or crossheads hang over: no characters lost.
     return { overset: 0, undersetLines: 0 };
   }
-  let lo = 0;
-  let hi = index.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (isOut(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return { overset: codePoints(index, lo), undersetLines: 0 };
+  return { overset: codePoints(index, firstOutside(index, isOut)), undersetLines: 0 };
 }

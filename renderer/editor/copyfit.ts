@@ -68,6 +68,22 @@ export function codePoints(index: TextIndex, from: number): number {
 }
 
 /**
+ * The first character index that does not fit, given that the last one does
+ * not and that "outside" is monotone in text order (a binary search: a few
+ * dozen rectangle reads, not one per character).
+ */
+export function firstOutside(index: TextIndex, isOut: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = index.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isOut(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
  * Measures one story body. `linePx` is the grid line pitch at 100 %; the
  * body may be scaled by a zoom transform, which is read from its box.
  */
@@ -94,15 +110,8 @@ export function measureBody(body: HTMLElement, linePx: number): StoryFit {
   };
 
   if (index.length > 0 && isOut(index.length - 1)) {
-    // Columns fill in text order, so "outside" is monotone: find the first.
-    let lo = 0;
-    let hi = index.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (isOut(mid)) hi = mid;
-      else lo = mid + 1;
-    }
-    return { overset: codePoints(index, lo), undersetLines: 0 };
+    // Columns fill in text order, so "outside" is monotone.
+    return { overset: codePoints(index, firstOutside(index, isOut)), undersetLines: 0 };
   }
 
   // Everything fits: find where the flow ends (the last text, or the last

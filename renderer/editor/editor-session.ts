@@ -14,6 +14,7 @@ import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
+import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
 import { copyfitPlugin } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
@@ -22,6 +23,9 @@ import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
 import { shapePlugin } from './shape/shape-plugin';
+import { gluePlugin } from '../typesetting/glue-plugin';
+import { lineEndPlugin } from '../typesetting/line-end-plugin';
+import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
 
 export interface SessionSnapshot {
@@ -63,6 +67,8 @@ export class EditorSession {
       plugins: [
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+        // Photo crop mode: its Escape and presses come before the arrange tools'.
+        cropModePlugin(),
         // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
         ...arrangePlugins({ editable: options.editable }),
         binKeymap(),
@@ -70,6 +76,12 @@ export class EditorSession {
         blockGuard(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.
         shapePlugin(),
+        // 横中竖: digits upright in vertical heads.
+        verticalDigitsPlugin(),
+        // Chinese composition beyond CSS: glued runs, then line-end marks half
+        // width (a layout pass; before copyfit so copyfit measures its result).
+        gluePlugin(),
+        lineEndPlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {

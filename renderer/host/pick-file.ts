@@ -18,12 +18,24 @@ export const COPY_FILE_ACCEPT = '.txt,.text,.docx,.html,.htm,text/plain,text/htm
  * picker was cancelled. Must be called from a user gesture (a click, a key).
  */
 export function pickCopyFile(): Promise<PickedFile | null> {
+  return pickFile(COPY_FILE_ACCEPT, 'bmCopyPicker');
+}
+
+/** What an image picker accepts (the formats a photo frame places). */
+export const IMAGE_FILE_ACCEPT = '.jpg,.jpeg,.png,image/jpeg,image/png';
+
+/** The file picker for an image to place (web mode's stand-in for the desktop's dialog). */
+export function pickImageFile(): Promise<PickedFile | null> {
+  return pickFile(IMAGE_FILE_ACCEPT, 'bmImagePicker');
+}
+
+function pickFile(accept: string, marker: string): Promise<PickedFile | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = COPY_FILE_ACCEPT;
+    input.accept = accept;
     input.hidden = true;
-    input.dataset['bmCopyPicker'] = 'true';
+    input.dataset[marker] = 'true';
     const done = (file: File | null) => {
       input.remove();
       resolve(file ? { name: file.name, size: file.size, body: file } : null);

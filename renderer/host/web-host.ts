@@ -7,20 +7,23 @@
 import type {
   AppCommand,
   ExportInfo,
+  ExportProgress,
   ExportRequest,
   HostApi,
   ImportCopyRequest,
   ImportedCopy,
+  ImportedImage,
+  ImportImageRequest,
   OpenedDocument,
   RecoveredEntry,
   SavedInfo,
   SaveRequest,
 } from '../../shared/host/host-api';
-import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_COPY_UPLOAD_BYTES, TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
+import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES, TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
 import type { Result } from '../../shared/result';
 import { fail, ok } from '../../shared/result';
 import { defaultExportPath, defaultSavePath } from './default-paths';
-import { pickCopyFile } from './pick-file';
+import { pickCopyFile, pickImageFile } from './pick-file';
 import type { PickedFile } from './pick-file';
 
 /** Asks a person for a path; null when cancelled. */
@@ -35,7 +38,12 @@ export interface WebHostOptions {
   fetch?: typeof fetch;
   /** Asks for a file of copy; defaults to a file `<input>`. */
   pickFile?: () => Promise<PickedFile | null>;
+  /** Asks for an image to place; defaults to a file `<input>` for JPEG and PNG. */
+  pickImage?: () => Promise<PickedFile | null>;
 }
+
+/** How often web mode asks for an export's progress. */
+const EXPORT_POLL_MS = 200;
 
 interface KnownDocument {
   path: string | null;
@@ -49,6 +57,7 @@ export class WebHost implements HostApi {
   readonly #prompt: PathPrompt;
   readonly #fetch: typeof fetch;
   readonly #pickFile: () => Promise<PickedFile | null>;
+  readonly #pickImage: () => Promise<PickedFile | null>;
   // What we know of each open document, for the prompts' suggested paths.
   readonly #documents = new Map<string, KnownDocument>();
 
@@ -58,6 +67,7 @@ export class WebHost implements HostApi {
     this.#prompt = options.prompt;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#pickFile = options.pickFile ?? pickCopyFile;
+    this.#pickImage = options.pickImage ?? pickImageFile;
   }
 
   #call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Result<T>> {
@@ -134,11 +144,38 @@ export class WebHost implements HostApi {
     return r;
   }
 
-  async exportPdf(request: ExportRequest): Promise<Result<ExportInfo | null>> {
+  async exportPdf(request: ExportRequest, onProgress?: (progress: ExportProgress) => void): Promise<Result<ExportInfo | null>> {
     const known = this.#documents.get(request.handle);
     const path = this.#prompt('export', defaultExportPath(known?.path ?? null, known?.name ?? ''));
     if (path === null || path.trim() === '') return ok(null);
-    return this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, { handle: request.handle, pages: request.pages, path: path.trim() });
+    const body = { handle: request.handle, pages: request.pages, path: path.trim(), ...(request.options ? { options: request.options } : {}) };
+    if (!onProgress) return this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, body);
+    // HTTP cannot push: the export runs as one request while its progress is polled under a job id.
+    const job = `j${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    let last = '';
+    const poll = async () => {
+      const r = await this.#call<ExportProgress | null>('GET', WEB_ROUTES.exportProgress + job);
+      if (!r.ok || !r.value) return;
+      const key = JSON.stringify(r.value);
+      if (key === last) return;
+      last = key;
+      onProgress(r.value);
+    };
+    let done = false;
+    const polling = (async () => {
+      while (!done) {
+        await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
+        if (!done) await poll();
+      }
+    })();
+    try {
+      return await this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, { ...body, job });
+    } finally {
+      done = true;
+      await polling;
+      // The last state (preflight's findings when they stopped the export) is kept for a last look.
+      await poll();
+    }
   }
 
   assetUrl(handle: string, hash: string): string {
@@ -191,6 +228,31 @@ export class WebHost implements HostApi {
       return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than copy intake reads (${MAX_COPY_UPLOAD_BYTES / 1024 / 1024} MiB)`);
     }
     return this.#send<ImportedCopy>(WEB_ROUTES.importCopy, {
+      method: 'POST',
+      headers: {
+        [TOKEN_HEADER]: this.#token,
+        'Content-Type': 'application/octet-stream',
+        [COPY_HANDLE_HEADER]: request.handle,
+        [COPY_NAME_HEADER]: encodeURIComponent(file.name),
+      },
+      body: file.body as BodyInit,
+    });
+  }
+
+  /**
+   * Uploads an image to place. Without a file in the request, asks for one
+   * with a file picker; null when the picker was cancelled.
+   */
+  async importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>> {
+    let file: PickedFile | null = request.file ? { name: request.file.name, size: request.file.bytes.length, body: request.file.bytes } : null;
+    if (!file) {
+      file = await this.#pickImage();
+      if (!file) return ok(null);
+    }
+    if (file.size > MAX_IMAGE_UPLOAD_BYTES) {
+      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than an image to place may be (${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MiB)`);
+    }
+    return this.#send<ImportedImage>(WEB_ROUTES.importImage, {
       method: 'POST',
       headers: {
         [TOKEN_HEADER]: this.#token,

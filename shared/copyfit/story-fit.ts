@@ -10,7 +10,9 @@
  *   takes its `lines` in the galley.
  */
 import type { Node } from 'prosemirror-model';
+import { textColumnsOf } from '../page/geometry';
 import type { GridSettings } from '../page/settings';
+import { boxInset, headPlacement } from '../layout/story-box';
 import { galleyLines, storyCapacity, textColumnChars } from './estimate';
 import type { GalleyItem, WidthModel } from './estimate';
 
@@ -58,10 +60,15 @@ export function estimateStoryFit(story: Node, grid: GridSettings, widths?: Parti
   if (story.type.name !== 'story') throw new RangeError(`expected a story node, got ${story.type.name}`);
   const cols = Number(story.attrs['cols']);
   const textColumns = (story.attrs['textColumns'] as number | null) ?? cols;
-  const lineChars = textColumnChars(grid, cols, textColumns);
-  const headLines = storyHeadLines(story);
+  // A box (边框/底纹) and a vertical head take their room first (shared/layout/story-box.ts).
+  const inset = boxInset(grid, story);
+  const head = headPlacement(story, cols);
+  const lineChars = inset.chars > 0 ? textColumnsOf(grid, cols, textColumns, inset.chars).columnChars : textColumnChars(grid, cols, textColumns);
+  const headLines = head.lines + 2 * inset.lines;
   const bodyLines = Math.max(0, Number(story.attrs['lines']) - headLines);
   const neededLines = galleyLines(storyGalley(story), widths ? { lineChars, widths } : { lineChars });
-  const capacityLines = storyCapacity(textColumns, bodyLines);
+  // A vertical head covers about its share of the text columns.
+  const bodyColumns = head.vertical ? Math.max(0, textColumns - Math.ceil((textColumns * head.cols) / cols)) : textColumns;
+  const capacityLines = storyCapacity(bodyColumns, bodyLines);
   return { headLines, bodyLines, textColumns, lineChars, neededLines, capacityLines, spareLines: capacityLines - neededLines };
 }

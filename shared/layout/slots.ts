@@ -60,6 +60,12 @@ export interface ShapeInput {
   head: { cols: number; lines: number } | null;
   /** Boxes over the story the text must avoid, in grid units relative to the story's top-left cell (may reach outside it). */
   obstacles: readonly GridBox[];
+  /**
+   * The text area of a boxed story (see story-box.ts): the first text
+   * column's left edge, the column width and gap in px, and the whole lines
+   * the box takes at the top and the bottom. Absent: the whole grid box.
+   */
+  area?: { leftPx: number; columnWidthPx: number; gapPx: number; topLines: number; bottomLines: number };
 }
 
 // A text column and an obstacle that share less than this many px do not collide (rounding).
@@ -72,18 +78,23 @@ export function storyShape(metrics: GridMetrics, input: ShapeInput): StoryShape 
     throw new RangeError(`storyShape: bad story size ${cols}×${lines} in ${textColumns} text columns`);
   }
   const width = gridBoxRect(metrics, { col: 0, line: 0, cols, lines: 1 }).width;
-  const gutter = metrics.gutterPx;
-  const columnWidth = (width - (textColumns - 1) * gutter) / textColumns;
-  const columnX = (t: number) => t * (columnWidth + gutter);
+  const { area } = input;
+  const gutter = area ? area.gapPx : metrics.gutterPx;
+  const columnWidth = area ? area.columnWidthPx : (width - (textColumns - 1) * gutter) / textColumns;
+  const left0 = area ? area.leftPx : 0;
+  const columnX = (t: number) => left0 + t * (columnWidth + gutter);
+  const top = area ? Math.max(0, area.topLines) : 0;
+  const bottom = lines - (area ? Math.max(0, area.bottomLines) : 0);
 
   const boxes: GridBox[] = [...input.obstacles];
   if (input.head && input.head.lines > 0) {
-    boxes.push({ col: 0, line: 0, cols: Math.min(cols, Math.max(1, input.head.cols)), lines: input.head.lines });
+    boxes.push({ col: 0, line: top, cols: Math.min(cols, Math.max(1, input.head.cols)), lines: input.head.lines });
   }
   // blocked[t][l]: text column t cannot use line l.
   const blocked: boolean[][] = [];
   for (let t = 0; t < textColumns; t++) {
-    const row = new Array<boolean>(lines).fill(false);
+    // A box's inset lines are nobody's.
+    const row = Array.from({ length: lines }, (_, l) => l < top || l >= bottom);
     const left = columnX(t);
     const right = left + columnWidth;
     for (const b of boxes) {

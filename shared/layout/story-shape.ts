@@ -11,7 +11,10 @@ import type { Node } from 'prosemirror-model';
 import { blockBox } from '../model/check-page';
 import { boxesOverlap } from '../page/geometry';
 import type { GridBox, GridMetrics } from '../page/geometry';
+import { gridMetrics } from '../page/geometry';
+import type { PageSettings } from '../page/settings';
 import type { ShapeInput, StoryShape } from './slots';
+import { isBoxed, storyArea } from './story-box';
 import { storyShape } from './slots';
 
 function attrNum(node: Node, name: string, fallback: number): number {
@@ -56,13 +59,27 @@ export function storyShapeInput(page: Node, story: Node): ShapeInput {
     const b = blockBox(other);
     obstacles.push({ col: b.col - box.col, line: b.line - box.line, cols: b.cols, lines: b.lines });
   });
-  return {
+  const input: ShapeInput = {
     cols: Math.max(1, box.cols),
     lines: Math.max(0, box.lines),
     textColumns: textColumnsOf(story),
     head: storyHead(story, Math.max(1, box.cols)),
     obstacles,
   };
+  const settings = page.attrs['settings'] as PageSettings | undefined;
+  if (!settings) return input;
+  // A box (its inset) and a vertical head change the text area (story-box.ts).
+  const a = storyArea(gridMetrics(settings), settings.grid, story);
+  if (a.head.vertical) {
+    const k = a.head.cols;
+    obstacles.push({ col: a.head.side === 'right' ? input.cols - k : 0, line: 0, cols: k, lines: input.lines });
+    input.head = { cols: input.cols, lines: a.head.lines };
+  }
+  if (isBoxed(story)) {
+    input.textColumns = a.columns.count;
+    input.area = { leftPx: a.leftPx, columnWidthPx: a.columnWidthPx, gapPx: a.gapPx, topLines: a.inset.lines, bottomLines: a.inset.lines };
+  }
+  return input;
 }
 
 /** The slot chain of a story on its page. */

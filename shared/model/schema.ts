@@ -33,6 +33,30 @@ export const blockAttrs = {
   lines: { default: 1, validate: 'number' },
 } as const;
 
+/**
+ * Box (边框) and background tint (底纹) of a story or teaser block. The box
+ * is drawn inside the block's grid box; the text is inset from it by whole
+ * body characters across and whole grid lines down (see
+ * shared/layout/story-box.ts), so it stays on the grid.
+ */
+export const boxAttrs = {
+  /**
+   * Border style: `none` (open), `single`, `double`, `thick-thin` (文武线,
+   * thick outside), `thin-thick`, `dashed`, or a 花边 `dots` / `wave`.
+   */
+  frame: { default: 'none', validate: 'string' },
+  /** Border weight in points (for double and thick-thin: the whole border). */
+  frameWeightPt: { default: 1, validate: 'number' },
+  /** Swatch name of the border. */
+  frameSwatch: { default: 'black', validate: 'string' },
+  /** Space between the box and the text in body characters (whole, 0–4). */
+  frameInset: { default: 1, validate: 'number' },
+  /** Swatch name of the background tint. */
+  tintSwatch: { default: 'black', validate: 'string' },
+  /** Background tint in whole percent of `tintSwatch`; 0 for none. */
+  tint: { default: 0, validate: 'number' },
+} as const;
+
 /** Attributes of a headline-like text node. */
 const headingAttrs = {
   /** Type size in points. */
@@ -81,8 +105,9 @@ const nodes: Record<string, NodeSpec> = {
       ...blockAttrs,
       /** Text columns of the body; null means one per grid column. */
       textColumns: { default: null as number | null },
-      /** Border style around the story, `none` for an open story. */
-      frame: { default: 'none' },
+      ...boxAttrs,
+      /** Column rule (栏线) between the text columns: its weight in points, 0 for none. */
+      columnRulePt: { default: 0, validate: 'number' },
       /** What copy intake decided about the story (shared/intake/record.ts), or null. */
       intake: { default: null },
     },
@@ -94,8 +119,12 @@ const nodes: Record<string, NodeSpec> = {
     content: 'kicker? headline subheadline?',
     isolating: true,
     attrs: {
-      /** Grid columns of the story the head spans from its left; null = all. */
+      /** Grid columns of the story the head spans from its left (a vertical head: from its side); null = all. */
       cols: { default: null as number | null },
+      /** 竖排: the head set vertically in a strip at the story's side, the body beside it. */
+      vertical: { default: false, validate: 'boolean' },
+      /** Side of the story a vertical head stands on: `right` (usual) or `left`. */
+      side: { default: 'right', validate: 'string' },
     },
     toDOM: () => ['header', 0],
     parseDOM: [{ tag: 'header' }],
@@ -250,7 +279,9 @@ const nodes: Record<string, NodeSpec> = {
       ...blockAttrs,
       /** `h` runs along the top of its box, `v` down its left side. */
       orientation: { default: 'h' },
+      /** Weight in points (for double and thick-thin: the whole rule). */
       weightPt: { default: 0.5 },
+      /** `solid`, `dashed`, `dotted`, `double`, `thick-thin` (文武线) or `thin-thick`. */
       style: { default: 'solid' },
       swatch: { default: 'black' },
     },
@@ -264,6 +295,7 @@ const nodes: Record<string, NodeSpec> = {
     isolating: true,
     attrs: {
       ...blockAttrs,
+      ...boxAttrs,
       /** What copy intake decided about the teaser box (shared/intake/record.ts), or null. */
       intake: { default: null },
     },

@@ -114,18 +114,22 @@ export interface TextColumns {
  * whole number of characters that fits with at least a grid gutter between
  * columns, and the gaps share what is left, so every line stays whole
  * characters wide.
+ *
+ * `insetChars` (whole characters, ≥ 0) is taken off each side first, as a
+ * box (边框) does: the same rule then divides the narrower span.
  */
 export function textColumnsOf(
   grid: Pick<GridSettings, 'charsPerColumn' | 'gutterChars'>,
   cols: number,
   textColumns: number | null,
+  insetChars = 0,
 ): TextColumns {
-  const total = spanChars(grid, cols);
+  const total = Math.max(1, spanChars(grid, cols) - 2 * Math.max(0, insetChars));
   // No more columns than leave each at least one character and a gutter.
   const most = Math.max(1, Math.floor((total + grid.gutterChars) / (1 + grid.gutterChars)));
-  const count = textColumns && textColumns > 0 ? Math.min(textColumns, most) : cols;
-  if (count === cols) return { count, columnChars: grid.charsPerColumn, gapChars: grid.gutterChars };
-  const columnChars = Math.floor((total - (count - 1) * grid.gutterChars) / count);
+  const count = Math.min(textColumns && textColumns > 0 ? textColumns : cols, most);
+  if (count === cols && insetChars <= 0) return { count, columnChars: grid.charsPerColumn, gapChars: grid.gutterChars };
+  const columnChars = Math.max(1, Math.floor((total - (count - 1) * grid.gutterChars) / count));
   const gapChars = count > 1 ? (total - count * columnChars) / (count - 1) : 0;
   return { count, columnChars, gapChars };
 }

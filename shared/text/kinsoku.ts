@@ -8,6 +8,7 @@
  * a careful newspaper also avoids (an interpunct or a connector at a line
  * start, a currency sign at a line end, a number parted from its unit).
  */
+import { unitAt } from './glue';
 
 /** Closing brackets and quotes, and the pause and stop marks (点号): never at a line start. */
 export const LINE_START_PROHIBITED_BASIC: ReadonlySet<string> = new Set([
@@ -36,8 +37,6 @@ export const LINE_END_PROHIBITED_STRICT: ReadonlySet<string> = new Set([
 /** Marks written doubled that a line break must never part. */
 export const NEVER_SPLIT: readonly string[] = ['——', '……'];
 
-/** Units kept with the figure before them when strict (`90%`, `36℃`, `2.3万`). */
-const UNITS_AFTER_FIGURE = /^[%‰℃°′″％万亿]/u;
 
 export type KinsokuLevel = 'basic' | 'strict';
 
@@ -94,7 +93,8 @@ export function findBreakViolations(lines: readonly string[], level: KinsokuLeve
     const splitFigure =
       (isFigure(last) && /^[.:,]$/.test(first) && isFigure(afterFirst)) ||
       (/^[.:,]$/.test(last) && isFigure(beforeLast) && isFigure(first));
-    const splitUnit = level === 'strict' && isFigure(last) && UNITS_AFTER_FIGURE.test(first);
+    // Units kept with the figure before them when strict (`90%`, `36℃`, `2.3万`, `15000人`).
+    const splitUnit = level === 'strict' && isFigure(last) && unitAt(nextLine.join(''), 0) !== '';
     if (splitWord || splitFigure || splitUnit) violations.push({ line: n, kind: 'split-number', at });
   }
   return violations;

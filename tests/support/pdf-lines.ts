@@ -112,3 +112,49 @@ export function readPdfLines(pdfPath: string, options: ReadOptions = {}): PdfLin
     [...p.lines].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin),
   );
 }
+
+/** A rectangle on a PDF page, in points from the page's top-left corner. */
+export interface PdfRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The lines of text inside one column of a page: every word whose centre lies
+ * in `rect` (a mark hanging past the column edge still counts: its centre is
+ * inside), grouped into lines by the bottom of their boxes, top to bottom.
+ *
+ * pdftotext's own lines may run across neighbouring columns that share a
+ * baseline; words never do, so columns are rebuilt from words.
+ */
+export function linesInRect(page: PdfPage, rect: PdfRect, options: { sameLine?: number } = {}): PdfLine[] {
+  const sameLine = options.sameLine ?? 3;
+  const words = page.lines
+    .flatMap((l) => l.words)
+    .filter((w) => {
+      const cx = (w.xMin + w.xMax) / 2;
+      const cy = (w.yMin + w.yMax) / 2;
+      return cx >= rect.left && cx < rect.right && cy >= rect.top && cy < rect.bottom;
+    })
+    .sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin);
+  const groups: PdfWord[][] = [];
+  for (const w of words) {
+    const group = groups.at(-1);
+    if (group && Math.abs(group[0]!.yMax - w.yMax) < sameLine) group.push(w);
+    else groups.push([w]);
+  }
+  return groups.map((g) => {
+    const sorted = [...g].sort((a, b) => a.xMin - b.xMin);
+    return {
+      page: page.page,
+      xMin: Math.min(...sorted.map((w) => w.xMin)),
+      yMin: Math.min(...sorted.map((w) => w.yMin)),
+      xMax: Math.max(...sorted.map((w) => w.xMax)),
+      yMax: Math.max(...sorted.map((w) => w.yMax)),
+      text: sorted.map((w) => w.text).join(''),
+      words: sorted,
+    };
+  });
+}

@@ -10,8 +10,10 @@ import { HOST_API_METHODS } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
-import { MAX_COPY_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
-import { handleSchema, issueLine, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
+import { MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
+import { handleSchema, issueLine, jobSchema, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
+import { exportOptionsSchema } from '../export/export-options';
+import { EXPORT_PROGRESS_CHANNEL } from './channels';
 
 /** What the handlers need from the window system (dialogs, the close prompt). */
 export interface ElectronUi {
@@ -19,6 +21,8 @@ export interface ElectronUi {
   chooseOpenPath(): Promise<string | null>;
   /** A file of copy (.txt, .docx, .html) to import, or null when cancelled. */
   chooseCopyPath(): Promise<string | null>;
+  /** An image (JPEG, PNG) to place, or null when cancelled. */
+  chooseImagePath(): Promise<string | null>;
   /** A path to save to, or null when cancelled. */
   chooseSavePath(kind: 'save' | 'export', suggestion: string): Promise<string | null>;
   /** Called after a save of a window's document succeeded (a pending close may go on). */
@@ -30,6 +34,8 @@ export interface ElectronUi {
 /** Who called: the window's id, already checked to be our own page. */
 export interface IpcCaller {
   owner: number;
+  /** Sends a message to the calling page (export progress). */
+  send?(channel: string, ...args: unknown[]): void;
 }
 
 type Handler = (caller: IpcCaller, args: unknown[]) => Promise<unknown>;
@@ -39,7 +45,9 @@ export const INVOKED_METHODS = HOST_API_METHODS.filter((m) => m !== 'assetUrl' &
 export type InvokedMethod = (typeof INVOKED_METHODS)[number];
 
 const saveRequest = z.object({ handle: handleSchema, pages: pagesSchema, saveAs: z.boolean().optional() }).strict();
-const exportRequest = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
+const exportRequest = z
+  .object({ handle: handleSchema, pages: pagesSchema, options: exportOptionsSchema.optional(), progressId: jobSchema.optional() })
+  .strict();
 /** A dropped file's bytes: a Uint8Array (structured clone keeps the type), bounded like web mode's upload. */
 const copyFile = z
   .object({
@@ -48,6 +56,13 @@ const copyFile = z
   })
   .strict();
 const importCopyRequest = z.object({ handle: handleSchema, file: copyFile.optional() }).strict();
+const imageFile = z
+  .object({
+    name: z.string().min(1).max(1000),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMAGE_UPLOAD_BYTES, `the image is larger than ${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MiB`),
+  })
+  .strict();
+const importImageRequest = z.object({ handle: handleSchema, file: imageFile.optional() }).strict();
 
 const ARGS = {
   initialDocument: z.tuple([]),
@@ -62,6 +77,7 @@ const ARGS = {
   openRecovered: z.tuple([recoveredIdSchema]),
   discardRecovered: z.tuple([recoveredIdSchema]),
   importCopy: z.tuple([importCopyRequest]),
+  importImage: z.tuple([importImageRequest]),
 } satisfies Record<InvokedMethod, z.ZodType>;
 
 /** A suggested file name next to the document, with another extension. */
@@ -113,11 +129,15 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
       else ui.saveAbandoned(caller.owner);
       return saved;
     },
-    async exportPdf(_caller, request) {
+    async exportPdf(caller, request) {
       const session = host.sessions.get(request.handle);
       if (!session) return host.sessions.require(request.handle);
       const path = await ui.chooseSavePath('export', suggestion(session.path, session.name, '.pdf'));
-      return path === null ? ok(null) : host.exportPdf(request.handle, request.pages, path);
+      if (path === null) return ok(null);
+      const { progressId, ...rest } = request;
+      const send = caller.send;
+      const onProgress = progressId && send ? (p: unknown) => send(EXPORT_PROGRESS_CHANNEL, progressId, p) : undefined;
+      return host.exportWithOptions({ ...rest, path }, onProgress);
     },
     setDirty: async (_caller, handle, dirty) => host.setDirty(handle, dirty),
     documentForPrint: async (_caller, handle) => host.printDocument(handle),
@@ -131,6 +151,14 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
       if (request.file) return host.importCopy(request.handle, { name: request.file.name, bytes: request.file.bytes });
       const path = await ui.chooseCopyPath();
       return path === null ? ok(null) : host.importCopy(request.handle, { path });
+    },
+    async importImage(_caller, request) {
+      const found = host.sessions.require(request.handle);
+      if (!found.ok) return found;
+      if (request.file) return host.importImage(request.handle, { name: request.file.name, bytes: request.file.bytes });
+      // A path only from the person's own choice in the dialog.
+      const path = await ui.chooseImagePath();
+      return path === null ? ok(null) : host.importImage(request.handle, { path });
     },
   };
 

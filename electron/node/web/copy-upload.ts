@@ -9,39 +9,16 @@ import type { Result } from '../../../shared/result';
 import { fail } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
 import { handleSchema } from './api-schemas';
+import { readBody } from './json-body';
+import type { BodyFailure } from './json-body';
 
 type Answer = { status: number; body: Result<ImportedCopy> };
 
 /** The body's bytes, or the status and error to answer with (the rest of an oversized body is not read). */
-export async function readRawBody(req: IncomingMessage, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; status: number; message: string; code: string }> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  // Not a type a cross-site form can send without a CORS preflight (which is never granted).
-  if (type !== 'application/octet-stream') {
-    req.resume();
-    return { ok: false, status: 415, code: 'BAD_REQUEST', message: 'the body must be application/octet-stream' };
-  }
-  const tooLarge = { ok: false as const, status: 413, code: 'TOO_LARGE', message: `the file is larger than ${Math.round(limit / 1024 / 1024)} MiB, more than copy intake reads` };
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) {
-    req.resume();
-    return tooLarge;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) {
-        req.resume();
-        return tooLarge;
-      }
-      chunks.push(chunk);
-    }
-  } catch {
-    return { ok: false, status: 400, code: 'BAD_REQUEST', message: 'the upload was cut off' };
-  }
-  const all = Buffer.concat(chunks, size);
-  return { ok: true, bytes: new Uint8Array(all.buffer, all.byteOffset, all.byteLength) };
+export async function readRawBody(req: IncomingMessage, limit: number): Promise<{ ok: true; bytes: Uint8Array } | BodyFailure> {
+  const body = await readBody(req, { type: 'application/octet-stream', limit, tooLarge: `the file is larger than ${Math.round(limit / 1024 / 1024)} MiB, more than copy intake reads` });
+  if (!body.ok) return body;
+  return { ok: true, bytes: new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength) };
 }
 
 function header(req: IncomingMessage, name: string): string {

@@ -1,13 +1,19 @@
 /**
  * The element every block on the grid is: absolutely placed at its grid box
- * (type area offset by the margins), carrying the testable data attributes.
+ * (type area offset by the margins), carrying the testable data attributes;
+ * and the box (边框) and tint (底纹) a story or teaser may have.
  */
 import type { Node } from 'prosemirror-model';
 import type { ViewMutationRecord } from 'prosemirror-view';
+import { swatchBookFor } from '../../../shared/color/swatches';
 import { blockBox } from '../../../shared/model/check-page';
+import { boxInset, frameStyleOf, tintOf } from '../../../shared/layout/story-box';
+import type { BoxInset } from '../../../shared/layout/story-box';
 import { gridBoxRect } from '../../../shared/page/geometry';
+import { swatchColor } from '../swatches';
+import { frameImage } from './frame-art';
 import type { ViewContext } from './view-context';
-import { px, str } from './view-context';
+import { num, px, str } from './view-context';
 
 export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext): void {
   const box = blockBox(node);
@@ -23,6 +29,46 @@ export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext): void 
   el.dataset['line'] = String(box.line);
   el.dataset['cols'] = String(box.cols);
   el.dataset['lines'] = String(box.lines);
+}
+
+/** Border weight in pt, limited to what a newspaper box uses. */
+function weightPt(node: Node): number {
+  return Math.min(8, Math.max(0.25, num(node, 'frameWeightPt', 1)));
+}
+
+/**
+ * Paints the box of a story or teaser on `el`: the border (an SVG drawn by
+ * `::before` over the whole block, see frame-art.ts for the styles and
+ * weights), the tint as the block's background, and the inset as padding of
+ * whole characters and lines. Returns the inset.
+ */
+export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext): BoxInset {
+  const { metrics, settings } = ctx;
+  const book = swatchBookFor(settings.edition.paperName);
+  const style = frameStyleOf(node);
+  const tint = tintOf(node);
+  const inset = boxInset(settings.grid, node);
+  const s = el.style;
+  el.dataset['frame'] = style;
+  el.classList.toggle('bm-boxed', style !== 'none');
+  if (tint > 0) {
+    el.dataset['tint'] = String(tint);
+    s.backgroundColor = swatchColor(str(node, 'tintSwatch', 'black'), tint, book);
+  } else {
+    delete el.dataset['tint'];
+    s.backgroundColor = '';
+  }
+  s.padding = inset.chars > 0 ? `${px(inset.lines * metrics.linePx)} ${px(inset.chars * metrics.charPx)}` : '';
+  if (style === 'none') {
+    s.removeProperty('--bm-frame-image');
+    delete el.dataset['frameWeight'];
+    return inset;
+  }
+  const rect = gridBoxRect(metrics, blockBox(node));
+  const w = (weightPt(node) * 4) / 3;
+  el.dataset['frameWeight'] = String(weightPt(node));
+  s.setProperty('--bm-frame-image', frameImage(style, rect.width, rect.height, w, swatchColor(str(node, 'frameSwatch', 'black'), 100, book)));
+  return inset;
 }
 
 /**

@@ -25,7 +25,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
       return shape ? new GalleyBody(node, ctx, shape, getPos) : new BodyView(node, ctx);
     },
     crosshead: (node) => new CrossheadView(node, ctx),
-    photo: (node) => new PhotoView(node, ctx),
+    photo: (node, view, _getPos, decorations) => new PhotoView(node, ctx, { view, decorations }),
     label: (node) => new LabelView(node, ctx),
     masthead: (node) => new MastheadView(node, ctx),
     rule: (node) => new RuleView(node, ctx),

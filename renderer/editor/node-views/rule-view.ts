@@ -1,12 +1,23 @@
-/** A rule: a line of `weightPt` along the top (h) or the left (v) of its box. */
+/**
+ * A rule: a line of `weightPt` along the top (h) or the left (v) of its box,
+ * solid, dashed, dotted, double (two lines of the weight a weight apart),
+ * 文武线 thick-thin (the weight, then a third of it half the weight below or
+ * right) or thin-thick. In the swatch's stand-in, so it prints in its ink.
+ */
 import type { Node } from 'prosemirror-model';
 import type { NodeView } from 'prosemirror-view';
+import { swatchBookFor } from '../../../shared/color/swatches';
 import { swatchColor } from '../swatches';
+import { blockBox } from '../../../shared/model/check-page';
+import { gridBoxRect } from '../../../shared/page/geometry';
 import { placeBlock } from './block-frame';
+import { ruleDepth, ruleImage } from './frame-art';
+import type { RuleArtStyle } from './frame-art';
 import type { ViewContext } from './view-context';
-import { num, ptPx, str } from './view-context';
+import { num, px, str } from './view-context';
 
-const STYLES = new Set(['solid', 'dashed', 'dotted', 'double']);
+/** Rule styles the view draws; anything else draws solid. */
+export const RULE_STYLES = ['solid', 'dashed', 'dotted', 'double', 'thick-thin', 'thin-thick'] as const;
 
 export class RuleView implements NodeView {
   readonly dom: HTMLElement;
@@ -31,12 +42,20 @@ export class RuleView implements NodeView {
     const node = this.#node;
     placeBlock(this.dom, node, this.ctx);
     const vertical = str(node, 'orientation', 'h') === 'v';
-    const style = STYLES.has(str(node, 'style')) ? str(node, 'style') : 'solid';
-    const border = `${ptPx(Math.max(0.1, num(node, 'weightPt', 0.5)))} ${style} ${swatchColor(str(node, 'swatch', 'black'))}`;
+    const raw = str(node, 'style', 'solid');
+    const style = ((RULE_STYLES as readonly string[]).includes(raw) ? raw : 'solid') as RuleArtStyle;
+    const w = (Math.min(12, Math.max(0.1, num(node, 'weightPt', 0.5))) * 4) / 3;
+    const color = swatchColor(str(node, 'swatch', 'black'), 100, swatchBookFor(this.ctx.settings.edition.paperName));
+    const box = gridBoxRect(this.ctx.metrics, blockBox(node));
+    const length = vertical ? box.height : box.width;
+    const depth = ruleDepth(style, w);
     this.dom.dataset['orientation'] = vertical ? 'v' : 'h';
+    this.dom.dataset['style'] = style;
+    // An SVG, not borders: Chromium snaps border widths to device pixels (frame-art.ts).
     const s = this.#line.style;
-    s.borderTop = vertical ? '' : border;
-    s.borderLeft = vertical ? border : '';
+    s.backgroundImage = ruleImage(style, length, w, color, vertical);
+    s.width = px(vertical ? depth : length);
+    s.height = px(vertical ? length : depth);
   }
 
   update(node: Node): boolean {

@@ -62,21 +62,22 @@ export class HeadLineView extends LineBoxView {
     const n = this.node;
     const lines = num(n, 'lines', 2);
     const scale = Math.min(400, Math.max(10, num(n, 'scaleX', 100))) / 100;
-    this.dom.style.height = px(lines * this.ctx.metrics.linePx);
+    // Block size: the height of a horizontal head, the width of a vertical one.
+    this.dom.style.height = '';
+    this.dom.style.blockSize = px(lines * this.ctx.metrics.linePx);
     const s = this.contentDOM.style;
     s.fontFamily = faceFamily(str(n, 'face', 'hei'));
     s.fontSize = ptPx(num(n, 'sizePt', 22));
     s.fontWeight = String(num(n, 'weight', 700));
     s.textAlign = ALIGN[str(n, 'align', 'center')] ?? 'center';
-    // 长扁字: scale the glyphs, and widen the box by the inverse so the scaled
-    // line still spans the full head width and wraps where it is seen to.
+    // 长扁字: the glyphs are scaled across (page.css); a horizontal line box is
+    // widened by the inverse so the scaled line still spans the head's width.
     if (scale !== 1) {
-      s.width = `${100 / scale}%`;
-      s.transform = `scaleX(${scale})`;
-      s.transformOrigin = '0 50%';
+      this.contentDOM.dataset['scaled'] = '';
+      s.setProperty('--bm-scale-x', String(scale));
     } else {
-      s.width = '';
-      s.transform = '';
+      delete this.contentDOM.dataset['scaled'];
+      s.removeProperty('--bm-scale-x');
     }
   }
 }
@@ -107,7 +108,7 @@ export class CrossheadView extends LineBoxView {
   }
 }
 
-/** The head group spans `cols` grid columns from the story's left, or all of them. */
+/** The head group spans `cols` grid columns from the story's left, or all of them; or stands vertically at a side (竖排). */
 export class HeadGroupView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
@@ -126,8 +127,14 @@ export class HeadGroupView implements NodeView {
 
   private render(): void {
     const cols = this.#node.attrs['cols'] as number | null;
+    const vertical = this.#node.attrs['vertical'] === true;
+    // A vertical head's strip is placed by the story (story-view.ts, page.css).
+    this.dom.classList.toggle('bm-vertical', vertical);
+    // Inside a box the head starts at the inset; it still ends on its grid column.
     this.dom.style.width =
-      typeof cols === 'number' && cols > 0 ? px(gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols, lines: 1 }).width) : '';
+      !vertical && typeof cols === 'number' && cols > 0
+        ? `calc(${px(gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols, lines: 1 }).width)} - var(--bm-inset-x, 0px))`
+        : '';
   }
 
   update(node: Node): boolean {

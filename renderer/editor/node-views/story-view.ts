@@ -1,14 +1,21 @@
 /**
- * A story block: head group, byline and body stacked in its grid box. The
- * body takes the whole grid lines the head and byline leave; the story
- * element publishes that height and the text column count as CSS variables
- * for the body (see story-parts.ts), so the parts stay on the line grid.
+ * A story block: head group, byline and body stacked in its grid box, inside
+ * its box (边框, 底纹) when it has one. The body takes the whole grid lines
+ * the box, the head and the byline leave; the story element publishes that
+ * height, the text columns and the place of a vertical head as CSS
+ * variables for its parts (see story-parts.ts), so they stay on the grid.
+ * The geometry is shared/layout/story-box.ts, the one the shapes and the
+ * copyfit use.
  */
 import type { Node } from 'prosemirror-model';
 import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
-import { textColumnsOf } from '../../../shared/page/geometry';
-import { ignoreOwnMutation, placeBlock } from './block-frame';
+import { swatchBookFor } from '../../../shared/color/swatches';
+import { storyArea } from '../../../shared/layout/story-box';
+import type { StoryArea } from '../../../shared/layout/story-box';
+import { swatchColor } from '../swatches';
+import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
+import { columnRulesImage } from './frame-art';
 import { num, px, str } from './view-context';
 
 /** Grid lines the head group and byline of a story take. */
@@ -20,6 +27,8 @@ export function storyHeadLines(node: Node): number {
   });
   return lines;
 }
+
+const VHEAD_VARS = ['--bm-vhead-x', '--bm-vhead-w', '--bm-vhead-top', '--bm-vhead-h', '--bm-aside-left', '--bm-aside-right'];
 
 export class StoryView implements NodeView {
   readonly dom: HTMLElement;
@@ -42,15 +51,51 @@ export class StoryView implements NodeView {
 
   private render(): void {
     const node = this.#node;
-    const { metrics } = this.ctx;
+    const { metrics, settings } = this.ctx;
+    const s = this.dom.style;
     placeBlock(this.dom, node, this.ctx);
-    const bodyLines = Math.max(0, num(node, 'lines', 1) - storyHeadLines(node));
-    const text = textColumnsOf(this.ctx.settings.grid, num(node, 'cols', 1), node.attrs['textColumns'] as number | null);
-    this.dom.style.setProperty('--bm-body-lines', String(bodyLines));
-    this.dom.style.setProperty('--bm-body-h', px(bodyLines * metrics.linePx));
-    this.dom.style.setProperty('--bm-text-cols', String(text.count));
-    this.dom.style.setProperty('--bm-text-gap-px', px(text.gapChars * metrics.charPx));
-    this.dom.dataset['frame'] = str(node, 'frame', 'none');
+    paintBox(this.dom, node, this.ctx);
+    const area = storyArea(metrics, settings.grid, node);
+    s.setProperty('--bm-body-lines', String(area.bodyLines));
+    s.setProperty('--bm-body-h', px(area.bodyLines * metrics.linePx));
+    s.setProperty('--bm-text-cols', String(area.columns.count));
+    s.setProperty('--bm-text-gap-px', px(area.gapPx));
+    s.setProperty('--bm-inset-x', px(area.leftPx));
+
+    // 栏线: a rule in the middle of every gap between text columns.
+    const rulePt = Math.min(4, Math.max(0, num(node, 'columnRulePt', 0)));
+    if (rulePt > 0 && area.columns.count > 1) {
+      const color = swatchColor(str(node, 'frameSwatch', 'black'), 100, swatchBookFor(settings.edition.paperName));
+      const w = (rulePt * 4) / 3;
+      const pitch = area.columnWidthPx + area.gapPx;
+      const xs = Array.from({ length: area.columns.count - 1 }, (_, i) => (i + 1) * pitch - area.gapPx / 2);
+      const width = area.columns.count * area.columnWidthPx + (area.columns.count - 1) * area.gapPx;
+      this.dom.dataset['columnRule'] = String(rulePt);
+      s.setProperty('--bm-column-rules-image', columnRulesImage(xs, width, area.bodyLines * metrics.linePx, w, color));
+      s.setProperty('--bm-column-rule-w', px(w));
+      s.setProperty('--bm-column-rule-color', color);
+    } else {
+      delete this.dom.dataset['columnRule'];
+      for (const name of ['--bm-column-rules-image', '--bm-column-rule-w', '--bm-column-rule-color']) s.removeProperty(name);
+    }
+
+    // 竖排: the head group is a strip at one side over the whole text height.
+    const v = area.verticalHead;
+    if (v) {
+      const lines = num(node, 'lines', 1);
+      const body = bylineMargins(area);
+      this.dom.dataset['vhead'] = area.head.side;
+      // Absolute boxes are placed from the block's edge (the padding box).
+      s.setProperty('--bm-vhead-x', px(v.x));
+      s.setProperty('--bm-vhead-w', px(v.width));
+      s.setProperty('--bm-vhead-top', px(area.inset.lines * metrics.linePx));
+      s.setProperty('--bm-vhead-h', px((lines - 2 * area.inset.lines) * metrics.linePx));
+      s.setProperty('--bm-aside-left', px(body.left));
+      s.setProperty('--bm-aside-right', px(body.right));
+    } else {
+      delete this.dom.dataset['vhead'];
+      for (const name of VHEAD_VARS) s.removeProperty(name);
+    }
   }
 
   update(node: Node): boolean {
@@ -63,4 +108,13 @@ export class StoryView implements NodeView {
   ignoreMutation(m: ViewMutationRecord): boolean {
     return ignoreOwnMutation(this.contentDOM, m);
   }
+}
+
+/** Margins (px, inside the inset) that line the byline up with the body's columns beside a vertical head. */
+function bylineMargins(area: StoryArea): { left: number; right: number } {
+  const pitch = area.columnWidthPx + area.gapPx;
+  const covered = area.columns.count - area.bodyColumns;
+  const inner = area.columns.count * pitch - area.gapPx;
+  if (area.head.side === 'right') return { left: 0, right: Math.max(0, inner - (area.bodyColumns * pitch - area.gapPx)) };
+  return { left: Math.max(0, covered * pitch), right: 0 };
 }

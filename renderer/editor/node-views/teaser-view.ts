@@ -1,7 +1,7 @@
-/** 导读: a list of teaser items, each pointing to a page. */
+/** 导读: a list of teaser items, each pointing to a page; boxed and tinted like a story when asked. */
 import type { Node } from 'prosemirror-model';
 import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
-import { ignoreOwnMutation, placeBlock } from './block-frame';
+import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { str } from './view-context';
 
@@ -19,12 +19,14 @@ export class TeaserView implements NodeView {
     this.dom.className = 'bm-teaser';
     this.contentDOM = this.dom;
     placeBlock(this.dom, node, ctx);
+    paintBox(this.dom, node, ctx);
   }
 
   update(node: Node): boolean {
     if (node.type !== this.#node.type) return false;
     this.#node = node;
     placeBlock(this.dom, node, this.ctx);
+    paintBox(this.dom, node, this.ctx);
     return true;
   }
 

@@ -96,6 +96,8 @@ export class GalleyBody implements NodeView {
       box.contentEditable = 'false';
       box.dataset['slot'] = String(i);
       box.dataset['lines'] = String(s.lines);
+      // Text column of the slot (column rules are drawn left of every column but the first).
+      box.dataset['column'] = String(s.column);
       box.style.left = px(s.x);
       box.style.top = px(s.line * linePx);
       box.style.width = px(shape.columnWidth);
@@ -140,6 +142,7 @@ export class GalleyBody implements NodeView {
     live.height = px(s.lines * linePx);
     this.contentDOM.style.transform = s.offset === 0 ? '' : `translateY(${px(-s.offset * linePx)})`;
     this.#live.dataset['slot'] = String(index);
+    this.#live.dataset['column'] = String(s.column);
     const clone = this.#clones[index];
     if (clone) clone.box.style.visibility = 'hidden';
   }

@@ -11,8 +11,9 @@ import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
-import { pageStoryShape, storyHead } from '../../../shared/layout/story-shape';
-import type { StoryShape } from '../../../shared/layout/slots';
+import { storyShapeInput } from '../../../shared/layout/story-shape';
+import { storyShape } from '../../../shared/layout/slots';
+import type { ShapeInput, StoryShape } from '../../../shared/layout/slots';
 import { gridMetrics } from '../../../shared/page/geometry';
 import type { PageSettings } from '../../../shared/page/settings';
 import { galleyOf } from './galley-body';
@@ -21,13 +22,12 @@ import type { GalleyBody } from './galley-body';
 
 export const shapeKey = new PluginKey<ShapeState>('bm-shape');
 
-/** Whether the chain is what the multicol body shows: text columns of equal height from under the head to the bottom. */
-function isPlain(shape: StoryShape, story: Node): boolean {
+/** Whether the chain is what the multicol body shows: text columns of equal height from under the head to the bottom (inside a box's inset). */
+function isPlain(shape: StoryShape, input: ShapeInput): boolean {
   if (!shape.rectangular) return false;
   const first = shape.slots[0]!;
-  const lines = story.attrs['lines'] as number;
-  const head = storyHead(story, story.attrs['cols'] as number);
-  return first.line === head.lines && first.line + first.lines === lines;
+  const top = (input.area?.topLines ?? 0) + (input.head?.lines ?? 0);
+  return first.line === top && first.line + first.lines === input.lines - (input.area?.bottomLines ?? 0);
 }
 
 function shapeDecorations(doc: Node): DecorationSet {
@@ -35,8 +35,9 @@ function shapeDecorations(doc: Node): DecorationSet {
   const decos: Decoration[] = [];
   doc.forEach((story, offset) => {
     if (story.type.name !== 'story') return;
-    const shape = pageStoryShape(metrics, doc, story);
-    if (isPlain(shape, story)) return;
+    const input = storyShapeInput(doc, story);
+    const shape = storyShape(metrics, input);
+    if (isPlain(shape, input)) return;
     story.forEach((child, childOffset) => {
       if (child.type.name !== 'body') return;
       const from = offset + 1 + childOffset;

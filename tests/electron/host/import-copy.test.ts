@@ -21,6 +21,7 @@ let copyPath: string | null = null;
 const ui: ElectronUi = {
   chooseOpenPath: async () => null,
   chooseCopyPath: async () => copyPath,
+  chooseImagePath: async () => null,
   chooseSavePath: async () => null,
   saved: () => undefined,
   saveAbandoned: () => undefined,

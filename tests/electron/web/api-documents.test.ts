@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
-import { TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { ExportInfo, ExportProgress, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { PdfPrinter } from '../../../electron/node/export/printer';
+import { mmToPt } from '../../../shared/page/units';
+import { WEB_ROUTES } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 import { ORIGINAL_ASSETS_HEADER } from '../../../electron/node/web/api-routes';
 import type { WebServer } from '../../../electron/node/web/server';
@@ -12,7 +15,7 @@ import { startWebServer } from '../../../electron/node/web/server';
 import { readBanmianFile } from '../../../electron/node/storage/index';
 import { createJournal } from '../../../electron/node/recovery/index';
 import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
-import { rawRequest } from './http-client';
+import { apiCall, rawRequest } from './http-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-web-docs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,15 +24,7 @@ describe('web server documents', () => {
   let server: WebServer;
   let file: Awaited<ReturnType<typeof writeSampleFile>>;
   let doc: OpenedDocument;
-  const call = async <T>(path: string, body?: unknown): Promise<Result<T>> => {
-    const res = await rawRequest(server.port, {
-      method: body === undefined ? 'GET' : 'POST',
-      path,
-      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return res.json() as Result<T>;
-  };
+  const call = <T>(path: string, body?: unknown): Promise<Result<T>> => apiCall<T>(server, path, body);
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { photo: { width: 3000, height: 2000 } });
@@ -94,21 +89,54 @@ describe('web server documents', () => {
     const print = await call<OpenedDocument>(`${WEB_ROUTES.print}${doc.handle}`);
     expect(print.ok || print.error.code).toBe('NOTHING_TO_PRINT');
   });
+
+  it('exports with the dialog options, its progress readable by job id meanwhile and after', async () => {
+    const heardDuringPrint: (ExportProgress | null)[] = [];
+    const requests: { bleedMm?: number }[] = [];
+    // A printer that writes an empty page of the paper plus bleed, as Chromium would.
+    const printer: PdfPrinter = {
+      async print(request) {
+        requests.push({ bleedMm: request.bleedMm });
+        const job = await call<ExportProgress | null>(`${WEB_ROUTES.exportProgress}job-dialog-1`);
+        heardDuringPrint.push(job.ok ? job.value : null);
+        request.onPrinting?.();
+        const pdf = await PDFDocument.create();
+        const b = request.bleedMm ?? 0;
+        const page = pdf.addPage([mmToPt(request.paper.width + 2 * b), mmToPt(request.paper.height + 2 * b)]);
+        page.drawRectangle({ x: 100, y: 100, width: 50, height: 20, color: rgb(0, 0, 0) });
+        return pdf.save();
+      },
+      lastLayout: () => ({ overset: [{ lead: 0 }] }),
+      async close() {},
+    };
+    server.host.printer = printer;
+    expect(await call(`${WEB_ROUTES.exportProgress}job-dialog-1`)).toEqual({ ok: true, value: null });
+    const out = join(dir, 'dialog.pdf');
+    const r = await call<ExportInfo>(WEB_ROUTES.exportPdf, { handle: doc.handle, pages: doc.pages, path: out, options: { variant: 'x4', bleedMm: 4, marks: false }, job: 'job-dialog-1' });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(requests).toEqual([{ bleedMm: 4 }]);
+    // While Chromium printed, the job said so.
+    expect(heardDuringPrint[0]?.stage).toBe('layout');
+    const after = await call<ExportProgress>(`${WEB_ROUTES.exportProgress}job-dialog-1`);
+    expect(after.ok && after.value.stage).toBe('check');
+    expect(after.ok && Array.isArray(after.value.findings)).toBe(true);
+    expect(r.ok && r.value.findings).toEqual(after.ok && after.value.findings);
+  });
+
+  it('refuses bad export options and job ids before printing', async () => {
+    const base = { handle: doc.handle, pages: doc.pages, path: join(dir, 'x.pdf') };
+    expect(await call(WEB_ROUTES.exportPdf, { ...base, options: { variant: 'x1a' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call(WEB_ROUTES.exportPdf, { ...base, options: { variant: 'x4', profilePath: '/no/such.icc' } })).toMatchObject({ ok: false, error: { code: 'BAD_PROFILE' } });
+    expect(await call(WEB_ROUTES.exportPdf, { ...base, job: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call(`${WEB_ROUTES.exportProgress}x`)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
 });
 
 describe('web server crash recovery', () => {
   const recoveryDir = join(dir, 'recovery');
   let server: WebServer;
   let file: Awaited<ReturnType<typeof writeSampleFile>>;
-  const call = async <T>(path: string, body?: unknown): Promise<Result<T>> => {
-    const res = await rawRequest(server.port, {
-      method: body === undefined ? 'GET' : 'POST',
-      path,
-      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return res.json() as Result<T>;
-  };
+  const call = <T>(path: string, body?: unknown): Promise<Result<T>> => apiCall<T>(server, path, body);
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { name: 'journalled.banmian', photo: { width: 300, height: 200 } });
@@ -130,15 +158,7 @@ describe('web server crash recovery', () => {
     // A new host process: the same folder, new sessions.
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
     try {
-      const again = async <T>(path: string, body?: unknown) =>
-        (
-          await rawRequest(restarted.port, {
-            method: body === undefined ? 'GET' : 'POST',
-            path,
-            headers: { [TOKEN_HEADER]: restarted.token, 'Content-Type': 'application/json' },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          })
-        ).json() as Result<T>;
+      const again = <T>(path: string, body?: unknown) => apiCall<T>(restarted, path, body);
       const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
       expect(list.ok && list.value.map((e) => [e.name, e.path])).toEqual([['journalled.banmian', file.path]]);
       const id = list.ok ? list.value[0]!.id : '';
@@ -163,15 +183,7 @@ describe('web server crash recovery', () => {
     await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: file.pages });
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
     try {
-      const again = async <T>(path: string, body?: unknown) =>
-        (
-          await rawRequest(restarted.port, {
-            method: body === undefined ? 'GET' : 'POST',
-            path,
-            headers: { [TOKEN_HEADER]: restarted.token, 'Content-Type': 'application/json' },
-            body: body === undefined ? undefined : JSON.stringify(body),
-          })
-        ).json() as Result<T>;
+      const again = <T>(path: string, body?: unknown) => apiCall<T>(restarted, path, body);
       const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
       expect(list.ok && list.value).toHaveLength(1);
       expect(await again(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });

@@ -1,5 +1,7 @@
 /** A raw HTTP client for the server tests: unlike fetch, it can send any Host header. */
 import { request } from 'node:http';
+import { TOKEN_HEADER } from '../../../shared/host/web-protocol';
+import type { Result } from '../../../shared/result';
 
 export interface RawResponse {
   status: number;
@@ -34,4 +36,15 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** A JSON API call with the server's token: GET without a body, POST with one. */
+export async function apiCall<T>(server: { port: number; token: string }, path: string, body?: unknown): Promise<Result<T>> {
+  const res = await rawRequest(server.port, {
+    method: body === undefined ? 'GET' : 'POST',
+    path,
+    headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return res.json() as Result<T>;
 }
