@@ -12,7 +12,9 @@
  * - drag: pointer move to the next frame while dragging a story across the
  *   page, vs a frame after a pointer move on a page that ignores it;
  * - export: `banmian export` of the reference page per variant, vs Chromium
- *   printing a static HTML copy of the same page.
+ *   printing a static HTML copy of the same page;
+ * - intake: the punctuation normaliser and the whole copy intake in µs per
+ *   character (bench/intake.ts), vs one regular-expression pass.
  *
  * Results are printed as a table and written to `.bench/results.json`.
  */
@@ -25,6 +27,7 @@ import { TOKEN_COOKIE } from '../shared/host/web-protocol';
 import { launchChromium } from '../electron/node/chromium/launch';
 import { startWebServer } from '../electron/node/web/server';
 import { startBaselineEditor } from './baseline-editor';
+import { measureIntake, printIntakeRows } from './intake';
 import { measureDragLatency } from './drag-latency';
 import { measurePointerBaseline } from './pointer-baseline';
 import { fmt, summarize } from './stats';
@@ -243,8 +246,11 @@ async function main(): Promise<void> {
       `${r.what.padEnd(width)}  ${`${fmt(r.banmian.median)} / ${fmt(r.banmian.p95)}`.padEnd(26)}  ${`${fmt(r.baseline.median)} / ${fmt(r.baseline.p95)}`.padEnd(26)}  ${ratio.toFixed(2)}×`,
     );
   }
+  const intake = measureIntake(ROOT);
+  console.log('');
+  printIntakeRows(intake);
   await mkdir('.bench', { recursive: true });
-  await writeFile('.bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+  await writeFile('.bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows, intake }, null, 2));
 }
 
 main().catch((e: unknown) => {

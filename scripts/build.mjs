@@ -18,6 +18,7 @@ const nodeEntries = {
   // The import worker thread (electron/node/intake/import-off-thread.ts loads it from next to the bundle).
   'intake-worker': 'electron/node/intake/intake-worker.ts',
   bench: 'bench/bench.ts',
+  'bench-intake': 'bench/intake.ts',
   'shape-typing': 'bench/shape-typing.ts',
   'build-fixtures': 'fixtures/build-seed-page.ts',
 };

@@ -17,6 +17,8 @@ import type { PageSettings } from '../../shared/page/settings';
 import { pageFrame } from '../arrange/page-frame';
 import { bt } from '../i18n/bin-strings';
 import type { BinStringKey } from '../i18n/bin-strings';
+import { reviewOf } from '../intake-review/review-entries';
+import { ReviewPanel } from '../intake-review/review-panel';
 import { BinDrag } from './bin-drag';
 import { IMPORT_COPY_EVENT } from './bin-events';
 import { binItemInfo } from './bin-item-info';
@@ -38,8 +40,12 @@ export class BinView implements NodeView {
   readonly #ghost: HTMLElement;
   readonly #view: EditorView;
   readonly #zoomObserver: MutationObserver | null = null;
+  readonly #hint: HTMLElement;
+  readonly #review: ReviewPanel;
   #node: Node;
   #drag: BinDrag | null = null;
+  /** The item whose intake review is open, or null for the bin list. */
+  #reviewId: string | null = null;
 
   constructor(node: Node, view: EditorView) {
     this.#node = node;
@@ -59,8 +65,18 @@ export class BinView implements NodeView {
     importButton.textContent = bt('importCopy');
     importButton.title = bt('importCopyTitle');
     importButton.addEventListener('click', () => this.dom.dispatchEvent(new CustomEvent(IMPORT_COPY_EVENT, { bubbles: true })));
-    el('p', 'bm-bin-hint', this.#column).textContent = bt('binHint');
+    this.#hint = el('p', 'bm-bin-hint', this.#column);
+    this.#hint.textContent = bt('binHint');
     this.#list = el('ol', 'bm-bin-list', this.#column);
+    this.#review = new ReviewPanel({
+      run: (command) => {
+        command(this.#view.state, this.#view.dispatch, this.#view);
+      },
+      close: () => this.#openReview(null),
+    });
+    this.#review.element.hidden = true;
+    this.#column.appendChild(this.#review.element);
+    this.#list.addEventListener('click', this.#click);
     this.#ghost = el('div', 'bm-bin-ghost', this.dom);
     this.#ghost.hidden = true;
     this.#list.addEventListener('pointerdown', this.#pointerDown);
@@ -112,6 +128,13 @@ export class BinView implements NodeView {
           ? `${info.size.cols}×${info.size.lines}`
           : `${info.chars} ${bt('chars')} · ${info.columnLines} ${bt('lines')}`;
       li.title = `${info.title}\n${meta.textContent}`;
+      if (child.attrs['intake'] && this.#view.editable) {
+        const review = el('button', 'bm-bin-review', li);
+        review.type = 'button';
+        review.dataset['reviewOpen'] = info.id;
+        review.textContent = bt('reviewOpen');
+        review.title = bt('reviewOpenTitle');
+      }
       items.push(li);
     });
     if (items.length === 0) {
@@ -122,10 +145,38 @@ export class BinView implements NodeView {
     this.#list.replaceChildren(...items);
     this.#count.textContent = String(this.#node.childCount);
     this.#column.dataset['count'] = String(this.#node.childCount);
+    this.#renderReview();
   }
+
+  /** Shows the open item's review in place of the list; back to the list when the item has left the bin. */
+  #renderReview(): void {
+    const review = this.#reviewId === null ? null : reviewOf(this.#view.state, this.#reviewId);
+    if (!review) this.#reviewId = null;
+    this.#review.element.hidden = review === null;
+    this.#list.hidden = review !== null;
+    this.#hint.hidden = review !== null;
+    if (!review) return;
+    let title = '';
+    this.#node.forEach((child) => {
+      if (child.attrs['id'] === review.id) title = binItemInfo(child, this.#settings.grid).title;
+    });
+    this.#review.render(review, title || bt('untitledStory'));
+  }
+
+  #openReview(id: string | null): void {
+    this.#reviewId = id;
+    this.#renderReview();
+  }
+
+  #click = (e: MouseEvent): void => {
+    const open = (e.target as HTMLElement).closest<HTMLElement>('[data-review-open]');
+    if (open) this.#openReview(open.dataset['reviewOpen'] ?? null);
+  };
 
   #pointerDown = (e: PointerEvent): void => {
     if (e.button !== 0 || !this.#view.editable) return;
+    // The review button is a click, not the start of a drag.
+    if ((e.target as HTMLElement).closest('[data-review-open]')) return;
     const item = (e.target as HTMLElement).closest<HTMLElement>('.bm-bin-item');
     const id = item?.dataset['binId'];
     if (!item || !id) return;

@@ -45,9 +45,11 @@ export function buildIntakeFile(
 ): IntakeFile {
   let counter = 0;
   const nextId = options.nextId ?? (() => `intake-${++counter}`);
-  const stories = result.stories.map((draft) => ({
+  const stories = result.stories.map((draft, index) => ({
     draft,
-    blocks: draftToBlocks(draft, { ...options, nextId }).map((b) => b.toJSON() as NodeJson),
+    blocks: draftToBlocks(draft, { ...options, nextId, decisions: result.decisions.filter((d) => d.story === index) }).map(
+      (b) => b.toJSON() as NodeJson,
+    ),
   }));
   return { format: INTAKE_FILE_FORMAT, version: INTAKE_FILE_VERSION, source, stories, decisions: result.decisions, assets };
 }

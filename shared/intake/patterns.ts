@@ -86,8 +86,17 @@ function parsePeople(text: string): Person[] {
   return people;
 }
 
-const PEOPLE = `(?:${ROLE}\\s*)?${NAME}(?:[\\s、，,]*(?:${ROLE}\\s*)?${NAME})*`;
-const STANDALONE_BYLINE = new RegExp(`^(?:文[/／]\\s*)?${ROLE}\\s*${NAME}(?:[\\s、，,]*(?:${ROLE}\\s*)?${NAME})*$`, 'u');
+/**
+ * The next name of a list: after separators (and maybe a role), or right
+ * after a role. Two names always have something between them: with nothing,
+ * a run of Han characters could be cut into names in exponentially many
+ * ways, and a long paragraph opening with 记者 would hang the matcher.
+ */
+const NEXT_NAME = `(?:[\\s、，,]+(?:${ROLE}\\s*)?|${ROLE}\\s*)${NAME}`;
+const PEOPLE = `(?:${ROLE}\\s*)?${NAME}(?:${NEXT_NAME})*`;
+const STANDALONE_BYLINE = new RegExp(`^(?:文[/／]\\s*)?${ROLE}\\s*${NAME}(?:${NEXT_NAME})*$`, 'u');
+/** Longest line taken for a standalone byline (several roles and names), in characters. */
+const MAX_BYLINE_CHARS = 60;
 const PAREN_PEOPLE = `[（(]\\s*(${PEOPLE})\\s*[)）]`;
 /** 本报讯, 本报北京讯; 新华社北京11月20日电; 中新网杭州11月20日电. */
 const DATELINE = `(?:本报[${HAN}]{0,6}讯|(?:新华社|中新社|中新网|人民网|央视网|新华网|光明网|浙江在线)[${HAN}]{0,8}?\\d{1,2}月\\d{1,2}日电|(?:新华社|中新社)[${HAN}]{0,8}?电)`;
@@ -117,6 +126,7 @@ function groupPeople(people: Person[]): string {
  */
 export function parseStandaloneByline(text: string): Byline | null {
   const compact = text.trim();
+  if (charLength(compact) > MAX_BYLINE_CHARS) return null;
   if (STANDALONE_BYLINE.test(compact)) {
     const people = parsePeople(compact.replace(/^文[/／]\s*/u, ''));
     return { text: groupPeople(people), runIn: false, people };

@@ -65,6 +65,33 @@ export function joinSegments(head: readonly Segment[], tail: readonly Segment[])
   return merge([...a, ...b]);
 }
 
+/**
+ * Appends the next half of a broken paragraph to `head`, in place, joined as
+ * {@link joinBroken} joins text. Costs the length of `tail`, not of `head`:
+ * a paragraph continued over thousands of source lines stays linear. `head`
+ * is left unmerged (same-style neighbours); {@link cleanSegments} merges.
+ */
+export function appendBroken(head: Segment[], tail: readonly Segment[]): void {
+  const rest = tail.map((s) => ({ ...s }));
+  const last = head[head.length - 1];
+  const first = rest[0];
+  if (last && first) {
+    // joinBroken looks only at the end of the head, which is the end of its last segment.
+    const joined = joinBroken(last.text, first.text);
+    const tailPart = first.text.replace(/^[\s\u3000]+/u, '');
+    last.text = joined.slice(0, joined.length - tailPart.length);
+    first.text = tailPart;
+  }
+  for (const s of rest) if (s.text) head.push(s);
+}
+
+/** The end of the segments' text: at least its last `n` UTF-16 units (all of it when shorter). */
+export function segmentsTail(segments: readonly Segment[], n: number): string {
+  let text = '';
+  for (let i = segments.length - 1; i >= 0 && text.length < n; i--) text = segments[i]!.text + text;
+  return text;
+}
+
 export function segmentsText(segments: readonly Segment[]): string {
   return segments.map((s) => s.text).join('');
 }

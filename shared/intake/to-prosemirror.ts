@@ -10,7 +10,8 @@ import { schema } from '../model/schema';
 import { spanChars } from '../page/geometry';
 import type { GridSettings } from '../page/settings';
 import { PAGE_PRESETS } from '../page/settings';
-import type { BodyItem, Byline, PhotoDraft, StoryDraft } from './types';
+import { draftRecord } from './record-build';
+import type { BodyItem, Byline, Decision, PhotoDraft, StoryDraft } from './types';
 
 /** The picture a photo shows, once the host has stored its bytes. */
 export interface PhotoAsset {
@@ -27,6 +28,13 @@ export interface ToBlocksOptions {
   nextId?: () => string;
   /** The stored asset of a photo's image, or null for an empty frame. */
   assetFor?: (photo: PhotoDraft) => PhotoAsset | null;
+  /**
+   * The recogniser's decisions: about this draft for {@link draftToBlocks},
+   * about all drafts (by their `story` index) for {@link draftsToBlocks}.
+   * With them, the story, teaser or first photo block carries the intake
+   * record (attribute `intake`) the bin's review shows and corrects.
+   */
+  decisions?: readonly Decision[];
 }
 
 /** Grid lines each head part takes (the schema's defaults). */
@@ -121,6 +129,16 @@ function labelBlock(label: string, id: string): Node {
   return schema.node('label', { id, col: 0, line: 0, cols: 1, lines: 3 }, text(label));
 }
 
+/** Puts the draft's intake record on its story, teaser or first photo block. */
+function withRecord(blocks: Node[], draft: StoryDraft, decisions: readonly Decision[]): void {
+  const kind = draft.kind === 'photo' ? 'photo' : draft.kind;
+  const index = blocks.findIndex((b) => b.type.name === kind);
+  if (index < 0) return;
+  const block = blocks[index]!;
+  const record = draftRecord(draft, decisions, kind === 'story' ? block : null);
+  blocks[index] = block.type.create({ ...block.attrs, intake: record }, block.content, block.marks);
+}
+
 /**
  * The blocks for one draft, in reading order: label, story (or teaser),
  * then the story's photos. A photo draft's title (图片新闻 headline) becomes
@@ -142,6 +160,7 @@ export function draftToBlocks(draft: StoryDraft, options: ToBlocksOptions = {}):
     blocks.push(schema.node('label', { id: nextId(), col: 0, line: 0, cols: 2, lines: 3, variant: 'plain' }, text(draft.headline)));
   }
   for (const photo of draft.photos) blocks.push(photoBlock(photo, grid, nextId(), options.assetFor?.(photo) ?? null));
+  if (options.decisions) withRecord(blocks, draft, options.decisions);
   for (const block of blocks) block.check();
   return blocks;
 }
@@ -150,5 +169,12 @@ export function draftToBlocks(draft: StoryDraft, options: ToBlocksOptions = {}):
 export function draftsToBlocks(drafts: readonly StoryDraft[], options: ToBlocksOptions = {}): Node[] {
   let counter = 0;
   const nextId = options.nextId ?? (() => `intake-${++counter}`);
-  return drafts.flatMap((d) => draftToBlocks(d, { ...options, nextId }));
+  const all = options.decisions;
+  const byStory = new Map<number, Decision[]>();
+  for (const d of all ?? []) {
+    const list = byStory.get(d.story);
+    if (list) list.push(d);
+    else byStory.set(d.story, [d]);
+  }
+  return drafts.flatMap((d, i) => draftToBlocks(d, { ...options, nextId, ...(all ? { decisions: byStory.get(i) ?? [] } : {}) }));
 }

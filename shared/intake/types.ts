@@ -79,6 +79,21 @@ export interface BodyItem {
   strong?: [number, number][];
   /** Source lines this piece was built from (several when a broken paragraph was rejoined). */
   sourceLines: number[];
+  /**
+   * For a rejoined paragraph: UTF-16 offsets in `text` where the text of
+   * `sourceLines[1]`, `sourceLines[2]`, … begins (ascending, inside the text).
+   */
+  joins?: number[];
+  /** What cleaning repaired in this piece, when anything. */
+  fixes?: TextFixes;
+}
+
+/** Repairs cleaning made to a piece of text. */
+export interface TextFixes {
+  /** ASCII punctuation set full width (`,` → `，`, `(` → `（`, `"` → `“`). */
+  marks: number;
+  /** Spaces removed (between Han characters, at a join). */
+  spaces: number;
 }
 
 /** A teaser item of a 导读 box. */
@@ -121,33 +136,36 @@ export interface StoryDraft {
   lastLine: number;
 }
 
-/** Rules that can decide a line's role; stable ids for UI and tests. */
-export type DecisionRule =
-  | 'label.known'
-  | 'label.short-before-head'
-  | 'label.before-caption'
-  | 'head.single'
-  | 'head.three-lines'
-  | 'head.dash-subheadline'
-  | 'head.shorter-is-main'
-  | 'head.source-heading'
-  | 'head.extra-lines-as-label'
-  | 'byline.standalone'
-  | 'byline.run-in'
-  | 'crosshead.short-line'
-  | 'crosshead.source-heading'
-  | 'caption.before-credit-line'
-  | 'caption.trailing-credit'
-  | 'caption.after-image'
-  | 'caption.lifted-from-sentence'
-  | 'credit.own-line'
-  | 'credit.trailing'
-  | 'photo.image'
-  | 'story.start-after-head'
-  | 'paragraph.body'
-  | 'paragraph.rejoined'
-  | 'paragraph.unwrapped'
-  | 'teaser.item';
+/** Rules that can decide a line's role; stable ids for UI, tests and the stored intake record. */
+export const DECISION_RULES = [
+  'label.known',
+  'label.short-before-head',
+  'label.before-caption',
+  'head.single',
+  'head.three-lines',
+  'head.dash-subheadline',
+  'head.shorter-is-main',
+  'head.source-heading',
+  'head.extra-lines-as-label',
+  'byline.standalone',
+  'byline.run-in',
+  'crosshead.short-line',
+  'crosshead.source-heading',
+  'caption.before-credit-line',
+  'caption.trailing-credit',
+  'caption.after-image',
+  'caption.lifted-from-sentence',
+  'credit.own-line',
+  'credit.trailing',
+  'photo.image',
+  'story.start-after-head',
+  'paragraph.body',
+  'paragraph.rejoined',
+  'paragraph.unwrapped',
+  'teaser.item',
+] as const;
+
+export type DecisionRule = (typeof DECISION_RULES)[number];
 
 /**
  * Why one source line got its role. `line` is the source line the decision

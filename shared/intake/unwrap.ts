@@ -50,25 +50,37 @@ export function unwrapLines(lines: readonly SourceLine[]): SourceLine[] {
   // An indented first line holds the 2-em paragraph indent too.
   const lineFull = (line: SourceLine) => isFull(line.text) || (!!line.indented && isFull(`${INDENT}${line.text}`));
   const out: SourceLine[] = [];
-  let carry = null as SourceLine | null;
+  // The line being joined, and its text in pieces: joined once at the end, as
+  // re-joining a growing string per printed line is quadratic in a long paragraph.
+  let carry = null as { line: SourceLine; pieces: string[]; joined: number[] } | null;
+  const flush = (): void => {
+    if (!carry) return;
+    const line: SourceLine = { ...carry.line, text: carry.pieces.join('') };
+    if (carry.joined.length) line.joined = carry.joined;
+    out.push(line);
+    carry = null;
+  };
   let previous = null as SourceLine | null;
   for (const line of lines) {
     // After a sentence end, a short line with no sentence end of its own is a head (crosshead, headline), not more text.
     const head = previous !== null && endsSentence(previous.text) && !lineFull(line) && !endsSentence(line.text);
     if (carry && line.blankBefore === 0 && !line.indented && !head && !STRUCTURAL.has(classifyLine(line).kind)) {
-      carry = { ...carry, text: joinBroken(carry.text, line.text), joined: [...(carry.joined ?? []), line.line] };
+      // joinBroken looks only at the end of the head: the last piece is enough (lines are trimmed, never empty).
+      // It keeps the tail whole at its end; what comes before belongs to the head.
+      const last = carry.pieces.length - 1;
+      const joined = joinBroken(carry.pieces[last]!, line.text);
+      carry.pieces[last] = joined.slice(0, joined.length - line.text.length);
+      carry.pieces.push(line.text);
+      carry.joined.push(line.line);
     } else {
-      if (carry) out.push(carry);
-      carry = { ...line };
+      flush();
+      carry = { line, pieces: [line.text], joined: [...(line.joined ?? [])] };
     }
     previous = line;
     // A full-width line goes on in the next line, even after a sentence end: a paragraph ending
     // exactly at a full line is rarer than a sentence doing so.
-    if (!lineFull(line)) {
-      out.push(carry);
-      carry = null;
-    }
+    if (!lineFull(line)) flush();
   }
-  if (carry) out.push(carry);
+  flush();
   return out;
 }

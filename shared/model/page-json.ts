@@ -4,6 +4,7 @@
  * untrusted file cannot make the layout allocate or loop without end.
  */
 import { z } from 'zod';
+import { intakeRecordSchema } from '../intake/record';
 import { styleSheetSchema } from './styles';
 
 /** Deepest JSON nesting a stored page may have (a real page is about 12 deep). */
@@ -49,6 +50,8 @@ export const settingsSchema = z
   .strict();
 
 const attrValue = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
+/** Node attributes: scalars, except the intake record of a story, photo or teaser (bounded by its own schema). */
+const nodeAttrs = z.object({ intake: intakeRecordSchema.nullable().optional() }).catchall(attrValue);
 
 export const markJsonSchema = z
   .object({ type: z.string().max(64), attrs: z.record(z.string(), attrValue).optional() })
@@ -67,7 +70,7 @@ export const nodeJsonSchema: z.ZodType<NodeJson> = z.lazy(() =>
   z
     .object({
       type: z.string().max(64),
-      attrs: z.record(z.string(), attrValue).optional(),
+      attrs: nodeAttrs.optional(),
       content: z.array(nodeJsonSchema).max(MAX_CHILDREN).optional(),
       text: z.string().max(MAX_TEXT).optional(),
       marks: z.array(markJsonSchema).max(16).optional(),

@@ -124,6 +124,8 @@ const nodes: Record<string, NodeSpec> = {
       ...boxAttrs,
       /** Column rule (栏线) between the text columns: its weight in points, 0 for none. */
       columnRulePt: { default: 0, validate: 'number' },
+      /** What copy intake decided about the story (shared/intake/record.ts), or null. */
+      intake: { default: null },
     },
     toDOM: () => ['article', { class: 'bm-story' }, 0],
     parseDOM: [{ tag: 'article.bm-story' }],
@@ -230,6 +232,8 @@ const nodes: Record<string, NodeSpec> = {
       captionLines: { default: 2 },
       /** Short description for accessibility and the asset list. */
       alt: { default: '' },
+      /** What copy intake decided about the photo (shared/intake/record.ts), or null. */
+      intake: { default: null },
     },
     toDOM: () => ['figure', 0],
     parseDOM: [{ tag: 'figure' }],
@@ -311,7 +315,12 @@ const nodes: Record<string, NodeSpec> = {
     group: 'block',
     content: 'teaser_item+',
     isolating: true,
-    attrs: { ...blockAttrs, ...boxAttrs },
+    attrs: {
+      ...blockAttrs,
+      ...boxAttrs,
+      /** What copy intake decided about the teaser box (shared/intake/record.ts), or null. */
+      intake: { default: null },
+    },
     toDOM: () => ['nav', { class: 'bm-teaser' }, 0],
     parseDOM: [{ tag: 'nav.bm-teaser' }],
   },

@@ -73,13 +73,13 @@ export function isAsciiSpace(ch: string): boolean {
 
 /** Split a string into code points, with the UTF-16 offset of each. */
 export function codePoints(text: string): { chars: string[]; offsets: number[] } {
-  const chars: string[] = [];
-  const offsets: number[] = [];
+  // Array.from splits by code point in native code, several times faster than a for…of loop pushing.
+  const chars = Array.from(text);
+  const offsets = new Array<number>(chars.length);
   let offset = 0;
-  for (const ch of text) {
-    chars.push(ch);
-    offsets.push(offset);
-    offset += ch.length;
+  for (let i = 0; i < chars.length; i++) {
+    offsets[i] = offset;
+    offset += chars[i]!.length;
   }
   return { chars, offsets };
 }

@@ -79,34 +79,83 @@ const ROLE_WORDS = [
 // URLs and e-mail addresses: ASCII only, so they end at the first Han character.
 const PROTECTED = /(?:https?:\/\/|ftp:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
+/**
+ * Characters some rule may change (see `findOnce`): a text with none of them
+ * is returned as it is without splitting it into code points. A mark between
+ * two ASCII digits (`7:30`, `2.5`, `1,000`) is a number and never changes.
+ */
+const CANDIDATE =
+  /[()"'\-―\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]|(?<![0-9])[,:;!?.]|[,:;!?.](?![0-9])|[0-9０-９][．：](?=[0-9０-９])|[0-9０-９]％|。。。|···|(?<!…)…(?!…)|(?<!—)—(?!—)/u;
+const SPACE = /[ \t\u00a0]/;
+
+function mayChange(text: string, options: NormalizeOptions): boolean {
+  return CANDIDATE.test(text) || (!options.keepSpaces && SPACE.test(text));
+}
+
 /** The changes {@link normalizeChineseText} makes, in text order, non-overlapping. */
 export function findNormalizations(text: string, options: NormalizeOptions = {}): NormalizationChange[] {
   // A mark made full width is Chinese context for its neighbours (`?（"` → `？（“`), so
   // decide again on the decided text until nothing changes. Later rounds only touch
   // characters earlier rounds left alone, so their offsets map straight back.
-  const all: NormalizationChange[] = [];
+  let all: NormalizationChange[] = [];
   let current = text;
   for (let round = 0; round < 8; round++) {
+    if (!mayChange(current, options)) break;
     const changes = findOnce(current, options);
     if (changes.length === 0) break;
-    const mapped = changes.map((c) => ({ ...c, offset: originalOffset(all, c.offset) }));
+    const mapped = mapBack(all, changes);
     // Should a later round ever revise an earlier decision, keep the earlier one.
-    if (mapped.some((c) => all.some((a) => c.offset < a.offset + a.from.length && a.offset < c.offset + c.from.length))) break;
-    all.push(...mapped);
-    all.sort((a, b) => a.offset - b.offset);
+    if (overlaps(all, mapped)) break;
+    all = mergeByOffset(all, mapped);
     current = applyNormalizations(text, all);
   }
   return all;
 }
 
-/** Where an offset into the text with `changes` applied was in the original text. */
-function originalOffset(changes: readonly NormalizationChange[], offset: number): number {
+/**
+ * Where changes found on the text with `applied` applied were in the
+ * original text. Both lists are in offset order, so one walk maps them all.
+ */
+function mapBack(applied: readonly NormalizationChange[], changes: readonly NormalizationChange[]): NormalizationChange[] {
+  const out: NormalizationChange[] = [];
+  let k = 0;
   let delta = 0;
   for (const c of changes) {
-    if (c.offset + delta + c.to.length > offset) break;
-    delta += c.to.length - c.from.length;
+    // An applied change lies before `c` when its result ends at or before c's offset.
+    while (k < applied.length && applied[k]!.offset + delta + applied[k]!.to.length <= c.offset) {
+      delta += applied[k]!.to.length - applied[k]!.from.length;
+      k++;
+    }
+    out.push({ ...c, offset: c.offset - delta });
   }
-  return offset - delta;
+  return out;
+}
+
+/** Whether any change of `a` covers a character a change of `b` covers (both in offset order, each disjoint). */
+function overlaps(a: readonly NormalizationChange[], b: readonly NormalizationChange[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const xEnd = x.offset + x.from.length;
+    const yEnd = y.offset + y.from.length;
+    if (x.offset < yEnd && y.offset < xEnd) return true;
+    if (xEnd <= yEnd) i++;
+    else j++;
+  }
+  return false;
+}
+
+function mergeByOffset(a: readonly NormalizationChange[], b: readonly NormalizationChange[]): NormalizationChange[] {
+  const out: NormalizationChange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.offset <= b[j]!.offset)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 function findOnce(text: string, options: NormalizeOptions): NormalizationChange[] {
@@ -146,20 +195,33 @@ export function applyNormalizations(text: string, changes: readonly Normalizatio
   return result + text.slice(at);
 }
 
+/** Every match of {@link PROTECTED} holds one of these. */
+const MAY_BE_PROTECTED = /https?:\/\/|ftp:\/\/|www\.|@/;
+
 function protectedMask(text: string, length: number, offsets: number[]): boolean[] {
   const locked = new Array<boolean>(length).fill(false);
+  if (!MAY_BE_PROTECTED.test(text)) return locked;
+  let i = 0;
   for (const match of text.matchAll(PROTECTED)) {
     let value = match[0];
     // Sentence punctuation after a link belongs to the sentence.
     while (/[.,;:!?)'"]$/.test(value) && !(value.endsWith(')') && value.includes('('))) value = value.slice(0, -1);
     const start = match.index;
     const end = start + value.length;
-    for (let i = 0; i < length; i++) if (offsets[i]! >= start && offsets[i]! < end) locked[i] = true;
+    // Matches come in text order: the code points they cover follow those of the one before.
+    while (i < length && offsets[i]! < start) i++;
+    for (; i < length && offsets[i]! < end; i++) locked[i] = true;
   }
   return locked;
 }
 
 type Setter = (i: number, to: string, rule: NormalizationRule) => void;
+
+/** ０-９, Ａ-Ｚ, ａ-ｚ. */
+function isFullWidthAlnum(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a));
+}
 
 function fullWidthAlnum(chars: string[], set: Setter): void {
   const digitAt = (i: number): boolean => {
@@ -167,7 +229,7 @@ function fullWidthAlnum(chars: string[], set: Setter): void {
     return ch !== undefined && (isAsciiDigit(ch) || (ch >= '０' && ch <= '９'));
   };
   chars.forEach((ch, i) => {
-    if (/[０-９Ａ-Ｚａ-ｚ]/.test(ch)) set(i, String.fromCharCode(ch.charCodeAt(0) - 0xfee0), 'full-width-alnum');
+    if (isFullWidthAlnum(ch)) set(i, String.fromCharCode(ch.charCodeAt(0) - 0xfee0), 'full-width-alnum');
     // ６．６公里, ７：３０, ９０％: numbers are set in half-width figures.
     else if ((ch === '．' || ch === '：') && digitAt(i - 1) && digitAt(i + 1)) {
       set(i, ch === '．' ? '.' : ':', 'full-width-alnum');
@@ -238,6 +300,9 @@ function decideBrackets(chars: readonly string[], locked: readonly boolean[]): M
   return result;
 }
 
+/** The characters {@link simpleMarks} acts on. */
+const SIMPLE_MARKS = new Set(['.', '。', '·', '…', '-', '—', '―', ',', ':', ';', '!', '?']);
+
 function runEnd(chars: readonly string[], i: number, pred: (ch: string) => boolean): number {
   let k = i;
   while (k < chars.length && pred(chars[k]!)) k++;
@@ -248,7 +313,8 @@ function runEnd(chars: readonly string[], i: number, pred: (ch: string) => boole
 function simpleMarks(chars: readonly string[], out: string[], locked: readonly boolean[], set: Setter): void {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
-    if (locked[i]) continue;
+    // Most characters are Han: none of the branches below acts on them.
+    if (locked[i] || !SIMPLE_MARKS.has(ch)) continue;
     // Quotes take the language of what they quote, so look through them for context.
     const context = (): boolean =>
       cjkAt(out, contextNeighbour(out, i, -1)) || cjkAt(out, contextNeighbour(out, runEnd(chars, i, (c) => c === ch) - 1, 1));

@@ -68,6 +68,7 @@ export async function importCopy(session: DocumentSession, source: CopySource, o
   }
   const bySrc = new Map(file.images.map((i) => [i.src, i]));
   const blocks = draftsToBlocks(file.result.stories, {
+    decisions: file.result.decisions,
     assetFor: (photo) => {
       const image = photo.image && bySrc.get(photo.image.src);
       return image ? { asset: image.hash, pixelWidth: image.pixelWidth, pixelHeight: image.pixelHeight } : null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyLine } from '../../../shared/intake/classify';
 import {
   looksLikeFragment,
   parseCreditLine,
@@ -80,5 +81,39 @@ describe('teaser page references', () => {
     expect(splitPageRef('致敬 匠人 ▶3版')).toEqual({ text: '致敬 匠人', page: '3' });
     expect(splitPageRef('致敬匠人（详见第5版）')).toEqual({ text: '致敬匠人', page: '5' });
     expect(splitPageRef('致敬 匠人')).toEqual({ text: '致敬 匠人', page: '' });
+  });
+});
+
+describe('bylines in long lines', () => {
+  // 28 Han characters after a role word: the byline patterns once cut such a run into
+  // names in exponentially many ways (seconds here, minutes for a real paragraph).
+  const run = '从区住建局获悉今年以来全区共完成老旧小区改造项目二十个涉';
+
+  function timed<T>(f: () => T): { value: T; ms: number } {
+    const t0 = performance.now();
+    const value = f();
+    return { value, ms: performance.now() - t0 };
+  }
+
+  it('rejects a paragraph opening with 记者 at once, whatever its length', () => {
+    const standalone = timed(() => parseStandaloneByline(`记者${run}`));
+    expect(standalone.value).toBeNull();
+    expect(standalone.ms).toBeLessThan(250);
+    const paragraph = timed(() => classifyLine({ line: 1, text: `记者${run}，${run}。`.repeat(20), blankBefore: 0 }));
+    expect(paragraph.value.kind).toBe('text');
+    expect(paragraph.ms).toBeLessThan(250);
+  });
+
+  it('rejects a run-in byline whose parenthesis never closes at once', () => {
+    const r = timed(() => parseRunInByline(`本报讯（记者${run}。后文`));
+    expect(r.value?.byline.people ?? []).toEqual([]);
+    expect(r.ms).toBeLessThan(250);
+  });
+
+  it('still reads names joined by roles without spaces', () => {
+    expect(parseStandaloneByline('记者张三通讯员李四')?.people).toEqual([
+      { role: '记者', name: '张三' },
+      { role: '通讯员', name: '李四' },
+    ]);
   });
 });
