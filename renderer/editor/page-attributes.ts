@@ -24,6 +24,7 @@ export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Re
     style: vars.join(';'),
     lang: 'zh-CN',
     'data-line-break': settings.lineBreak,
+    'data-punctuation': settings.punctuation ?? 'quanjiao',
     spellcheck: 'false',
   };
 }

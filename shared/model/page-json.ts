@@ -42,6 +42,8 @@ export const settingsSchema = z
     grid: gridSchema,
     edition: editionSchema,
     lineBreak: z.enum(['strict', 'normal']),
+    // Added after format 1 shipped: pages stored without it load as 全角式.
+    punctuation: z.enum(['quanjiao', 'kaiming']).default('quanjiao'),
   })
   .strict();
 

@@ -58,7 +58,21 @@ export interface PageSettings {
   edition: EditionInfo;
   /** Line breaking strictness (CLREQ): `strict` forbids more line starts. */
   lineBreak: 'strict' | 'normal';
+  /**
+   * Punctuation width (GB/T 15834, CLREQ): `quanjiao` (全角式) sets every CJK
+   * mark full width; `kaiming` (开明式) keeps 。！？ full width and sets every
+   * other mark (，、；：quotes, brackets, book-title marks) half width. Either
+   * way a closing mark at a line end is half width and adjacent marks are
+   * compressed. Stored pages without it are `quanjiao`.
+   */
+  punctuation: PunctuationStyle;
 }
+
+/** The page's punctuation width style: 全角式 or 开明式. */
+export type PunctuationStyle = 'quanjiao' | 'kaiming';
+
+/** Every punctuation style, in the order the page setup offers them. */
+export const PUNCTUATION_STYLES: readonly PunctuationStyle[] = ['quanjiao', 'kaiming'];
 
 /** Named page presets. */
 export const PAGE_PRESETS = {
@@ -96,5 +110,6 @@ export function settingsFromPreset(name: PagePresetName, edition: EditionInfo = 
     grid: { ...preset.grid },
     edition: { ...edition },
     lineBreak: 'strict',
+    punctuation: 'quanjiao',
   };
 }
