@@ -5,7 +5,7 @@
  */
 import { BrowserWindow } from 'electron';
 import { PRINT_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
-import { ERROR_ATTRIBUTE } from '../node/export/chromium-printer';
+import { ERROR_ATTRIBUTE, printUrlWithBleed } from '../node/export/chromium-printer';
 import type { PdfPrinter, PrintRequest } from '../node/export/printer';
 import { APP_INDEX_URL } from '../node/ipc/channels';
 import { secureWebPreferences } from './security';
@@ -18,7 +18,8 @@ export function createElectronPrinter(preload: string): PdfPrinter {
     async print(request: PrintRequest): Promise<Uint8Array> {
       const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences(preload) });
       try {
-        await win.loadURL(`${APP_INDEX_URL}?${PRINT_QUERY}=${encodeURIComponent(request.handle)}`);
+        const bleed = request.bleedMm ?? 0;
+        await win.loadURL(printUrlWithBleed(`${APP_INDEX_URL}?${PRINT_QUERY}=${encodeURIComponent(request.handle)}`, bleed));
         const started = Date.now();
         for (;;) {
           const state = (await win.webContents.executeJavaScript(
@@ -31,8 +32,9 @@ export function createElectronPrinter(preload: string): PdfPrinter {
           }
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
+        request.onPrinting?.();
         const pdf = await win.webContents.printToPDF({
-          pageSize: { width: request.paper.width / MM_PER_INCH, height: request.paper.height / MM_PER_INCH },
+          pageSize: { width: (request.paper.width + 2 * bleed) / MM_PER_INCH, height: (request.paper.height + 2 * bleed) / MM_PER_INCH },
           printBackground: true,
           preferCSSPageSize: true,
           margins: { marginType: 'none' },

@@ -18,7 +18,8 @@ export function registerIpc(handlers: ReturnType<typeof createIpcHandlers>): voi
   for (const method of INVOKED_METHODS) {
     ipcMain.handle(channelOf(method), (event, ...args: unknown[]) => {
       if (!trustedSender(event)) return fail('FORBIDDEN', 'not our page');
-      return handlers[method]({ owner: event.sender.id }, args);
+      const sender = event.sender;
+      return handlers[method]({ owner: sender.id, send: (channel, ...payload) => sender.send(channel, ...payload) }, args);
     });
   }
 }

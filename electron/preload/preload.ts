@@ -5,9 +5,9 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { APP_COMMANDS } from '../../shared/host/host-api';
-import type { AppCommand, HostApi } from '../../shared/host/host-api';
+import type { AppCommand, ExportProgress, HostApi } from '../../shared/host/host-api';
 import { PRINT_QUERY } from '../../shared/host/web-protocol';
-import { channelOf, COMMAND_CHANNEL, electronAssetUrl } from '../node/ipc/channels';
+import { channelOf, COMMAND_CHANNEL, electronAssetUrl, EXPORT_PROGRESS_CHANNEL } from '../node/ipc/channels';
 
 // Print mode asks for original images; the editor for screen proxies.
 const pageSearch = (globalThis as { location?: { search: string } }).location?.search ?? '';
@@ -19,7 +19,20 @@ const api: HostApi = {
   openDocument: () => ipcRenderer.invoke(channelOf('openDocument')),
   openPath: (path) => ipcRenderer.invoke(channelOf('openPath'), path),
   saveDocument: (request) => ipcRenderer.invoke(channelOf('saveDocument'), request),
-  exportPdf: (request) => ipcRenderer.invoke(channelOf('exportPdf'), request),
+  exportPdf: async (request, onProgress) => {
+    if (!onProgress) return ipcRenderer.invoke(channelOf('exportPdf'), request);
+    // Main sends progress tagged with this id; only ours reaches the callback, and only the progress itself.
+    const progressId = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    const wrapped = (_event: unknown, id: unknown, progress: unknown) => {
+      if (id === progressId && progress !== null && typeof progress === 'object') onProgress(progress as ExportProgress);
+    };
+    ipcRenderer.on(EXPORT_PROGRESS_CHANNEL, wrapped);
+    try {
+      return await ipcRenderer.invoke(channelOf('exportPdf'), { ...request, progressId });
+    } finally {
+      ipcRenderer.removeListener(EXPORT_PROGRESS_CHANNEL, wrapped);
+    }
+  },
   assetUrl: (handle, hash) => electronAssetUrl(handle, hash, printing),
   setDirty: (handle, dirty) => {
     void ipcRenderer.invoke(channelOf('setDirty'), handle, dirty);

@@ -2,6 +2,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { ArrangePanel } from '../arrange/ArrangePanel';
 import { IMPORT_COPY_EVENT } from '../bin/bin-events';
 import { installFileDrop } from '../bin/file-drop';
+import { ExportDialog } from '../export/ExportDialog';
+import { PreflightPanel } from '../preflight/PreflightPanel';
 import { installPhotoDrop } from '../photo/photo-drop';
 import { importCopyIntoBin } from '../bin/import-copy';
 import { PageSetupDialog } from '../page-setup/PageSetupDialog';
@@ -69,9 +71,11 @@ export function App({ app }: { app: AppController }) {
       <div className="bm-workspace">
         <PageViewport app={app} zoom={snap.zoom} hasDocument={snap.session !== null} loading={snap.loading} />
         <ArrangePanel app={app} />
+        <PreflightPanel app={app} />
       </div>
       <StatusBar snap={snap} />
       <PageSetupDialog app={app} />
+      <ExportDialog app={app} />
       <RecoveryDialog app={app} ready={!snap.loading} />
     </div>
   );

@@ -3,7 +3,8 @@
  * the zoom, the message line. Owns the EditorSession; React reads both
  * through subscriptions and calls the actions here.
  */
-import type { HostApi, OpenedDocument } from '../../shared/host/host-api';
+import type { AssetEntry } from '../../shared/format/manifest';
+import type { ExportInfo, ExportOptions, ExportProgress, HostApi, OpenedDocument } from '../../shared/host/host-api';
 import type { Result } from '../../shared/result';
 import { gridMetrics } from '../../shared/page/geometry';
 import { t } from '../i18n/i18n';
@@ -47,6 +48,8 @@ export class AppController {
   #unsubscribeSession: (() => void) | null = null;
   #lastDirty = false;
   #journalTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The open document's images (for preflight's resolution check), by hash. */
+  readonly #assets = new Map<string, AssetEntry>();
 
   constructor(host: HostApi) {
     this.host = host;
@@ -129,6 +132,8 @@ export class AppController {
       assetUrl: (hash) => this.host.assetUrl(handle, hash),
     });
     this.#otherPages = loaded.otherPages;
+    this.#assets.clear();
+    this.addAssets(opened.assets);
     this.#lastDirty = false;
     this.#unsubscribeSession = session.subscribe(() => this.#sessionChanged());
     this.#set({
@@ -243,12 +248,31 @@ export class AppController {
     return done === true;
   }
 
-  async exportPdf(): Promise<void> {
-    await this.#busy(async () => {
+  /** The open document's images, by hash. */
+  get assets(): ReadonlyMap<string, AssetEntry> {
+    return this.#assets;
+  }
+
+  /** Images the host added to the document's session (opened, imported with copy). */
+  addAssets(entries: readonly AssetEntry[]): void {
+    for (const a of entries) this.#assets.set(a.hash, a);
+  }
+
+  /**
+   * Exports the pages as the export dialog chose; the result goes back to the
+   * dialog (and, on success, to the message line). Undefined when another
+   * operation is under way or no document is open; null when cancelled.
+   */
+  async exportPdf(options?: ExportOptions, onProgress?: (p: ExportProgress) => void): Promise<Result<ExportInfo | null> | undefined> {
+    return this.#busy(async () => {
       const doc = this.#snapshot.document;
-      if (!doc) return;
-      const info = this.#check(await this.host.exportPdf({ handle: doc.handle, pages: this.#pages() }));
-      if (info) this.showInfo(`${t('exported')}: ${info.path} (${info.pageCount} ${t('pages')}, ${Math.round(info.elapsedMs)} ms)`);
+      if (!doc) return undefined;
+      const r = await this.host.exportPdf({ handle: doc.handle, pages: this.#pages(), ...(options ? { options } : {}) }, onProgress);
+      if (r.ok && r.value) {
+        const info = r.value;
+        this.showInfo(`${t('exported')}: ${info.path} (${info.pageCount} ${t('pages')}, ${Math.round(info.elapsedMs)} ms)`);
+      }
+      return r;
     });
   }
 

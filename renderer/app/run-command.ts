@@ -1,6 +1,7 @@
 /** Carries out an AppCommand (from a shortcut, a toolbar button or a host menu). */
 import type { AppCommand } from '../../shared/host/host-api';
 import { importCopyIntoBin } from '../bin/import-copy';
+import { setExportDialogOpen } from '../export/export-store';
 import { setPageSetupOpen } from '../page-setup/page-setup-store';
 import type { AppController } from './app-controller';
 
@@ -16,7 +17,7 @@ export function runCommand(app: AppController, command: AppCommand): void {
       void app.save(true);
       return;
     case 'exportPdf':
-      void app.exportPdf();
+      if (app.session) setExportDialogOpen(true);
       return;
     case 'undo':
       app.undo();

@@ -44,6 +44,7 @@ export async function importCopyIntoBin(app: AppController, file?: File): Promis
     const session = app.session;
     // The document may have been closed or replaced while the host worked.
     if (!session || app.getSnapshot().document?.handle !== doc.handle) return;
+    app.addAssets(copy.assets);
     const nodes = binNodesFromJson(copy.blocks);
     if (!nodes.ok) {
       app.showError(`${bt('importRefused')}：${copy.name}: ${nodes.message}`);

@@ -7,6 +7,7 @@
 import type {
   AppCommand,
   ExportInfo,
+  ExportProgress,
   ExportRequest,
   HostApi,
   ImportCopyRequest,
@@ -40,6 +41,9 @@ export interface WebHostOptions {
   /** Asks for an image to place; defaults to a file `<input>` for JPEG and PNG. */
   pickImage?: () => Promise<PickedFile | null>;
 }
+
+/** How often web mode asks for an export's progress. */
+const EXPORT_POLL_MS = 200;
 
 interface KnownDocument {
   path: string | null;
@@ -140,11 +144,38 @@ export class WebHost implements HostApi {
     return r;
   }
 
-  async exportPdf(request: ExportRequest): Promise<Result<ExportInfo | null>> {
+  async exportPdf(request: ExportRequest, onProgress?: (progress: ExportProgress) => void): Promise<Result<ExportInfo | null>> {
     const known = this.#documents.get(request.handle);
     const path = this.#prompt('export', defaultExportPath(known?.path ?? null, known?.name ?? ''));
     if (path === null || path.trim() === '') return ok(null);
-    return this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, { handle: request.handle, pages: request.pages, path: path.trim() });
+    const body = { handle: request.handle, pages: request.pages, path: path.trim(), ...(request.options ? { options: request.options } : {}) };
+    if (!onProgress) return this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, body);
+    // HTTP cannot push: the export runs as one request while its progress is polled under a job id.
+    const job = `j${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    let last = '';
+    const poll = async () => {
+      const r = await this.#call<ExportProgress | null>('GET', WEB_ROUTES.exportProgress + job);
+      if (!r.ok || !r.value) return;
+      const key = JSON.stringify(r.value);
+      if (key === last) return;
+      last = key;
+      onProgress(r.value);
+    };
+    let done = false;
+    const polling = (async () => {
+      while (!done) {
+        await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
+        if (!done) await poll();
+      }
+    })();
+    try {
+      return await this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, { ...body, job });
+    } finally {
+      done = true;
+      await polling;
+      // The last state (preflight's findings when they stopped the export) is kept for a last look.
+      await poll();
+    }
   }
 
   assetUrl(handle: string, hash: string): string {

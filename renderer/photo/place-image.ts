@@ -64,6 +64,8 @@ export async function placeImageFile(app: AppController, file?: File, target?: P
     const session = app.session;
     // The document may have been closed or replaced while the host worked.
     if (!session || app.getSnapshot().document?.handle !== doc.handle) return false;
+    // Preflight checks the picture's resolution against the document's images.
+    app.addAssets([r.value.asset]);
     const image: PhotoImage = { hash: r.value.hash, pixelWidth: r.value.pixelWidth, pixelHeight: r.value.pixelHeight };
     const state = session.view.state;
     const where = target ?? selectedPhotoFrame(state) ?? freePlace(session.view.state, image, visibleCell(session.view, docMetrics(state.doc), docSettings(state.doc).grid));

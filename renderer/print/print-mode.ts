@@ -6,13 +6,15 @@
  * exporter waits for it before printing.
  */
 import type { HostApi } from '../../shared/host/host-api';
-import { READY_ATTRIBUTE } from '../../shared/host/web-protocol';
+import { BLEED_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import { measurePage } from '../editor/copyfit-plugin';
 import { EditorSession } from '../editor/editor-session';
 import { pageFromJson } from '../../shared/model/load-page';
 import { settleLineEnds } from '../typesetting/line-end-plugin';
+import { PX_PER_MM } from '../../shared/page/units';
+import { extendToBleed } from './bleed';
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -34,9 +36,19 @@ async function imagesSettled(root: HTMLElement): Promise<void> {
   await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
 }
 
-function pageStyle(settings: PageSettings): string {
-  const { width, height } = settings.paper;
-  return `@page { size: ${width}mm ${height}mm; margin: 0; }\nhtml, body { margin: 0; padding: 0; background: #fff; }\n.bm-print-sheet { break-after: page; overflow: hidden; }\n.bm-print-sheet:last-child { break-after: auto; }`;
+function pageStyle(settings: PageSettings, bleedMm: number): string {
+  const width = settings.paper.width + 2 * bleedMm;
+  const height = settings.paper.height + 2 * bleedMm;
+  // With bleed the page may paint beyond its trim; the sheet (trim + bleed) clips.
+  const bleed = bleedMm > 0 ? `\n.bm-print-sheet > div { margin: ${bleedMm}mm; }\n.bm-print-sheet .bm-page { overflow: visible; }` : '';
+  return `@page { size: ${width}mm ${height}mm; margin: 0; }\nhtml, body { margin: 0; padding: 0; background: #fff; }\n.bm-print-sheet { break-after: page; overflow: hidden; }\n.bm-print-sheet:last-child { break-after: auto; }${bleed}`;
+}
+
+/** The bleed print mode was asked for, mm (0 when absent or not a number from 0 to 20). */
+function bleedFromUrl(): number {
+  const raw = new URLSearchParams(window.location.search).get(BLEED_QUERY);
+  const n = raw === null ? 0 : Number(raw);
+  return Number.isFinite(n) && n >= 0 && n <= 20 ? n : 0;
 }
 
 function fail(message: string): void {
@@ -56,6 +68,7 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     return;
   }
   const sessions: EditorSession[] = [];
+  const bleedMm = bleedFromUrl();
   let first: PageSettings | null = null;
   for (const [i, json] of r.value.pages.entries()) {
     const loaded = pageFromJson(json);
@@ -68,8 +81,8 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     const m = gridMetrics(settings);
     const sheet = document.createElement('div');
     sheet.className = 'bm-print-sheet';
-    sheet.style.width = `${settings.paper.width}mm`;
-    sheet.style.height = `${settings.paper.height}mm`;
+    sheet.style.width = `${settings.paper.width + 2 * bleedMm}mm`;
+    sheet.style.height = `${settings.paper.height + 2 * bleedMm}mm`;
     // Paper px from mm can differ from the sheet by a rounding hair; the page keeps its own px size.
     sheet.dataset['paperPx'] = `${m.paperWidthPx}x${m.paperHeightPx}`;
     const mount = document.createElement('div');
@@ -79,7 +92,7 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
   }
   if (first) {
     const style = document.createElement('style');
-    style.textContent = pageStyle(first);
+    style.textContent = pageStyle(first, bleedMm);
     document.head.appendChild(style);
   }
   performance.mark('bm-print-rendered');
@@ -89,7 +102,11 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
   performance.mark('bm-print-images');
   // Line-end punctuation is a layout pass: settle it on the final fonts, then measure.
   for (const s of sessions) settleLineEnds(s.view);
-  for (const s of sessions) measurePage(s.view.dom, gridMetrics(s.settings).linePx);
+  for (const s of sessions) {
+    const m = gridMetrics(s.settings);
+    measurePage(s.view.dom, m.linePx);
+    extendToBleed(s.view.dom, { width: m.paperWidthPx, height: m.paperHeightPx }, bleedMm * PX_PER_MM);
+  }
   await nextFrame();
   document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
 }

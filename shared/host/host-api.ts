@@ -7,6 +7,7 @@
  * images by asset hash, so image bytes never cross the boundary on save.
  */
 import type { AssetEntry } from '../format/manifest';
+import type { PreflightFinding } from '../preflight/finding';
 import type { Result } from '../result';
 
 /** A document as the host opened it. */
@@ -45,9 +46,45 @@ export interface SavedInfo {
   bytes: number;
 }
 
+/** Print file variants: `proof` a screen PDF, `x4` PDF/X-4, `x4-cmyk` PDF/X-4 with every colour in CMYK. */
+export type ExportVariant = 'proof' | 'x4' | 'x4-cmyk';
+export const EXPORT_VARIANTS: readonly ExportVariant[] = ['proof', 'x4', 'x4-cmyk'];
+
+/** What the export dialog chose; every field absent takes the variant's default. */
+export interface ExportOptions {
+  variant: ExportVariant;
+  /** Bleed beyond the trim, mm (0–20; default 3 for x4 variants, 0 for proof). */
+  bleedMm?: number;
+  /** Crop and registration marks and slug line (default on for x4 variants). */
+  marks?: boolean;
+  /** Output ICC profile (CMYK) on the host's disk; absent: the bundled newsprint profile. */
+  profilePath?: string;
+  /** JPEG quality of re-encoded images, 1–100 (default 85). */
+  jpegQuality?: number;
+  /** Images above this resolution at placed size are downsampled (72–2400, default 300). */
+  maxPpi?: number;
+  /** Write the file even though preflight found errors (the editor's 仍然导出). */
+  force?: boolean;
+}
+
 export interface ExportRequest {
   handle: string;
   pages: unknown[];
+  /** Absent: a proof at paper size. */
+  options?: ExportOptions;
+}
+
+/** The stages of an export, in order: 排版, 打印, 后处理, 检查. */
+export type ExportStage = 'layout' | 'print' | 'postprocess' | 'check';
+export const EXPORT_STAGES: readonly ExportStage[] = ['layout', 'print', 'postprocess', 'check'];
+
+/** Where an export is; reported whenever the stage changes and when preflight has findings. */
+export interface ExportProgress {
+  stage: ExportStage;
+  /** Milliseconds since the export started. */
+  elapsedMs: number;
+  /** Preflight's findings, once the `check` stage has them (also when they stop the export). */
+  findings?: PreflightFinding[];
 }
 
 export interface ExportInfo {
@@ -56,6 +93,8 @@ export interface ExportInfo {
   pageCount: number;
   /** Milliseconds from request to file written. */
   elapsedMs: number;
+  /** Preflight's findings over the pages and the written PDF (none for an export without options). */
+  findings?: PreflightFinding[];
 }
 
 /** A file of copy the renderer already holds (dropped on the window, or picked in web mode). */
@@ -132,8 +171,13 @@ export interface HostApi {
   openPath(path: string): Promise<Result<OpenedDocument>>;
   /** Saves; with `saveAs` or for a never-saved document shows a save dialog. */
   saveDocument(request: SaveRequest): Promise<Result<SavedInfo | null>>;
-  /** Exports a print PDF through a save dialog; null when cancelled. */
-  exportPdf(request: ExportRequest): Promise<Result<ExportInfo | null>>;
+  /**
+   * Exports a print PDF through a save dialog; null when cancelled.
+   * `onProgress` hears each stage as the host reaches it, and preflight's
+   * findings; when preflight errors stop the export (code `PREFLIGHT_FAILED`)
+   * the findings have been reported before the failure returns.
+   */
+  exportPdf(request: ExportRequest, onProgress?: (progress: ExportProgress) => void): Promise<Result<ExportInfo | null>>;
   /** URL the renderer can load an asset from (screen proxy). */
   assetUrl(handle: string, hash: string): string;
   /** Tells the host whether there are unsaved changes (close prompt, title). */

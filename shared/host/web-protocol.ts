@@ -15,6 +15,9 @@ export const TOKEN_COOKIE = 'banmian_token';
 /** Query parameter that puts the renderer in print mode for a document handle. */
 export const PRINT_QUERY = 'print';
 
+/** Query parameter giving print mode the bleed, mm, to lay the page out with (blocks at the trim extend into it). */
+export const BLEED_QUERY = 'bleed';
+
 /** Attribute set on `<html>` once a print-mode page is fully laid out (fonts, images). */
 export const READY_ATTRIBUTE = 'data-bm-ready';
 
@@ -25,8 +28,13 @@ export const WEB_ROUTES = {
   openPath: '/api/open-path',
   /** POST {handle, pages, path?} → Result<SavedInfo>; no path: the document's own (else code NO_PATH). */
   save: '/api/save',
-  /** POST {handle, pages, path} → Result<ExportInfo>. */
+  /**
+   * POST {handle, pages, path, options?, job?} → Result<ExportInfo>. With a
+   * `job` id the export's progress can be read meanwhile (and for a minute after).
+   */
   exportPdf: '/api/export',
+  /** GET /api/export-progress/<job> → Result<ExportProgress | null> (null: not started yet). */
+  exportProgress: '/api/export-progress/',
   /** GET /api/print/<handle> → Result<OpenedDocument> with the pages last sent for export. */
   print: '/api/print/',
   /** POST {handle, dirty} → Result<void>. */

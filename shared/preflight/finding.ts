@@ -18,6 +18,7 @@ export type PreflightCode =
   | 'outside-bleed'
   | 'rgb-in-cmyk'
   | 'ink-coverage'
+  | 'black-over-image'
   | 'unconverted-object';
 
 export interface PreflightFinding {

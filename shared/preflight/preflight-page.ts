@@ -70,6 +70,10 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
     });
   }
 
+  // Picture areas (frame minus caption) and black text over them, for the overprint check below.
+  const images: Placed[] = [];
+  const blackText: Placed[] = [];
+
   input.doc.forEach((node) => {
     // The story bin's copy is not placed and never printed.
     if (node.type.name === 'bin') return;
@@ -104,12 +108,17 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
       const asset = String(a['asset'] ?? '');
       const imageHeightMm = p.heightMm - ((a['captionLines'] as number) * metrics.linePx) / PX_PER_MM;
       const frame = { ...at(p), heightMm: r1(Math.max(0, imageHeightMm)) };
+      if (asset !== '' && imageHeightMm > 0) images.push({ ...p, heightMm: imageHeightMm });
       if (asset === '') {
         add({ level: 'warning', code: 'empty-frame', message: 'picture frame has no image', messageZh: '图片框为空', ...frame });
       } else if (!input.assets.has(asset)) {
         add({ level: 'error', code: 'image-missing', message: `image ${asset.slice(0, 12)}… is missing from the file`, messageZh: `图片 ${asset.slice(0, 12)}… 缺失`, ...frame });
       } else if (imageHeightMm > 0) {
-        const size = input.assets.get(asset)!;
+        // The node's pixel size is the picture as displayed (EXIF orientation applied), the asset's as
+        // stored: the node's orientation counts, the asset's pixels decide (a stale node cannot hide a small image).
+        const stored = input.assets.get(asset)!;
+        const turned = Number(a['pixelWidth']) === stored.pixelHeight && Number(a['pixelHeight']) === stored.pixelWidth;
+        const size = turned ? { pixelWidth: stored.pixelHeight, pixelHeight: stored.pixelWidth } : stored;
         const ppi = effectivePpi({
           pixelWidth: size.pixelWidth,
           pixelHeight: size.pixelHeight,
@@ -127,6 +136,7 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
         }
       }
     } else if (kind === 'label') {
+      if (a['variant'] !== 'solid' && a['swatch'] === 'black') blackText.push(p);
       const size = Number(a['sizePt']);
       const reversed = a['variant'] === 'solid';
       const coloured = a['swatch'] !== 'black';
@@ -146,9 +156,33 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
       if (w < limits.minRulePt) {
         add({ level: 'warning', code: 'thin-rule', message: `rule is ${w} pt, thinner than ${limits.minRulePt} pt`, messageZh: `线条 ${w} 磅，细于 ${limits.minRulePt} 磅`, ...at(p) });
       }
-    } else if (kind === 'teaser' && node.textContent.trim() === '') {
-      add({ level: 'warning', code: 'empty-frame', message: 'teaser has no text', messageZh: '导读为空', ...at(p) });
+    } else if (kind === 'teaser') {
+      blackText.push(p);
+      if (node.textContent.trim() === '') add({ level: 'warning', code: 'empty-frame', message: 'teaser has no text', messageZh: '导读为空', ...at(p) });
     }
   });
+
+  // Black text overprints (OPM 1): over a picture its 100 % K adds to the picture's ink, and
+  // a dark picture is already near the limit. Stories wrap around pictures; labels and teasers do not.
+  for (const t of blackText) {
+    for (const img of images) {
+      const x0 = Math.max(t.xMm, img.xMm);
+      const y0 = Math.max(t.yMm, img.yMm);
+      const x1 = Math.min(t.xMm + t.widthMm, img.xMm + img.widthMm);
+      const y1 = Math.min(t.yMm + t.heightMm, img.yMm + img.heightMm);
+      if (x1 - x0 <= 0.1 || y1 - y0 <= 0.1) continue;
+      add({
+        level: 'warning',
+        code: 'black-over-image',
+        message: `black ${t.node.type.name} text overprints picture ${img.id}: its ink adds 100 % K to the picture's coverage (limit ${limits.maxTac} %)`,
+        messageZh: `黑色文字叠印在图片 ${img.id} 上，墨量在图片之上再加 100% K（上限 ${limits.maxTac}%）`,
+        blockId: t.id,
+        xMm: r1(x0),
+        yMm: r1(y0),
+        widthMm: r1(x1 - x0),
+        heightMm: r1(y1 - y0),
+      });
+    }
+  }
   return findings;
 }

@@ -250,7 +250,10 @@ describe('page editor', () => {
     expect(screen.length).toBeGreaterThan(5);
     page.once('dialog', (d) => void d.accept(pdf));
     await page.keyboard.press('Control+e');
+    // The export dialog: its default is a proof at paper size.
+    await page.click('[data-export-submit]');
     await page.waitForFunction(() => document.querySelector('[data-message-kind="info"]')?.textContent?.includes('page.pdf'), null, { timeout: 120_000 });
+    await page.click('[data-export-close]');
     expect(execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s/g, '')).toContain(`中文报${LEAD_FIRST}新闻`);
     // The PDF is what the screen shows, line break for line break.
     const printed = new Set(readPdfLines(pdf).map((l) => l.text.replace(/\s/g, '')));

@@ -92,13 +92,35 @@ describe.skipIf(!ready)('reference page as PDF/X-4 CMYK', () => {
     expect(corner.maxTac).toBe(200);
   });
 
-  it('keeps total area coverage within 240 % over 0.5 mm inside the bleed, overprinting solid black aside', () => {
+  it('keeps total area coverage within 240 % over 0.5 mm anywhere inside the bleed, black overprinting colour included', () => {
     const bleed = { x: margin - 3, y: margin - 3, w: 396, h: 551 };
+    // Every square of the printed area, as Ghostscript separated it with overprint simulated:
+    // where black text or rules overprint a photo or tint, their ink adds up and counts.
+    expect(maxTacOverArea(sep, bleed, 0.5, true)).toBeLessThanOrEqual(240);
     const tac = maxTacOverArea(sep, bleed, 0.5);
     expect(tac).toBeLessThanOrEqual(240);
     // The photos are separated with GCR: their shadows come close to the limit.
     expect(tac).toBeGreaterThan(200);
     // Single pixels of JPEG ringing may pass it slightly, never by much.
     expect(regionStats(sep, bleed).maxTacBesideSolidK).toBeLessThan(250);
+  });
+
+  it('puts nothing but registration-colour marks and slug outside the bleed', () => {
+    // Beyond the bleed box only marks (and the slug line) print, on all four plates alike.
+    const { width, height, dpi, data } = sep;
+    const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+    const [x0, y0, x1, y1] = [px(margin - 3) - 1, px(margin - 3) - 1, px(margin + 393) + 1, px(margin + 548) + 1];
+    let inked = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (x >= x0 && x < x1 && y >= y0 && y < y1) continue;
+        const i = (y * width + x) * 4;
+        const [c, m, yy, k] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        if (c + m + yy + k === 0) continue;
+        inked++;
+        expect([m, yy, k], `pixel ${x},${y}`).toEqual([c, c, c]);
+      }
+    }
+    expect(inked).toBeGreaterThan(100);
   });
 });

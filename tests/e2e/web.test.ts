@@ -95,6 +95,7 @@ describe.skipIf(skip !== null)(`web mode${skip ? ` (skipped: ${skip})` : ''}`, (
     page.once('dialog', (d) => void d.accept(out));
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+E');
+    await page.click('[data-export-submit]');
     await expect.poll(() => existsSync(out), { timeout: 120_000, interval: 500 }).toBe(true);
     await context.close();
   });

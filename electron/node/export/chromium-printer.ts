@@ -4,7 +4,7 @@
  * is started on the first print and reused until `close()`.
  */
 import type { Browser } from 'playwright-core';
-import { READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
+import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
 import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
@@ -29,6 +29,11 @@ const OVERSET_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((s
 /** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
 export const ERROR_ATTRIBUTE = 'data-bm-error';
 
+/** The print-mode URL asking for a page laid out with `bleedMm` of bleed. */
+export function printUrlWithBleed(url: string, bleedMm: number): string {
+  return bleedMm > 0 ? `${url}${url.includes('?') ? '&' : '?'}${BLEED_QUERY}=${bleedMm}` : url;
+}
+
 export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrinter {
   const timeout = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   let browser: Promise<Browser> | null = null;
@@ -44,7 +49,9 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       browser = null;
       throw e;
     }
-    const { width, height } = request.paper;
+    const bleed = request.bleedMm ?? 0;
+    const width = request.paper.width + 2 * bleed;
+    const height = request.paper.height + 2 * bleed;
     const context = await b.newContext({
       viewport: { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) },
       deviceScaleFactor: 1,
@@ -64,7 +71,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
         return new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
       };
       try {
-        await page.goto(options.printUrl(request.handle), { waitUntil: 'load', timeout });
+        await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
         // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
         await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
           state: 'attached',
@@ -80,6 +87,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       layout = {
         overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, number>[],
       };
+      request.onPrinting?.();
       return await page.pdf({
         width: `${width}mm`,
         height: `${height}mm`,

@@ -4,13 +4,13 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { basename } from 'node:path';
-import type { ExportInfo } from '../../../shared/host/host-api';
+import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
 import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { finishPdf } from '../pdf/finish';
 import type { PrintPdfRequest } from '../pdf/print-ready';
-import { makePrintReady } from '../pdf/print-ready';
+import { bleedOf, makePrintReady } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import type { PdfPrinter } from './printer';
@@ -24,6 +24,8 @@ export interface ExportRequest {
   printer: PdfPrinter;
   /** Print-ready variant (PDF/X-4 …) and preflight; without it the finished screen PDF is written. */
   print?: PrintPdfRequest;
+  /** Hears each stage as it starts, and preflight's findings. */
+  onProgress?: (progress: ExportProgress) => void;
 }
 
 /** The PDF title: paper, date and page, e.g. `萧山日报 2022-11-21 第一版`. */
@@ -34,6 +36,10 @@ export function pdfTitle(settings: PageSettings): string {
 
 export async function exportPdf(request: ExportRequest): Promise<Result<ExportInfo>> {
   const started = performance.now();
+  const report = (stage: ExportStage, extra: Partial<ExportProgress> = {}) =>
+    request.onProgress?.({ stage, elapsedMs: Math.round(performance.now() - started), ...extra });
+  report('layout');
+  const bleedMm = request.print ? bleedOf(request.print) : 0;
   const checked = checkPages(request.pages);
   if (!checked.ok) return checked;
   const { pages, settings } = checked.value;
@@ -48,7 +54,7 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
 
   let raw: Uint8Array;
   try {
-    raw = await request.printer.print({ handle: request.session.handle, paper });
+    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print') });
   } catch (e) {
     return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
   }
@@ -59,19 +65,33 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
       // More PDF pages than pages means something ran off the page in print mode.
       return fail('PRINT_PAGE_COUNT', `the print has ${pageCount} PDF page(s) for ${pages.length} page(s): something runs off the page`);
     }
-    finished = await finishPdf(raw, { settings, title: pdfTitle(settings) });
+    report('postprocess');
+    finished = await finishPdf(raw, { settings, title: pdfTitle(settings), bleedMm });
   } catch (e) {
     return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
   }
+  let findings: ExportInfo['findings'];
   if (request.print) {
     const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
+    const print = request.print;
     const ready = await makePrintReady(
       finished,
-      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings) },
-      request.print,
+      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm },
+      {
+        ...print,
+        onChecking: () => {
+          print.onChecking?.();
+          report('check');
+        },
+        onPreflight: (all) => {
+          print.onPreflight?.(all);
+          report('check', { findings: all });
+        },
+      },
     );
     if (!ready.ok) return ready;
     finished = ready.value.pdf;
+    findings = ready.value.findings;
   }
   try {
     await writeFileAtomically(request.outPath, finished);
@@ -84,5 +104,6 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
     bytes: finished.byteLength,
     pageCount: pages.length,
     elapsedMs: Math.round(performance.now() - started),
+    ...(findings ? { findings } : {}),
   });
 }

@@ -10,6 +10,13 @@ export interface PrintRequest {
   handle: string;
   /** Paper size of the pages, for the print dialog's page size. */
   paper: PaperSize;
+  /**
+   * Bleed, mm: print mode lays each page out this much larger on every side,
+   * blocks at the trim extending into it, and the PDF page is that size.
+   */
+  bleedMm?: number;
+  /** Called when the page is laid out and printing starts. */
+  onPrinting?: () => void;
 }
 
 /** What the print layout measured, per page in order: overset characters per story block id. */

@@ -4,9 +4,11 @@
  * call these. Every operation returns a Result; none throws for bad input.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { ExportInfo, ImportedCopy, ImportedImage, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { ExportInfo, ExportOptions, ExportProgress, ImportedCopy, ImportedImage, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
+import { ExportJobs } from '../export/export-jobs';
+import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
@@ -43,6 +45,8 @@ export class HostService {
   private readonly cwd: string;
   private readonly intakeWorkerUrl: URL | undefined;
   private readonly proxies = new AssetProxyCache();
+  /** Progress of exports under way, for transports that poll. */
+  readonly exportJobs = new ExportJobs();
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
 
@@ -90,11 +94,33 @@ export class HostService {
     return saved;
   }
 
-  async exportPdf(handle: string, pages: unknown[], path: string, print?: PrintPdfRequest): Promise<Result<ExportInfo>> {
+  async exportPdf(handle: string, pages: unknown[], path: string, print?: PrintPdfRequest, onProgress?: (p: ExportProgress) => void): Promise<Result<ExportInfo>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
-    return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print });
+    return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print, onProgress });
+  }
+
+  /**
+   * An export the app's dialog asked for: its options checked, its progress
+   * sent to `onProgress` and, with a `job` id, kept for polling.
+   */
+  async exportWithOptions(
+    request: { handle: string; pages: unknown[]; path: string; options?: ExportOptions; job?: string },
+    onProgress?: (p: ExportProgress) => void,
+  ): Promise<Result<ExportInfo>> {
+    const print = request.options ? printRequestOf(request.options) : null;
+    if (print && !print.ok) return print;
+    const job = request.job;
+    const report = (p: ExportProgress) => {
+      if (job) this.exportJobs.update(job, p);
+      onProgress?.(p);
+    };
+    try {
+      return await this.exportPdf(request.handle, request.pages, request.path, print?.value, report);
+    } finally {
+      if (job) this.exportJobs.finish(job);
+    }
   }
 
   /** The pages last sent for export, for the renderer in print mode. */
@@ -203,6 +229,7 @@ export class HostService {
   }
 
   async close(): Promise<void> {
+    this.exportJobs.clear();
     await this.printer?.close();
   }
 

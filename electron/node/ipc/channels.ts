@@ -12,6 +12,9 @@ export function channelOf(method: keyof HostApi): string {
 /** Main → renderer: an AppCommand (menus, accelerators, close prompt). */
 export const COMMAND_CHANNEL = 'banmian:command';
 
+/** Main → renderer: `(progressId, ExportProgress)` of an export the renderer asked to follow. */
+export const EXPORT_PROGRESS_CHANNEL = 'banmian:export-progress';
+
 /** Scheme the renderer bundle is served from in Electron (a standard, secure origin). */
 export const APP_SCHEME = 'banmian-app';
 /** The app's origin and page. */

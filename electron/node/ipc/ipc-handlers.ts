@@ -11,7 +11,9 @@ import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
 import { MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
-import { handleSchema, issueLine, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
+import { handleSchema, issueLine, jobSchema, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
+import { exportOptionsSchema } from '../export/export-options';
+import { EXPORT_PROGRESS_CHANNEL } from './channels';
 
 /** What the handlers need from the window system (dialogs, the close prompt). */
 export interface ElectronUi {
@@ -32,6 +34,8 @@ export interface ElectronUi {
 /** Who called: the window's id, already checked to be our own page. */
 export interface IpcCaller {
   owner: number;
+  /** Sends a message to the calling page (export progress). */
+  send?(channel: string, ...args: unknown[]): void;
 }
 
 type Handler = (caller: IpcCaller, args: unknown[]) => Promise<unknown>;
@@ -41,7 +45,9 @@ export const INVOKED_METHODS = HOST_API_METHODS.filter((m) => m !== 'assetUrl' &
 export type InvokedMethod = (typeof INVOKED_METHODS)[number];
 
 const saveRequest = z.object({ handle: handleSchema, pages: pagesSchema, saveAs: z.boolean().optional() }).strict();
-const exportRequest = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
+const exportRequest = z
+  .object({ handle: handleSchema, pages: pagesSchema, options: exportOptionsSchema.optional(), progressId: jobSchema.optional() })
+  .strict();
 /** A dropped file's bytes: a Uint8Array (structured clone keeps the type), bounded like web mode's upload. */
 const copyFile = z
   .object({
@@ -123,11 +129,15 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
       else ui.saveAbandoned(caller.owner);
       return saved;
     },
-    async exportPdf(_caller, request) {
+    async exportPdf(caller, request) {
       const session = host.sessions.get(request.handle);
       if (!session) return host.sessions.require(request.handle);
       const path = await ui.chooseSavePath('export', suggestion(session.path, session.name, '.pdf'));
-      return path === null ? ok(null) : host.exportPdf(request.handle, request.pages, path);
+      if (path === null) return ok(null);
+      const { progressId, ...rest } = request;
+      const send = caller.send;
+      const onProgress = progressId && send ? (p: unknown) => send(EXPORT_PROGRESS_CHANNEL, progressId, p) : undefined;
+      return host.exportWithOptions({ ...rest, path }, onProgress);
     },
     setDirty: async (_caller, handle, dirty) => host.setDirty(handle, dirty),
     documentForPrint: async (_caller, handle) => host.printDocument(handle),

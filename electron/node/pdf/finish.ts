@@ -24,6 +24,11 @@ export interface FinishOptions {
   title: string;
   /** Creation time; defaults to now. */
   date?: Date;
+  /**
+   * Bleed Chromium printed around the paper, mm (default 0): the page is the
+   * paper plus this on every side, TrimBox the paper inside it.
+   */
+  bleedMm?: number;
 }
 
 export const PDF_CREATOR = 'Banmian';
@@ -47,7 +52,9 @@ export function paperInPoints(settings: PageSettings): PaperPt {
  * the paper size (a failed print, not a rounding).
  */
 export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  const paper = paperInPoints(options.settings);
+  const trim = paperInPoints(options.settings);
+  const bleed = mmToPt(options.bleedMm ?? 0);
+  const paper = { width: trim.width + 2 * bleed, height: trim.height + 2 * bleed };
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const producedBy = doc.getProducer();
   doc.getPages().forEach((page, index) => {
@@ -69,8 +76,8 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
     page.setMediaBox(0, 0, paper.width, paper.height);
     page.setCropBox(0, 0, paper.width, paper.height);
     page.setBleedBox(0, 0, paper.width, paper.height);
-    page.setTrimBox(0, 0, paper.width, paper.height);
-    page.setArtBox(0, 0, paper.width, paper.height);
+    page.setTrimBox(bleed, bleed, trim.width, trim.height);
+    page.setArtBox(bleed, bleed, trim.width, trim.height);
   });
   const date = options.date ?? new Date();
   doc.setTitle(options.title, { showInWindowTitleBar: true });

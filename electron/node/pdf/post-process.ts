@@ -311,7 +311,9 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
     const tx = geom.trim.x - sb - media.x;
     const ty = geom.trim.y + geom.trim.height + sb - (media.y + media.height);
     const b = geom.bleed;
-    const pre = `q ${b.x} ${b.y} ${b.width} ${b.height} re W n 1 0 0 1 ${tx} ${ty} cm\n`;
+    // Rounded to 1/10000 pt: a float's hair of difference (1e-13) would print in exponent notation, which is not PDF.
+    const f = (v: number) => String(Math.round(v * 10000) / 10000);
+    const pre = `q ${f(b.x)} ${f(b.y)} ${f(b.width)} ${f(b.height)} re W n 1 0 0 1 ${f(tx)} ${f(ty)} cm\n`;
     let post = '\nQ\n';
     const resources = lookupDict(context, page.node.get(PDFName.of('Resources'))) ?? context.obj({});
     page.node.set(PDFName.of('Resources'), resources);

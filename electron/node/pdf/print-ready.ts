@@ -34,6 +34,13 @@ export interface PrintPdfRequest {
   onPreflight?: (findings: PreflightFinding[]) => void;
   /** Receives the post-processing report (timings, images). */
   onReport?: (report: PostProcessReport) => void;
+  /** Called when post-processing is done and preflight starts. */
+  onChecking?: () => void;
+}
+
+/** The bleed an export lays the page out with, mm: as asked, else 3 mm for print variants and none for proofs. */
+export function bleedOf(req: Pick<PrintPdfRequest, 'variant' | 'bleedMm'>): number {
+  return req.bleedMm ?? (req.variant === 'proof' ? 0 : 3);
 }
 
 export interface PrintContext {
@@ -44,6 +51,8 @@ export interface PrintContext {
   /** Overset per story id, one map per page, as laid out for print; null when not measured. */
   overset: readonly Record<string, number>[] | null;
   title: string;
+  /** Bleed Chromium printed around the paper, mm (the page was laid out with it). */
+  sourceBleedMm?: number;
 }
 
 /** Preflight over the page documents alone. */
@@ -72,7 +81,8 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
     const result = await postProcess(finished, {
       variant: req.variant,
       paper,
-      bleedMm: req.bleedMm,
+      bleedMm: bleedOf(req),
+      sourceBleedMm: ctx.sourceBleedMm ?? 0,
       marks: req.marks,
       profilePath: req.profilePath,
       outputCondition,
@@ -87,7 +97,8 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
   } catch (e) {
     return fail('PRINT_FAILED', `cannot make the print PDF: ${(e as Error).message}`);
   }
-  const findings = preflightDocuments(ctx, req.limits);
+  req.onChecking?.();
+  const findings = preflightDocuments(ctx, { bleedMm: bleedOf(req), ...req.limits });
   if (req.variant !== 'proof') {
     const inspection = await inspectPdf(pdf, req.variant);
     inspection.unconverted = warnings;

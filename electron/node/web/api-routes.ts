@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { WEB_ROUTES } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
-import { fail } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import type { HostService } from '../host/host-service';
 import {
   assetHashSchema,
@@ -14,6 +14,7 @@ import {
   exportBody,
   handleSchema,
   issueLine,
+  jobSchema,
   journalBody,
   openPathBody,
   recoveredBody,
@@ -48,7 +49,7 @@ const post = <S extends z.ZodType>(schema: S, handle: (host: HostService, body: 
 const POST_ROUTES: Record<string, PostRoute> = {
   [WEB_ROUTES.openPath]: post(openPathBody, (host, b) => host.openPath(b.path)),
   [WEB_ROUTES.save]: post(saveBody, (host, b) => host.save(b.handle, b.pages, b.path ?? null)),
-  [WEB_ROUTES.exportPdf]: post(exportBody, (host, b) => host.exportPdf(b.handle, b.pages, b.path)),
+  [WEB_ROUTES.exportPdf]: post(exportBody, (host, b) => host.exportWithOptions(b)),
   [WEB_ROUTES.dirty]: post(dirtyBody, (host, b) => host.setDirty(b.handle, b.dirty)),
   [WEB_ROUTES.journal]: post(journalBody, (host, b) => host.journal(b.handle, b.pages)),
   [WEB_ROUTES.recoveredOpen]: post(recoveredBody, (host, b) => host.openRecovered(b.id)),
@@ -92,6 +93,11 @@ export async function handleApi(host: HostService, req: IncomingMessage, res: Se
     const handle = handleSchema.safeParse(decodeSegment(path.slice(WEB_ROUTES.print.length)));
     if (!handle.success) return sendJson(res, 400, fail('BAD_REQUEST', 'bad document handle'));
     return sendJson(res, 200, host.printDocument(handle.data));
+  }
+  if (path.startsWith(WEB_ROUTES.exportProgress)) {
+    const job = jobSchema.safeParse(decodeSegment(path.slice(WEB_ROUTES.exportProgress.length)));
+    if (!job.success) return sendJson(res, 400, fail('BAD_REQUEST', 'bad export job id'));
+    return sendJson(res, 200, ok(host.exportJobs.get(job.data)));
   }
   if (path.startsWith(WEB_ROUTES.asset)) {
     const original = req.headers[ORIGINAL_ASSETS_HEADER.toLowerCase()] === '1';

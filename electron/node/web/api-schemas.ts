@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { assetHashSchema } from '../../../shared/format/manifest';
+import { exportOptionsSchema } from '../export/export-options';
 
 /** Session handles are UUIDs; anything else cannot name a session. */
 export const handleSchema = z.string().min(1).max(100);
@@ -14,7 +15,9 @@ export const recoveredIdSchema = z.string().min(1).max(200);
 
 export const openPathBody = z.object({ path: pathSchema }).strict();
 export const saveBody = z.object({ handle: handleSchema, pages: pagesSchema, path: pathSchema.nullish() }).strict();
-export const exportBody = z.object({ handle: handleSchema, pages: pagesSchema, path: pathSchema }).strict();
+/** An export job's id, chosen by the renderer to poll its progress. */
+export const jobSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a job id is 8 to 64 letters, digits, - or _');
+export const exportBody = z.object({ handle: handleSchema, pages: pagesSchema, path: pathSchema, options: exportOptionsSchema.optional(), job: jobSchema.optional() }).strict();
 export const dirtyBody = z.object({ handle: handleSchema, dirty: z.boolean() }).strict();
 export const journalBody = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
 export const recoveredBody = z.object({ id: recoveredIdSchema }).strict();

@@ -8,6 +8,10 @@ import { createIpcHandlers, INVOKED_METHODS } from '../../../electron/node/ipc/i
 import type { ElectronUi } from '../../../electron/node/ipc/ipc-handlers';
 import { readBanmianFile } from '../../../electron/node/storage/index';
 import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { EXPORT_PROGRESS_CHANNEL } from '../../../electron/node/ipc/channels';
+import type { PdfPrinter } from '../../../electron/node/export/printer';
+import { mmToPt } from '../../../shared/page/units';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-ipc-'));
 const caller = { owner: 7 };
@@ -127,5 +131,32 @@ describe('IPC handlers', () => {
       const r = (await handlers[method](caller, [...args])) as { ok: boolean; error: { code: string } };
       expect(r.ok || r.error.code, method).toBe('NOT_AVAILABLE');
     }
+  });
+
+  it('exports with the dialog options, sending progress to the calling page under its id', async () => {
+    const host = new HostService();
+    const printer: PdfPrinter = {
+      async print(request) {
+        request.onPrinting?.();
+        const pdf = await PDFDocument.create();
+        const page = pdf.addPage([mmToPt(request.paper.width), mmToPt(request.paper.height)]);
+        page.drawRectangle({ x: 100, y: 100, width: 50, height: 20, color: rgb(0, 0, 0) });
+        return pdf.save();
+      },
+      lastLayout: () => ({ overset: [{ lead: 0 }] }),
+      async close() {},
+    };
+    host.printer = printer;
+    const out = join(dir, 'ipc.pdf');
+    const handlers = createIpcHandlers(host, fakeUi({ save: out }).ui);
+    const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
+    const sent: unknown[][] = [];
+    const from = { owner: 7, send: (channel: string, ...args: unknown[]) => sent.push([channel, ...args]) };
+    const r = (await handlers.exportPdf(from, [{ handle: session.handle, pages: [samplePageJson()], options: { variant: 'proof' }, progressId: 'p-test-0001' }])) as { ok: boolean; value: { path: string } };
+    expect(r.ok && r.value.path).toBe(out);
+    expect(sent.every(([channel, id]) => channel === EXPORT_PROGRESS_CHANNEL && id === 'p-test-0001')).toBe(true);
+    expect([...new Set(sent.map((m) => (m[2] as { stage: string }).stage))]).toEqual(['layout', 'print', 'postprocess', 'check']);
+    const bad = (await handlers.exportPdf(from, [{ handle: session.handle, pages: [samplePageJson()], progressId: 'no' }])) as { ok: boolean; error: { code: string } };
+    expect(bad.ok || bad.error.code).toBe('BAD_REQUEST');
   });
 });

@@ -44,6 +44,8 @@ export interface RegionStats {
    * masthead), and plants leave overprinting K100 out of the coverage limit.
    */
   maxTacBesideSolidK: number;
+  /** Lowest total area coverage, percent (0 where any pixel is blank). */
+  minTac: number;
   /** Pixels with any ink on K. */
   inkedK: number;
   pixels: number;
@@ -54,6 +56,7 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
   const px = (mm: number) => Math.round((mm / 25.4) * s.dpi);
   const max: [number, number, number, number] = [0, 0, 0, 0];
   let maxTac = 0;
+  let minTac = Infinity;
   let maxTacBesideSolidK = 0;
   let inkedK = 0;
   let pixels = 0;
@@ -68,19 +71,22 @@ export function regionStats(s: Separations, r: { x: number; y: number; w: number
       }
       if (s.data[i + 3]! > 0) inkedK++;
       maxTac = Math.max(maxTac, (sum / 255) * 100);
+      minTac = Math.min(minTac, (sum / 255) * 100);
       if (s.data[i + 3]! < 255) maxTacBesideSolidK = Math.max(maxTacBesideSolidK, (sum / 255) * 100);
       pixels++;
     }
   }
-  return { max, maxTac, maxTacBesideSolidK, inkedK, pixels };
+  return { max, maxTac, minTac: pixels > 0 ? minTac : 0, maxTacBesideSolidK, inkedK, pixels };
 }
 
 /**
  * Highest total area coverage averaged over squares of `areaMm` (as plants
- * measure it: one pixel of JPEG ringing is not an ink film), skipping squares
- * that hold solid black (overprinting K100 is outside the limit by design).
+ * measure it: one pixel of JPEG ringing is not an ink film). By default
+ * squares that hold solid black are skipped; with `includeSolidK` every
+ * square counts, black overprinting colour included (ink on paper is ink on
+ * paper, whichever object put it there).
  */
-export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: number; h: number }, areaMm: number): number {
+export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: number; h: number }, areaMm: number, includeSolidK = false): number {
   const px = (mm: number) => Math.round((mm / 25.4) * s.dpi);
   const block = Math.max(1, px(areaMm));
   let best = 0;
@@ -97,7 +103,7 @@ export function maxTacOverArea(s: Separations, r: { x: number; y: number; w: num
           n++;
         }
       }
-      if (!solidK && n > 0) best = Math.max(best, (sum / n / 255) * 100);
+      if ((includeSolidK || !solidK) && n > 0) best = Math.max(best, (sum / n / 255) * 100);
     }
   }
   return best;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_COMMANDS, HOST_API_METHODS } from '../../../shared/host/host-api';
 import type { AppCommand, HostApi } from '../../../shared/host/host-api';
-import { channelOf, COMMAND_CHANNEL } from '../../../electron/node/ipc/channels';
+import { channelOf, COMMAND_CHANNEL, EXPORT_PROGRESS_CHANNEL } from '../../../electron/node/ipc/channels';
 
 const electron = vi.hoisted(() => {
   const exposed: Record<string, unknown> = {};
@@ -65,6 +65,29 @@ describe('preload', () => {
       await call();
       expect(electron.invoke, method).toHaveBeenCalledWith(channelOf(method), ...args);
     }
+  });
+
+  it('relays the export progress main sends for this export only, and stops listening when it ends', async () => {
+    const heard: unknown[] = [];
+    electron.invoke.mockImplementationOnce(async (_channel: unknown, ...args: unknown[]) => {
+      const { progressId } = args[0] as { progressId: string };
+      for (const fn of electron.listeners.get(EXPORT_PROGRESS_CHANNEL) ?? []) {
+        fn({ sender: 'internals' }, 'someone-else', { stage: 'print', elapsedMs: 1 });
+        fn({ sender: 'internals' }, progressId, { stage: 'layout', elapsedMs: 2 });
+        fn({ sender: 'internals' }, progressId, { stage: 'check', elapsedMs: 3 });
+      }
+      return { ok: true, value: null };
+    });
+    const request = { handle: 'h', pages: [{}], options: { variant: 'x4' as const } };
+    await api.exportPdf(request, (p) => heard.push(p));
+    expect(heard).toEqual([
+      { stage: 'layout', elapsedMs: 2 },
+      { stage: 'check', elapsedMs: 3 },
+    ]);
+    const sent = electron.invoke.mock.calls.at(-1)!;
+    expect(sent[0]).toBe(channelOf('exportPdf'));
+    expect(sent[1]).toMatchObject({ ...request, progressId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) });
+    expect(electron.listeners.get(EXPORT_PROGRESS_CHANNEL)).toEqual([]);
   });
 
   it('builds asset URLs locally, on the asset scheme', () => {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { ExportInfo, ExportProgress, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type { PdfPrinter } from '../../../electron/node/export/printer';
+import { mmToPt } from '../../../shared/page/units';
 import { WEB_ROUTES } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 import { ORIGINAL_ASSETS_HEADER } from '../../../electron/node/web/api-routes';
@@ -85,6 +88,47 @@ describe('web server documents', () => {
   it('has nothing to print before an export', async () => {
     const print = await call<OpenedDocument>(`${WEB_ROUTES.print}${doc.handle}`);
     expect(print.ok || print.error.code).toBe('NOTHING_TO_PRINT');
+  });
+
+  it('exports with the dialog options, its progress readable by job id meanwhile and after', async () => {
+    const heardDuringPrint: (ExportProgress | null)[] = [];
+    const requests: { bleedMm?: number }[] = [];
+    // A printer that writes an empty page of the paper plus bleed, as Chromium would.
+    const printer: PdfPrinter = {
+      async print(request) {
+        requests.push({ bleedMm: request.bleedMm });
+        const job = await call<ExportProgress | null>(`${WEB_ROUTES.exportProgress}job-dialog-1`);
+        heardDuringPrint.push(job.ok ? job.value : null);
+        request.onPrinting?.();
+        const pdf = await PDFDocument.create();
+        const b = request.bleedMm ?? 0;
+        const page = pdf.addPage([mmToPt(request.paper.width + 2 * b), mmToPt(request.paper.height + 2 * b)]);
+        page.drawRectangle({ x: 100, y: 100, width: 50, height: 20, color: rgb(0, 0, 0) });
+        return pdf.save();
+      },
+      lastLayout: () => ({ overset: [{ lead: 0 }] }),
+      async close() {},
+    };
+    server.host.printer = printer;
+    expect(await call(`${WEB_ROUTES.exportProgress}job-dialog-1`)).toEqual({ ok: true, value: null });
+    const out = join(dir, 'dialog.pdf');
+    const r = await call<ExportInfo>(WEB_ROUTES.exportPdf, { handle: doc.handle, pages: doc.pages, path: out, options: { variant: 'x4', bleedMm: 4, marks: false }, job: 'job-dialog-1' });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(requests).toEqual([{ bleedMm: 4 }]);
+    // While Chromium printed, the job said so.
+    expect(heardDuringPrint[0]?.stage).toBe('layout');
+    const after = await call<ExportProgress>(`${WEB_ROUTES.exportProgress}job-dialog-1`);
+    expect(after.ok && after.value.stage).toBe('check');
+    expect(after.ok && Array.isArray(after.value.findings)).toBe(true);
+    expect(r.ok && r.value.findings).toEqual(after.ok && after.value.findings);
+  });
+
+  it('refuses bad export options and job ids before printing', async () => {
+    const base = { handle: doc.handle, pages: doc.pages, path: join(dir, 'x.pdf') };
+    expect(await call(WEB_ROUTES.exportPdf, { ...base, options: { variant: 'x1a' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call(WEB_ROUTES.exportPdf, { ...base, options: { variant: 'x4', profilePath: '/no/such.icc' } })).toMatchObject({ ok: false, error: { code: 'BAD_PROFILE' } });
+    expect(await call(WEB_ROUTES.exportPdf, { ...base, job: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call(`${WEB_ROUTES.exportProgress}x`)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
 

@@ -141,4 +141,36 @@ describe('default paths', () => {
     expect(defaultExportPath('C:\\news\\p1.banmian', 'p1')).toBe('C:\\news\\p1.pdf');
     expect(defaultExportPath(null, 'p1.banmian')).toBe('p1.pdf');
   });
+
+  it('exports with the dialog options, polling the job for progress until the export answers', async () => {
+    const stages = ['layout', 'print', 'postprocess', 'check'];
+    let polls = 0;
+    let finish: (v: unknown) => void = () => {};
+    const answered = new Promise((r) => (finish = r));
+    const fetchCalls: string[] = [];
+    const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      fetchCalls.push(`${init?.method ?? 'GET'} ${url.replace(/^http:\/\/[^/]+/, '')}`);
+      const json = (v: unknown) => new Response(JSON.stringify(v), { status: 200 });
+      if (url.includes('/api/export-progress/')) {
+        const i = Math.min(polls++, stages.length - 1);
+        if (polls === stages.length) setTimeout(() => finish(null), 10);
+        // The job's state stays as it was once the export is over: heard once.
+        return json({ ok: true, value: { stage: stages[i], elapsedMs: i * 10, ...(i === 3 ? { findings: [] } : {}) } });
+      }
+      const body = JSON.parse(String(init!.body)) as { job: string; options: unknown; path: string };
+      expect(body.options).toEqual({ variant: 'x4-cmyk', bleedMm: 3 });
+      expect(body.path).toBe('/out/p1.pdf');
+      expect(body.job).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+      await answered;
+      return json({ ok: true, value: { path: '/out/p1.pdf', bytes: 1, pageCount: 1, elapsedMs: 40, findings: [] } });
+    }) as typeof fetch;
+    const h = new WebHost({ origin: 'http://127.0.0.1:9000', token: 't', fetch: fetchFn, prompt: () => '/out/p1.pdf' });
+    const heard: string[] = [];
+    const r = await h.exportPdf({ handle: 'h1', pages: [{}], options: { variant: 'x4-cmyk', bleedMm: 3 } }, (p) => heard.push(p.stage));
+    expect(r.ok && r.value?.path).toBe('/out/p1.pdf');
+    expect(heard).toEqual(stages);
+    expect(fetchCalls[0]).toBe('POST /api/export');
+    expect(fetchCalls.filter((c) => c.startsWith('GET /api/export-progress/')).length).toBeGreaterThanOrEqual(4);
+  });
 });

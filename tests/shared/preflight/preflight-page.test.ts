@@ -24,6 +24,22 @@ function page(blocks: ReturnType<typeof schema.node>[]) {
 }
 
 describe('preflightPage', () => {
+  it('warns where black label text overprints a picture, with the overlap, but not reversed text or text beside it', () => {
+    const assets = new Map([[HASH, { pixelWidth: 4000, pixelHeight: 3000 }]]);
+    const over = schema.node('label', { id: 'l-over', col: 2, line: 12, cols: 2, lines: 3, variant: 'plain', swatch: 'black' }, [schema.text('标题')]);
+    const reversed = schema.node('label', { id: 'l-white', col: 2, line: 20, cols: 2, lines: 3, variant: 'solid', swatch: 'red' }, [schema.text('标题')]);
+    const beside = schema.node('label', { id: 'l-beside', col: 6, line: 12, cols: 2, lines: 3, variant: 'plain', swatch: 'black' }, [schema.text('标题')]);
+    const doc = page([photo('p1', HASH, { col: 2, line: 10, cols: 3, lines: 30 }), over, reversed, beside]);
+    const found = preflightPage({ doc, page: 1, assets, overset: new Map() }).filter((f) => f.code === 'black-over-image');
+    expect(found.map((f) => f.blockId)).toEqual(['l-over']);
+    const m = gridMetrics(settings);
+    const label = gridBoxRect(m, { col: 2, line: 12, cols: 2, lines: 3 });
+    expect(found[0]!.level).toBe('warning');
+    expect(found[0]!.xMm).toBeCloseTo((m.typeLeftPx + label.x) / PX_PER_MM, 1);
+    expect(found[0]!.widthMm).toBeCloseTo(label.width / PX_PER_MM, 1);
+    expect(found[0]!.messageZh).toContain('p1');
+  });
+
   it('reports a 400 px image as an error with its effective ppi and position', () => {
     const box = { col: 2, line: 10, cols: 3, lines: 30 };
     const doc = page([photo('p1', HASH, box)]);

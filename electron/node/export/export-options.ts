@@ -1,0 +1,49 @@
+/**
+ * The export dialog's choices (shared ExportOptions, from an untrusted
+ * renderer) → the print pipeline's request. The profile is checked here so a
+ * wrong file fails before Chromium starts, with one line saying why.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { EXPORT_VARIANTS } from '../../../shared/host/host-api';
+import type { ExportOptions } from '../../../shared/host/host-api';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import { loadOutputProfile } from '../pdf/output-profile';
+import type { PrintPdfRequest } from '../pdf/print-ready';
+
+/** ExportOptions as the host accepts them over IPC or HTTP. */
+export const exportOptionsSchema = z
+  .object({
+    variant: z.enum(EXPORT_VARIANTS as [ExportOptions['variant'], ...ExportOptions['variant'][]]),
+    bleedMm: z.number().min(0).max(20).optional(),
+    marks: z.boolean().optional(),
+    profilePath: z.string().min(1).max(4096).optional(),
+    jpegQuality: z.number().int().min(1).max(100).optional(),
+    maxPpi: z.number().min(72).max(2400).optional(),
+    force: z.boolean().optional(),
+  })
+  .strict();
+
+export function printRequestOf(options: ExportOptions): Result<PrintPdfRequest> {
+  const profilePath = options.profilePath?.trim() || undefined;
+  if (profilePath !== undefined) {
+    if (!isAbsolute(profilePath)) return fail('BAD_PROFILE', `the output profile must be given as a full path, not "${profilePath}"`);
+    if (!existsSync(profilePath)) return fail('BAD_PROFILE', `no such output profile: ${profilePath}`);
+    try {
+      loadOutputProfile(profilePath);
+    } catch (e) {
+      return fail('BAD_PROFILE', (e as Error).message.split('\n')[0]!);
+    }
+  }
+  return ok({
+    variant: options.variant,
+    bleedMm: options.bleedMm,
+    marks: options.marks,
+    profilePath,
+    jpegQuality: options.jpegQuality,
+    maxPpi: options.maxPpi,
+    force: options.force ?? false,
+  });
+}
