@@ -17,6 +17,7 @@ import { at } from './arrange-strings';
 import type { ArrangeStringKey } from './arrange-strings';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { CopyfitPanel } from './CopyfitPanel';
+import { StylesPanel } from '../styles/StylesPanel';
 import './arrange-panel.css';
 
 /** Re-renders the caller whenever the view's document, block selection or copyfit changes. */
@@ -80,6 +81,7 @@ export function ArrangePanel({ app }: { app: AppController }) {
       </div>
       <PropertiesPanel view={view} />
       <CopyfitPanel view={view} fits={session!.fits} />
+      <StylesPanel view={view} />
     </aside>
   );
 }

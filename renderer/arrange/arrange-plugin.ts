@@ -12,6 +12,9 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
+import { pageBlocks } from '../../shared/model/commands/blocks';
+import { blocksClash, isTextWrap } from '../../shared/layout/text-wrap';
 import { arrangeAction, clearBlockSelection, deleteSelectedBlocks, nudge, toggleGrid } from './arrange-commands';
 import { EMPTY, applyArrange, arrangeKey, arrangeState, selectBlocksTr, toggleBlockTr } from './arrange-state';
 import { notifyArrange } from './arrange-events';
@@ -20,6 +23,7 @@ import { blockAt, blockEdgeAt, overlappingIds } from './geometry';
 import type { Handle } from './geometry';
 import { ArrangeOverlay } from './overlay';
 import { docMetrics, pageFrame, placedBlocks, toPage } from './page-frame';
+import type { PlacedBlock } from './page-frame';
 import './arrange.css';
 
 /** Screen px around a frame edge that count as the edge. */
@@ -107,7 +111,7 @@ class ArrangeView {
     const view = this.#view;
     const frame = pageFrame(view);
     const { x, y } = toPage(frame, e.clientX, e.clientY);
-    const blocks = placedBlocks(view.state.doc);
+    const blocks = hitOrder(view.state.doc);
     const mod = isMac(view) ? e.metaKey : e.ctrlKey;
     const hit = mod ? blockAt(blocks, x, y) : blockEdgeAt(blocks, x, y, EDGE_PX / frame.scale);
     if (!hit) return false;
@@ -137,14 +141,46 @@ class ArrangeView {
 
 const overlapKey = new PluginKey<DecorationSet>('bm-overlap');
 
+/** Ids of the blocks placed inside a story as text wraps, with the id of that story. */
+function textWraps(doc: Node): Map<string, string> {
+  const out = new Map<string, string>();
+  const blocks = pageBlocks(doc);
+  for (const s of blocks) {
+    if (s.node.type.name !== 'story') continue;
+    for (const o of blocks) if (isTextWrap(s.node, o.node)) out.set(String(o.node.attrs['id']), String(s.node.attrs['id']));
+  }
+  return out;
+}
+
+/**
+ * Blocks in hit-testing order (last is topmost): document order, except that
+ * a text wrap is above the story it is placed in, wherever it is in the page.
+ */
+function hitOrder(doc: Node): PlacedBlock[] {
+  const wraps = textWraps(doc);
+  const blocks = placedBlocks(doc);
+  return [...blocks.filter((b) => !wraps.has(b.id)), ...blocks.filter((b) => wraps.has(b.id))];
+}
+
+/**
+ * Overlapping blocks, both marked (`data-overlap`); a block placed inside a
+ * story as a text wrap is intended, not an overlap: it is marked `data-wrap`
+ * (the story's id) and drawn above the story.
+ */
 function overlapDecorations(state: EditorState): DecorationSet {
-  const blocks = placedBlocks(state.doc);
-  const ids = overlappingIds(blocks);
-  if (ids.size === 0) return DecorationSet.empty;
-  const decos = blocks
-    .filter((b) => ids.has(b.id))
-    .map((b) => Decoration.node(b.pos, b.pos + state.doc.nodeAt(b.pos)!.nodeSize, { class: 'bm-overlap', 'data-overlap': 'true' }));
-  return DecorationSet.create(state.doc, decos);
+  const doc = state.doc;
+  const blocks = placedBlocks(doc);
+  const ids = overlappingIds(blocks, (a, b) => blocksClash(doc.nodeAt(a.pos)!, doc.nodeAt(b.pos)!));
+  const wraps = textWraps(doc);
+  if (ids.size === 0 && wraps.size === 0) return DecorationSet.empty;
+  const decos: Decoration[] = [];
+  for (const b of blocks) {
+    const end = b.pos + doc.nodeAt(b.pos)!.nodeSize;
+    if (ids.has(b.id)) decos.push(Decoration.node(b.pos, end, { class: 'bm-overlap', 'data-overlap': 'true' }));
+    const story = wraps.get(b.id);
+    if (story !== undefined) decos.push(Decoration.node(b.pos, end, { class: 'bm-text-wrap', 'data-wrap': story }));
+  }
+  return DecorationSet.create(doc, decos);
 }
 
 export interface ArrangeOptions {

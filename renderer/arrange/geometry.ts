@@ -138,12 +138,19 @@ export function alignmentGuides(ghost: Rect, others: readonly Rect[], area: Rect
   return out;
 }
 
-/** Ids of blocks that share a grid cell with another block. */
-export function overlappingIds(blocks: readonly { id: string; box: GridBox }[]): Set<string> {
+/**
+ * Ids of blocks that share a grid cell with another block, or, given `clash`,
+ * that clash with another block by that test (e.g. exempting text wraps).
+ */
+export function overlappingIds<T extends { id: string; box: GridBox }>(
+  blocks: readonly T[],
+  clash: (a: T, b: T) => boolean = (a, b) => boxesOverlap(a.box, b.box),
+): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < blocks.length; i++) {
     for (let j = i + 1; j < blocks.length; j++) {
-      if (boxesOverlap(blocks[i]!.box, blocks[j]!.box)) {
+      // The box test first: it is cheap and rules out almost every pair.
+      if (boxesOverlap(blocks[i]!.box, blocks[j]!.box) && clash(blocks[i]!, blocks[j]!)) {
         out.add(blocks[i]!.id);
         out.add(blocks[j]!.id);
       }

@@ -19,6 +19,16 @@ function place(el: HTMLElement, r: Rect): void {
   el.style.height = `${r.height}px`;
 }
 
+/** Places `el` at `r` by a transform (its left and top stay 0): no layout, and no paint when it has its own layer. */
+function shift(el: HTMLElement, r: Rect): void {
+  const s = el.style;
+  const w = `${r.width}px`;
+  const h = `${r.height}px`;
+  if (s.width !== w) s.width = w;
+  if (s.height !== h) s.height = h;
+  s.transform = `translate(${r.x}px, ${r.y}px)`;
+}
+
 function div(className: string, parent: HTMLElement): HTMLDivElement {
   const el = parent.ownerDocument.createElement('div');
   el.className = className;
@@ -98,28 +108,35 @@ export class ArrangeOverlay {
     this.#readout = div('bm-arrange-readout', this.#drag);
   }
 
-  /** Moves the ghosts and guides; `readout` is the text shown by the primary ghost. */
+  /**
+   * Moves the ghosts and guides; `readout` is the text shown by the primary
+   * ghost. Ghosts move by transform in their own compositor layers and the
+   * guides are reused, so a move repaints nothing of the page under them.
+   */
   updateDrag(rects: readonly Rect[], guides: Guides, area: Rect, readout: string): void {
     rects.forEach((r, i) => {
       const g = this.#ghosts[i];
-      if (g) place(g, r);
+      if (g) shift(g, r);
     });
-    for (const g of this.#guides) g.remove();
-    this.#guides = [];
-    for (const x of guides.x) {
-      const g = div('bm-arrange-guide bm-arrange-guide-v', this.#drag);
-      place(g, { x, y: area.y, width: 0, height: area.height });
-    }
-    for (const y of guides.y) {
-      const g = div('bm-arrange-guide bm-arrange-guide-h', this.#drag);
-      place(g, { x: area.x, y, width: area.width, height: 0 });
-    }
-    this.#guides = [...this.#drag.querySelectorAll<HTMLDivElement>('.bm-arrange-guide')];
+    let used = 0;
+    const guide = (className: string, r: Rect) => {
+      let g = this.#guides[used];
+      if (!g) {
+        g = div('', this.#drag);
+        this.#guides.push(g);
+      }
+      used++;
+      if (g.className !== className) g.className = className;
+      g.hidden = false;
+      shift(g, r);
+    };
+    for (const x of guides.x) guide('bm-arrange-guide bm-arrange-guide-v', { x, y: area.y, width: 0, height: area.height });
+    for (const y of guides.y) guide('bm-arrange-guide bm-arrange-guide-h', { x: area.x, y, width: area.width, height: 0 });
+    for (let i = used; i < this.#guides.length; i++) this.#guides[i]!.hidden = true;
     const first = rects[0];
     if (this.#readout && first) {
-      this.#readout.textContent = readout;
-      this.#readout.style.left = `${first.x}px`;
-      this.#readout.style.top = `${first.y + first.height}px`;
+      if (this.#readout.textContent !== readout) this.#readout.textContent = readout;
+      this.#readout.style.transform = `translate(${first.x}px, ${first.y + first.height}px)`;
     }
   }
 

@@ -3,7 +3,9 @@
  * with the grid numbers the stylesheet needs as CSS variables.
  */
 import type { GridMetrics } from '../../shared/page/geometry';
+import { punctuationStyle } from '../../shared/page/settings';
 import type { PageSettings } from '../../shared/page/settings';
+import { characterStyleAttributes } from '../styles/character-styles';
 import { px, ptPx } from './node-views/view-context';
 
 export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Record<string, string> {
@@ -24,7 +26,8 @@ export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Re
     style: vars.join(';'),
     lang: 'zh-CN',
     'data-line-break': settings.lineBreak,
-    'data-punctuation': settings.punctuation ?? 'quanjiao',
+    'data-punctuation': punctuationStyle(settings),
     spellcheck: 'false',
+    ...characterStyleAttributes(settings),
   };
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { FormEvent } from 'react';
 import { blocksOutsideGrid, checkPageSettings, setPageSettings } from '../../shared/model/commands/page-settings';
 import { gridMetrics } from '../../shared/page/geometry';
-import { PAGE_PRESETS, PUNCTUATION_STYLES, settingsFromPreset } from '../../shared/page/settings';
+import { PAGE_PRESETS, PUNCTUATION_STYLES, punctuationStyle, settingsFromPreset } from '../../shared/page/settings';
 import type { PagePresetName, PageSettings, PunctuationStyle } from '../../shared/page/settings';
 import type { AppController } from '../app/app-controller';
 import { bt } from '../i18n/bin-strings';
@@ -39,7 +39,8 @@ function settingsOf(base: PageSettings, form: Form, punctuation: PunctuationStyl
     const raw = form[`${section}.${key}`]?.trim() ?? '';
     next[section][key] = raw === '' ? NaN : Number(raw);
   }
-  return { ...next, punctuation };
+  // Unchanged stays as stored (absent = 全角式), so applying nothing changes nothing.
+  return punctuation === punctuationStyle(base) ? next : { ...next, punctuation };
 }
 
 function presetOf(settings: unknown): PagePresetName | 'custom' {
@@ -66,7 +67,7 @@ export function PageSetupDialog({ app }: { app: AppController }) {
 
 function PageSetupForm({ app, base }: { app: AppController; base: PageSettings }) {
   const [form, setForm] = useState<Form>(() => formOf(base));
-  const [punctuation, setPunctuation] = useState<PunctuationStyle>(base.punctuation ?? 'quanjiao');
+  const [punctuation, setPunctuation] = useState<PunctuationStyle>(punctuationStyle(base));
   const dialog = useRef<HTMLDialogElement>(null);
   const candidate = useMemo(() => settingsOf(base, form, punctuation), [base, form, punctuation]);
   const checked = useMemo(() => checkPageSettings(candidate), [candidate]);

@@ -8,6 +8,8 @@ import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { isFullWidthHead, setFullWidthHead, setStoryPartStyle } from '../../shared/model/commands/block-style';
 import type { StoryPart } from '../../shared/model/commands/block-style';
+import { resolveType } from '../../shared/model/styles';
+import type { PageSettings } from '../../shared/page/settings';
 import { HAO_SIZES } from '../../shared/page/units';
 import { NumberField, SelectField } from './fields';
 import { pt } from './properties-strings';
@@ -23,9 +25,11 @@ function numAttr(node: Node, name: string, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function HeadLineFields({ id, part, node, run }: { id: string; part: StoryPart; node: Node; run: (c: Command) => void }) {
+function HeadLineFields({ id, part, node, settings, run }: { id: string; part: StoryPart; node: Node; settings: PageSettings; run: (c: Command) => void }) {
   const set = (attrs: Record<string, unknown>) => run(setStoryPartStyle(id, part, attrs));
-  const size = numAttr(node, 'sizePt', 22);
+  // What the line is set in: its paragraph style, then its own overrides (null = from the style).
+  const type = resolveType(node, settings);
+  const size = type.sizePt;
   const p = (name: string) => `${part}.${name}`;
   return (
     <fieldset className="bm-prop-group bm-prop-sub" data-group={part}>
@@ -33,7 +37,7 @@ function HeadLineFields({ id, part, node, run }: { id: string; part: StoryPart; 
       <SelectField
         prop={p('face')}
         label={pt('face')}
-        value={String(node.attrs['face'])}
+        value={type.face}
         options={(['song', 'hei', 'kai', 'fangsong'] as const).map((f) => ({ value: f, label: pt(f) }))}
         onChange={(face) => set({ face })}
       />
@@ -42,18 +46,18 @@ function HeadLineFields({ id, part, node, run }: { id: string; part: StoryPart; 
       <SelectField
         prop={p('weight')}
         label={pt('fontWeight')}
-        value={numAttr(node, 'weight', 700)}
+        value={type.weight}
         options={([400, 500, 700, 900] as const).map((w) => ({ value: w, label: pt(`w${w}`) }))}
         onChange={(weight) => set({ weight })}
       />
       <SelectField
         prop={p('align')}
         label={pt('align')}
-        value={String(node.attrs['align'])}
+        value={type.align}
         options={(['start', 'center', 'end', 'justify'] as const).map((a) => ({ value: a, label: pt(a) }))}
         onChange={(align) => set({ align })}
       />
-      <NumberField prop={p('scaleX')} label={pt('scaleX')} unit="%" value={numAttr(node, 'scaleX', 100)} min={50} max={200} step={5} whole onCommit={(scaleX) => set({ scaleX })} />
+      <NumberField prop={p('scaleX')} label={pt('scaleX')} unit="%" value={type.scaleX} min={50} max={200} step={5} whole onCommit={(scaleX) => set({ scaleX })} />
       <NumberField prop={p('lines')} label={pt('lines')} value={numAttr(node, 'lines', 2)} min={1} max={40} whole onCommit={(lines) => set({ lines })} />
     </fieldset>
   );
@@ -114,7 +118,7 @@ export function HeadFields({ story, view, run }: { story: Node; view: EditorView
       {head.content.content
         .filter((line) => (LINES as readonly string[]).includes(line.type.name))
         .map((line) => (
-          <HeadLineFields key={line.type.name} id={id} part={line.type.name as StoryPart} node={line} run={run} />
+          <HeadLineFields key={line.type.name} id={id} part={line.type.name as StoryPart} node={line} settings={view.state.doc.attrs['settings'] as PageSettings} run={run} />
         ))}
     </fieldset>
   );

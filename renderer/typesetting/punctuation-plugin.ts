@@ -12,6 +12,7 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { punctuationStyle } from '../../shared/page/settings';
 import type { PageSettings, PunctuationStyle } from '../../shared/page/settings';
 import { bodyParagraphs, paragraphText } from './body-text';
 
@@ -26,7 +27,7 @@ export const punctuationPluginKey = new PluginKey<DecorationSet>('bm-punctuation
 /** The page's punctuation style; pages from before the setting are 全角式. */
 export function punctuationStyleOf(doc: Node): PunctuationStyle {
   const settings = doc.attrs['settings'] as Partial<PageSettings> | undefined;
-  return settings?.punctuation ?? 'quanjiao';
+  return punctuationStyle(settings ?? {});
 }
 
 /** Offsets in `text` of the marks 开明式 sets half width, with their side. */

@@ -5,7 +5,10 @@
  * Obstacles are the other placed blocks that share a grid cell with the
  * story, except stories (two stories never share text space: that overlap
  * stays a warning). A photo, its caption and its credit are one block, so
- * they stay together and the text flows around all three.
+ * they stay together and the text flows around all three. A block wholly
+ * inside the story, clear of its head, is a text wrap (text-wrap.ts); one
+ * that only partly covers the story is still flowed around, so no text hides
+ * behind it, but it is an overlap the page checks warn about.
  */
 import type { Node } from 'prosemirror-model';
 import { blockBox } from '../model/check-page';
@@ -16,27 +19,7 @@ import type { PageSettings } from '../page/settings';
 import type { ShapeInput, StoryShape } from './slots';
 import { isBoxed, storyArea } from './story-box';
 import { storyShape } from './slots';
-
-function attrNum(node: Node, name: string, fallback: number): number {
-  const v = node.attrs[name] as unknown;
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
-/** Grid lines the head group and byline of a story take, and the grid columns the head spans. */
-export function storyHead(story: Node, cols: number): { cols: number; lines: number } {
-  let lines = 0;
-  let headCols = cols;
-  story.forEach((child) => {
-    if (child.type.name === 'headgroup') {
-      child.forEach((line) => (lines += attrNum(line, 'lines', 0)));
-      const c = child.attrs['cols'] as unknown;
-      if (typeof c === 'number' && c > 0) headCols = Math.min(cols, c);
-    } else if (child.type.name === 'byline') {
-      lines += attrNum(child, 'lines', 1);
-    }
-  });
-  return { cols: headCols, lines };
-}
+import { storyHead } from './text-wrap';
 
 /** Whether a block placed over a story is one the story's text flows around. */
 export function wrapsAround(story: Node, other: Node): boolean {
@@ -45,7 +28,8 @@ export function wrapsAround(story: Node, other: Node): boolean {
 
 /** The text columns a story is set in: its `textColumns`, else one per grid column. */
 export function textColumnsOf(story: Node): number {
-  const cols = Math.max(1, attrNum(story, 'cols', 1));
+  const c = story.attrs['cols'] as unknown;
+  const cols = typeof c === 'number' && Number.isFinite(c) ? Math.max(1, c) : 1;
   const t = story.attrs['textColumns'] as unknown;
   return typeof t === 'number' && Number.isInteger(t) && t > 0 ? t : cols;
 }

@@ -1,14 +1,17 @@
 /**
  * Semantic checks of a page that the schema cannot express: blocks inside
- * the grid, unique ids, overlapping blocks (a warning on both). What is in the
- * story bin is not placed, so only its ids are checked (unique across the
- * page and the bin).
+ * the grid, unique ids, overlapping blocks (a warning on both). A block placed
+ * inside a story as a text wrap (a photo the text flows around) is intended
+ * and not an overlap. What is in the story bin is not placed, so only its ids
+ * are checked (unique across the page and the bin).
  */
 import type { Node } from 'prosemirror-model';
-import { boxInsideGrid, boxesOverlap } from '../page/geometry';
+import { blocksClash } from '../layout/text-wrap';
+import { boxInsideGrid } from '../page/geometry';
 import type { GridBox } from '../page/geometry';
 import type { PageSettings } from '../page/settings';
 import { isBlockKind } from './schema';
+import { styleFindings } from './styles-check';
 import type { Finding } from './validation';
 
 /** The grid box of a block node. */
@@ -63,7 +66,7 @@ export function checkPage(doc: Node): Finding[] {
       });
     }
     for (const other of placed) {
-      if (boxesOverlap(box, other.box)) {
+      if (blocksClash(node, other.node)) {
         const otherId = String(other.node.attrs['id']);
         findings.push({ level: 'warning', message: `${describe(node)} overlaps ${describe(other.node)}`, blockId: id });
         findings.push({ level: 'warning', message: `${describe(other.node)} overlaps ${describe(node)}`, blockId: otherId });
@@ -71,5 +74,7 @@ export function checkPage(doc: Node): Finding[] {
     }
     placed.push({ node, box });
   });
+  // Text naming a style the page lacks (a hand-edited or merged file).
+  findings.push(...styleFindings(doc));
   return findings;
 }

@@ -6,6 +6,8 @@ import type { Node } from 'prosemirror-model';
 import { checkPage } from './check-page';
 import { jsonDepth, MAX_JSON_DEPTH, pageJsonSchema } from './page-json';
 import { schema } from './schema';
+import { dropRedundantOverrides } from './styles-adopt';
+import type { PageSettings } from '../page/settings';
 import type { Finding } from './validation';
 import { hasErrors } from './validation';
 
@@ -29,7 +31,8 @@ export function pageFromJson(json: unknown): LoadPageResult {
   }
   let doc: Node;
   try {
-    doc = schema.nodeFromJSON(parsed.data);
+    // Old pages stored every type attribute; those equal to their style are not overrides.
+    doc = schema.nodeFromJSON(dropRedundantOverrides(parsed.data, parsed.data.attrs.settings as PageSettings));
     doc.check();
   } catch (e) {
     return { ok: false, findings: [{ level: 'error', message: `not a valid page: ${(e as Error).message}` }] };

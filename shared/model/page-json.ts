@@ -4,6 +4,7 @@
  * untrusted file cannot make the layout allocate or loop without end.
  */
 import { z } from 'zod';
+import { styleSheetSchema } from './styles';
 
 /** Deepest JSON nesting a stored page may have (a real page is about 12 deep). */
 export const MAX_JSON_DEPTH = 40;
@@ -42,8 +43,10 @@ export const settingsSchema = z
     grid: gridSchema,
     edition: editionSchema,
     lineBreak: z.enum(['strict', 'normal']),
-    // Added after format 1 shipped: pages stored without it load as 全角式.
-    punctuation: z.enum(['quanjiao', 'kaiming']).default('quanjiao'),
+    // Added after format 1 shipped: absent means 全角式 (kept absent, so old files save back byte for byte).
+    punctuation: z.enum(['quanjiao', 'kaiming']).optional(),
+    // Type styles (optional: pages from before styles have none).
+    styles: styleSheetSchema.optional(),
   })
   .strict();
 

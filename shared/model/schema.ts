@@ -57,16 +57,32 @@ export const boxAttrs = {
   tint: { default: 0, validate: 'number' },
 } as const;
 
-/** Attributes of a headline-like text node. */
+/**
+ * The paragraph style a text node uses (shared/model/styles.ts); null = the
+ * default style of its node type.
+ */
+const styleAttr = { style: { default: null as string | null, validate: 'string|null' } };
+
+/** The style name on clipboard HTML, so copied body text keeps its style when pasted. */
+const styleToDom = (node: { attrs: Record<string, unknown> }) => (typeof node.attrs['style'] === 'string' ? { 'data-style': node.attrs['style'] } : {});
+// Structural: shared/ has no DOM types.
+const styleFromDom = (dom: { getAttribute(name: string): string | null }) => ({ style: dom.getAttribute('data-style') || null });
+
+/**
+ * Attributes of a headline-like text node. The type attributes are overrides
+ * over the node's style: null = from the style. `lines` is always a number
+ * (geometry); the style commands keep it in step with the style.
+ */
 const headingAttrs = {
+  ...styleAttr,
   /** Type size in points. */
-  sizePt: { default: 22, validate: 'number' },
-  face: { default: 'hei' as FaceName, validate: 'string' },
+  sizePt: { default: null as number | null, validate: 'number|null' },
+  face: { default: null as FaceName | null, validate: 'string|null' },
   /** Weight, CSS scale (400 regular, 700 bold, 900 black). */
-  weight: { default: 700, validate: 'number' },
-  align: { default: 'center' as TextAlign, validate: 'string' },
+  weight: { default: null as number | null, validate: 'number|null' },
+  align: { default: null as TextAlign | null, validate: 'string|null' },
   /** Horizontal glyph scaling in percent (长扁字), 100 = none. */
-  scaleX: { default: 100, validate: 'number' },
+  scaleX: { default: null as number | null, validate: 'number|null' },
   /** Grid lines this line of the head takes. */
   lines: { default: 2, validate: 'number' },
 };
@@ -131,7 +147,7 @@ const nodes: Record<string, NodeSpec> = {
   kicker: {
     content: 'inline*',
     marks: '_',
-    attrs: { ...headingAttrs, sizePt: { default: 14 }, weight: { default: 400 }, lines: { default: 2 } },
+    attrs: { ...headingAttrs, lines: { default: 2, validate: 'number' } },
     toDOM: () => ['p', { class: 'bm-kicker' }, 0],
     parseDOM: [{ tag: 'p.bm-kicker' }],
   },
@@ -139,7 +155,7 @@ const nodes: Record<string, NodeSpec> = {
   headline: {
     content: 'inline*',
     marks: '_',
-    attrs: { ...headingAttrs, sizePt: { default: 26 }, lines: { default: 4 } },
+    attrs: { ...headingAttrs, lines: { default: 4, validate: 'number' } },
     toDOM: () => ['h1', 0],
     parseDOM: [{ tag: 'h1' }, { tag: 'h2' }],
   },
@@ -147,7 +163,7 @@ const nodes: Record<string, NodeSpec> = {
   subheadline: {
     content: 'inline*',
     marks: '_',
-    attrs: { ...headingAttrs, sizePt: { default: 14 }, weight: { default: 400 }, lines: { default: 2 } },
+    attrs: { ...headingAttrs, lines: { default: 2, validate: 'number' } },
     toDOM: () => ['p', { class: 'bm-subheadline' }, 0],
     parseDOM: [{ tag: 'p.bm-subheadline' }, { tag: 'h3' }],
   },
@@ -156,8 +172,9 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     marks: '_',
     attrs: {
-      face: { default: 'kai' as FaceName },
-      align: { default: 'start' as TextAlign },
+      ...styleAttr,
+      face: { default: null as FaceName | null },
+      align: { default: null as TextAlign | null },
       /** Grid lines the byline takes. */
       lines: { default: 1 },
     },
@@ -174,8 +191,9 @@ const nodes: Record<string, NodeSpec> = {
   paragraph: {
     content: 'inline*',
     marks: '_',
-    toDOM: () => ['p', 0],
-    parseDOM: [{ tag: 'p' }],
+    attrs: { ...styleAttr },
+    toDOM: (node) => ['p', styleToDom(node), 0],
+    parseDOM: [{ tag: 'p', getAttrs: styleFromDom }],
   },
 
   crosshead: {
@@ -184,10 +202,11 @@ const nodes: Record<string, NodeSpec> = {
     attrs: {
       /** Grid lines the crosshead takes (it is centred within them). */
       lines: { default: 2 },
-      face: { default: 'hei' as FaceName },
+      face: { default: null as FaceName | null },
+      ...styleAttr,
     },
-    toDOM: () => ['h4', 0],
-    parseDOM: [{ tag: 'h4' }],
+    toDOM: (node) => ['h4', styleToDom(node), 0],
+    parseDOM: [{ tag: 'h4', getAttrs: styleFromDom }],
   },
 
   photo: {
@@ -219,6 +238,7 @@ const nodes: Record<string, NodeSpec> = {
   caption: {
     content: 'inline*',
     marks: '_',
+    attrs: { ...styleAttr },
     toDOM: () => ['figcaption', 0],
     parseDOM: [{ tag: 'figcaption' }],
   },
@@ -226,6 +246,7 @@ const nodes: Record<string, NodeSpec> = {
   credit: {
     content: 'inline*',
     marks: '_',
+    attrs: { ...styleAttr },
     toDOM: () => ['p', { class: 'bm-credit' }, 0],
     parseDOM: [{ tag: 'p.bm-credit' }],
   },
@@ -241,8 +262,9 @@ const nodes: Record<string, NodeSpec> = {
       /** Swatch name of the label colour. */
       swatch: { default: 'red' },
       vertical: { default: false },
-      sizePt: { default: 16 },
-      face: { default: 'hei' as FaceName },
+      sizePt: { default: null as number | null },
+      face: { default: null as FaceName | null },
+      ...styleAttr,
     },
     toDOM: () => ['div', { class: 'bm-label' }, 0],
     parseDOM: [{ tag: 'div.bm-label' }],

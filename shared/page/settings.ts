@@ -7,6 +7,7 @@
  * Block positions and sizes are whole grid units (column, line), so the grid
  * is the single source of truth for geometry.
  */
+import type { StyleSheet } from '../model/styles-types';
 
 export interface PaperSize {
   /** Trim width in millimetres. */
@@ -63,13 +64,24 @@ export interface PageSettings {
    * mark full width; `kaiming` (开明式) keeps 。！？ full width and sets every
    * other mark (，、；：quotes, brackets, book-title marks) half width. Either
    * way a closing mark at a line end is half width and adjacent marks are
-   * compressed. Stored pages without it are `quanjiao`.
+   * compressed. Absent (pages from before the setting, new pages) means
+   * `quanjiao`; read it with {@link punctuationStyle}.
    */
-  punctuation: PunctuationStyle;
+  punctuation?: PunctuationStyle;
+  /**
+   * The page's type styles (shared/model/styles.ts); absent on pages that
+   * never changed them, which use the built-in newsroom set.
+   */
+  styles?: StyleSheet;
 }
 
 /** The page's punctuation width style: 全角式 or 开明式. */
 export type PunctuationStyle = 'quanjiao' | 'kaiming';
+
+/** The page's punctuation style, `quanjiao` when the settings do not say. */
+export function punctuationStyle(settings: Pick<PageSettings, 'punctuation'>): PunctuationStyle {
+  return settings.punctuation ?? 'quanjiao';
+}
 
 /** Every punctuation style, in the order the page setup offers them. */
 export const PUNCTUATION_STYLES: readonly PunctuationStyle[] = ['quanjiao', 'kaiming'];
@@ -110,6 +122,5 @@ export function settingsFromPreset(name: PagePresetName, edition: EditionInfo = 
     grid: { ...preset.grid },
     edition: { ...edition },
     lineBreak: 'strict',
-    punctuation: 'quanjiao',
   };
 }

@@ -8,6 +8,7 @@ import type { GridBox } from '../page/geometry';
 import { boxInsideGrid, gridBoxRect, gridMetrics } from '../page/geometry';
 import type { PageSettings } from '../page/settings';
 import { PX_PER_MM } from '../page/units';
+import { resolveType } from '../model/styles';
 import type { PreflightFinding, PreflightLimits } from './finding';
 import { DEFAULT_LIMITS } from './finding';
 
@@ -137,7 +138,8 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
       }
     } else if (kind === 'label') {
       if (a['variant'] !== 'solid' && a['swatch'] === 'black') blackText.push(p);
-      const size = Number(a['sizePt']);
+      // The label's size after its style (the node holds only an override).
+      const size = resolveType(node, settings).sizePt;
       const reversed = a['variant'] === 'solid';
       const coloured = a['swatch'] !== 'black';
       if ((reversed || coloured) && size < limits.minColouredTextPt) {

@@ -1,8 +1,9 @@
 /**
- * Story shapes end to end: a page whose story has a photo placed inside it
- * (written through the storage API with a real photo), exported with the
- * CLI and read back with pdftotext; then edited in the browser across the
- * boundary of two slots.
+ * Story shapes end to end: pages whose story has a photo placed inside it
+ * (an L, a U, two decks; written through the storage API with a real photo),
+ * exported with the CLI and read back with pdftotext; then the L edited in
+ * the browser across the boundary of two slots, and its photo, a text wrap,
+ * kept free of overlap warnings until it is dragged partly out of the story.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyShape } from '../../shared/layout/slots';
 import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
 import type { GridBox } from '../../shared/page/geometry';
+import type { StoryShape } from '../../shared/layout/slots';
 import { settingsFromPreset } from '../../shared/page/settings';
 import { launchChromium } from '../../electron/node/chromium/launch';
 import { startWebServer } from '../../electron/node/web/server';
@@ -21,6 +23,7 @@ import type { WebServer } from '../../electron/node/web/server';
 import { readPdfPages } from '../support/pdf-lines';
 import type { PdfBox, PdfWord } from '../support/pdf-lines';
 import { SHAPE_HEAD_LINES, SHAPE_PHOTO, SHAPE_STORY, writeShapeFile } from './support/shape-document';
+import type { PhotoBox } from './support/shape-document';
 import { CLI, e2eUnavailable } from './support/web';
 
 const run = promisify(execFile);
@@ -61,85 +64,168 @@ function inside(w: PdfBox, b: PdfBox): boolean {
   return cx > b.xMin && cx < b.xMax && cy > b.yMin && cy < b.yMax;
 }
 
+/**
+ * A word's line box: pdftotext's word box spans the font's ascent and descent,
+ * taller than the line pitch, so boxes of adjacent lines overlap. CSS centres
+ * that content area in the line box, so the line box is the pitch around its
+ * middle. This is what must stay clear of other blocks.
+ */
+/** pt a line box may be off its grid line: glyph positions are rounded to device pixels (measured up to 0.7). */
+const LINE_TOL = 1;
+
+function lineBox(w: PdfBox): PdfBox {
+  const mid = (w.yMin + w.yMax) / 2;
+  const half = (metrics.linePx * PX_PT) / 2;
+  return { xMin: w.xMin, xMax: w.xMax, yMin: mid - half, yMax: mid + half };
+}
+
 const noSpace = (s: string) => s.replace(/\s+/g, '');
 
-describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let dir: string;
-  let file: string;
-  let paragraphs: string[];
-  let words: PdfWord[];
+interface ShapeCase {
+  name: string;
+  photo: PhotoBox;
+  /** Body paragraphs: as many as fit the shape. */
+  paragraphs: number;
+  /** The expected chain, [column, line, lines] per slot in reading order. */
+  slots: [number, number, number][];
+  /** Slots that must hold text beside the photo (at its height), and under it. */
+  beside: number[];
+  under: number[];
+}
 
-  let storyBox: PdfBox;
-  let photoBox: PdfBox;
-  let slotBoxes: PdfBox[];
-  const shape = storyShape(metrics, {
+const CASES: ShapeCase[] = [
+  {
+    name: 'an L: the left column full height, the right two under the photo',
+    photo: SHAPE_PHOTO,
+    paragraphs: PARAGRAPHS,
+    slots: [
+      [0, 5, 55],
+      [1, 29, 31],
+      [2, 29, 31],
+    ],
+    beside: [0],
+    under: [1, 2],
+  },
+  {
+    name: 'a U: a photo in the middle column, text above, on both sides and below it',
+    photo: { col: 1, line: 25, cols: 1, lines: 20 },
+    paragraphs: 29,
+    slots: [
+      [0, 5, 55],
+      [1, 5, 10],
+      [1, 35, 25],
+      [2, 5, 55],
+    ],
+    beside: [0, 3],
+    under: [2],
+  },
+  {
+    name: 'two decks: a photo across the story, the text reads across the columns above it, then below it',
+    photo: { col: 0, line: 35, cols: 3, lines: 12 },
+    paragraphs: 26,
+    slots: [
+      [0, 5, 20],
+      [1, 5, 20],
+      [2, 5, 20],
+      [0, 37, 23],
+      [1, 37, 23],
+      [2, 37, 23],
+    ],
+    beside: [],
+    under: [3, 4, 5],
+  },
+];
+
+function caseShape(c: ShapeCase): StoryShape {
+  return storyShape(metrics, {
     cols: SHAPE_STORY.cols,
     lines: SHAPE_STORY.lines,
     textColumns: SHAPE_STORY.cols,
     head: { cols: SHAPE_STORY.cols, lines: SHAPE_HEAD_LINES },
-    obstacles: [{ ...SHAPE_PHOTO, col: SHAPE_PHOTO.col - SHAPE_STORY.col, line: SHAPE_PHOTO.line - SHAPE_STORY.line }],
+    obstacles: [{ ...c.photo, col: c.photo.col - SHAPE_STORY.col, line: c.photo.line - SHAPE_STORY.line }],
   });
-  // Slot boxes in pt, in reading order.
-  const slotPdfBoxes = () => shape.slots.map((s) => {
-    const x = storyBox.xMin + s.x * PX_PT;
-    const y = storyBox.yMin + s.line * metrics.linePx * PX_PT;
-    return { xMin: x, yMin: y, xMax: x + shape.columnWidth * PX_PT, yMax: y + s.lines * metrics.linePx * PX_PT };
-  });
+}
 
-  beforeAll(async () => {
+describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let dir: string;
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'bm-shapes-'));
-    ({ path: file, paragraphs } = await writeShapeFile(dir, PARAGRAPHS));
-    const out = join(dir, 'shape.pdf');
-    // --force: the photo's ink coverage is above the plant's limit; not what is tested here.
-    await run(process.execPath, [CLI, 'export', file, '-o', out, '--force'], { timeout: 170_000 });
-    await readTrim(out);
-    storyBox = pdfBox(SHAPE_STORY);
-    photoBox = pdfBox(SHAPE_PHOTO);
-    slotBoxes = slotPdfBoxes();
-    words = readPdfPages(out)[0]!.lines.flatMap((l) => l.words);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is an L: the left column full height, the right two under the photo', () => {
-    expect(shape.slots.map((s) => [s.column, s.line, s.lines])).toEqual([
-      [0, 5, 55],
-      [1, 29, 31],
-      [2, 29, 31],
-    ]);
-  });
+  describe.each(CASES)('exported to PDF, $name', (c) => {
+    let paragraphs: string[];
+    let words: PdfWord[];
+    let storyBox: PdfBox;
+    let photoBox: PdfBox;
+    let slotBoxes: PdfBox[];
+    const shape = caseShape(c);
 
-  it('prints no text over the photo but its caption and credit', () => {
-    const over = words.filter((w) => overlaps(w, photoBox)).map((w) => w.text);
-    expect(noSpace(over.join(''))).toBe('湘湖边的傍晚记者王五摄');
-  });
+    beforeAll(async () => {
+      const sub = mkdtempSync(join(dir, 'case-'));
+      let file: string;
+      ({ path: file, paragraphs } = await writeShapeFile(sub, c.paragraphs, c.photo));
+      const out = join(sub, 'shape.pdf');
+      // --force: the photo's ink coverage is above the plant's limit; not what is tested here.
+      await run(process.execPath, [CLI, 'export', file, '-o', out, '--force'], { timeout: 170_000 });
+      await readTrim(out);
+      storyBox = pdfBox(SHAPE_STORY);
+      photoBox = pdfBox(c.photo);
+      // Slot boxes in pt, in reading order.
+      slotBoxes = shape.slots.map((s) => {
+        const x = storyBox.xMin + s.x * PX_PT;
+        const y = storyBox.yMin + s.line * metrics.linePx * PX_PT;
+        return { xMin: x, yMin: y, xMax: x + shape.columnWidth * PX_PT, yMax: y + s.lines * metrics.linePx * PX_PT };
+      });
+      words = readPdfPages(out)[0]!.lines.flatMap((l) => l.words);
+    });
 
-  it('prints the body in its slots, beside and under the photo, each character once and in reading order', () => {
-    const headBottom = storyBox.yMin + SHAPE_HEAD_LINES * metrics.linePx * PX_PT;
-    const body = words.filter((w) => inside(w, storyBox) && !overlaps(w, photoBox) && (w.yMin + w.yMax) / 2 > headBottom);
-    const bySlot = slotBoxes.map(() => [] as PdfWord[]);
-    for (const w of body) {
-      const i = slotBoxes.findIndex((b) => inside(w, b));
-      expect(i, `"${w.text}" at ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)} lies in no slot`).toBeGreaterThanOrEqual(0);
-      // Whole word inside its slot: nothing hangs into the gutter or the photo.
-      const b = slotBoxes[i]!;
-      expect(w.xMin).toBeGreaterThan(b.xMin - 0.5);
-      expect(w.xMax).toBeLessThan(b.xMax + 0.5);
-      bySlot[i]!.push(w);
-    }
-    // Text beside the photo (left column at the photo's height) and under it (right columns).
-    expect(bySlot[0]!.some((w) => w.yMin > photoBox.yMin && w.yMax < photoBox.yMax)).toBe(true);
-    expect(bySlot[1]!.length).toBeGreaterThan(0);
-    expect(bySlot[2]!.length).toBeGreaterThan(0);
-    expect(Math.min(...bySlot[1]!.map((w) => w.yMin))).toBeGreaterThan(photoBox.yMax - 0.5);
-    const read = bySlot
-      .map((ws) => [...ws].sort((a, b) => Math.round(a.yMax - b.yMax) || a.xMin - b.xMin))
-      .flat()
-      .map((w) => w.text)
-      .join('');
-    expect(noSpace(read)).toBe(noSpace(paragraphs.join('')));
+    it('has the expected chain of slots', () => {
+      expect(shape.slots.map((s) => [s.column, s.line, s.lines])).toEqual(c.slots);
+    });
+
+    it('prints no text over the photo but its caption and credit', () => {
+      const over = words.filter((w) => overlaps(lineBox(w), photoBox, LINE_TOL)).map((w) => w.text);
+      expect(noSpace(over.join(''))).toBe('湘湖边的傍晚记者王五摄');
+    });
+
+    it('prints the body in its slots, around the photo, each character once and in reading order', () => {
+      const headBottom = storyBox.yMin + SHAPE_HEAD_LINES * metrics.linePx * PX_PT;
+      const body = words.filter((w) => inside(w, storyBox) && !overlaps(lineBox(w), photoBox, LINE_TOL) && (w.yMin + w.yMax) / 2 > headBottom);
+      // Nothing of the page is printed outside the story but the photo's caption and credit.
+      const stray = words.filter((w) => !inside(w, storyBox) && !overlaps(lineBox(w), photoBox, LINE_TOL)).map((w) => w.text);
+      expect(stray).toEqual([]);
+      const bySlot = slotBoxes.map(() => [] as PdfWord[]);
+      for (const w of body) {
+        const i = slotBoxes.findIndex((b) => inside(w, b));
+        expect(i, `"${w.text}" at ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)} lies in no slot`).toBeGreaterThanOrEqual(0);
+        // Whole word inside its slot: nothing hangs into the gutter or the photo.
+        const b = slotBoxes[i]!;
+        expect(w.xMin).toBeGreaterThan(b.xMin - 0.5);
+        expect(w.xMax).toBeLessThan(b.xMax + 0.5);
+        const line = lineBox(w);
+        expect(line.yMin).toBeGreaterThan(b.yMin - LINE_TOL);
+        expect(line.yMax).toBeLessThan(b.yMax + LINE_TOL);
+        bySlot[i]!.push(w);
+      }
+      for (const i of c.beside) {
+        expect(bySlot[i]!.some((w) => w.yMin > photoBox.yMin && w.yMax < photoBox.yMax), `slot ${i} beside the photo`).toBe(true);
+      }
+      for (const i of c.under) {
+        expect(bySlot[i]!.length, `slot ${i} under the photo`).toBeGreaterThan(0);
+        expect(Math.min(...bySlot[i]!.map((w) => lineBox(w).yMin))).toBeGreaterThan(photoBox.yMax - LINE_TOL);
+      }
+      const read = bySlot
+        .map((ws) => [...ws].sort((a, b) => Math.round(a.yMax - b.yMax) || a.xMin - b.xMin))
+        .flat()
+        .map((w) => w.text)
+        .join('');
+      expect(noSpace(read)).toBe(noSpace(paragraphs.join('')));
+    });
   });
 
   describe('in the editor', () => {
+    let file: string;
     let server: WebServer;
     let browser: Browser;
     let page: Page;
@@ -190,6 +276,7 @@ describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${ski
     const bodyText = () => page.$eval(`${live} .bm-galley`, (g) => g.textContent ?? '');
 
     beforeAll(async () => {
+      ({ path: file } = await writeShapeFile(mkdtempSync(join(dir, 'editor-')), PARAGRAPHS));
       server = await startWebServer({ file, port: 0 });
       browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -265,6 +352,82 @@ describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${ski
       const up = await caretState();
       expect(up.slot).toBe(0);
       expect(up.caretInLive).toBe(true);
+    });
+
+    it('selects across two slots by Shift-click and by drag, draws it on the clone, copies and deletes it', async () => {
+      const selected = () => page.evaluate(() => document.getSelection()?.toString() ?? '');
+      const marks = (slot: number) => page.$$eval(`${story} .bm-slot-clone[data-slot="${slot}"] .bm-slot-selection`, (els) => els.length);
+      const before = await bodyText();
+      // From near the end of slot 0 to the second line of slot 1.
+      await clickSlotLine(0, -3);
+      const point = await page.$eval(`${story} .bm-slot-clone[data-slot="1"]`, (c) => {
+        const b = c.getBoundingClientRect();
+        const line = b.height / Number((c as HTMLElement).dataset['lines']);
+        return { x: b.left + b.width / 2, y: b.top + line * 1.5 };
+      });
+      await page.keyboard.down('Shift');
+      await page.mouse.click(point.x, point.y);
+      await page.keyboard.up('Shift');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-slot') === '1', live);
+      const text = noSpace(await selected());
+      // The end of slot 0's third line from the bottom, its last two lines and half of slot 1's second, at 13 characters a line.
+      expect(text.length).toBeGreaterThan(26);
+      expect(text.length).toBeLessThan(60);
+      expect(await marks(0)).toBeGreaterThanOrEqual(2);
+      // Copy: what ProseMirror puts on the clipboard is the whole selection.
+      await page.evaluate(() => {
+        const w = window as unknown as { __copied: string };
+        w.__copied = '';
+        window.addEventListener('copy', (e) => (w.__copied = e.clipboardData?.getData('text/plain') ?? ''), { once: true });
+      });
+      await page.keyboard.press('Control+c');
+      expect(noSpace(await page.evaluate(() => (window as unknown as { __copied: string }).__copied))).toBe(text);
+      // Delete: exactly the selection goes, across the slot boundary.
+      await page.keyboard.press('Delete');
+      await page.waitForFunction((n) => (document.querySelector('[data-block-id="shaped"] .bm-slot-live .bm-galley')?.textContent ?? '').length < n, before.length);
+      const after = await bodyText();
+      expect(noSpace(before).replace(text, '')).toBe(noSpace(after));
+      expect(await marks(0)).toBe(0);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((n) => (document.querySelector('[data-block-id="shaped"] .bm-slot-live .bm-galley')?.textContent ?? '').length === n, before.length);
+      // Drag from slot 0 into slot 1: the head follows the pointer into the next slot.
+      const from = await page.$eval(`${story} .bm-slot-clone[data-slot="0"]`, (c) => {
+        const b = c.getBoundingClientRect();
+        const line = b.height / Number((c as HTMLElement).dataset['lines']);
+        return { x: b.left + b.width / 2, y: b.bottom - line * 2.5 };
+      });
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(point.x, point.y, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-slot') === '1', live);
+      const dragged = noSpace(await selected());
+      expect(dragged.length).toBeGreaterThan(20);
+      expect(text).toContain(dragged.slice(-10));
+      expect(await marks(0)).toBeGreaterThanOrEqual(2);
+      await page.mouse.click(point.x, point.y);
+      await page.waitForFunction(() => document.getSelection()?.isCollapsed === true);
+    });
+
+    it('does not flag the photo inside the story as an overlap, but does once it sticks out', async () => {
+      const photo = `.bm-page [data-block-id="${SHAPE_PHOTO.id}"]`;
+      const flags = () =>
+        page.$$eval('.bm-page [data-overlap="true"]', (els) => els.map((e) => (e as HTMLElement).dataset['blockId']).sort());
+      expect(await page.$eval(photo, (el) => el.getAttribute('data-wrap'))).toBe(SHAPE_STORY.id);
+      expect(await flags()).toEqual([]);
+      const box = (await page.locator(photo).boundingBox())!;
+      await page.keyboard.down('Control');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.up('Control');
+      await page.waitForSelector(`[data-handle="move"][data-block-id="${SHAPE_PHOTO.id}"]`);
+      // One column right: half of the photo is off the story.
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-col') === '2', photo);
+      expect(await flags()).toEqual([SHAPE_PHOTO.id, SHAPE_STORY.id].sort());
+      expect(await page.$eval(photo, (el) => el.hasAttribute('data-wrap'))).toBe(false);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-col') === '1', photo);
+      expect(await flags()).toEqual([]);
     });
   });
 });

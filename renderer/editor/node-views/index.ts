@@ -1,6 +1,7 @@
 /** The NodeViews of the page editor, one per node type that needs one. */
 import type { NodeViewConstructor } from 'prosemirror-view';
 import { BinView } from '../../bin/bin-view';
+import { TextBlockView } from '../../styles/text-block-view';
 import { GalleyBody } from '../shape/galley-body';
 import { shapeFromDecorations } from '../shape/shape-decoration';
 import { LabelView } from './label-view';
@@ -25,6 +26,10 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
       return shape ? new GalleyBody(node, ctx, shape, getPos) : new BodyView(node, ctx);
     },
     crosshead: (node) => new CrossheadView(node, ctx),
+    // Body paragraphs, captions and credits: set in their paragraph style.
+    paragraph: (node) => new TextBlockView(node, ctx),
+    caption: (node) => new TextBlockView(node, ctx),
+    credit: (node) => new TextBlockView(node, ctx),
     photo: (node, view, _getPos, decorations) => new PhotoView(node, ctx, { view, decorations }),
     label: (node) => new LabelView(node, ctx),
     masthead: (node) => new MastheadView(node, ctx),

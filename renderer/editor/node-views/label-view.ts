@@ -5,10 +5,10 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
-import { faceFamily } from '../faces';
+import { styleTextBlock } from '../../styles/apply-style';
 import { ignoreOwnMutation, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
-import { num, ptPx, str } from './view-context';
+import { str } from './view-context';
 
 export class LabelView implements NodeView {
   readonly dom: HTMLElement;
@@ -34,8 +34,7 @@ export class LabelView implements NodeView {
     this.dom.classList.toggle('bm-vertical', node.attrs['vertical'] === true);
     this.dom.dataset['swatch'] = str(node, 'swatch', 'red');
     placeBlock(this.dom, node, this.ctx);
-    this.contentDOM.style.fontSize = ptPx(num(node, 'sizePt', 16));
-    this.contentDOM.style.fontFamily = faceFamily(str(node, 'face', 'hei'));
+    styleTextBlock(this.contentDOM, node, this.ctx.settings);
   }
 
   update(node: Node): boolean {

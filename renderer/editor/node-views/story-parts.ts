@@ -6,13 +6,11 @@
 import type { Node } from 'prosemirror-model';
 import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
 import { gridBoxRect } from '../../../shared/page/geometry';
-import { faceFamily } from '../faces';
 import { shapeFromDecorations } from '../shape/shape-decoration';
+import { styleTextBlock } from '../../styles/apply-style';
 import { ignoreOwnMutation } from './block-frame';
 import type { ViewContext } from './view-context';
-import { num, ptPx, px, str } from './view-context';
-
-const ALIGN: Record<string, string> = { start: 'left', center: 'center', end: 'right', justify: 'justify' };
+import { num, px } from './view-context';
 
 /**
  * A box of whole grid lines with its text centred vertically: an outer
@@ -52,7 +50,7 @@ abstract class LineBoxView implements NodeView {
   }
 }
 
-/** 引题 / 主题 / 副题: size, face, weight, alignment and 长扁 scaling from attributes. */
+/** 引题 / 主题 / 副题: type from the style and the node's overrides (renderer/styles). */
 export class HeadLineView extends LineBoxView {
   constructor(node: Node, ctx: ViewContext) {
     super(node, ctx, 'div', `bm-head bm-${node.type.name}`);
@@ -61,15 +59,12 @@ export class HeadLineView extends LineBoxView {
   protected render(): void {
     const n = this.node;
     const lines = num(n, 'lines', 2);
-    const scale = Math.min(400, Math.max(10, num(n, 'scaleX', 100))) / 100;
     // Block size: the height of a horizontal head, the width of a vertical one.
     this.dom.style.height = '';
     this.dom.style.blockSize = px(lines * this.ctx.metrics.linePx);
+    // Face, size, weight, tracking, alignment from the style and overrides (renderer/styles).
+    const scale = Math.min(400, Math.max(10, styleTextBlock(this.contentDOM, n, this.ctx.settings).scaleX)) / 100;
     const s = this.contentDOM.style;
-    s.fontFamily = faceFamily(str(n, 'face', 'hei'));
-    s.fontSize = ptPx(num(n, 'sizePt', 22));
-    s.fontWeight = String(num(n, 'weight', 700));
-    s.textAlign = ALIGN[str(n, 'align', 'center')] ?? 'center';
     // 长扁字: the glyphs are scaled across (page.css); a horizontal line box is
     // widened by the inverse so the scaled line still spans the head's width.
     if (scale !== 1) {
@@ -90,8 +85,7 @@ export class BylineView extends LineBoxView {
   protected render(): void {
     const n = this.node;
     this.dom.style.height = px(num(n, 'lines', 1) * this.ctx.metrics.linePx);
-    this.contentDOM.style.fontFamily = faceFamily(str(n, 'face', 'kai'));
-    this.contentDOM.style.textAlign = ALIGN[str(n, 'align', 'start')] ?? 'left';
+    styleTextBlock(this.contentDOM, n, this.ctx.settings);
   }
 }
 
@@ -104,7 +98,7 @@ export class CrossheadView extends LineBoxView {
   protected render(): void {
     const n = this.node;
     this.dom.style.height = px(num(n, 'lines', 2) * this.ctx.metrics.linePx);
-    this.contentDOM.style.fontFamily = faceFamily(str(n, 'face', 'hei'));
+    styleTextBlock(this.contentDOM, n, this.ctx.settings);
   }
 }
 

@@ -19,6 +19,7 @@ import { ignoreOwnMutation } from '../node-views/block-frame';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../node-views/view-context';
 import { shapeFromDecorations } from './shape-decoration';
+import './shape.css';
 
 const controllers = new WeakMap<HTMLElement, GalleyBody>();
 
@@ -39,6 +40,7 @@ export class GalleyBody implements NodeView {
   readonly contentDOM: HTMLElement;
   readonly #live: HTMLElement;
   #clones: CloneSlot[] = [];
+  readonly #selectionMarks: HTMLElement[] = [];
   #node: Node;
   #shape: StoryShape;
   #active = -1;
@@ -113,6 +115,14 @@ export class GalleyBody implements NodeView {
     this.#active = -1;
   }
 
+  /**
+   * Whether slots show exact pieces of the text (read-only views: print):
+   * see refreshExact.
+   */
+  get #exact(): boolean {
+    return this.contentDOM.isConnected && !this.contentDOM.isContentEditable;
+  }
+
   /** Moves the live galley into slot `i` (restyling its clip box only). */
   activate(i: number): void {
     const slots = this.#shape.slots;
@@ -144,7 +154,7 @@ export class GalleyBody implements NodeView {
     this.#live.dataset['slot'] = String(index);
     this.#live.dataset['column'] = String(s.column);
     const clone = this.#clones[index];
-    if (clone) clone.box.style.visibility = 'hidden';
+    if (clone && !this.#exact) clone.box.style.visibility = 'hidden';
   }
 
   /**
@@ -152,7 +162,64 @@ export class GalleyBody implements NodeView {
    * view has updated its DOM). One layout read for the paragraph offsets.
    */
   refreshClones(): void {
-    this.#refresh(null);
+    if (this.#exact) this.#refreshExact();
+    else this.#refresh(null);
+  }
+
+  /**
+   * Read-only views (print): every slot, the first included, shows a clone
+   * holding exactly the text of its lines, and the live galley is hidden.
+   * A paragraph running across a slot edge is cut at the first character of
+   * the slot's first line (the piece continues without indent) or after the
+   * last character of its last line (the piece's last line stays justified).
+   * Clipping whole paragraphs is not enough for print: Chromium emits a text
+   * run whose bounds reach into the clip box even when its glyphs are clipped
+   * away, so the PDF would hold invisible text over the photo or the gutter.
+   */
+  #refreshExact(): void {
+    const kids = this.contentDOM.children;
+    const n = kids.length;
+    if (n !== this.#node.childCount) return;
+    this.#live.style.visibility = 'hidden';
+    const tops: number[] = [];
+    const bottoms: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const el = kids[k] as HTMLElement;
+      tops.push(el.offsetTop);
+      bottoms.push(el.offsetTop + el.offsetHeight);
+    }
+    const { linePx } = this.ctx.metrics;
+    const galley = this.contentDOM.getBoundingClientRect();
+    const scale = this.contentDOM.offsetHeight > 0 ? galley.height / this.contentDOM.offsetHeight || 1 : 1;
+    const clientY = (y: number) => galley.top + y * scale;
+    this.#shape.slots.forEach((s, i) => {
+      const clone = this.#clones[i]!;
+      clone.box.style.visibility = '';
+      const y0 = s.offset * linePx;
+      const y1 = (s.offset + s.lines) * linePx;
+      const pieces: HTMLElement[] = [];
+      let shift = 0;
+      for (let k = 0; k < n; k++) {
+        if (bottoms[k]! <= y0 + 0.5 || tops[k]! >= y1 - 0.5) continue;
+        const el = kids[k] as HTMLElement;
+        const piece = el.cloneNode(true) as HTMLElement;
+        const cuttable = el.tagName === 'P';
+        const start = cuttable && tops[k]! < y0 - 0.5 ? lineStart(el, clientY(y0)) : null;
+        const end = cuttable && bottoms[k]! > y1 + 0.5 ? lineStart(el, clientY(y1)) : null;
+        // The end first: cutting the start moves the offsets after it.
+        if (end) cutAfter(piece, end);
+        if (start) {
+          cutBefore(piece, start);
+          piece.classList.add('bm-galley-continued');
+        }
+        if (end) piece.classList.add('bm-galley-cut');
+        if (pieces.length === 0) shift = start ? 0 : y0 - tops[k]!;
+        pieces.push(piece);
+      }
+      clone.inner.replaceChildren(...pieces);
+      clone.shown = [];
+      clone.inner.style.transform = shift === 0 ? '' : `translateY(${px(-shift)})`;
+    });
   }
 
   // The active slot's clone is hidden: it is brought up to date when the live galley leaves it.
@@ -219,6 +286,43 @@ export class GalleyBody implements NodeView {
     return line < 0 ? 0 : this.#shape.slots.length - 1;
   }
 
+  /**
+   * Draws a selection on the clones: `rects` are the client rectangles of
+   * the selected range in the live galley (laid out whole, so they exist for
+   * lines clipped away too); each clone shows those of its own lines. The
+   * live slot has the browser's highlight. Null clears.
+   */
+  showSelection(rects: DOMRectList | null): void {
+    const marks = this.#selectionMarks;
+    for (const m of marks) m.remove();
+    marks.length = 0;
+    if (!rects || rects.length === 0 || this.#exact) return;
+    const { linePx } = this.ctx.metrics;
+    const galley = this.contentDOM.getBoundingClientRect();
+    const scale = this.contentDOM.offsetHeight > 0 ? galley.height / this.contentDOM.offsetHeight || 1 : 1;
+    this.#shape.slots.forEach((s, i) => {
+      if (i === this.#active) return;
+      const clone = this.#clones[i]!;
+      const y0 = s.offset * linePx;
+      const y1 = (s.offset + s.lines) * linePx;
+      for (const r of rects) {
+        if (r.width <= 0) continue;
+        const top = (r.top - galley.top) / scale;
+        const bottom = (r.bottom - galley.top) / scale;
+        const mid = (top + bottom) / 2;
+        if (mid < y0 || mid >= y1) continue;
+        const mark = clone.box.ownerDocument.createElement('div');
+        mark.className = 'bm-slot-selection';
+        mark.style.left = px((r.left - galley.left) / scale);
+        mark.style.top = px(top - y0);
+        mark.style.width = px(r.width / scale);
+        mark.style.height = px(bottom - top);
+        clone.box.appendChild(mark);
+        marks.push(mark);
+      }
+    });
+  }
+
   /** Client rectangle of slot i's clip box. */
   slotRect(i: number): DOMRect | null {
     const c = this.#clones[i];
@@ -257,6 +361,76 @@ export class GalleyBody implements NodeView {
   destroy(): void {
     controllers.delete(this.dom);
   }
+}
+
+/** A place in a paragraph's text: the index of a text node in document order, and an offset in it. */
+interface TextPoint {
+  node: number;
+  offset: number;
+}
+
+function textNodes(el: HTMLElement): Text[] {
+  const out: Text[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) out.push(t as Text);
+  return out;
+}
+
+/**
+ * The first character of `el` whose line lies below client y `y` (the middle
+ * of its box past y), or null when none does. Characters are in line order,
+ * so a binary search over them finds it with a few range measurements.
+ */
+function lineStart(el: HTMLElement, y: number): TextPoint | null {
+  const chars: TextPoint[] = [];
+  textNodes(el).forEach((t, node) => {
+    const text = t.data;
+    for (let offset = 0; offset < text.length; offset++) {
+      // Never between the halves of a surrogate pair.
+      const c = text.charCodeAt(offset);
+      if (c >= 0xdc00 && c <= 0xdfff) continue;
+      chars.push({ node, offset });
+    }
+  });
+  const nodes = textNodes(el);
+  const range = el.ownerDocument.createRange();
+  const below = (p: TextPoint): boolean => {
+    const t = nodes[p.node]!;
+    const c = t.data.charCodeAt(p.offset);
+    range.setStart(t, p.offset);
+    range.setEnd(t, Math.min(t.data.length, p.offset + (c >= 0xd800 && c <= 0xdbff ? 2 : 1)));
+    const rects = range.getClientRects();
+    const r = rects.length > 0 ? rects[0]! : range.getBoundingClientRect();
+    return (r.top + r.bottom) / 2 > y;
+  };
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (below(chars[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < chars.length ? chars[lo]! : null;
+}
+
+/** Removes everything of `piece` (a deep clone of the measured paragraph) from `at` on. */
+function cutAfter(piece: HTMLElement, at: TextPoint): void {
+  const t = textNodes(piece)[at.node];
+  if (!t) return;
+  const range = piece.ownerDocument.createRange();
+  range.setStart(t, at.offset);
+  range.setEnd(piece, piece.childNodes.length);
+  range.deleteContents();
+}
+
+/** Removes everything of `piece` before `at`. */
+function cutBefore(piece: HTMLElement, at: TextPoint): void {
+  const t = textNodes(piece)[at.node];
+  if (!t) return;
+  const range = piece.ownerDocument.createRange();
+  range.setStart(piece, 0);
+  range.setEnd(t, at.offset);
+  range.deleteContents();
 }
 
 function sameShape(a: StoryShape, b: StoryShape): boolean {

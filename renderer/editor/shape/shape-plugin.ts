@@ -4,7 +4,9 @@
  * story whose chain is the plain rectangle under its head keeps the multicol
  * body (decision 0004), any other gets a galley body. After every update it
  * refreshes the galley clones and moves each live galley to the slot holding
- * the selection; it handles Up/Down across slots and clicks into clones.
+ * the selection; it handles Up/Down across slots, and presses, drags and
+ * Shift-clicks in galleys, drawing selections that span slots on the clones
+ * (slot-selection.ts).
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
@@ -19,6 +21,7 @@ import type { PageSettings } from '../../../shared/page/settings';
 import { galleyOf } from './galley-body';
 import { shapeSpec } from './shape-decoration';
 import type { GalleyBody } from './galley-body';
+import { drawSlotSelections, pressGalley } from './slot-selection';
 
 export const shapeKey = new PluginKey<ShapeState>('bm-shape');
 
@@ -135,25 +138,6 @@ function crossSlot(view: EditorView, dir: -1 | 1): boolean {
   return true;
 }
 
-/** A press on a clone: move the live galley there and put the caret where the press was. */
-function pressClone(view: EditorView, e: MouseEvent): boolean {
-  if (e.button !== 0 || !view.editable) return false;
-  const target = e.target as Element | null;
-  const box = target?.closest?.('.bm-slot-clone') as HTMLElement | null;
-  const body = box?.closest('.bm-shaped');
-  const g = body ? galleyOf(body) : undefined;
-  if (!box || !g) return false;
-  g.activate(Number(box.dataset['slot']));
-  const hit = view.posAtCoords({ left: e.clientX, top: e.clientY });
-  if (!hit) return false;
-  e.preventDefault();
-  const $pos = view.state.doc.resolve(hit.pos);
-  const sel = e.shiftKey ? TextSelection.create(view.state.doc, view.state.selection.anchor, $pos.pos) : TextSelection.near($pos);
-  view.dispatch(view.state.tr.setSelection(sel));
-  view.focus();
-  return true;
-}
-
 interface ShapeState {
   decorations: DecorationSet;
   inputs: unknown[];
@@ -180,7 +164,7 @@ export function shapePlugin(): Plugin<ShapeState> {
         return false;
       },
       handleDOMEvents: {
-        mousedown: (view, e) => pressClone(view, e),
+        mousedown: (view, e) => pressGalley(view, e),
       },
     },
     view(view) {
@@ -199,7 +183,10 @@ export function shapePlugin(): Plugin<ShapeState> {
         update(v, prev) {
           const start = performance.now();
           if (v.state.doc !== prev.doc) for (const g of galleys(v)) g.refreshClones();
-          if (v.state.doc !== prev.doc || !v.state.selection.eq(prev.selection)) follow(v, v.state);
+          if (v.state.doc !== prev.doc || !v.state.selection.eq(prev.selection)) {
+            follow(v, v.state);
+            drawSlotSelections(v, galleys(v));
+          }
           // Visible in performance tools and to benchmarks as `bm-shape`.
           performance.measure('bm-shape', { start });
         },

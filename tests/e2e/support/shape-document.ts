@@ -4,7 +4,8 @@
  * photo from fixtures/photos): the story is 3 grid columns × 60 lines, its
  * head spans all three; the photo (with caption and credit) takes the top
  * 24 lines of its right two columns under the head, so the body is an L:
- * the left column full height, the right two under the photo.
+ * the left column full height, the right two under the photo. Other photo
+ * boxes give the other shapes (a U, two decks).
  */
 import { join } from 'node:path';
 import { assetFromImageFile, writeBanmianFile } from '../../../electron/node/storage/index';
@@ -30,7 +31,10 @@ export function shapeParagraphs(count: number): string[] {
   return out;
 }
 
-export function shapePageJson(asset: { hash: string; pixelWidth: number; pixelHeight: number }, paragraphs: string[]): unknown {
+/** Where the photo sits in the story (page grid units): the L by default. */
+export type PhotoBox = { col: number; line: number; cols: number; lines: number };
+
+export function shapePageJson(asset: { hash: string; pixelWidth: number; pixelHeight: number }, paragraphs: string[], photoBox: PhotoBox = SHAPE_PHOTO): unknown {
   const story = schema.node('story', { ...SHAPE_STORY }, [
     schema.node('headgroup', null, [schema.node('headline', { lines: 4 }, [schema.text('湘湖畔的新风景')])]),
     schema.node('byline', null, [schema.text('记者 张三')]),
@@ -40,21 +44,21 @@ export function shapePageJson(asset: { hash: string; pixelWidth: number; pixelHe
       paragraphs.map((p) => schema.node('paragraph', null, [schema.text(p)])),
     ),
   ]);
-  const photo = schema.node('photo', { ...SHAPE_PHOTO, asset: asset.hash, pixelWidth: asset.pixelWidth, pixelHeight: asset.pixelHeight }, [
+  const photo = schema.node('photo', { ...SHAPE_PHOTO, ...photoBox, asset: asset.hash, pixelWidth: asset.pixelWidth, pixelHeight: asset.pixelHeight }, [
     schema.node('caption', null, [schema.text('湘湖边的傍晚')]),
     schema.node('credit', null, [schema.text('记者 王五 摄')]),
   ]);
   return schema.node('page', { settings: settingsFromPreset('duikai') }, [story, photo]).toJSON();
 }
 
-/** Writes the page into `dir`; returns its path and the body paragraphs. */
-export async function writeShapeFile(dir: string, paragraphCount = 30): Promise<{ path: string; paragraphs: string[] }> {
+/** Writes the page into `dir` (the photo at `photoBox`); returns its path and the body paragraphs. */
+export async function writeShapeFile(dir: string, paragraphCount = 30, photoBox: PhotoBox = SHAPE_PHOTO): Promise<{ path: string; paragraphs: string[] }> {
   const asset = await assetFromImageFile(join(PROJECT_ROOT, 'fixtures', 'photos', 'lakeside-evening.jpg'));
   if (!asset.ok) throw new Error(`cannot read the photo: ${asset.error.message}`);
   const paragraphs = shapeParagraphs(paragraphCount);
   const path = join(dir, 'shape.banmian');
   const { hash, pixelWidth, pixelHeight } = asset.value.entry;
-  const written = await writeBanmianFile(path, { pages: [shapePageJson({ hash, pixelWidth, pixelHeight }, paragraphs)], assets: [asset.value] });
+  const written = await writeBanmianFile(path, { pages: [shapePageJson({ hash, pixelWidth, pixelHeight }, paragraphs, photoBox)], assets: [asset.value] });
   if (!written.ok) throw new Error(`cannot write the shape file: ${written.error.message}`);
   return { path, paragraphs };
 }

@@ -95,3 +95,15 @@ describe('overlappingIds', () => {
     expect([...ids].sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('overlappingIds with a clash test', () => {
+  it('leaves out pairs the test exempts (text wraps), keeps the others', () => {
+    const blocks = [
+      { id: 'story', box: { col: 0, line: 0, cols: 3, lines: 40 } },
+      { id: 'wrap', box: { col: 1, line: 10, cols: 1, lines: 10 } },
+      { id: 'stray', box: { col: 2, line: 30, cols: 2, lines: 20 } },
+    ];
+    const ids = overlappingIds(blocks, (a, b) => !(a.id === 'story' && b.id === 'wrap'));
+    expect([...ids].sort()).toEqual(['story', 'stray']);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blocksOutsideGrid, checkPageSettings, setPageSettings, setPunctuationStyle } from '../../../../shared/model/commands/page-settings';
 import { checkPage } from '../../../../shared/model/check-page';
 import { schema } from '../../../../shared/model/schema';
-import { settingsFromPreset } from '../../../../shared/page/settings';
+import { punctuationStyle, settingsFromPreset } from '../../../../shared/page/settings';
 import type { PageSettings, PunctuationStyle } from '../../../../shared/page/settings';
 import { settingsSchema } from '../../../../shared/model/page-json';
 import { boxes, page, run, stateOf, story, undone } from './page-builder';
@@ -62,13 +62,14 @@ describe('setPageSettings', () => {
 
 describe('punctuation style', () => {
   const doc = page(story('a', { col: 0, line: 0, cols: 2, lines: 30 }));
-  const punctuationOf = (d: typeof doc) => (d.attrs['settings'] as PageSettings).punctuation;
+  const punctuationOf = (d: typeof doc) => punctuationStyle(d.attrs['settings'] as PageSettings);
 
-  it('is 全角式 on a new page and on stored settings written before the field existed', () => {
+  it('is 全角式 when absent: on a new page and on stored settings from before the field', () => {
     expect(punctuationOf(doc)).toBe('quanjiao');
     const { punctuation: _dropped, ...old } = settingsFromPreset('duikai');
     const parsed = settingsSchema.parse(old);
-    expect(parsed.punctuation).toBe('quanjiao');
+    expect(parsed.punctuation).toBeUndefined();
+    expect(punctuationStyle(parsed as PageSettings)).toBe('quanjiao');
     expect(settingsSchema.safeParse({ ...old, punctuation: 'banjiao' }).success).toBe(false);
   });
 
