@@ -25,6 +25,7 @@ import { selectedBlock } from './selected-block';
 import { shapePlugin } from './shape/shape-plugin';
 import { gluePlugin } from '../typesetting/glue-plugin';
 import { lineEndPlugin } from '../typesetting/line-end-plugin';
+import { punctuationPlugin } from '../typesetting/punctuation-plugin';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
 
@@ -81,6 +82,7 @@ export class EditorSession {
         // Chinese composition beyond CSS: glued runs, then line-end marks half
         // width (a layout pass; before copyfit so copyfit measures its result).
         gluePlugin(),
+        punctuationPlugin(),
         lineEndPlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,

@@ -3,6 +3,7 @@
  * with the grid numbers the stylesheet needs as CSS variables.
  */
 import type { GridMetrics } from '../../shared/page/geometry';
+import { punctuationStyle } from '../../shared/page/settings';
 import type { PageSettings } from '../../shared/page/settings';
 import { characterStyleAttributes } from '../styles/character-styles';
 import { px, ptPx } from './node-views/view-context';
@@ -25,6 +26,7 @@ export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Re
     style: vars.join(';'),
     lang: 'zh-CN',
     'data-line-break': settings.lineBreak,
+    'data-punctuation': punctuationStyle(settings),
     spellcheck: 'false',
     ...characterStyleAttributes(settings),
   };

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { FormEvent } from 'react';
 import { blocksOutsideGrid, checkPageSettings, setPageSettings } from '../../shared/model/commands/page-settings';
 import { gridMetrics } from '../../shared/page/geometry';
-import { PAGE_PRESETS, settingsFromPreset } from '../../shared/page/settings';
-import type { PagePresetName, PageSettings } from '../../shared/page/settings';
+import { PAGE_PRESETS, PUNCTUATION_STYLES, punctuationStyle, settingsFromPreset } from '../../shared/page/settings';
+import type { PagePresetName, PageSettings, PunctuationStyle } from '../../shared/page/settings';
 import type { AppController } from '../app/app-controller';
 import { bt } from '../i18n/bin-strings';
 import type { BinStringKey } from '../i18n/bin-strings';
@@ -33,13 +33,14 @@ function formOf(settings: PageSettings): Form {
   return form;
 }
 
-function settingsOf(base: PageSettings, form: Form): unknown {
+function settingsOf(base: PageSettings, form: Form, punctuation: PunctuationStyle): unknown {
   const next = structuredClone(base) as unknown as Record<Section, Record<string, number>>;
   for (const [section, key] of FIELDS) {
     const raw = form[`${section}.${key}`]?.trim() ?? '';
     next[section][key] = raw === '' ? NaN : Number(raw);
   }
-  return next;
+  // Unchanged stays as stored (absent = 全角式), so applying nothing changes nothing.
+  return punctuation === punctuationStyle(base) ? next : { ...next, punctuation };
 }
 
 function presetOf(settings: unknown): PagePresetName | 'custom' {
@@ -52,7 +53,8 @@ function presetOf(settings: unknown): PagePresetName | 'custom' {
 }
 
 /**
- * Page setup: paper, margins and grid, with the 对开 and 四开 presets. Applied
+ * Page setup: paper, margins and grid, with the 对开 and 四开 presets, and the
+ * punctuation style (全角式 / 开明式). Applied
  * as one transaction; blocks the new grid would leave outside are listed
  * first and moved in when applied.
  */
@@ -65,8 +67,9 @@ export function PageSetupDialog({ app }: { app: AppController }) {
 
 function PageSetupForm({ app, base }: { app: AppController; base: PageSettings }) {
   const [form, setForm] = useState<Form>(() => formOf(base));
+  const [punctuation, setPunctuation] = useState<PunctuationStyle>(punctuationStyle(base));
   const dialog = useRef<HTMLDialogElement>(null);
-  const candidate = useMemo(() => settingsOf(base, form), [base, form]);
+  const candidate = useMemo(() => settingsOf(base, form, punctuation), [base, form, punctuation]);
   const checked = useMemo(() => checkPageSettings(candidate), [candidate]);
   const outside = useMemo(() => (checked.ok && app.session ? blocksOutsideGrid(app.session.doc, checked.settings.grid) : []), [checked, app.session]);
   const preset = presetOf(candidate);
@@ -117,6 +120,16 @@ function PageSetupForm({ app, base }: { app: AppController; base: PageSettings }
             );
           })}
         </div>
+        <label className="bm-ps-row">
+          <span>{bt('punctuation')}</span>
+          <select name="punctuation" data-punctuation-choice value={punctuation} onChange={(e) => setPunctuation(e.target.value as PunctuationStyle)}>
+            {PUNCTUATION_STYLES.map((style) => (
+              <option key={style} value={style}>
+                {bt(`punctuation_${style}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {m ? (
           <p className="bm-ps-summary" data-type-area>
             {bt('typeArea')} {((m.typeWidthPx * 25.4) / 96).toFixed(1)} × {((m.typeHeightPx * 25.4) / 96).toFixed(1)} mm

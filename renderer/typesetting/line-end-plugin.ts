@@ -23,6 +23,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
+import { punctuationStyleOf } from './punctuation-plugin';
 import type { TextLine } from './measure-lines';
 
 /** Full-width closing marks the font sets half width with `halt`. */
@@ -221,7 +222,9 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
       return {
         update(v, prev) {
           pass.setView(v);
-          if (v.state.doc !== prev.doc) pass.schedule();
+          // The punctuation style re-sets every mark without touching a paragraph node: start over.
+          if (punctuationStyleOf(v.state.doc) !== punctuationStyleOf(prev.doc)) pass.reset();
+          else if (v.state.doc !== prev.doc) pass.schedule();
         },
         destroy() {
           pass.destroy();

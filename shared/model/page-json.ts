@@ -44,6 +44,8 @@ export const settingsSchema = z
     grid: gridSchema,
     edition: editionSchema,
     lineBreak: z.enum(['strict', 'normal']),
+    // Added after format 1 shipped: absent means 全角式 (kept absent, so old files save back byte for byte).
+    punctuation: z.enum(['quanjiao', 'kaiming']).optional(),
     // Type styles (optional: pages from before styles have none).
     styles: styleSheetSchema.optional(),
   })

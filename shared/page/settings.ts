@@ -60,11 +60,31 @@ export interface PageSettings {
   /** Line breaking strictness (CLREQ): `strict` forbids more line starts. */
   lineBreak: 'strict' | 'normal';
   /**
+   * Punctuation width (GB/T 15834, CLREQ): `quanjiao` (全角式) sets every CJK
+   * mark full width; `kaiming` (开明式) keeps 。！？ full width and sets every
+   * other mark (，、；：quotes, brackets, book-title marks) half width. Either
+   * way a closing mark at a line end is half width and adjacent marks are
+   * compressed. Absent (pages from before the setting, new pages) means
+   * `quanjiao`; read it with {@link punctuationStyle}.
+   */
+  punctuation?: PunctuationStyle;
+  /**
    * The page's type styles (shared/model/styles.ts); absent on pages that
    * never changed them, which use the built-in newsroom set.
    */
   styles?: StyleSheet;
 }
+
+/** The page's punctuation width style: 全角式 or 开明式. */
+export type PunctuationStyle = 'quanjiao' | 'kaiming';
+
+/** The page's punctuation style, `quanjiao` when the settings do not say. */
+export function punctuationStyle(settings: Pick<PageSettings, 'punctuation'>): PunctuationStyle {
+  return settings.punctuation ?? 'quanjiao';
+}
+
+/** Every punctuation style, in the order the page setup offers them. */
+export const PUNCTUATION_STYLES: readonly PunctuationStyle[] = ['quanjiao', 'kaiming'];
 
 /** Named page presets. */
 export const PAGE_PRESETS = {

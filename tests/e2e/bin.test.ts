@@ -234,6 +234,28 @@ describe('story bin (web mode, Chromium)', () => {
     expect(await page.$eval('.bm-page', (e) => (e as HTMLElement).offsetWidth)).toBe(widthBefore);
   });
 
+  it('chooses 开明式 in page setup: every mark but 。！？ set half width, one undo step', async () => {
+    expect(await page.getAttribute('.bm-page', 'data-punctuation')).toBe('quanjiao');
+    expect(await page.$$eval('.bm-kaiming', (els) => els.length)).toBe(0);
+    await page.click('[data-command="pageSetup"]');
+    await page.waitForSelector('dialog[data-page-setup]');
+    expect(await page.inputValue('dialog[data-page-setup] select[name="punctuation"]')).toBe('quanjiao');
+    await page.selectOption('dialog[data-page-setup] select[name="punctuation"]', 'kaiming');
+    await page.click('dialog[data-page-setup] [data-apply]');
+    await page.waitForSelector('dialog[data-page-setup]', { state: 'detached' });
+    expect(await page.getAttribute('.bm-page', 'data-punctuation')).toBe('kaiming');
+    // LEAD_TEXT holds 9 ， and 3 。: only the commas are set half width, each by the font's halt.
+    const marks = await page.$$eval('.bm-page .bm-kaiming', (els) => els.map((e) => [e.textContent, getComputedStyle(e).fontFeatureSettings]));
+    expect(marks).toHaveLength(9);
+    for (const [text, features] of marks) {
+      expect(text).toBe('，');
+      expect(features).toMatch(/"halt" 1|"halt"$/);
+    }
+    await page.click('[data-command="undo"]');
+    expect(await page.getAttribute('.bm-page', 'data-punctuation')).toBe('quanjiao');
+    expect(await page.$$eval('.bm-kaiming', (els) => els.length)).toBe(0);
+  });
+
   it('warns in page setup about blocks the new grid leaves outside and moves them in', async () => {
     // Put the story at the far right and bottom of the 对开 grid first.
     await importThroughPicker(SEED_TEXT);

@@ -9,7 +9,8 @@ import type { Node } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import { boxInsideGrid, gridMetrics } from '../../page/geometry';
 import type { GridBox } from '../../page/geometry';
-import type { GridSettings, PageSettings } from '../../page/settings';
+import { PUNCTUATION_STYLES, punctuationStyle } from '../../page/settings';
+import type { GridSettings, PageSettings, PunctuationStyle } from '../../page/settings';
 import { settingsSchema } from '../page-json';
 import { asGesture, boxOf, clampBox, pageBlocks, setBox } from './blocks';
 
@@ -76,6 +77,24 @@ export function setPageSettings(input: PageSettings): Command {
       }
       dispatch(asGesture(tr));
     }
+    return true;
+  };
+}
+
+/**
+ * Sets the page's punctuation width style (全角式 / 开明式) as one undo step.
+ * False when the page already has that style. Touches nothing but the page
+ * settings: the marks are set half width by the renderer, never rewritten.
+ */
+export function setPunctuationStyle(style: PunctuationStyle): Command {
+  if (!PUNCTUATION_STYLES.includes(style)) throw new RangeError(`unknown punctuation style: ${String(style)}`);
+  return (state, dispatch) => {
+    const settings = state.doc.attrs['settings'] as PageSettings;
+    if (punctuationStyle(settings) === style) return false;
+    // 全角式 is stored as no field at all, as on pages from before the setting.
+    const { punctuation: _old, ...rest } = settings;
+    const next: PageSettings = style === 'quanjiao' ? rest : { ...rest, punctuation: style };
+    if (dispatch) dispatch(asGesture(state.tr.setDocAttribute('settings', next)));
     return true;
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { blocksOutsideGrid, checkPageSettings, setPageSettings } from '../../../../shared/model/commands/page-settings';
+import { blocksOutsideGrid, checkPageSettings, setPageSettings, setPunctuationStyle } from '../../../../shared/model/commands/page-settings';
 import { checkPage } from '../../../../shared/model/check-page';
 import { schema } from '../../../../shared/model/schema';
-import { settingsFromPreset } from '../../../../shared/page/settings';
-import type { PageSettings } from '../../../../shared/page/settings';
+import { punctuationStyle, settingsFromPreset } from '../../../../shared/page/settings';
+import type { PageSettings, PunctuationStyle } from '../../../../shared/page/settings';
+import { settingsSchema } from '../../../../shared/model/page-json';
 import { boxes, page, run, stateOf, story, undone } from './page-builder';
 
 const sikai = settingsFromPreset('sikai');
@@ -56,5 +57,45 @@ describe('setPageSettings', () => {
   it('is false when nothing changes and throws for settings that do not pass', () => {
     expect(run(stateOf(doc), setPageSettings(settingsFromPreset('duikai'))).ok).toBe(false);
     expect(() => setPageSettings({ ...sikai, grid: { ...sikai.grid, lines: 0 } })).toThrow(RangeError);
+  });
+});
+
+describe('punctuation style', () => {
+  const doc = page(story('a', { col: 0, line: 0, cols: 2, lines: 30 }));
+  const punctuationOf = (d: typeof doc) => punctuationStyle(d.attrs['settings'] as PageSettings);
+
+  it('is 全角式 when absent: on a new page and on stored settings from before the field', () => {
+    expect(punctuationOf(doc)).toBe('quanjiao');
+    const { punctuation: _dropped, ...old } = settingsFromPreset('duikai');
+    const parsed = settingsSchema.parse(old);
+    expect(parsed.punctuation).toBeUndefined();
+    expect(punctuationStyle(parsed as PageSettings)).toBe('quanjiao');
+    expect(settingsSchema.safeParse({ ...old, punctuation: 'banjiao' }).success).toBe(false);
+  });
+
+  it('switches to 开明式 in one undoable transaction touching only the setting', () => {
+    const r = run(stateOf(doc), setPunctuationStyle('kaiming'));
+    expect(r.ok).toBe(true);
+    expect(r.trs).toHaveLength(1);
+    expect(punctuationOf(r.state.doc)).toBe('kaiming');
+    const { punctuation: _a, ...after } = r.state.doc.attrs['settings'] as PageSettings;
+    const { punctuation: _b, ...before } = doc.attrs['settings'] as PageSettings;
+    expect(after).toEqual(before);
+    expect(r.state.doc.content.eq(doc.content)).toBe(true);
+    expect(checkPage(r.state.doc).filter((f) => f.level === 'error')).toEqual([]);
+    expect(undone(r.state).doc.eq(doc)).toBe(true);
+    expect(run(r.state, setPunctuationStyle('quanjiao')).state.doc.attrs['settings']).toEqual(doc.attrs['settings']);
+  });
+
+  it('is false when the page already has the style and throws for an unknown one', () => {
+    expect(run(stateOf(doc), setPunctuationStyle('quanjiao')).ok).toBe(false);
+    expect(() => setPunctuationStyle('banjiao' as PunctuationStyle)).toThrow(RangeError);
+  });
+
+  it('goes through setPageSettings with the rest of the page setup', () => {
+    const kaiming = { ...settingsFromPreset('duikai'), punctuation: 'kaiming' as const };
+    const r = run(stateOf(doc), setPageSettings(kaiming));
+    expect(r.ok).toBe(true);
+    expect(punctuationOf(r.state.doc)).toBe('kaiming');
   });
 });
