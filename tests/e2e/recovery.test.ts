@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, e2eUnavailable, launchChromium, SEED_FILE } from './support/web';
+import { WEB_ROUTES } from '../../shared/host/web-protocol';
 
 const skip = e2eUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'bm-recovery-e2e-'));
@@ -57,13 +58,27 @@ function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-async function openPage(url: string): Promise<{ browser: Browser; page: Page }> {
+/**
+ * Opens the app and waits for its start-up recovery check, so a test knows
+ * whether the dialog will cover the page (`offered` entries) before it clicks.
+ */
+async function openPage(url: string): Promise<{ browser: Browser; page: Page; offered: number }> {
   const browser = await launchChromium();
   browsers.push(browser);
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const listed = page.waitForResponse((r) => new URL(r.url()).pathname === WEB_ROUTES.recovered, { timeout: 60_000 });
   await page.goto(url);
   await page.waitForSelector(leadFirst, { state: 'attached', timeout: 60_000 });
-  return { browser, page };
+  const answer = (await (await listed).json()) as { ok: boolean; value?: unknown[] };
+  return { browser, page, offered: answer.ok ? (answer.value?.length ?? 0) : 0 };
+}
+
+/** Puts the recovery dialog aside ("later") when the start offered entries. */
+async function dismissRecovery(page: Page, offered: number): Promise<void> {
+  if (offered === 0) return;
+  const dialog = page.locator('[data-testid="recovery-dialog"]');
+  await dialog.locator('[data-testid="recovery-later"]').click();
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 function count(haystack: string, needle: string): number {
@@ -143,9 +158,8 @@ describe.skipIf(skip !== null)(`crash recovery${skip ? ` (skipped: ${skip})` : '
 
   it('journals at once when the window loses focus, not only on its timer', async () => {
     const server = await startServer();
-    const { page } = await openPage(server.url);
-    const dialog = page.locator('[data-testid="recovery-dialog"]');
-    if (await dialog.count()) await dialog.locator('[data-testid="recovery-later"]').click();
+    const { page, offered } = await openPage(server.url);
+    await dismissRecovery(page, offered);
     await page.click(leadFirst);
     await page.keyboard.press('End');
     await page.keyboard.insertText('失焦即存');
@@ -157,9 +171,8 @@ describe.skipIf(skip !== null)(`crash recovery${skip ? ` (skipped: ${skip})` : '
 
   it('keeps typing across a reload of the tab, within the journal timer, shown as unsaved', async () => {
     const server = await startServer();
-    const { page } = await openPage(server.url);
-    const dialog = page.locator('[data-testid="recovery-dialog"]');
-    if (await dialog.count()) await dialog.locator('[data-testid="recovery-later"]').click();
+    const { page, offered } = await openPage(server.url);
+    await dismissRecovery(page, offered);
     const typed = `重载不丢${Date.now().toString(36)}`;
     await page.click(leadFirst);
     await page.keyboard.press('End');
