@@ -261,7 +261,12 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     const out = join(dir, 'photos.pdf');
     page.once('dialog', (d) => void d.accept(out));
     await page.click('[data-command="exportPdf"]');
+    // The export dialog (a proof by default); its preflight runs as it opens: low-resolution errors are overridden.
+    await page.waitForSelector('[data-export-submit]');
+    if ((await page.locator('[data-export-override]').count()) > 0) await page.check('[data-export-override]');
+    await page.click('[data-export-submit]');
     await expect.poll(() => page.textContent('.bm-message'), { timeout: 120_000, interval: 500 }).toMatch(/photos\.pdf/);
+    await page.click('[data-export-close]');
     const { stdout } = await run('pdfimages', ['-list', out]);
     const rows = stdout.trim().split('\n').slice(2).map((r) => r.trim().split(/\s+/));
     // page num type width height …: the 2560 × 1600 original, not the 2000 px proxy (at zoom 2.5 it is under the 300 ppi print ceiling).
