@@ -217,17 +217,43 @@ export class WebHost implements HostApi {
    * for one with a file picker (web mode has no native dialog); null when
    * the picker was cancelled.
    */
-  async importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>> {
+  importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>> {
+    return this.#upload<ImportedCopy>(request, {
+      route: WEB_ROUTES.importCopy,
+      limit: MAX_COPY_UPLOAD_BYTES,
+      what: 'copy intake reads',
+      pick: this.#pickFile,
+    });
+  }
+
+  /**
+   * Uploads an image to place. Without a file in the request, asks for one
+   * with a file picker; null when the picker was cancelled.
+   */
+  importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>> {
+    return this.#upload<ImportedImage>(request, {
+      route: WEB_ROUTES.importImage,
+      limit: MAX_IMAGE_UPLOAD_BYTES,
+      what: 'an image to place may be',
+      pick: this.#pickImage,
+    });
+  }
+
+  /** Sends a file's bytes to an upload route, picking one first when the request has none. */
+  async #upload<T>(
+    request: { handle: string; file?: { name: string; bytes: Uint8Array } },
+    target: { route: string; limit: number; what: string; pick: () => Promise<PickedFile | null> },
+  ): Promise<Result<T | null>> {
     let file: PickedFile | null = request.file ? { name: request.file.name, size: request.file.bytes.length, body: request.file.bytes } : null;
     if (!file) {
-      file = await this.#pickFile();
+      file = await target.pick();
       if (!file) return ok(null);
     }
     // Refused here too, so a file far too big is never read or sent.
-    if (file.size > MAX_COPY_UPLOAD_BYTES) {
-      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than copy intake reads (${MAX_COPY_UPLOAD_BYTES / 1024 / 1024} MiB)`);
+    if (file.size > target.limit) {
+      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than ${target.what} (${target.limit / 1024 / 1024} MiB)`);
     }
-    return this.#send<ImportedCopy>(WEB_ROUTES.importCopy, {
+    return this.#send<T>(target.route, {
       method: 'POST',
       headers: {
         [TOKEN_HEADER]: this.#token,
@@ -239,30 +265,6 @@ export class WebHost implements HostApi {
     });
   }
 
-  /**
-   * Uploads an image to place. Without a file in the request, asks for one
-   * with a file picker; null when the picker was cancelled.
-   */
-  async importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>> {
-    let file: PickedFile | null = request.file ? { name: request.file.name, size: request.file.bytes.length, body: request.file.bytes } : null;
-    if (!file) {
-      file = await this.#pickImage();
-      if (!file) return ok(null);
-    }
-    if (file.size > MAX_IMAGE_UPLOAD_BYTES) {
-      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, more than an image to place may be (${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MiB)`);
-    }
-    return this.#send<ImportedImage>(WEB_ROUTES.importImage, {
-      method: 'POST',
-      headers: {
-        [TOKEN_HEADER]: this.#token,
-        'Content-Type': 'application/octet-stream',
-        [COPY_HANDLE_HEADER]: request.handle,
-        [COPY_NAME_HEADER]: encodeURIComponent(file.name),
-      },
-      body: file.body as BodyInit,
-    });
-  }
 
   onCommand(_listener: (command: AppCommand) => void): () => void {
     // Web mode has no menus or window to close: nothing ever sends a command.

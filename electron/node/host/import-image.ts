@@ -13,14 +13,13 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
-import { assetPath } from '../../../shared/format/manifest';
-import type { AssetEntry, AssetMime } from '../../../shared/format/manifest';
+import type { AssetMime } from '../../../shared/format/manifest';
 import type { ImportedImage } from '../../../shared/host/host-api';
 import { MAX_IMAGE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { DocumentSession } from '../session/document-session';
-import { sha256Hex } from '../storage/assets';
+import { assetEntry } from '../storage/assets';
 import { safeFileName } from './import-copy';
 
 /**
@@ -129,18 +128,10 @@ export async function importImage(session: DocumentSession, source: ImageSource)
   const { name, bytes } = read.value;
   const checked = await checkImage(name, bytes);
   if (!checked.ok) return checked;
-  const { mime, width, height, orientedWidth, orientedHeight } = checked.value;
-  const hash = sha256Hex(bytes);
-  const existing = session.assets.get(hash);
-  const asset: AssetEntry = existing?.entry ?? {
-    hash,
-    mime,
-    path: assetPath(hash, mime),
-    pixelWidth: width,
-    pixelHeight: height,
-    bytes: bytes.byteLength,
-    originalName: name.slice(0, 500),
-  };
-  if (!existing) session.assets.set(hash, { entry: asset, bytes });
-  return ok({ name, hash, pixelWidth: orientedWidth, pixelHeight: orientedHeight, asset });
+  const { orientedWidth, orientedHeight } = checked.value;
+  const fresh = assetEntry(bytes, checked.value, name);
+  const existing = session.assets.get(fresh.hash);
+  const asset = existing?.entry ?? fresh;
+  if (!existing) session.assets.set(asset.hash, { entry: asset, bytes });
+  return ok({ name, hash: asset.hash, pixelWidth: orientedWidth, pixelHeight: orientedHeight, asset });
 }

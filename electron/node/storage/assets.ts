@@ -89,18 +89,21 @@ export async function assetFromImageFile(path: string): Promise<Result<AssetData
   } catch (e) {
     return fail(STORAGE_ERRORS.invalidAsset, `${quoteName(name)} is damaged (${(e as Error).message})`);
   }
+  return ok({ entry: assetEntry(bytes, probe.value, name), bytes });
+}
+
+/** The manifest entry of an image's bytes: stored once by content hash, under a path the hash decides. */
+export function assetEntry(bytes: Uint8Array, image: { mime: AssetMime; width: number; height: number }, name: string): AssetEntry {
   const hash = sha256Hex(bytes);
-  const { mime, width, height } = probe.value;
-  const entry: AssetEntry = {
+  return {
     hash,
-    mime,
-    path: assetPath(hash, mime),
-    pixelWidth: width,
-    pixelHeight: height,
+    mime: image.mime,
+    path: assetPath(hash, image.mime),
+    pixelWidth: image.width,
+    pixelHeight: image.height,
     bytes: bytes.byteLength,
     originalName: name.slice(0, 500),
   };
-  return ok({ entry, bytes });
 }
 
 /**
