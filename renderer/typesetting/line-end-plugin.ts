@@ -24,13 +24,15 @@ import type { EditorView } from 'prosemirror-view';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { punctuationStyleOf } from './punctuation-plugin';
+import { newSqueezeMemory, squeezeParagraph } from './squeeze-lines';
+import type { SqueezeMemory } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
 
 /** Full-width closing marks the font sets half width with `halt`. */
 export const HALF_AT_LINE_END: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
 
 /** Rounds of measure → decorate before the pass gives up on a page. */
-export const MAX_ROUNDS = 6;
+export const MAX_ROUNDS = 8;
 
 const HALT = { class: 'bm-halt' };
 
@@ -80,6 +82,8 @@ interface Settled {
   marks: string;
   /** Whether the layout with exactly these marks halved was read and asked for no change. */
   verified: boolean;
+  /** Push-ins by compressing marks inside a line (squeeze-lines.ts). */
+  squeeze: SqueezeMemory;
 }
 
 /** Runs the pass for one editor view; one per view, found by {@link settleLineEnds}. */
@@ -146,10 +150,14 @@ class LineEndPass {
       const known = this.#settled.get(node);
       if (known?.verified && known.width === width && known.marks === current.join(',')) continue;
       const lines = measureParagraphLines(view, dom, start);
-      const lineStarts = nextHalving(paragraphText(node), lines, current, known?.width === width ? known.lineStarts : new Map());
+      const text = paragraphText(node);
+      const sameWidth = known?.width === width;
+      const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
+      const squeeze = sameWidth ? known.squeeze : newSqueezeMemory();
+      squeezeParagraph({ text, lines, em: parseFloat(getComputedStyle(dom).fontSize), halved: lineStarts, memory: squeeze });
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const verified = marks.join(',') === current.join(',');
-      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), verified });
+      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), verified, squeeze });
       if (!verified) {
         updates.push({ from: start, to: start + node.content.size, marks: marks.map((m) => start + m) });
       }

@@ -8,6 +8,8 @@ import type { EditorView } from 'prosemirror-view';
 export interface TextLine {
   start: number;
   end: number;
+  /** Each visible character's offset and laid-out width in px (justification included). */
+  boxes?: { at: number; width: number }[];
 }
 
 const SPACE = /^\s$/;
@@ -43,8 +45,12 @@ export function measureParagraphLines(view: EditorView, dom: HTMLElement, start:
           half = half || r.height / 2;
           const offset = base + i;
           const line = lines.at(-1);
-          if (!line || Math.abs(mid - prevMid) > half || r.left < prevLeft - 0.5) lines.push({ start: offset, end: offset });
-          else line.end = offset;
+          if (!line || Math.abs(mid - prevMid) > half || r.left < prevLeft - 0.5) {
+            lines.push({ start: offset, end: offset, boxes: [{ at: offset, width: r.width }] });
+          } else {
+            line.end = offset;
+            line.boxes?.push({ at: offset, width: r.width });
+          }
           prevMid = mid;
           prevLeft = r.left;
         }

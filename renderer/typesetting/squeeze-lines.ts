@@ -1,0 +1,112 @@
+/**
+ * Push-in by punctuation compression, one paragraph at a time, inside the
+ * line-end pass (line-end-plugin.ts): a full line set loose because the next
+ * character did not fit gets some of its full-width marks set half width
+ * (`bm-halt`, the same decoration as a line-end mark) as
+ * `shared/text/squeeze.ts` decides, so the next character comes up.
+ *
+ * Read from the laid-out line: Chromium's inter-character justification adds
+ * the same expansion after every character but a line's last, and a
+ * character's box includes it, so a Han character's box minus one em is the
+ * expansion, and the expansion times the gaps is the slack. A mark whose box
+ * less the expansion is about one em is full width (not already trimmed by
+ * `text-spacing-trim`).
+ *
+ * Each try is checked on the next round: if the line starting where it did
+ * now ends later, the marks stay (kept, like push-in at the line end, while
+ * the line starts there); if not, they go and that line is not tried again
+ * at this width (push-out, the browser's spreading, stays).
+ */
+import { isHan } from '../../shared/text/chars';
+import { chooseSqueeze, MAX_SQUEEZED_PER_LINE, pushInUnitEm, SQUEEZABLE } from '../../shared/text/squeeze';
+import type { TextLine } from './measure-lines';
+
+/** Slack (em) from which a full line counts as loose and is worth a push-in. */
+export const LOOSE_EM = 0.6;
+
+/** What one paragraph's squeezing remembers between rounds, at one column width. */
+export interface SqueezeMemory {
+  /** Push-ins waiting to be checked: line start → the line's end when tried, and the marks set. */
+  tries: Map<number, { end: number; marks: number[] }>;
+  /** Lines (`start:end`) a push-in could not save. */
+  failed: Set<string>;
+}
+
+export function newSqueezeMemory(): SqueezeMemory {
+  return { tries: new Map(), failed: new Set() };
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)]! : 0;
+}
+
+/** The justification expansion of a line, px: its Han characters' boxes (not the last) less one em. */
+function expansionOf(text: string, line: TextLine, em: number): number | null {
+  const boxes = line.boxes ?? [];
+  const han = boxes.slice(0, -1).filter((b) => isHan(text[b.at] ?? ''));
+  return han.length ? Math.max(0, median(han.map((b) => b.width - em))) : null;
+}
+
+/**
+ * Updates `halved` (mark offset → start of its line when set, as the
+ * line-end pass keeps it) for one paragraph's laid-out `lines`: drops the
+ * marks of push-ins that did not bring a character up, adds the marks of new
+ * push-ins. `em` is the body font size in px.
+ */
+export function squeezeParagraph(options: {
+  text: string;
+  lines: readonly TextLine[];
+  em: number;
+  halved: Map<number, number>;
+  memory: SqueezeMemory;
+}): void {
+  const { text, lines, em, halved, memory } = options;
+  const lineEnds = new Set(lines.map((l) => l.end));
+  const byStart = new Map(lines.map((l) => [l.start, l]));
+
+  // Check the tries of the last round.
+  for (const [start, tried] of memory.tries) {
+    const line = byStart.get(start);
+    if (line && line.end > tried.end) continue; // It came up: the marks hold while the line starts here.
+    memory.tries.delete(start);
+    if (line) memory.failed.add(`${start}:${tried.end}`);
+    for (const m of tried.marks) if (!lineEnds.has(m) && halved.get(m) === start) halved.delete(m);
+  }
+
+  lines.forEach((line, i) => {
+    const nextLine = lines[i + 1];
+    if (!nextLine || !line.boxes || line.boxes.length < 2) return;
+    const key = `${line.start}:${line.end}`;
+    if (memory.failed.has(key)) return;
+    const tried = memory.tries.get(line.start);
+    if (tried && tried.end === line.end) return; // Waiting to be read back.
+    const e = expansionOf(text, line, em);
+    if (e === null) return;
+    const slackEm = (e * (line.boxes.length - 1)) / em;
+    if (slackEm < LOOSE_EM) return;
+    const e2 = expansionOf(text, nextLine, em) ?? 0;
+    const nextBoxes = nextLine.boxes ?? [];
+    const nextText = text.slice(nextLine.start, nextLine.end + 1);
+    const unit = pushInUnitEm(nextText, (ch, at) => {
+      const box = nextBoxes.find((b) => b.at === nextLine.start + at);
+      return box && !isHan(ch) && !SQUEEZABLE.has(ch) ? Math.max(0, box.width - e2) / em : 1;
+    });
+    const candidates: number[] = [];
+    let squeezed = 0;
+    for (const b of line.boxes) {
+      if (b.at === line.end || !SQUEEZABLE.has(text[b.at] ?? '')) continue;
+      if (halved.has(b.at)) squeezed++;
+      else if ((b.width - e) / em > 0.75) candidates.push(b.at - line.start);
+    }
+    const lineText = text.slice(line.start, line.end + 1);
+    const choice = chooseSqueeze(lineText, candidates, unit - slackEm, MAX_SQUEEZED_PER_LINE - squeezed);
+    if (!choice) {
+      memory.failed.add(key);
+      return;
+    }
+    const marks = choice.map((at) => line.start + at);
+    for (const m of marks) halved.set(m, line.start);
+    memory.tries.set(line.start, { end: line.end, marks });
+  });
+}
