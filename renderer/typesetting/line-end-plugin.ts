@@ -24,7 +24,7 @@ import type { EditorView } from 'prosemirror-view';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { punctuationStyleOf } from './punctuation-plugin';
-import { newSqueezeMemory, squeezeParagraph } from './squeeze-lines';
+import { emOnScreen, newSqueezeMemory, squeezeParagraph } from './squeeze-lines';
 import type { SqueezeMemory } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
 
@@ -154,7 +154,7 @@ class LineEndPass {
       const sameWidth = known?.width === width;
       const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
       const squeeze = sameWidth ? known.squeeze : newSqueezeMemory();
-      squeezeParagraph({ text, lines, em: parseFloat(getComputedStyle(dom).fontSize), halved: lineStarts, memory: squeeze });
+      squeezeParagraph({ text, lines, em: emOnScreen(dom), halved: lineStarts, memory: squeeze });
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const verified = marks.join(',') === current.join(',');
       this.#settled.set(node, { width, lineStarts, marks: marks.join(','), verified, squeeze });

@@ -18,7 +18,7 @@
  * at this width (push-out, the browser's spreading, stays).
  */
 import { isHan } from '../../shared/text/chars';
-import { chooseSqueeze, MAX_SQUEEZED_PER_LINE, pushInUnitEm, SQUEEZABLE } from '../../shared/text/squeeze';
+import { chooseSqueeze, HALF_EM, MAX_SQUEEZED_PER_LINE, pushInUnitEm, SQUEEZABLE } from '../../shared/text/squeeze';
 import type { TextLine } from './measure-lines';
 
 /** Slack (em) from which a full line counts as loose and is worth a push-in. */
@@ -28,12 +28,31 @@ export const LOOSE_EM = 0.6;
 export interface SqueezeMemory {
   /** Push-ins waiting to be checked: line start → the line's end when tried, and the marks set. */
   tries: Map<number, { end: number; marks: number[] }>;
-  /** Lines (`start:end`) a push-in could not save. */
-  failed: Set<string>;
+  /**
+   * Lines (`start:end`) a push-in did not save, with the most marks tried
+   * (the next try takes one more; Infinity: the line cannot be saved).
+   */
+  failed: Map<string, number>;
 }
 
 export function newSqueezeMemory(): SqueezeMemory {
-  return { tries: new Map(), failed: new Set() };
+  return { tries: new Map(), failed: new Map() };
+}
+
+/**
+ * Room (em) asked beyond the arithmetic: slack and widths are read from
+ * boxes rounded to layout units, and a line that fits exactly on paper may
+ * not fit in the browser's fixed-point sums.
+ */
+export const SAFETY_EM = 0.1;
+
+/**
+ * The body em of `dom` in the units of its boxes on screen: the page view
+ * may be zoomed with a transform, which client rects include.
+ */
+export function emOnScreen(dom: HTMLElement): number {
+  const scale = dom.offsetWidth > 0 ? dom.getBoundingClientRect().width / dom.offsetWidth : 1;
+  return parseFloat(getComputedStyle(dom).fontSize) * scale;
 }
 
 function median(values: number[]): number {
@@ -65,20 +84,31 @@ export function squeezeParagraph(options: {
   const lineEnds = new Set(lines.map((l) => l.end));
   const byStart = new Map(lines.map((l) => [l.start, l]));
 
-  // Check the tries of the last round.
+  // Check the tries of the last round. Marks taken back are full width
+  // again next time, though this layout still shows them half.
+  const released = new Set<number>();
   for (const [start, tried] of memory.tries) {
     const line = byStart.get(start);
     if (line && line.end > tried.end) continue; // It came up: the marks hold while the line starts here.
     memory.tries.delete(start);
-    if (line) memory.failed.add(`${start}:${tried.end}`);
-    for (const m of tried.marks) if (!lineEnds.has(m) && halved.get(m) === start) halved.delete(m);
+    if (line) {
+      const key = `${start}:${tried.end}`;
+      memory.failed.set(key, Math.max(memory.failed.get(key) ?? 0, tried.marks.length));
+    }
+    for (const m of tried.marks) {
+      if (!lineEnds.has(m) && halved.get(m) === start) {
+        halved.delete(m);
+        released.add(m);
+      }
+    }
   }
 
   lines.forEach((line, i) => {
     const nextLine = lines[i + 1];
     if (!nextLine || !line.boxes || line.boxes.length < 2) return;
     const key = `${line.start}:${line.end}`;
-    if (memory.failed.has(key)) return;
+    const triedBefore = memory.failed.get(key) ?? 0;
+    if (triedBefore === Infinity) return;
     const tried = memory.tries.get(line.start);
     if (tried && tried.end === line.end) return; // Waiting to be read back.
     const e = expansionOf(text, line, em);
@@ -95,14 +125,17 @@ export function squeezeParagraph(options: {
     const candidates: number[] = [];
     let squeezed = 0;
     for (const b of line.boxes) {
-      if (b.at === line.end || !SQUEEZABLE.has(text[b.at] ?? '')) continue;
+      // Not the line's ends: the last is the line-end rule's, and a halved
+      // first mark would draw its box past the column's start.
+      if (b.at === line.end || b.at === line.start || !SQUEEZABLE.has(text[b.at] ?? '')) continue;
       if (halved.has(b.at)) squeezed++;
-      else if ((b.width - e) / em > 0.75) candidates.push(b.at - line.start);
+      else if (released.has(b.at) || (b.width - e) / em > 0.75) candidates.push(b.at - line.start);
     }
     const lineText = text.slice(line.start, line.end + 1);
-    const choice = chooseSqueeze(lineText, candidates, unit - slackEm, MAX_SQUEEZED_PER_LINE - squeezed);
+    const short = Math.max(unit - slackEm + SAFETY_EM, triedBefore * HALF_EM + 0.01);
+    const choice = chooseSqueeze(lineText, candidates, short, MAX_SQUEEZED_PER_LINE - squeezed);
     if (!choice) {
-      memory.failed.add(key);
+      memory.failed.set(key, Infinity);
       return;
     }
     const marks = choice.map((at) => line.start + at);

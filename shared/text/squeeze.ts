@@ -11,7 +11,10 @@
  *
  * Pure decisions on text and em; the renderer measures and applies them.
  */
+import { unitAt } from './glue';
 import { LINE_END_PROHIBITED_BASIC, LINE_START_PROHIBITED_BASIC } from './kinsoku';
+
+const WORD = /^[0-9A-Za-z]$/;
 
 /** Full-width marks whose em the font's `halt` can halve (ink kept whole). */
 export const SQUEEZABLE: ReadonlySet<string> = new Set([
@@ -86,6 +89,20 @@ export function pushInUnitEm(next: string, widthOf: (ch: string, at: number) => 
   while (LINE_END_PROHIBITED_BASIC.has(next[at]!) && at + 1 < next.length) {
     at++;
     em += widthOf(next[at]!, at);
+  }
+  if (WORD.test(next[at]!)) {
+    // Letters and figures do not break inside a word; `.` `,` `:` only inside a figure.
+    while (at + 1 < next.length && (WORD.test(next[at + 1]!) || (/[.,:]/.test(next[at + 1]!) && /[0-9]/.test(next[at + 2] ?? '')))) {
+      at++;
+      em += widthOf(next[at]!, at);
+    }
+    if (/[0-9]/.test(next[at]!)) {
+      const unit = unitAt(next, at + 1);
+      for (let k = 0; k < unit.length; k++) {
+        at++;
+        em += widthOf(next[at]!, at);
+      }
+    }
   }
   let closing = 0;
   while (at + 1 < next.length && LINE_START_PROHIBITED_BASIC.has(next[at + 1]!)) {

@@ -72,10 +72,25 @@ describe('pushInUnitEm', () => {
   });
 
   it('measures other characters with the width given', () => {
-    expect(pushInUnitEm('24小时', (ch) => (/[0-9]/.test(ch) ? 0.55 : 1))).toBeCloseTo(0.55);
+    expect(pushInUnitEm('A4纸', (ch) => (/[0-9A-Z]/.test(ch) ? 0.55 : 1))).toBeCloseTo(1.1);
+    expect(pushInUnitEm('24小时', (ch) => (/[0-9]/.test(ch) ? 0.55 : 1))).toBeCloseTo(3.1);
   });
 
   it('is nothing for an empty next line', () => {
     expect(pushInUnitEm('')).toBe(0);
+  });
+});
+
+describe('pushInUnitEm with figures and words', () => {
+  const latin = (ch: string): number => (/[0-9A-Za-z.]/.test(ch) ? 0.5 : 1);
+
+  it('brings a figure whole, with the unit glued to it', () => {
+    expect(pushInUnitEm('2022年杭州', latin)).toBe(3);
+    expect(pushInUnitEm('62.53万平方米，', latin)).toBe(2.5 + 4 + 0.5);
+    expect(pushInUnitEm('2022杭州', latin)).toBe(2);
+  });
+
+  it('brings a Latin word whole', () => {
+    expect(pushInUnitEm('QC小组', latin)).toBe(1);
   });
 });
