@@ -31,8 +31,14 @@ import type { TextLine } from './measure-lines';
 /** Full-width closing marks the font sets half width with `halt`. */
 export const HALF_AT_LINE_END: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
 
-/** Rounds of measure → decorate before the pass gives up on a page. */
+/** Rounds of measure → decorate in one go (one frame in the editor). */
 export const MAX_ROUNDS = 8;
+
+/**
+ * Goes of {@link MAX_ROUNDS} before the pass gives up on a page state: a
+ * paragraph whose every line pushes in settles one line a round or two.
+ */
+export const MAX_GOES = 4;
 
 const HALT = { class: 'bm-halt' };
 
@@ -91,6 +97,8 @@ class LineEndPass {
   #settled = new WeakMap<Node, Settled>();
   #frame = 0;
   #destroyed = false;
+  /** Frames in a row that ended with the page still changing. */
+  #goes = 0;
 
   constructor(private view: EditorView) {}
 
@@ -101,7 +109,7 @@ class LineEndPass {
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
     this.#settled = new WeakMap();
-    this.schedule();
+    this.changed();
   }
 
   schedule(): void {
@@ -109,8 +117,27 @@ class LineEndPass {
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       // Never redraw text under an IME composition; the change that ends it schedules again.
-      if (!this.#destroyed && !this.view.composing) this.settle();
+      if (this.#destroyed || this.view.composing) return;
+      // Not settled yet: go on next frame, so the screen ends where print does (settleAll).
+      if (this.settle() === MAX_ROUNDS && ++this.#goes < MAX_GOES) this.schedule();
     });
+  }
+
+  /** A new page state: it gets its full count of goes. */
+  changed(): void {
+    this.#goes = 0;
+    this.schedule();
+  }
+
+  /** Settles in up to {@link MAX_GOES} goes at once (print). */
+  settleAll(): number {
+    let total = 0;
+    for (let go = 0; go < MAX_GOES; go++) {
+      const rounds = this.settle();
+      total += rounds;
+      if (rounds < MAX_ROUNDS) break;
+    }
+    return total;
   }
 
   destroy(): void {
@@ -149,6 +176,14 @@ class LineEndPass {
       const width = dom.offsetWidth;
       const known = this.#settled.get(node);
       if (known?.verified && known.width === width && known.marks === current.join(',')) continue;
+      // Marks this pass did not decide for this layout (set before a reset or
+      // a width change, or partly cleared by an edit nearby): clear them and
+      // start the paragraph over, so it ends as print's fresh page does.
+      if (current.length && (known?.width !== width || known.marks !== current.join(','))) {
+        this.#settled.set(node, { width, lineStarts: new Map(), marks: '', verified: false, squeeze: newSqueezeMemory() });
+        updates.push({ from: start, to: start + node.content.size, marks: [] });
+        continue;
+      }
       const lines = measureParagraphLines(view, dom, start);
       const text = paragraphText(node);
       const sameWidth = known?.width === width;
@@ -200,7 +235,7 @@ const passes = new WeakMap<EditorView, LineEndPass>();
  * Returns the rounds that changed the page.
  */
 export function settleLineEnds(view: EditorView): number {
-  return passes.get(view)?.settle() ?? 0;
+  return passes.get(view)?.settleAll() ?? 0;
 }
 
 export function lineEndPlugin(): Plugin<DecorationSet> {
@@ -232,7 +267,7 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
           pass.setView(v);
           // The punctuation style re-sets every mark without touching a paragraph node: start over.
           if (punctuationStyleOf(v.state.doc) !== punctuationStyleOf(prev.doc)) pass.reset();
-          else if (v.state.doc !== prev.doc) pass.schedule();
+          else if (v.state.doc !== prev.doc) pass.changed();
         },
         destroy() {
           pass.destroy();

@@ -89,9 +89,12 @@ export function squeezeParagraph(options: {
   const released = new Set<number>();
   for (const [start, tried] of memory.tries) {
     const line = byStart.get(start);
-    if (line && line.end > tried.end) continue; // It came up: the marks hold while the line starts here.
+    // Marks no longer set (an edit nearby cleared the paragraph's marks): the
+    // layout says nothing of the try; start over.
+    const inEffect = tried.marks.every((m) => halved.has(m));
+    if (inEffect && line && line.end > tried.end) continue; // It came up: the marks hold while the line starts here.
     memory.tries.delete(start);
-    if (line) {
+    if (inEffect && line) {
       const key = `${start}:${tried.end}`;
       memory.failed.set(key, Math.max(memory.failed.get(key) ?? 0, tried.marks.length));
     }

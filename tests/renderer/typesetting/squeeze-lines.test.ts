@@ -76,3 +76,18 @@ describe('squeezeParagraph', () => {
     expect([...halved.keys()]).toEqual([3]);
   });
 });
+
+describe('squeezeParagraph after the marks were cleared', () => {
+  it('tries again, not counting the cleared try as a failure', () => {
+    const memory = newSqueezeMemory();
+    const halved = new Map<number, number>();
+    const loose = [line(TEXT, 0, 11, 1.5, [8]), line(TEXT, 12, 25, 0)];
+    squeezeParagraph({ text: TEXT, lines: loose, em: EM, halved, memory });
+    squeezeParagraph({ text: TEXT, lines: [line(TEXT, 0, 13, 0.5, [8, 9, 13]), line(TEXT, 14, 25, 0)], em: EM, halved, memory });
+    expect([...halved.keys()]).toEqual([9]);
+    // An edit in the paragraph before cleared this one's marks: the line is loose again.
+    halved.clear();
+    squeezeParagraph({ text: TEXT, lines: loose, em: EM, halved, memory });
+    expect([...halved.keys()]).toEqual([9]);
+  });
+});
