@@ -80,6 +80,8 @@ function replaceIn(set: DecorationSet, doc: Node, from: number, to: number, mark
 }
 
 interface Settled {
+  /** The paragraph as measured (a new node is new text). */
+  node: Node;
   /** Column width the paragraph was settled at, px. */
   width: number;
   /** For each halved mark (offset in the paragraph text), where its line started when it was halved. */
@@ -94,7 +96,8 @@ interface Settled {
 
 /** Runs the pass for one editor view; one per view, found by {@link settleLineEnds}. */
 class LineEndPass {
-  #settled = new WeakMap<Node, Settled>();
+  // By element, not node: one node object may be shown twice (at two widths).
+  #settled = new WeakMap<HTMLElement, Settled>();
   #frame = 0;
   #destroyed = false;
   /** Frames in a row that ended with the page still changing. */
@@ -173,14 +176,17 @@ class LineEndPass {
         .find(start, start + node.content.size)
         .map((d) => d.from - start)
         .sort((a, b) => a - b);
-      const width = dom.offsetWidth;
-      const known = this.#settled.get(node);
+      // The used width, one column's: a paragraph broken over columns reports
+      // the union of its pieces as offsetWidth, which changes with its lines.
+      const width = parseFloat(getComputedStyle(dom).width);
+      const settled = this.#settled.get(dom);
+      const known = settled?.node === node ? settled : undefined;
       if (known?.verified && known.width === width && known.marks === current.join(',')) continue;
       // Marks this pass did not decide for this layout (set before a reset or
       // a width change, or partly cleared by an edit nearby): clear them and
       // start the paragraph over, so it ends as print's fresh page does.
       if (current.length && (known?.width !== width || known.marks !== current.join(','))) {
-        this.#settled.set(node, { width, lineStarts: new Map(), marks: '', verified: false, squeeze: newSqueezeMemory() });
+        this.#settled.set(dom, { node, width, lineStarts: new Map(), marks: '', verified: false, squeeze: newSqueezeMemory() });
         updates.push({ from: start, to: start + node.content.size, marks: [] });
         continue;
       }
@@ -192,7 +198,7 @@ class LineEndPass {
       squeezeParagraph({ text, lines, em: emOnScreen(dom), halved: lineStarts, memory: squeeze });
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const verified = marks.join(',') === current.join(',');
-      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), verified, squeeze });
+      this.#settled.set(dom, { node, width, lineStarts, marks: marks.join(','), verified, squeeze });
       if (!verified) {
         updates.push({ from: start, to: start + node.content.size, marks: marks.map((m) => start + m) });
       }

@@ -334,7 +334,7 @@ const summary = (name: string, body: BodyLine[], j: Judgement): string =>
  * compression): lines with no mark to compress, or a figure and its unit to
  * bring up that needs more than the line's marks free.
  */
-const MAX_LOOSE_LINES = 10;
+const MAX_LOOSE_LINES = 9;
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-typeset-ref-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
