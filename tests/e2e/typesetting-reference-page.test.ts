@@ -28,7 +28,7 @@ import { applyNormalizations, findNormalizations } from '../../shared/text/norma
 import type { BreakViolation } from '../../shared/text/kinsoku';
 import { linesInRect, readPdfPages } from '../support/pdf-lines';
 import type { PdfLine, PdfPage } from '../support/pdf-lines';
-import { CLI, e2eUnavailable, SEED_FILE } from './support/web';
+import { CLI, e2eUnavailable, launchChromium, openEditor, SEED_FILE, startTestServer } from './support/web';
 
 const run = promisify(execFile);
 const skip = e2eUnavailable();
@@ -336,6 +336,56 @@ const summary = (name: string, body: BodyLine[], j: Judgement): string =>
  */
 const MAX_LOOSE_LINES = 9;
 
+/**
+ * The body lines of every paragraph of `file` as the editor shows them, in
+ * page order, once the layout pass has settled (two readings a second apart agree).
+ */
+async function screenBodyLines(file: string): Promise<string[]> {
+  const server = await startTestServer(file);
+  const browser = await launchChromium();
+  try {
+    const opened = await openEditor(browser, server, { waitFor: '.bm-composed p' });
+    await opened.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const read = (): Promise<string[]> =>
+      opened.page.evaluate(() => {
+        const lines: string[] = [];
+        const range = document.createRange();
+        for (const p of document.querySelectorAll('.bm-composed p')) {
+          let current = '';
+          let last: DOMRect | null = null;
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+            for (let i = 0; i < n.data.length; i++) {
+              if (/\s/.test(n.data[i]!)) continue;
+              range.setStart(n, i);
+              range.setEnd(n, i + 1);
+              const r = range.getBoundingClientRect();
+              if (last && current && (Math.abs(r.top - last.top) > r.height / 2 || r.left < last.left - 0.5)) {
+                lines.push(current);
+                current = '';
+              }
+              current += n.data[i];
+              last = r;
+            }
+          }
+          if (current) lines.push(current);
+        }
+        return lines;
+      });
+    let before: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await opened.page.waitForTimeout(1000);
+      const now = await read();
+      if (now.join('|') === before.join('|')) return now;
+      before = now;
+    }
+    return before;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'bm-typeset-ref-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -380,6 +430,11 @@ describe.skipIf(skip !== null)(`the reference page's PDF, typeset${skip ? ` (ski
   it('sets few lines loose: a line that cannot take the next character compresses its marks first (push-in)', () => {
     expect(j.looseLines.length).toBeLessThanOrEqual(MAX_LOOSE_LINES);
   });
+
+  it('shows the same body lines in the editor as in the PDF, break for break', async () => {
+    const printed = body.filter((l) => l.kind === 'paragraph').map((l) => noSpace(l.line.text));
+    expect(await screenBodyLines(SEED_FILE)).toEqual(printed);
+  }, 60_000);
 });
 
 describe.skipIf(skip !== null)(`the reference page normalised, typeset${skip ? ` (skipped: ${skip})` : ''}`, () => {
