@@ -18,7 +18,6 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { bodyParagraphs, paragraphText } from './body-text';
@@ -38,36 +37,26 @@ interface ParagraphUpdate {
   /** The paragraph's content range. */
   from: number;
   to: number;
-  /** Document positions of the marks to set half width. */
-  marks: number[];
+  /** The marks to set half width: document positions, and where each one's line started when it was halved. */
+  marks: { at: number; lineStart: number }[];
+}
+
+/**
+ * A halved mark's decoration spec: how far back its line started when it was
+ * halved. Mapped with the document, so an edit elsewhere in the paragraph
+ * keeps what was decided for the lines it did not move.
+ */
+interface HaltSpec {
+  back: number;
 }
 
 export const lineEndKey = new PluginKey<DecorationSet>('bm-line-end');
 
-/** Content ranges of the paragraphs a transaction changed, in the new document. */
-function changedParagraphs(tr: Transaction): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  tr.mapping.maps.forEach((map, i) => {
-    const rest = tr.mapping.slice(i + 1);
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      const from = rest.map(newStart, -1);
-      const to = rest.map(newEnd, 1);
-      tr.doc.nodesBetween(Math.max(0, from - 1), Math.min(tr.doc.content.size, to + 1), (node, pos) => {
-        if (node.isTextblock) {
-          out.push({ from: pos + 1, to: pos + 1 + node.content.size });
-          return false;
-        }
-        return true;
-      });
-    });
-  });
-  return out;
-}
-
-function replaceIn(set: DecorationSet, doc: Node, from: number, to: number, marks: readonly number[]): DecorationSet {
-  const old = set.find(from, to);
+function replaceIn(set: DecorationSet, doc: Node, update: ParagraphUpdate): DecorationSet {
+  const old = set.find(update.from, update.to);
   let next = old.length ? set.remove(old) : set;
-  if (marks.length) next = next.add(doc, marks.map((p) => Decoration.inline(p, p + 1, HALT)));
+  const spec = (m: { at: number; lineStart: number }): HaltSpec => ({ back: m.at - m.lineStart });
+  if (update.marks.length) next = next.add(doc, update.marks.map((m) => Decoration.inline(m.at, m.at + 1, HALT, spec(m))));
   return next;
 }
 
@@ -138,20 +127,20 @@ class LineEndPass {
       // decoration-only changes (DESIGN.md §4, still to solve).
       if (dom.closest('.bm-shaped')) continue;
       const start = pos + 1;
-      const current = set
-        .find(start, start + node.content.size)
-        .map((d) => d.from - start)
-        .sort((a, b) => a - b);
+      const decorations = set.find(start, start + node.content.size).sort((a, b) => a.from - b.from);
+      const current = decorations.map((d) => d.from - start);
       const width = dom.offsetWidth;
       const known = this.#settled.get(node);
       if (known?.verified && known.width === width && known.marks === current.join(',')) continue;
+      // An edited paragraph is a new node: what was decided for its lines comes with its (mapped) decorations.
+      const decided = new Map(decorations.map((d) => [d.from - start, d.from - start - (d.spec as HaltSpec).back]));
       const lines = measureParagraphLines(view, dom, start);
-      const lineStarts = nextHalving(paragraphText(node), lines, current, known?.width === width ? known.lineStarts : new Map());
+      const lineStarts = nextHalving(paragraphText(node), lines, current, known && known.width !== width ? new Map() : decided);
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
-      const verified = marks.join(',') === current.join(',');
+      const verified = marks.join(',') === current.join(',') && marks.every((m) => lineStarts.get(m) === decided.get(m));
       this.#settled.set(node, { width, lineStarts, marks: marks.join(','), verified });
       if (!verified) {
-        updates.push({ from: start, to: start + node.content.size, marks: marks.map((m) => start + m) });
+        updates.push({ from: start, to: start + node.content.size, marks: marks.map((m) => ({ at: start + m, lineStart: start + lineStarts.get(m)! })) });
       }
     }
     return updates;
@@ -201,11 +190,10 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
     state: {
       init: () => DecorationSet.empty,
       apply(tr, set) {
+        // Halved marks follow edits; the pass then re-reads the edited paragraphs and corrects them.
         let next = set.map(tr.mapping, tr.doc);
-        // A changed paragraph starts over from full-width marks: its lines are new.
-        if (tr.docChanged) for (const p of changedParagraphs(tr)) next = replaceIn(next, tr.doc, p.from, p.to, []);
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;
-        if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u.from, u.to, u.marks);
+        if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u);
         return next;
       },
     },
