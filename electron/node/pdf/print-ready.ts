@@ -11,6 +11,7 @@ import { formatFinding, preflightErrors } from '../../../shared/preflight/findin
 import type { AssetSizes } from '../../../shared/preflight/preflight-page';
 import { preflightPage } from '../../../shared/preflight/preflight-page';
 import { preflightPdf } from '../../../shared/preflight/preflight-pdf';
+import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { inspectPdf } from './inspect-pdf';
@@ -36,6 +37,8 @@ export interface PrintPdfRequest {
   onReport?: (report: PostProcessReport) => void;
   /** Called when post-processing is done and preflight starts. */
   onChecking?: () => void;
+  /** Cancels post-processing and preflight at their next safe point (result code CANCELLED). */
+  signal?: AbortSignal;
 }
 
 /** The bleed an export lays the page out with, mm: as asked, else 3 mm for print variants and none for proofs. */
@@ -89,18 +92,22 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
       maxPpi: req.maxPpi,
       jpegQuality: req.jpegQuality,
       title: ctx.title,
+      signal: req.signal,
       slug: { paperName: edition.paperName, editionName: edition.editionName, date: edition.date, pageNumber: edition.pageNumber, section: edition.section },
     });
     pdf = result.pdf;
     warnings = result.report.warnings;
     req.onReport?.(result.report);
   } catch (e) {
+    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled');
     return fail('PRINT_FAILED', `cannot make the print PDF: ${(e as Error).message}`);
   }
+  if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled');
   req.onChecking?.();
   const findings = preflightDocuments(ctx, { bleedMm: bleedOf(req), ...req.limits });
   if (req.variant !== 'proof') {
     const inspection = await inspectPdf(pdf, req.variant);
+    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled');
     inspection.unconverted = warnings;
     findings.push(...preflightPdf(inspection, req.limits));
   }

@@ -1,0 +1,84 @@
+/**
+ * Is this file a CMYK output profile? Read from the ICC header (ICC.1:2010
+ * §7.2) before anything relies on it: the declared size against the bytes,
+ * the `acsp` signature, the device class (`prtr`, output) and the colour
+ * space of the device side (`CMYK`). Every refusal is one line naming the file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { MAX_PROFILE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import type { IccInfo } from '../pdf/output-profile';
+import { readIccInfo } from '../pdf/output-profile';
+
+/** Header (128 bytes) and tag count (4): the least an ICC profile can be. */
+const MIN_PROFILE_BYTES = 132;
+
+/** Largest profile accepted: press profiles are 0.5–4 MB; this bounds what is read. */
+export const MAX_PROFILE_BYTES = MAX_PROFILE_UPLOAD_BYTES;
+
+const DEVICE_CLASSES: Record<string, string> = {
+  scnr: 'input (scanner or camera)',
+  mntr: 'display',
+  prtr: 'output',
+  link: 'device link',
+  spac: 'colour space conversion',
+  abst: 'abstract',
+  nmcl: 'named colour',
+};
+
+function spaceName(space: string): string {
+  const s = space.trim();
+  return s === 'GRAY' ? 'greyscale' : s === '' ? 'unknown colour space' : s;
+}
+
+/**
+ * Checks the bytes of a would-be output profile. The error (code BAD_PROFILE)
+ * is one line starting with `name`.
+ */
+export function checkOutputProfile(bytes: Uint8Array, name: string): Result<IccInfo> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < MIN_PROFILE_BYTES) {
+    return fail('BAD_PROFILE', `${name} is not an ICC profile: ${bytes.byteLength} bytes, shorter than an ICC header`);
+  }
+  const signature = String.fromCharCode(...bytes.subarray(36, 40));
+  if (signature !== 'acsp') return fail('BAD_PROFILE', `${name} is not an ICC profile (no "acsp" signature)`);
+  const declared = view.getUint32(0);
+  if (declared > bytes.byteLength) {
+    return fail('BAD_PROFILE', `${name} is cut short: its header says ${declared} bytes, the file has ${bytes.byteLength}`);
+  }
+  if (declared < MIN_PROFILE_BYTES) return fail('BAD_PROFILE', `${name} is damaged: its header gives a size of ${declared} bytes`);
+  const tags = view.getUint32(128);
+  if (MIN_PROFILE_BYTES + tags * 12 > declared) {
+    return fail('BAD_PROFILE', `${name} is damaged: its ${tags} tags do not fit in its ${declared} bytes`);
+  }
+  let info: IccInfo;
+  try {
+    info = readIccInfo(bytes.subarray(0, declared));
+  } catch (e) {
+    return fail('BAD_PROFILE', `${name} is damaged: ${(e as Error).message}`);
+  }
+  if (info.colourSpace !== 'CMYK' || info.deviceClass !== 'prtr') {
+    const kind = DEVICE_CLASSES[info.deviceClass] ?? `"${info.deviceClass}"`;
+    return fail('BAD_PROFILE', `${name} is ${/^[aeiou]/i.test(spaceName(info.colourSpace)) ? 'an' : 'a'} ${spaceName(info.colourSpace)} ${kind} profile, not a CMYK output (printer) profile`);
+  }
+  return ok(info);
+}
+
+/** Reads a profile file (bounded) and checks it; a missing or unreadable file is one line too. */
+export async function checkOutputProfileFile(path: string): Promise<Result<{ bytes: Uint8Array; info: IccInfo }>> {
+  const name = basename(path);
+  try {
+    const size = (await stat(path)).size;
+    if (size > MAX_PROFILE_BYTES) {
+      return fail('BAD_PROFILE', `${name} is ${(size / 1024 / 1024).toFixed(1)} MiB, larger than any output profile (${MAX_PROFILE_BYTES / 1024 / 1024} MiB)`);
+    }
+    const bytes = new Uint8Array(await readFile(path));
+    const checked = checkOutputProfile(bytes, name);
+    return checked.ok ? ok({ bytes, info: checked.value }) : checked;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return fail('BAD_PROFILE', err.code === 'ENOENT' ? `no such output profile: ${path}` : `cannot read ${name}: ${err.code ?? err.message}`);
+  }
+}
