@@ -33,6 +33,12 @@ function spaceName(space: string): string {
   return s === 'GRAY' ? 'greyscale' : s === '' ? 'unknown colour space' : s;
 }
 
+/** `an RGB`, `a CMYK`, `a greyscale`: letter names for acronyms, vowels for words. */
+function article(word: string): string {
+  const acronym = /^[A-Z0-9]+$/.test(word);
+  return (acronym ? /^[AEFHILMNORSX8]/ : /^[aeiou]/i).test(word) ? 'an' : 'a';
+}
+
 /**
  * Checks the bytes of a would-be output profile. The error (code BAD_PROFILE)
  * is one line starting with `name`.
@@ -61,7 +67,8 @@ export function checkOutputProfile(bytes: Uint8Array, name: string): Result<IccI
   }
   if (info.colourSpace !== 'CMYK' || info.deviceClass !== 'prtr') {
     const kind = DEVICE_CLASSES[info.deviceClass] ?? `"${info.deviceClass}"`;
-    return fail('BAD_PROFILE', `${name} is ${/^[aeiou]/i.test(spaceName(info.colourSpace)) ? 'an' : 'a'} ${spaceName(info.colourSpace)} ${kind} profile, not a CMYK output (printer) profile`);
+    const space = spaceName(info.colourSpace);
+    return fail('BAD_PROFILE', `${name} is ${article(space)} ${space} ${kind} profile, not a CMYK output (printer) profile`);
   }
   return ok(info);
 }
