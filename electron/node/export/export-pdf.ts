@@ -15,7 +15,10 @@ import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
+import { pageFromJson } from '../../../shared/model/load-page';
 import { finishPdf } from '../pdf/finish';
+import { shippedProfilePath } from '../pdf/output-profile';
+import { measureInkUnderText } from './ink-under-text';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { bleedOf, makePrintReady } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
@@ -46,6 +49,24 @@ export function exportCancelled(): Result<never> {
 export function pdfTitle(settings: PageSettings): string {
   const { paperName, date, editionName } = settings.edition;
   return [paperName, date, editionName].filter((s) => s !== '').join(' ');
+}
+
+/**
+ * The picture ink under black text, per page, for preflight; undefined when
+ * it cannot be measured (preflight then warns instead of measuring).
+ */
+async function measureInk(session: DocumentSession, pages: readonly unknown[], profilePath: string, signal?: AbortSignal) {
+  try {
+    const docs = pages.map((json) => {
+      const loaded = pageFromJson(json);
+      if (!loaded.ok) throw new RangeError('page does not load');
+      return loaded.doc;
+    });
+    const images = new Map([...session.assets.values()].map((a) => [a.entry.hash, a.bytes]));
+    return await measureInkUnderText({ docs, images, profilePath, signal });
+  } catch {
+    return undefined;
+  }
 }
 
 export async function exportPdf(request: ExportRequest): Promise<Result<ExportInfo>> {
@@ -95,9 +116,11 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
   if (request.print) {
     const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
     const print = request.print;
+    const inkUnderText = await measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal);
+    if (signal?.aborted) return exportCancelled();
     const ready = await makePrintReady(
       finished,
-      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm },
+      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {
         ...print,
         signal,

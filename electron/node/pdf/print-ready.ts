@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { PageSettings } from '../../../shared/page/settings';
 import { pageFromJson } from '../../../shared/model/load-page';
+import type { InkUnderText } from '../../../shared/preflight/black-over-image';
 import type { PreflightFinding, PreflightLimits } from '../../../shared/preflight/finding';
 import { formatFinding, preflightErrors } from '../../../shared/preflight/finding';
 import type { AssetSizes } from '../../../shared/preflight/preflight-page';
@@ -56,6 +57,8 @@ export interface PrintContext {
   title: string;
   /** Bleed Chromium printed around the paper, mm (the page was laid out with it). */
   sourceBleedMm?: number;
+  /** Per page, the measured ink under black text over pictures (see shared/preflight/black-over-image). */
+  inkUnderText?: readonly ReadonlyMap<string, InkUnderText>[];
 }
 
 /** Preflight over the page documents alone. */
@@ -65,7 +68,7 @@ export function preflightDocuments(ctx: Omit<PrintContext, 'title' | 'settings'>
     const loaded = pageFromJson(json);
     if (!loaded.ok) return;
     const overset = ctx.overset ? new Map(Object.entries(ctx.overset[i] ?? {})) : null;
-    findings.push(...preflightPage({ doc: loaded.doc, page: i + 1, assets: ctx.assets, overset, limits }));
+    findings.push(...preflightPage({ doc: loaded.doc, page: i + 1, assets: ctx.assets, overset, limits, inkUnderText: ctx.inkUnderText?.[i] }));
   });
   return findings;
 }
