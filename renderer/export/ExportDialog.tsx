@@ -158,6 +158,7 @@ function ExportForm({ app }: { app: AppController }) {
                   name="profilePath"
                   className={field('profilePath')}
                   value={choices.profilePath}
+                  title={choices.profilePath}
                   placeholder="/…/plant.icc"
                   onChange={(e) => {
                     setProfileNote(null);
@@ -173,7 +174,8 @@ function ExportForm({ app }: { app: AppController }) {
           {print && choices.profile === 'custom' && profileNote ? (
             profileNote.ok ? (
               <p className="bm-ex-hint" data-profile-chosen={profileNote.name}>
-                {et('profileChosen')}：{profileNote.description || profileNote.name}
+                {et('profileChosen')}：{profileNote.name}
+                {profileNote.description && profileNote.description !== profileNote.name ? `（${profileNote.description}）` : ''}
               </p>
             ) : (
               <p className="bm-ex-failed" role="alert" data-profile-error>
