@@ -125,7 +125,8 @@ describe.skipIf(skip !== null)(`export cancel and profile picker (web mode)${ski
     await page.click('[data-choose-profile]');
     await (await chooser).setFiles(srgb);
     await page.waitForSelector('[data-profile-error]');
-    expect(await page.textContent('[data-profile-error]')).toBe('ICC 文件不可用：sRGB.icc is an RGB display profile, not a CMYK output (printer) profile');
+    // zh-CN, the host's own Chinese line (English: "sRGB.icc is an RGB display profile, not a CMYK output (printer) profile").
+    expect(await page.textContent('[data-profile-error]')).toBe('ICC 文件不可用：sRGB.icc 是RGB显示器配置文件，不是 CMYK 输出（印刷）配置文件');
     expect(await page.inputValue('input[name="profilePath"]')).toBe('');
 
     chooser = page.waitForEvent('filechooser');

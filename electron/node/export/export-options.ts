@@ -29,15 +29,19 @@ export const exportOptionsSchema = z
 export function printRequestOf(options: ExportOptions): Result<PrintPdfRequest> {
   const profilePath = options.profilePath?.trim() || undefined;
   if (profilePath !== undefined) {
-    if (!isAbsolute(profilePath)) return fail('BAD_PROFILE', `the output profile must be given as a full path, not "${profilePath}"`);
-    if (!existsSync(profilePath)) return fail('BAD_PROFILE', `no such output profile: ${profilePath}`);
+    if (!isAbsolute(profilePath)) {
+      return fail('BAD_PROFILE', `the output profile must be given as a full path, not "${profilePath}"`, `输出配置文件须为完整路径，而不是“${profilePath}”`);
+    }
+    if (!existsSync(profilePath)) return fail('BAD_PROFILE', `no such output profile: ${profilePath}`, `找不到输出配置文件：${profilePath}`);
     let bytes: Uint8Array;
     try {
-      if (statSync(profilePath).size > MAX_PROFILE_BYTES) return fail('BAD_PROFILE', `${basename(profilePath)} is larger than any output profile`);
+      if (statSync(profilePath).size > MAX_PROFILE_BYTES) {
+        return fail('BAD_PROFILE', `${basename(profilePath)} is larger than any output profile`, `${basename(profilePath)} 大于任何输出配置文件`);
+      }
       bytes = new Uint8Array(readFileSync(profilePath));
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      return fail('BAD_PROFILE', `cannot read ${basename(profilePath)}: ${err.code ?? err.message}`);
+      return fail('BAD_PROFILE', `cannot read ${basename(profilePath)}: ${err.code ?? err.message}`, `无法读取 ${basename(profilePath)}：${err.code ?? err.message}`);
     }
     const checked = checkOutputProfile(bytes, basename(profilePath));
     if (!checked.ok) return checked;

@@ -42,7 +42,7 @@ export interface ExportRequest {
 
 /** The result of an export stopped by its signal. */
 export function exportCancelled(): Result<never> {
-  return fail(EXPORT_CANCELLED, 'the export was cancelled');
+  return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
 }
 
 /** The PDF title: paper, date and page, e.g. `萧山日报 2022-11-21 第一版`. */

@@ -102,15 +102,15 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
     warnings = result.report.warnings;
     req.onReport?.(result.report);
   } catch (e) {
-    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled');
+    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
     return fail('PRINT_FAILED', `cannot make the print PDF: ${(e as Error).message}`);
   }
-  if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled');
+  if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
   req.onChecking?.();
   const findings = preflightDocuments(ctx, { bleedMm: bleedOf(req), ...req.limits });
   if (req.variant !== 'proof') {
     const inspection = await inspectPdf(pdf, req.variant);
-    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled');
+    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
     inspection.unconverted = warnings;
     findings.push(...preflightPdf(inspection, req.limits));
   }

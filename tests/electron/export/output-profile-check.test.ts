@@ -52,6 +52,9 @@ function refusal(bytes: Uint8Array, name = 'plant.icc'): string {
   expect(r.error.code).toBe('BAD_PROFILE');
   expect(r.error.message).not.toContain('\n');
   expect(r.error.message.startsWith(name)).toBe(true);
+  // The same line in Chinese, for the dialog in zh-CN.
+  expect(r.error.messageZh?.startsWith(name)).toBe(true);
+  expect(r.error.messageZh).not.toContain('\n');
   return r.error.message;
 }
 
@@ -77,6 +80,7 @@ describe('checkOutputProfile', () => {
     expect(refusal(icc({ cls: 'spac' }))).toMatch(/colour space conversion profile/);
     expect(refusal(icc({ space: 'RGB ' }))).toMatch(/an RGB output profile, not a CMYK output/);
     expect(refusal(icc({ space: 'GRAY' }))).toMatch(/a greyscale output profile/);
+    expect(checkOutputProfile(icc({ space: 'GRAY' }), 'g.icc')).toMatchObject({ error: { messageZh: 'g.icc 是灰度输出配置文件，不是 CMYK 输出（印刷）配置文件' } });
   });
 
   it('refuses what is not an ICC profile: too short, or without "acsp"', () => {
@@ -114,7 +118,11 @@ describe('profile files', () => {
     const path = join(dir, 'sRGB.icc');
     writeFileSync(path, await srgbProfile());
     const r = printRequestOf({ variant: 'x4-cmyk', profilePath: path });
-    expect(r.ok || r.error).toEqual({ code: 'BAD_PROFILE', message: 'sRGB.icc is an RGB display profile, not a CMYK output (printer) profile' });
+    expect(r.ok || r.error).toEqual({
+      code: 'BAD_PROFILE',
+      message: 'sRGB.icc is an RGB display profile, not a CMYK output (printer) profile',
+      messageZh: 'sRGB.icc 是RGB显示器配置文件，不是 CMYK 输出（印刷）配置文件',
+    });
   });
 
   it('keeps an uploaded profile by content hash where the export reads it, and refuses a wrong one', async () => {

@@ -63,7 +63,7 @@ describe('IPC chooseOutputProfile', () => {
     expect(chosen).toMatchObject({ ok: true, value: { path, name: 'banmian-ifra26-newsprint.icc' } });
     const text = join(dir, 'readme.icc');
     writeFileSync(text, 'x'.repeat(400));
-    expect(await createIpcHandlers(host, ui({ profile: text })).chooseOutputProfile({ owner: 1 }, [])).toEqual({
+    expect(await createIpcHandlers(host, ui({ profile: text })).chooseOutputProfile({ owner: 1 }, [])).toMatchObject({
       ok: false,
       error: { code: 'BAD_PROFILE', message: 'readme.icc is not an ICC profile (no "acsp" signature)' },
     });

@@ -95,7 +95,10 @@ describe('export cancel and output profile routes', () => {
 
   it('refuses a non-profile with one line, a missing name, a wrong type and no token', async () => {
     const r = await upload('notes.icc', Buffer.from('not a profile at all, just some text that is long enough '.repeat(4)));
-    expect(r.json()).toEqual({ ok: false, error: { code: 'BAD_PROFILE', message: 'notes.icc is not an ICC profile (no "acsp" signature)' } });
+    expect(r.json()).toEqual({
+      ok: false,
+      error: { code: 'BAD_PROFILE', message: 'notes.icc is not an ICC profile (no "acsp" signature)', messageZh: 'notes.icc 不是 ICC 配置文件（没有“acsp”标记）' },
+    });
     expect((await upload(null, Buffer.alloc(10))).status).toBe(400);
     expect((await upload('a/b.icc', Buffer.alloc(10))).status).toBe(400);
     expect((await upload('x.icc', Buffer.alloc(10), 'text/plain')).status).toBe(415);
