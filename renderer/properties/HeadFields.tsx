@@ -3,6 +3,7 @@
  * and, per line (引题/主题/副题), face, size in 号 or pt, weight,
  * alignment, 长扁 scaling and the lines it takes.
  */
+import { closeHistory } from 'prosemirror-history';
 import type { Node } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -115,8 +116,10 @@ export function HeadFields({ story, view, run }: { story: Node; view: EditorView
   const spanValue = span === null || span >= cols ? (vertical ? 1 : 0) : span;
   const has = (part: OptionalHeadLine) => hasHeadLine(view.state.doc, id, part);
   // The new line is empty and holds the caret: back to the page to type it.
+  // Its words are the next undo step, not merged into adding the line.
   const addLine = (part: OptionalHeadLine) => {
     run(addHeadLine(id, part));
+    view.dispatch(closeHistory(view.state.tr));
     view.focus();
   };
   return (
