@@ -31,7 +31,7 @@ function numAttr(node: Node, name: string, fallback: number): number {
 /** 添加引题 / 添加副题: a head line the story does not have yet. */
 function AddLineButton({ part, onAdd }: { part: OptionalHeadLine; onAdd: () => void }) {
   return (
-    <div className="bm-prop-field bm-prop-add-line">
+    <div className="bm-prop-field">
       <span className="bm-prop-label" />
       <button type="button" data-prop={`${part}.add`} title={pt(part === 'kicker' ? 'addKickerTitle' : 'addSubheadlineTitle')} onClick={onAdd}>
         {pt(part === 'kicker' ? 'addKicker' : 'addSubheadline')}

@@ -19,6 +19,7 @@ import type { WebServer } from '../../electron/node/web/server';
 import { schema } from '../../shared/model/schema';
 import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
 import { settingsFromPreset } from '../../shared/page/settings';
+import { ctrlClickBlock } from './arrange-support';
 import type { OpenedPage } from './support/web';
 import { CLI, e2eUnavailable, launchChromium, openEditor, startTestServer } from './support/web';
 
@@ -104,6 +105,22 @@ describe.skipIf(skip !== null)(`a photo in a boxed story${skip ? ` (skipped: ${s
     expect(r.photo.y + r.photo.h).toBeCloseTo(r.story.y + r.story.h - metrics.linePx, 1);
     expect(r.hitIsPhoto).toBe(false);
     if (SHOTS) await page.locator('.bm-page [data-block-id="boxed"]').screenshot({ path: join(SHOTS, 'box-photo-screen.png') });
+  });
+
+  it('places a picked image into the selected frame with Ctrl+Shift+D (the 置入图片 command the 文件 menu sends), still inside the inset', async () => {
+    const blue = join(dir, 'blue.png');
+    await sharp({ create: { width: 900, height: 900, channels: 3, background: { r: 0, g: 0, b: 255 } } }).png().toFile(blue);
+    const before = await page.getAttribute('.bm-page [data-block-id="pic"] img', 'src');
+    await ctrlClickBlock(page, 'pic');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+Shift+D');
+    await (await chooser).setFiles(blue);
+    await expect.poll(() => page.getAttribute('.bm-page [data-block-id="pic"] img', 'src'), { timeout: 30_000 }).not.toBe(before);
+    const photo = page.locator('.bm-page [data-block-id="pic"]');
+    expect(await photo.getAttribute('data-box-inset')).toBe(`0 0 ${Math.round(metrics.charPx * 1000) / 1000} ${Math.round(metrics.linePx * 1000) / 1000}`);
+    // One undo step takes the picture back; the export below prints the red one.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getAttribute('.bm-page [data-block-id="pic"] img', 'src')).toBe(before);
   });
 
   it('prints the border whole beside the photo, and the photo one inset in', async () => {
