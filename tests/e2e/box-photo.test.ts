@@ -104,7 +104,12 @@ describe.skipIf(skip !== null)(`a photo in a boxed story${skip ? ` (skipped: ${s
     expect(r.photo.x + r.photo.w).toBeCloseTo(r.story.x + r.story.w - metrics.charPx, 1);
     expect(r.photo.y + r.photo.h).toBeCloseTo(r.story.y + r.story.h - metrics.linePx, 1);
     expect(r.hitIsPhoto).toBe(false);
-    if (SHOTS) await page.locator('.bm-page [data-block-id="boxed"]').screenshot({ path: join(SHOTS, 'box-photo-screen.png') });
+    if (SHOTS) {
+      // At 100 %, to see the border beside the photo.
+      await page.keyboard.press('Control+1');
+      await page.locator('.bm-page [data-block-id="boxed"]').screenshot({ path: join(SHOTS, 'box-photo-screen.png') });
+      await page.keyboard.press('Control+0');
+    }
   });
 
   it('places a picked image into the selected frame with Ctrl+Shift+D (the 置入图片 command the 文件 menu sends), still inside the inset', async () => {
