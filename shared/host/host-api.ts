@@ -257,6 +257,7 @@ export const APP_COMMANDS = [
   'zoomFit',
   'saveAndClose',
   'importCopy',
+  'placeImage',
   'pageSetup',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

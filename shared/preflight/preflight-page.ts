@@ -6,6 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import type { GridBox } from '../page/geometry';
 import { boxInsideGrid, gridBoxRect, gridMetrics } from '../page/geometry';
+import { boxWrapInsets } from '../layout/box-wrap';
 import type { PageSettings } from '../page/settings';
 import { PX_PER_MM } from '../page/units';
 import { resolveType } from '../model/styles';
@@ -79,12 +80,16 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
     });
   }
 
-  input.doc.forEach((node) => {
+  // Photos and labels in a boxed story are drawn inside its inset (shared/layout/box-wrap.ts).
+  const inBox = boxWrapInsets(input.doc);
+  input.doc.forEach((node, _offset, index) => {
     // The story bin's copy is not placed and never printed.
     if (node.type.name === 'bin') return;
     const a = node.attrs as Record<string, unknown>;
     const box: GridBox = { col: a['col'] as number, line: a['line'] as number, cols: a['cols'] as number, lines: a['lines'] as number };
-    const rect = gridBoxRect(metrics, box);
+    const grid = gridBoxRect(metrics, box);
+    const e = inBox.get(index);
+    const rect = e ? { x: grid.x + e.left, y: grid.y + e.top, width: grid.width - e.left - e.right, height: grid.height - e.top - e.bottom } : grid;
     const p: Placed = {
       node,
       id: String(a['id'] ?? ''),
