@@ -131,7 +131,7 @@ export class GalleyBody implements NodeView {
       // Find in page (Ctrl+F, Electron's findInPage) sees each character once:
       // in the live galley, which holds them all (a press on a clone is
       // handled by the shape plugin, on the body beneath).
-      // box.inert = true;
+      box.inert = true;
       box.dataset['slot'] = String(i);
       box.dataset['lines'] = String(s.lines);
       // Text column of the slot (column rules are drawn left of every column but the first).
