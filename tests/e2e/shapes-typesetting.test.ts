@@ -287,12 +287,12 @@ describe.skipIf(skip !== null)(`typesetting in a story shaped around a photo${sk
       }
     });
 
-    it('keeps the clones current while typing, and reports the cost of a refresh', async () => {
-      // The end of the first paragraph of the second slot (after its crosshead).
+    it('keeps the clones current while typing across a slot edge, line-end marks and crossheads included', async () => {
+      // The end of the last paragraph of the first slot (the live one): what is typed runs on into the second slot.
       const point = await page.$eval(story, (el) => {
-        const clone = el.querySelector('.bm-slot-clone[data-slot="1"] .bm-galley-clone > p')!;
+        const ps = el.querySelectorAll('.bm-slot-live > .bm-galley > p');
         const range = document.createRange();
-        range.selectNodeContents(clone);
+        range.selectNodeContents(ps[17]!);
         const r = [...range.getClientRects()].pop()!;
         return { x: r.right - 2, y: (r.top + r.bottom) / 2 };
       });
@@ -300,11 +300,25 @@ describe.skipIf(skip !== null)(`typesetting in a story shaped around a photo${sk
       await settle();
       await page.evaluate(() => performance.clearMeasures('bm-shape'));
       const typed = '东南西北中';
+      const seen = new Set<number>();
       for (let k = 0; k < 8; k++) {
         for (const ch of typed) await page.keyboard.type(ch);
         await settle();
-        for (const c of await clonesAgainstLive()) expect(c.stale, `slot ${c.slot} after ${k + 1} rounds`).toEqual([]);
+        const clones = await clonesAgainstLive();
+        for (const c of clones) {
+          seen.add(c.slot);
+          expect(c.stale, `slot ${c.slot} after ${k + 1} rounds`).toEqual([]);
+          expect(c.halves, `slot ${c.slot} after ${k + 1} rounds`).toBeGreaterThanOrEqual(c.paragraphs - 1);
+        }
+        const heads = await page.$$eval(`${story} .bm-slot-live > .bm-galley > h4`, (hs) => hs.map((h) => [(h as HTMLElement).offsetTop, (h as HTMLElement).offsetHeight]));
+        for (const [top, height] of heads) {
+          const line = Math.round(top! / metrics.linePx);
+          const slot = shape.slots.find((s) => line >= s.offset && line < s.offset + s.lines)!;
+          expect(line + Math.round(height! / metrics.linePx), `crosshead at line ${line}`).toBeLessThan(slot.offset + slot.lines);
+        }
       }
+      // The live galley went on into the second slot: the first one became a clone on the way.
+      expect(seen.has(0)).toBe(true);
       const durations = await page.evaluate(() => performance.getEntriesByName('bm-shape').map((e) => e.duration));
       durations.sort((a, b) => a - b);
       const median = durations[durations.length >> 1]!;
