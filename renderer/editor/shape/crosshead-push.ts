@@ -3,7 +3,8 @@
  * whole grid lines; where it would cross a slot edge, or end on a slot's last
  * line with the text it heads in the next slot, it is pushed down to the
  * next slot's first line by a top margin of whole lines (the space left at
- * the slot's foot is empty, as in multicol's `break-inside: avoid`). Without
+ * the slot's foot is empty, as in multicol's `break-inside: avoid`; a
+ * crosshead at a column's foot with its text in the next, 背题, is a fault). Without
  * this the galley shows half a crosshead at a slot's foot and the rest at the
  * next slot's head, and print (exact pieces, which cut paragraphs only) would
  * print it whole in both.

@@ -19,6 +19,7 @@ import { ignoreOwnMutation } from '../node-views/block-frame';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../node-views/view-context';
 import { pushCrossheads, pushOf } from './crosshead-push';
+import { GalleyChanges } from './galley-changes';
 import { cutAfter, cutBefore, lineStart } from './paragraph-cut';
 import { shapeFromDecorations } from './shape-decoration';
 import './shape.css';
@@ -55,15 +56,8 @@ export class GalleyBody implements NodeView {
   #node: Node;
   #shape: StoryShape;
   #active = -1;
-  /**
-   * Mutations of each live paragraph's DOM. A clone is current while its
-   * source element and count are: decorations (line-end half width, glue,
-   * punctuation style) change a paragraph's DOM without changing its node.
-   */
-  readonly #versions = new WeakMap<Element, number>();
-  readonly #observer: MutationObserver;
-  /** Whether the live galley changed since the clones were last refreshed. */
-  #stale = true;
+  /** What changed in the live galley since the clones were refreshed (decorations too). */
+  readonly #changes: GalleyChanges;
   #frame = 0;
 
   constructor(
@@ -83,17 +77,14 @@ export class GalleyBody implements NodeView {
     this.#live.appendChild(this.contentDOM);
     this.dom.appendChild(this.#live);
     controllers.set(this.dom, this);
-    this.#observer = new MutationObserver((records) => {
-      this.#record(records);
+    this.#changes = new GalleyChanges(this.contentDOM, () => {
       // A change outside a view update (none is expected): catch up next frame.
-      if (this.#stale && !this.#frame) {
-        this.#frame = requestAnimationFrame(() => {
-          this.#frame = 0;
-          this.sync();
-        });
-      }
+      if (this.#frame) return;
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.sync();
+      });
     });
-    this.#observer.observe(this.contentDOM, { subtree: true, childList: true, characterData: true, attributes: true });
     this.#layoutSlots();
     this.activate(0);
   }
@@ -193,29 +184,14 @@ export class GalleyBody implements NodeView {
     if (clone && !this.#exact) clone.box.style.visibility = 'hidden';
   }
 
-  /** Counts mutations against the live paragraph (child of the galley) they happened in. */
-  #record(records: readonly MutationRecord[]): void {
-    const galley = this.contentDOM;
-    for (const r of records) {
-      let n: globalThis.Node | null = r.target;
-      // The galley's own attributes (its transform) change no text.
-      if (n === galley && r.type === 'attributes') continue;
-      this.#stale = true;
-      while (n && n.parentNode !== galley) n = n.parentNode;
-      if (n instanceof Element) this.#versions.set(n, (this.#versions.get(n) ?? 0) + 1);
-    }
-  }
-
   /**
    * Moves crossheads off slot edges (crosshead-push.ts) before the galley is
    * read. Its own style writes are not changes to refresh for, but a clone of
    * a crosshead whose push changed is stale.
    */
   #pushCrossheads(): void {
-    this.#record(this.#observer.takeRecords());
-    const changed = pushCrossheads(this.contentDOM, this.#shape, this.ctx.metrics.linePx);
-    this.#observer.takeRecords();
-    for (const el of changed) this.#versions.set(el, (this.#versions.get(el) ?? 0) + 1);
+    const changed = this.#changes.ownWrites(() => pushCrossheads(this.contentDOM, this.#shape, this.ctx.metrics.linePx));
+    for (const el of changed) this.#changes.bump(el);
   }
 
   /**
@@ -224,8 +200,7 @@ export class GalleyBody implements NodeView {
    * document as it was but changes the galley's DOM). Returns whether it did.
    */
   sync(): boolean {
-    this.#record(this.#observer.takeRecords());
-    if (!this.#stale) return false;
+    if (!this.#changes.take()) return false;
     this.refreshClones();
     return true;
   }
@@ -235,8 +210,7 @@ export class GalleyBody implements NodeView {
    * view has updated its DOM). One layout read for the paragraph offsets.
    */
   refreshClones(): void {
-    this.#record(this.#observer.takeRecords());
-    this.#stale = false;
+    this.#changes.clean();
     if (this.#exact) this.#refreshExact();
     else this.#refresh(null);
   }
@@ -331,7 +305,7 @@ export class GalleyBody implements NodeView {
       // Reused by node identity while the live element is the one cloned and unchanged since.
       const reuse = new Map<Node, Shown[]>();
       for (const c of clone.shown) {
-        if (c.src.parentNode !== this.contentDOM || this.#versions.get(c.src) !== c.version) continue;
+        if (c.src.parentNode !== this.contentDOM || this.#changes.countOf(c.src) !== c.version) continue;
         const list = reuse.get(c.node);
         if (list) list.push(c);
         else reuse.set(c.node, [c]);
@@ -343,7 +317,7 @@ export class GalleyBody implements NodeView {
         const src = kids[k] as HTMLElement;
         const list = reuse.get(child);
         const at = list ? list.findIndex((c) => c.src === src) : -1;
-        const shown = at >= 0 ? list!.splice(at, 1)[0]! : { node: child, src, version: this.#versions.get(src) ?? 0, el: src.cloneNode(true) as HTMLElement };
+        const shown = at >= 0 ? list!.splice(at, 1)[0]! : { node: child, src, version: this.#changes.countOf(src), el: src.cloneNode(true) as HTMLElement };
         if (same && clone.shown[k - first] !== shown) same = false;
         next.push(shown);
       }
@@ -447,7 +421,7 @@ export class GalleyBody implements NodeView {
   }
 
   destroy(): void {
-    this.#observer.disconnect();
+    this.#changes.disconnect();
     if (this.#frame) cancelAnimationFrame(this.#frame);
     controllers.delete(this.dom);
   }
