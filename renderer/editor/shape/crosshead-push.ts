@@ -60,3 +60,10 @@ export function pushCrossheads(galley: HTMLElement, shape: StoryShape, linePx: n
   }
   return changed;
 }
+
+/** Removes every push (the body is no longer a galley: its crossheads may be reused elsewhere). */
+export function clearPushes(galley: HTMLElement): void {
+  for (const child of galley.children) {
+    if (child.classList.contains(CROSSHEAD)) (child as HTMLElement).style.marginTop = '';
+  }
+}

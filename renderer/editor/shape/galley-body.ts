@@ -18,7 +18,7 @@ import { slotOfLine } from '../../../shared/layout/slots';
 import { ignoreOwnMutation } from '../node-views/block-frame';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../node-views/view-context';
-import { pushCrossheads, pushOf } from './crosshead-push';
+import { clearPushes, pushCrossheads, pushOf } from './crosshead-push';
 import { GalleyChanges } from './galley-changes';
 import { cutAfter, cutBefore, lineStart } from './paragraph-cut';
 import { shapeFromDecorations } from './shape-decoration';
@@ -422,6 +422,7 @@ export class GalleyBody implements NodeView {
 
   destroy(): void {
     this.#changes.disconnect();
+    clearPushes(this.contentDOM);
     if (this.#frame) cancelAnimationFrame(this.#frame);
     controllers.delete(this.dom);
   }
