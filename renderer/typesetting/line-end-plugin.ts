@@ -123,9 +123,6 @@ class LineEndPass {
     for (const { pos, node } of bodyParagraphs(view.state.doc)) {
       const dom = view.nodeDOM(pos);
       if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
-      // Not yet in story shapes: their slot clones are not refreshed on
-      // decoration-only changes (DESIGN.md §4, still to solve).
-      if (dom.closest('.bm-shaped')) continue;
       const start = pos + 1;
       const decorations = set.find(start, start + node.content.size).sort((a, b) => a.from - b.from);
       const current = decorations.map((d) => d.from - start);
