@@ -19,7 +19,9 @@ import { pt } from './photo-strings';
 /** Where the image goes: into a photo frame, or a new photo block with its top-left at a grid cell. */
 export type PlaceTarget = { frame: string } | { col: number; line: number };
 
-let running = false;
+/** The placement under way and those waiting for it: one at a time, in the order they came. */
+let queue: Promise<unknown> = Promise.resolve();
+let pending = 0;
 
 /** Where a new photo of `image` goes from the toolbar: the free place nearest the middle of the screen. */
 function freePlace(state: EditorState, image: PhotoImage, near: { col: number; line: number }): { col: number; line: number } {
@@ -30,22 +32,32 @@ function freePlace(state: EditorState, image: PhotoImage, near: { col: number; l
   return freeCellNear(pageBlocks(state.doc).map((b) => boxOf(b.node)), settings.grid, size, from);
 }
 
-/** Whether a placement is under way (a second waits for it to end). */
+/** Whether a placement is under way or waiting. */
 export function placingImage(): boolean {
-  return running;
+  return pending > 0;
 }
 
 /**
  * Places a dropped file, or asks the host for one (a dialog) when `file` is
  * absent. Without a target: the selected photo frame, else the cell in the
- * middle of the page's part on screen.
+ * middle of the page's part on screen. A placement asked for while another
+ * is under way waits for it (a second drop is never lost), then runs on the
+ * page as it is by then.
  */
-export async function placeImageFile(app: AppController, file?: File, target?: PlaceTarget): Promise<boolean> {
-  const doc = app.getSnapshot().document;
-  if (!app.session || !doc || running) return false;
-  running = true;
+export function placeImageFile(app: AppController, file?: File, target?: PlaceTarget): Promise<boolean> {
   const root = document.documentElement;
+  pending++;
   root.dataset['bmPlacing'] = 'true';
+  const job = queue.then(() => placeOne(app, file, target));
+  queue = job.catch(() => undefined).finally(() => {
+    if (--pending === 0) delete root.dataset['bmPlacing'];
+  });
+  return job;
+}
+
+async function placeOne(app: AppController, file?: File, target?: PlaceTarget): Promise<boolean> {
+  const doc = app.getSnapshot().document;
+  if (!app.session || !doc) return false;
   try {
     let request: ImportImageRequest = { handle: doc.handle };
     if (file) {
@@ -78,8 +90,5 @@ export async function placeImageFile(app: AppController, file?: File, target?: P
   } catch (e) {
     app.showError(`${pt('placeRefused')}：${(e as Error).message}`);
     return false;
-  } finally {
-    running = false;
-    delete root.dataset['bmPlacing'];
   }
 }

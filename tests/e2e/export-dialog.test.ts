@@ -94,17 +94,23 @@ describe.skipIf(skip !== null)(`export dialog (web mode)${skip ? ` (skipped: ${s
     const story = await page.$$eval('[data-kind="story"][data-overset="0"]', (els) => els.map((e) => e.getAttribute('data-block-id')!).filter(Boolean));
     const id = story[0]!;
     expect(await page.$(`[data-preflight-panel] [data-code="overset"]`)).toBeNull();
-    // The caret at the end of the story's last paragraph, then a paragraph too many.
-    await page.evaluate((blockId) => {
-      const el = document.querySelector(`[data-block-id="${blockId}"] .bm-body p:last-of-type`)!;
+    // The caret at the end of the story's last paragraph, put there as an editor does: a click just after its last character.
+    const end = await page.evaluate((blockId) => {
+      const ps = document.querySelectorAll(`[data-block-id="${blockId}"] .bm-body p`);
+      const last = ps[ps.length - 1]!;
+      last.scrollIntoView({ block: 'center' });
       const range = document.createRange();
-      range.selectNodeContents(el);
-      range.collapse(false);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
+      range.selectNodeContents(last);
+      const r = [...range.getClientRects()].pop()!;
+      return { x: r.right - 1, y: r.top + r.height / 2, text: last.textContent ?? '' };
     }, id);
-    await page.keyboard.insertText('加一段让稿件溢出的文字。'.repeat(40));
+    await page.mouse.click(end.x, end.y);
+    const typed = '加一段让稿件溢出的文字。'.repeat(40);
+    await page.keyboard.insertText(typed);
+    // Where the text went, if not where it was typed: the failure then says so.
+    await expect
+      .poll(() => page.evaluate(({ blockId, tail }) => document.querySelector(`[data-block-id="${blockId}"]`)?.textContent?.includes(tail) ?? false, { blockId: id, tail: end.text.slice(-6) + typed.slice(0, 6) }), { timeout: 10_000 })
+      .toBe(true);
     const finding = `[data-preflight-panel] [data-code="overset"][data-finding-block="${id}"]`;
     await page.waitForSelector(finding, { timeout: 10_000 });
     expect(await page.getAttribute('[data-preflight-panel]', 'data-errors')).not.toBe('0');

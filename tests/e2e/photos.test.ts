@@ -30,27 +30,39 @@ const dir = mkdtempSync(join(tmpdir(), 'bm-photos-e2e-'));
 const PHOTO = join(PROJECT_ROOT, 'fixtures', 'photos', 'forest-path.jpg');
 const metrics = gridMetrics(settingsFromPreset('duikai'));
 
-/** Drops a file (bytes from Node) at a page point (page px at 100 %), as the desktop would. */
-async function dropFile(page: Page, file: { name: string; type: string; bytes: Buffer }, at: { x: number; y: number }): Promise<void> {
+interface Drop {
+  file: { name: string; type: string; bytes: Buffer };
+  at: { x: number; y: number };
+}
+
+/** Drops files (bytes from Node) at page points (page px at 100 %), as the desktop would, all in the same task. */
+async function dropFiles(page: Page, drops: readonly Drop[]): Promise<void> {
   await page.evaluate(
-    ({ name, type, base64, x, y }) => {
-      const bin = atob(base64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    (list) => {
       const pageEl = document.querySelector<HTMLElement>('.bm-page')!;
       const r = pageEl.getBoundingClientRect();
       const scale = r.width / pageEl.offsetWidth;
-      const clientX = r.left + x * scale;
-      const clientY = r.top + y * scale;
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
-      const target = document.elementFromPoint(clientX, clientY) ?? pageEl;
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        target.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true, clientX, clientY }));
+      for (const { name, type, base64, x, y } of list) {
+        const bin = atob(base64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const clientX = r.left + x * scale;
+        const clientY = r.top + y * scale;
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type }));
+        const target = document.elementFromPoint(clientX, clientY) ?? pageEl;
+        for (const kind of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true, clientX, clientY }));
+        }
       }
     },
-    { name: file.name, type: file.type, base64: file.bytes.toString('base64'), x: at.x, y: at.y },
+    drops.map(({ file, at }) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64'), x: at.x, y: at.y })),
   );
+}
+
+/** Drops one file at a page point. */
+async function dropFile(page: Page, file: Drop['file'], at: Drop['at']): Promise<void> {
+  await dropFiles(page, [{ file, at }]);
 }
 
 /** The page point inside grid cell (col, line). */
@@ -140,8 +152,28 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
   it('refuses a text file named .jpg in one line and leaves the page as it was', async () => {
     const blocks = await page.$$eval('[data-block-id]', (els) => els.length);
     await dropFile(page, { name: 'notes.jpg', type: 'image/jpeg', bytes: Buffer.from('这不是图片，是一段文字。\n') }, cell(0, 100));
-    await expect.poll(() => page.textContent('.bm-message'), { timeout: 15_000 }).toMatch(/notes\.jpg/);
+    // The refusal, not the 正在置入 notes.jpg… shown while the host looks at it.
+    await page.waitForSelector('.bm-message[data-message-kind="error"]', { timeout: 15_000 });
+    expect(await page.textContent('.bm-message')).toMatch(/notes\.jpg/);
     expect(await page.$$eval('[data-block-id]', (els) => els.length)).toBe(blocks);
+    await page.waitForFunction(() => !('bmPlacing' in document.documentElement.dataset));
+  });
+
+  it('places two images dropped one right after the other, in order; neither is lost', async () => {
+    const blocks = await page.$$eval('.bm-photo', (els) => els.length);
+    const jpeg = (r: number) => sharp({ create: { width: 1200, height: 800, channels: 3, background: { r, g: 120, b: 60 } } }).jpeg().toBuffer();
+    // The second drop arrives while the host is still checking the first.
+    await dropFiles(page, [
+      { file: { name: 'first.jpg', type: 'image/jpeg', bytes: await jpeg(10) }, at: cell(0, 90) },
+      { file: { name: 'second.jpg', type: 'image/jpeg', bytes: await jpeg(250) }, at: cell(4, 90) },
+    ]);
+    await expect.poll(() => page.$$eval('.bm-photo', (els) => els.length), { timeout: 30_000 }).toBe(blocks + 2);
+    await page.waitForFunction(() => !('bmPlacing' in document.documentElement.dataset));
+    expect(await page.textContent('.bm-message')).toMatch(/second\.jpg/);
+    // Two undo steps, one per placement.
+    await undo();
+    await undo();
+    await expect.poll(() => page.$$eval('.bm-photo', (els) => els.length)).toBe(blocks);
   });
 
   it('puts a 400 px image dropped onto the frame into that frame, with the low-resolution error', async () => {
