@@ -13,6 +13,8 @@
  * the gap starts the next line, where the line-end pass
  * (line-end-plugin.ts) finds it and removes it.
  */
+import { unitAt } from '../../shared/text/glue';
+import { mayStartLine } from '../../shared/text/kinsoku';
 import { glueSpans } from './glue-spans';
 import type { TextLine } from './measure-lines';
 
@@ -26,8 +28,24 @@ export const AUTOSPACE_GLUED_CLASS = 'bm-autospace-glued';
 export const AUTOSPACED_CLASS = 'bm-autospaced';
 
 /**
+ * The last offset of the text no line break can enter from `at` on: a run of
+ * Latin letters and figures (with `.` `:` `,` between figures), its glued unit,
+ * and the closing marks after it; or a single character (a Han one).
+ */
+export function unbreakableEnd(text: string, at: number): number {
+  let end = at;
+  const western = (i: number) => /[0-9A-Za-z]/.test(text[i] ?? '');
+  if (western(at)) {
+    while (western(end + 1) || (/[.:,]/.test(text[end + 1] ?? '') && western(end + 2))) end++;
+    end += unitAt(text, end + 1).length;
+  } else if ((text.codePointAt(at) ?? 0) > 0xffff) end++;
+  while (end + 1 < text.length && !mayStartLine(text[end + 1]!, 'strict')) end++;
+  return end;
+}
+
+/**
  * Which boundaries of one paragraph get no gap, given its laid-out lines.
- * `boundaries` are the offsets of shared/text/autospace.ts, `gapped` those
+ * `boundaries` are the offsets of shared/text/autospace.ts in `text`, `gapped` those
  * drawn with a gap now; `memory` says, for each boundary without a gap, where
  * the line before it started when its gap was taken away. Returns the new
  * memory: its keys are the boundaries to draw without a gap.
@@ -35,13 +53,14 @@ export const AUTOSPACED_CLASS = 'bm-autospaced';
  * - A boundary whose right-hand character starts a line loses its gap (the
  *   line break parts the pair); it remembers where the line before started.
  * - Taking the gap away can let that character back up onto the line before
- *   (it fitted only without the quarter em): it stays without a gap while it
- *   sits on a line starting where that line did, or it would fall back and
- *   the two states would alternate. The gap is then set tight, which CLREQ
- *   allows ("up to a quarter em").
+ *   (its run fitted only without the quarter em): it stays without a gap while
+ *   it sits on a line starting where that line did, its run ending the line,
+ *   or it would fall back and the two states would alternate. The gap is then
+ *   set tight, which CLREQ allows ("up to a quarter em").
  * - Every other boundary has its gap.
  */
 export function nextSuppressed(
+  text: string,
   boundaries: readonly number[],
   lines: readonly TextLine[],
   gapped: ReadonlySet<number>,
@@ -54,7 +73,7 @@ export function nextSuppressed(
     const line = lines[i];
     if (!line || at < line.start || at > line.end) continue;
     if (line.start === at && i > 0) next.set(at, lines[i - 1]!.start);
-    else if (!gapped.has(at) && memory.get(at) === line.start) next.set(at, line.start);
+    else if (!gapped.has(at) && memory.get(at) === line.start && line.end <= unbreakableEnd(text, at)) next.set(at, line.start);
   }
   return next;
 }

@@ -149,6 +149,8 @@ interface Settled {
 /** Runs the pass for one editor view; one per view, found by {@link settleLineEnds}. */
 class LineEndPass {
   #settled = new WeakMap<Node, Settled>();
+  /** Every paragraph starts over from all its gaps in the next round (as print does). */
+  #fresh = false;
   #frame = 0;
   #destroyed = false;
 
@@ -161,6 +163,9 @@ class LineEndPass {
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
     this.#settled = new WeakMap();
+    // Decisions taken in the old layout would be the new layout's starting point, and where
+    // text was pushed in, the result could differ from print's, which starts from scratch.
+    this.#fresh = true;
     this.schedule();
   }
 
@@ -193,6 +198,8 @@ class LineEndPass {
 
   #round(): ParagraphUpdate[] {
     const { view } = this;
+    const fresh = this.#fresh;
+    this.#fresh = false;
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(view.state.doc)) {
@@ -205,17 +212,18 @@ class LineEndPass {
       const text = paragraphText(node);
       const boundaries = autospaceBoundaries(text);
       const mine = decorationsOf(set, pos, node);
-      // First every gap, without reading the lines: they are read in the layout with our gaps.
-      if (!takenOver(mine, pos, node)) {
-        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
-        continue;
-      }
       const offsets = (kind: Kind) =>
         mine
           .filter((d) => kindOf(d) === kind)
           .map((d) => d.from - start)
           .sort((a, b) => a - b);
       const current = offsets('halt');
+      // First every gap and no half-width mark, without reading the lines (they are read in
+      // the layout with our gaps): the state print starts from, so the screen ends where it does.
+      if (!takenOver(mine, pos, node) || fresh) {
+        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
+        continue;
+      }
       const gapped = offsets('gap');
       const width = dom.offsetWidth;
       const known = this.#settled.get(node);
@@ -223,7 +231,7 @@ class LineEndPass {
       const lines = measureParagraphLines(view, dom, start);
       const sameWidth = known?.width === width;
       const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
-      const suppressed = nextSuppressed(boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
+      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const gaps = boundaries.filter((b) => !suppressed.has(b));
       const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');

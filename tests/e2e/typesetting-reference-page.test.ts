@@ -327,7 +327,8 @@ function autospaceOf(body: BodyLine[], em: number): AutospaceReport {
 const autospaceSummary = (a: AutospaceReport): string => {
   const ems = a.gaps.map((g) => g.em);
   return (
-    `${a.gaps.length} Han–Western pairs on a line, gap ${Math.min(...ems).toFixed(3)}–${Math.max(...ems).toFixed(3)} em; ` +
+    `${a.gaps.length} Han–Western pairs on a line, gap ${Math.min(...ems).toFixed(3)}–${Math.max(...ems).toFixed(3)} em ` +
+    `(${a.unmeasured.length} more on lines with no justification step to read); ` +
     `${a.pushedIn.length} set tight at a full line's end (${a.pushedIn.join(' ')}); ${a.unparted.length} unparted otherwise; ${a.split.length} parted by a line break (${a.split.map((s) => s.text).join(' ')})`
   );
 };

@@ -35,6 +35,8 @@ export interface AutospaceReport {
    * the gap (push-in; the line-end pass keeps it there).
    */
   pushedIn: string[];
+  /** Pairs on a line with no word of two Han characters to read the justification step from. */
+  unmeasured: string[];
   /** Pairs parted by a line break, with where the first line ends and the second starts, off the column edges (pt). */
   split: { text: string; end: number; start: number }[];
 }
@@ -43,7 +45,7 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WESTERN_RUN = /^[0-9A-Za-z]+(?:[.:,][0-9A-Za-z]+)*/;
 
 /** Whether `rest` (a line's text from a boundary on) is one unbreakable run: a Western run, its unit, a closing mark. */
-function endsLineWhole(rest: string): boolean {
+export function endsLineWhole(rest: string): boolean {
   const run = WESTERN_RUN.exec(rest)?.[0];
   if (!run) return false;
   const after = rest.slice(run.length);
@@ -63,7 +65,7 @@ function justificationStep(line: PdfLine, em: number): number | null {
 
 /** Every Han–Western pair of the lines, measured (`em` the body size, pt). */
 export function readAutospace(lines: readonly AutospaceLine[], em: number): AutospaceReport {
-  const report: AutospaceReport = { gaps: [], unparted: [], pushedIn: [], split: [] };
+  const report: AutospaceReport = { gaps: [], unparted: [], pushedIn: [], unmeasured: [], split: [] };
   lines.forEach((l, i) => {
     const text = noSpace(l.line.text);
     // Where each word starts in the line's text.
@@ -83,7 +85,10 @@ export function readAutospace(lines: readonly AutospaceLine[], em: number): Auto
         else report.unparted.push(pair);
         continue;
       }
-      if (step === null) continue;
+      if (step === null) {
+        report.unmeasured.push(pair);
+        continue;
+      }
       const space = l.line.words[k]!.xMin - l.line.words[k - 1]!.xMax - step;
       report.gaps.push({ text: pair, em: space / em });
     }

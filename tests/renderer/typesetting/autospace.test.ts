@@ -4,7 +4,7 @@ import type { DecorationSet } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../../shared/model/schema';
 import { autospaceBoundaries } from '../../../shared/text/autospace';
-import { gapClasses, nextSuppressed } from '../../../renderer/typesetting/autospace';
+import { gapClasses, nextSuppressed, unbreakableEnd } from '../../../renderer/typesetting/autospace';
 import { lineEndKey, lineEndPlugin } from '../../../renderer/typesetting/line-end-plugin';
 
 function page(...texts: string[]): Node {
@@ -30,17 +30,17 @@ describe('nextSuppressed', () => {
       { start: 0, end: 10 },
       { start: 11, end: 14 },
     ];
-    const next = nextSuppressed(boundaries, lines, new Set(boundaries), new Map());
+    const next = nextSuppressed(text, boundaries, lines, new Set(boundaries), new Map());
     expect([...next.entries()]).toEqual([[11, 0]]);
   });
 
-  it('keeps a gap away while the character it was taken from sits on the line before (push-in)', () => {
+  it('keeps a gap away while the run it was taken from ends the line before (push-in)', () => {
     // Without its gap, AI came up onto the first line, which still starts at 0.
     const lines = [
       { start: 0, end: 12 },
       { start: 13, end: 14 },
     ];
-    const next = nextSuppressed(boundaries, lines, new Set([1, 5, 13]), new Map([[11, 0]]));
+    const next = nextSuppressed(text, boundaries, lines, new Set([1, 5, 13]), new Map([[11, 0]]));
     // 13 (I|技) now starts a line: taken away too.
     expect([...next.entries()]).toEqual([
       [11, 0],
@@ -48,13 +48,31 @@ describe('nextSuppressed', () => {
     ]);
   });
 
+  it('gives the gap back when more than the run came up with it', () => {
+    const lines = [
+      { start: 0, end: 13 },
+      { start: 14, end: 14 },
+    ];
+    expect([...nextSuppressed(text, boundaries, lines, new Set([1, 5, 13]), new Map([[11, 0]])).keys()]).toEqual([]);
+  });
+
   it('gives the gap back when the line before starts elsewhere', () => {
     const lines = [{ start: 0, end: 14 }];
-    expect(nextSuppressed(boundaries, lines, new Set([1, 5, 13]), new Map([[11, 3]])).size).toBe(0);
+    expect(nextSuppressed(text, boundaries, lines, new Set([1, 5, 13]), new Map([[11, 3]])).size).toBe(0);
   });
 
   it('never takes away a gap at the start of the first line', () => {
-    expect(nextSuppressed([0], [{ start: 0, end: 3 }], new Set([0]), new Map()).size).toBe(0);
+    expect(nextSuppressed('2024年', [0], [{ start: 0, end: 3 }], new Set([0]), new Map()).size).toBe(0);
+  });
+});
+
+describe('unbreakableEnd', () => {
+  it('spans a Western run, its glued unit and the closing marks after it', () => {
+    const text = '全程共18个。今年使用AI，2.5公里';
+    expect(text.slice(3, unbreakableEnd(text, 3) + 1)).toBe('18个。');
+    expect(text.slice(11, unbreakableEnd(text, 11) + 1)).toBe('AI，');
+    expect(text.slice(14, unbreakableEnd(text, 14) + 1)).toBe('2.5公里');
+    expect(text.slice(9, unbreakableEnd(text, 9) + 1)).toBe('使');
   });
 });
 
