@@ -51,8 +51,8 @@ interface ParagraphUpdate {
   pos: number;
   /** Document positions of the marks to set half width. */
   marks: number[];
-  /** Document positions of the characters with a Han–Western gap before them. */
-  gaps: number[];
+  /** Document positions of the characters with a Han–Western gap before them; null: Chromium's autospace. */
+  gaps: number[] | null;
 }
 
 export const lineEndKey = new PluginKey<DecorationSet>('bm-line-end');
@@ -173,8 +173,11 @@ class LineEndPass {
     if (this.#frame || this.#destroyed) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      // Never redraw text under an IME composition; the change that ends it schedules again.
-      if (!this.#destroyed && !this.view.composing) this.settle();
+      if (this.#destroyed) return;
+      // Never redraw text under an IME composition. Its end may bring no document change
+      // (ProseMirror clears \`composing\` a moment after the last one): look again next frame.
+      if (this.view.composing) this.schedule();
+      else this.settle();
     });
   }
 
@@ -205,13 +208,17 @@ class LineEndPass {
     for (const { pos, node } of bodyParagraphs(view.state.doc)) {
       const dom = view.nodeDOM(pos);
       if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
+      const mine = decorationsOf(set, pos, node);
       // Not yet in story shapes: their slot clones are not refreshed on
-      // decoration-only changes (DESIGN.md §4, still to solve).
-      if (dom.closest('.bm-shaped')) continue;
+      // decoration-only changes (DESIGN.md §4, still to solve). A paragraph
+      // taken over before its story got a shape goes back to Chromium's autospace.
+      if (dom.closest('.bm-shaped')) {
+        if (takenOver(mine, pos, node)) updates.push({ pos, marks: [], gaps: null });
+        continue;
+      }
       const start = pos + 1;
       const text = paragraphText(node);
       const boundaries = autospaceBoundaries(text);
-      const mine = decorationsOf(set, pos, node);
       const offsets = (kind: Kind) =>
         mine
           .filter((d) => kindOf(d) === kind)

@@ -190,4 +190,56 @@ describe.skipIf(skip !== null)(`Han–Western spacing on screen${skip ? ` (skipp
     await page.waitForTimeout(200);
     expect(await page.$eval(target, (p) => p.textContent)).toBe(before);
   });
+
+  it('takes IME composition next to a figure without losing or doubling characters, then judges the new pair', async () => {
+    const { page } = app;
+    // Before a figure that follows a Han character in the marathon story: 每隔|2.5 or the like.
+    const found = await page.evaluate(() => {
+      const ps = [...document.querySelectorAll('[data-block-id="marathon"] .bm-body p')];
+      for (const [index, p] of ps.entries()) {
+        const text = p.textContent ?? '';
+        const m = /\p{Script=Han}[0-9]/u.exec(text.slice(5));
+        if (m) return { index, at: m.index + 5 + 1, text };
+      }
+      return null;
+    });
+    expect(found).not.toBeNull();
+    const { index, at, text: before } = found!;
+    const target = `[data-block-id="marathon"] .bm-body p:nth-of-type(${index + 1})`;
+    await page.click(target);
+    await page.evaluate(({ selector, at }) => {
+      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+      let left = at;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (left < n.data.length) {
+          document.getSelection()!.collapse(n, left);
+          return;
+        }
+        left -= n.data.length;
+      }
+    }, { selector: target, at });
+    await page.waitForTimeout(50);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    await page.waitForTimeout(50);
+    await cdp.send('Input.imeSetComposition', { text: '中', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: '中' });
+    await page.waitForTimeout(200);
+    const after = await page.$eval(target, (p) => ({
+      text: p.textContent ?? '',
+      gaps: [...p.querySelectorAll('.bm-autospace')].map((g) => g.textContent),
+    }));
+    expect(after.text).toBe(`${before.slice(0, at)}中${before.slice(at)}`);
+    // The preedit's letters left no gap behind.
+    expect(after.gaps.join('')).not.toMatch(/[a-z]/);
+    // Once the composition is over, the pass has judged the new pair like every other:
+    // a gap on the line, or none where the break parts it.
+    const j = judge(await readParagraphs(page));
+    const pair = j.gaps.find((g) => g.pair.endsWith(`中|${before.slice(at, at + 3)}`)) ?? j.split.find((g) => g.pair.endsWith(`中|${before.slice(at, at + 3)}`));
+    expect(pair).toBeDefined();
+    expect(j.missing).toEqual([]);
+    expect(j.gaps.filter((g) => Math.abs(g.px - EM_PX / 4) > 0.1)).toEqual([]);
+    expect(j.split.filter((s) => s.gap || Math.abs(s.end) > 0.5 || Math.abs(s.start) > 0.5)).toEqual([]);
+    await cdp.detach();
+  });
 });
