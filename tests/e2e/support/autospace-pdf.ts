@@ -10,7 +10,7 @@
  */
 import { autospaceBoundaries } from '../../../shared/text/autospace';
 import { unitAt } from '../../../shared/text/glue';
-import type { PdfLine } from '../../support/pdf-lines';
+import type { PdfLine, PdfWord } from '../../support/pdf-lines';
 
 /** One body line of a paragraph, with its column's edges (pt). */
 export interface AutospaceLine {
@@ -35,8 +35,11 @@ export interface AutospaceReport {
    * the gap (push-in; the line-end pass keeps it there).
    */
   pushedIn: string[];
-  /** Pairs on a line with no word of two Han characters to read the justification step from. */
-  unmeasured: string[];
+  /**
+   * Pairs on a line with no two Han characters side by side to read its step
+   * from, with the whole space between them (our gap plus the unknown step), in em.
+   */
+  unmeasured: { text: string; em: number }[];
   /** Pairs parted by a line break, with where the first line ends and the second starts, off the column edges (pt). */
   split: { text: string; end: number; start: number }[];
 }
@@ -54,12 +57,18 @@ export function endsLineWhole(rest: string): boolean {
 }
 const noSpace = (s: string): string => s.replace(/\s+/g, '');
 
-/** The line's justification step, pt, or null when it has no word of two Han characters or more. */
+/**
+ * The line's justification step, pt, or null when it has no two Han characters
+ * side by side: read inside words of Han characters only (n em plus n − 1
+ * steps wide), and between two such words (one step apart: pdftotext cuts a
+ * loose line into words wherever the step exceeds its word gap).
+ */
 function justificationStep(line: PdfLine, em: number): number | null {
-  const steps = line.words
-    .filter((w) => HAN_ONLY.test(w.text) && [...w.text].length > 1)
-    .map((w) => (w.xMax - w.xMin - [...w.text].length * em) / ([...w.text].length - 1))
-    .sort((a, b) => a - b);
+  const han = (w: PdfWord) => HAN_ONLY.test(w.text);
+  const steps = [
+    ...line.words.filter((w) => han(w) && [...w.text].length > 1).map((w) => (w.xMax - w.xMin - [...w.text].length * em) / ([...w.text].length - 1)),
+    ...line.words.slice(1).flatMap((w, i) => (han(w) && han(line.words[i]!) ? [w.xMin - line.words[i]!.xMax] : [])),
+  ].sort((a, b) => a - b);
   return steps.length ? steps[Math.floor(steps.length / 2)]! : null;
 }
 
@@ -85,11 +94,11 @@ export function readAutospace(lines: readonly AutospaceLine[], em: number): Auto
         else report.unparted.push(pair);
         continue;
       }
+      const space = l.line.words[k]!.xMin - l.line.words[k - 1]!.xMax - (step ?? 0);
       if (step === null) {
-        report.unmeasured.push(pair);
+        report.unmeasured.push({ text: pair, em: space / em });
         continue;
       }
-      const space = l.line.words[k]!.xMin - l.line.words[k - 1]!.xMax - step;
       report.gaps.push({ text: pair, em: space / em });
     }
     const next = lines[i + 1];
