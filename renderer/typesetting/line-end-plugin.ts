@@ -13,13 +13,21 @@
  * starts where it did. Layout changes again, so the pass repeats until no
  * decoration changes (usually one or two rounds; at most {@link MAX_ROUNDS}).
  *
+ * The same measurement places the Han–Western gaps (autospace.ts): a
+ * paragraph is first taken over (every gap drawn, Chromium's own autospace
+ * off), then each gap that starts a line is taken away. Paragraphs the pass
+ * does not measure keep Chromium's autospace.
+ *
  * A paragraph's line breaks depend only on its text, its decorations and its
  * column width, so a paragraph already settled at this width is not read again.
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
+import { autospaceBoundaries } from '../../shared/text/autospace';
+import { AUTOSPACED_CLASS, gapClasses, nextSuppressed } from './autospace';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { punctuationStyleOf } from './punctuation-plugin';
@@ -28,36 +36,99 @@ import type { TextLine } from './measure-lines';
 /** Full-width closing marks the font sets half width with `halt`. */
 export const HALF_AT_LINE_END: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
 
-/** Rounds of measure → decorate before the pass gives up on a page. */
-export const MAX_ROUNDS = 6;
+/** Rounds of measure → decorate before the pass gives up on a page (the first takes paragraphs over). */
+export const MAX_ROUNDS = 8;
 
 const HALT = { class: 'bm-halt' };
+const AUTOSPACED = { class: AUTOSPACED_CLASS };
+
+type Kind = 'halt' | 'gap' | 'autospaced';
+const spec = (kind: Kind) => ({ kind });
+const kindOf = (d: Decoration): Kind | undefined => (d.spec as { kind?: Kind }).kind;
 
 interface ParagraphUpdate {
-  /** The paragraph's content range. */
-  from: number;
-  to: number;
-  /** The marks to set half width: document positions, and where each one's line started when it was halved. */
-  marks: { at: number; lineStart: number }[];
-}
-
-/**
- * A halved mark's decoration spec: how far back its line started when it was
- * halved. Mapped with the document, so an edit elsewhere in the paragraph
- * keeps what was decided for the lines it did not move.
- */
-interface HaltSpec {
-  back: number;
+  /** Position before the paragraph. */
+  pos: number;
+  /** Document positions of the marks to set half width. */
+  marks: number[];
+  /** Document positions of the characters with a Han–Western gap before them; null: Chromium's autospace. */
+  gaps: number[] | null;
 }
 
 export const lineEndKey = new PluginKey<DecorationSet>('bm-line-end');
 
-function replaceIn(set: DecorationSet, doc: Node, update: ParagraphUpdate): DecorationSet {
-  const old = set.find(update.from, update.to);
+/** Positions of the text blocks a transaction changed, in the new document. */
+function changedParagraphs(tr: Transaction): number[] {
+  const out: number[] = [];
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      const from = rest.map(newStart, -1);
+      const to = rest.map(newEnd, 1);
+      tr.doc.nodesBetween(Math.max(0, from - 1), Math.min(tr.doc.content.size, to + 1), (node, pos) => {
+        if (node.isTextblock) {
+          if (out.at(-1) !== pos) out.push(pos);
+          return false;
+        }
+        return true;
+      });
+    });
+  });
+  return out;
+}
+
+/** The pass's decorations of the paragraph at `pos` (not its neighbours', which touch its ends). */
+function decorationsOf(set: DecorationSet, pos: number, node: Node): Decoration[] {
+  const end = pos + node.nodeSize;
+  return set.find(pos, end, (s: { kind?: Kind }) => s.kind !== undefined).filter((d) => d.from >= pos && (d.to <= end || (kindOf(d) === 'autospaced' && d.from === pos)));
+}
+
+/** Whether the paragraph's Han–Western gaps are ours (a node decoration that still covers it exactly). */
+function takenOver(decorations: readonly Decoration[], pos: number, node: Node): boolean {
+  return decorations.some((d) => kindOf(d) === 'autospaced' && d.from === pos && d.to === pos + node.nodeSize);
+}
+
+/**
+ * The paragraph at `pos` decorated anew: `marks` half width, and, when `gaps`
+ * is given, taken over with those gaps (null: Chromium's autospace).
+ */
+function replaceIn(set: DecorationSet, doc: Node, pos: number, marks: readonly number[], gaps: readonly number[] | null): DecorationSet {
+  const node = doc.nodeAt(pos);
+  if (!node) throw new RangeError(`no paragraph at ${pos}`);
+  const old = decorationsOf(set, pos, node);
   let next = old.length ? set.remove(old) : set;
-  const spec = (m: { at: number; lineStart: number }): HaltSpec => ({ back: m.at - m.lineStart });
-  if (update.marks.length) next = next.add(doc, update.marks.map((m) => Decoration.inline(m.at, m.at + 1, HALT, spec(m))));
+  const added = marks.map((p) => Decoration.inline(p, p + 1, HALT, spec('halt')));
+  if (gaps) {
+    added.push(Decoration.node(pos, pos + node.nodeSize, AUTOSPACED, spec('autospaced')));
+    const text = paragraphText(node);
+    const offsets = gaps.map((p) => p - pos - 1);
+    const classes = gapClasses(text, offsets);
+    offsets.forEach((at, i) => {
+      const code = text.codePointAt(at);
+      if (code === undefined) throw new RangeError(`gap at ${at} is outside the paragraph at ${pos}`);
+      added.push(Decoration.inline(pos + 1 + at, pos + 1 + at + (code > 0xffff ? 2 : 1), { class: classes[i]! }, spec('gap')));
+    });
+  }
+  if (added.length) next = next.add(doc, added);
   return next;
+}
+
+/**
+ * After an edit the paragraph's half-width marks start over (its lines are
+ * new); its gaps are kept where they still sit on a boundary, so the next
+ * measure starts near the result, and the pass adds the new ones. (None are
+ * added here: an edit may be an IME composition, whose text must not be
+ * re-wrapped while it lasts.)
+ */
+function afterEdit(set: DecorationSet, doc: Node, pos: number): DecorationSet {
+  const node = doc.nodeAt(pos);
+  if (!node || node.type.name !== 'paragraph') return set;
+  const mine = decorationsOf(set, pos, node);
+  if (!takenOver(mine, pos, node)) return mine.length ? replaceIn(set, doc, pos, [], null) : set;
+  const start = pos + 1;
+  const boundaries = new Set(autospaceBoundaries(paragraphText(node)).map((b) => start + b));
+  const gaps = mine.filter((d) => kindOf(d) === 'gap' && boundaries.has(d.from)).map((d) => d.from);
+  return replaceIn(set, doc, pos, [], gaps);
 }
 
 interface Settled {
@@ -67,6 +138,10 @@ interface Settled {
   lineStarts: Map<number, number>;
   /** Offsets of the marks halved, as decided. */
   marks: string;
+  /** For each boundary drawn without its gap (offset), where the line before started then. */
+  suppressed: Map<number, number>;
+  /** Offsets of the characters with a gap before them, as decided. */
+  gaps: string;
   /** Whether the layout with exactly these marks halved was read and asked for no change. */
   verified: boolean;
 }
@@ -74,6 +149,8 @@ interface Settled {
 /** Runs the pass for one editor view; one per view, found by {@link settleLineEnds}. */
 class LineEndPass {
   #settled = new WeakMap<Node, Settled>();
+  /** Every paragraph starts over from all its gaps in the next round (as print does). */
+  #fresh = false;
   #frame = 0;
   #destroyed = false;
 
@@ -86,6 +163,9 @@ class LineEndPass {
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
     this.#settled = new WeakMap();
+    // Decisions taken in the old layout would be the new layout's starting point, and where
+    // text was pushed in, the result could differ from print's, which starts from scratch.
+    this.#fresh = true;
     this.schedule();
   }
 
@@ -93,8 +173,11 @@ class LineEndPass {
     if (this.#frame || this.#destroyed) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      // Never redraw text under an IME composition; the change that ends it schedules again.
-      if (!this.#destroyed && !this.view.composing) this.settle();
+      if (this.#destroyed) return;
+      // Never redraw text under an IME composition. Its end may bring no document change
+      // (ProseMirror clears \`composing\` a moment after the last one): look again next frame.
+      if (this.view.composing) this.schedule();
+      else this.settle();
     });
   }
 
@@ -118,27 +201,42 @@ class LineEndPass {
 
   #round(): ParagraphUpdate[] {
     const { view } = this;
+    const fresh = this.#fresh;
+    this.#fresh = false;
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(view.state.doc)) {
       const dom = view.nodeDOM(pos);
       if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
+      const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
-      const decorations = set.find(start, start + node.content.size).sort((a, b) => a.from - b.from);
-      const current = decorations.map((d) => d.from - start);
+      const text = paragraphText(node);
+      const boundaries = autospaceBoundaries(text);
+      const offsets = (kind: Kind) =>
+        mine
+          .filter((d) => kindOf(d) === kind)
+          .map((d) => d.from - start)
+          .sort((a, b) => a - b);
+      const current = offsets('halt');
+      // First every gap and no half-width mark, without reading the lines (they are read in
+      // the layout with our gaps): the state print starts from, so the screen ends where it does.
+      if (!takenOver(mine, pos, node) || fresh) {
+        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
+        continue;
+      }
+      const gapped = offsets('gap');
       const width = dom.offsetWidth;
       const known = this.#settled.get(node);
-      if (known?.verified && known.width === width && known.marks === current.join(',')) continue;
-      // An edited paragraph is a new node: what was decided for its lines comes with its (mapped) decorations.
-      const decided = new Map(decorations.map((d) => [d.from - start, d.from - start - (d.spec as HaltSpec).back]));
+      if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) continue;
       const lines = measureParagraphLines(view, dom, start);
-      const lineStarts = nextHalving(paragraphText(node), lines, current, known && known.width !== width ? new Map() : decided);
+      const sameWidth = known?.width === width;
+      const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
+      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
-      const verified = marks.join(',') === current.join(',') && marks.every((m) => lineStarts.get(m) === decided.get(m));
-      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), verified });
-      if (!verified) {
-        updates.push({ from: start, to: start + node.content.size, marks: marks.map((m) => ({ at: start + m, lineStart: start + lineStarts.get(m)! })) });
-      }
+      const gaps = boundaries.filter((b) => !suppressed.has(b));
+      const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');
+      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), suppressed, gaps: gaps.join(','), verified });
+      if (!verified) updates.push({ pos, marks: marks.map((m) => start + m), gaps: gaps.map((g) => start + g) });
     }
     return updates;
   }
@@ -187,10 +285,11 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
     state: {
       init: () => DecorationSet.empty,
       apply(tr, set) {
-        // Halved marks follow edits; the pass then re-reads the edited paragraphs and corrects them.
         let next = set.map(tr.mapping, tr.doc);
+        // A changed paragraph starts over from full-width marks: its lines are new.
+        if (tr.docChanged) for (const pos of changedParagraphs(tr)) next = afterEdit(next, tr.doc, pos);
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;
-        if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u);
+        if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u.pos, u.marks, u.gaps);
         return next;
       },
     },
