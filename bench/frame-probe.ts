@@ -4,12 +4,16 @@
  * - processing: from the event to the end of the task in which the page has
  *   handled it, with a forced layout (a MessageChannel task runs right after
  *   ProseMirror's mutation-observer microtasks);
- * - frame: from the event to the next animation frame's end (rAF, then a task).
+ * - frame: from the event to the next animation frame's end (rAF, then a task);
+ * - frameWork: that frame's own work, from its first animation-frame callback
+ *   (the probe's, registered before the page's) to its end: the page's rAF
+ *   passes (copyfit, line-end punctuation, story shapes), style, layout and
+ *   paint. With processing, the whole cost of relaying out after the event.
  * Runs in the browser: pass it to `page.evaluate` with the event type.
  */
 export function installFrameProbe(eventType: string): void {
-  const w = window as unknown as { __bmProbe: { processing: number[]; frame: number[] } };
-  w.__bmProbe = { processing: [], frame: [] };
+  const w = window as unknown as { __bmProbe: { processing: number[]; frame: number[]; frameWork: number[] } };
+  w.__bmProbe = { processing: [], frame: [], frameWork: [] };
   const channel = new MessageChannel();
   let pending: ((now: number) => void)[] = [];
   channel.port1.onmessage = () => {
@@ -33,7 +37,11 @@ export function installFrameProbe(eventType: string): void {
         w.__bmProbe.processing.push(performance.now() - t0);
       });
       requestAnimationFrame(() => {
-        afterTask((now) => w.__bmProbe.frame.push(now - t0));
+        const frameStart = performance.now();
+        afterTask((now) => {
+          w.__bmProbe.frame.push(now - t0);
+          w.__bmProbe.frameWork.push(now - frameStart);
+        });
       });
     },
     true,
@@ -44,4 +52,5 @@ export function installFrameProbe(eventType: string): void {
 export interface ProbeSamples {
   processing: number[];
   frame: number[];
+  frameWork: number[];
 }

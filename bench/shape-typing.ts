@@ -103,8 +103,9 @@ async function main(): Promise<void> {
     for (const [what, r] of rows) {
       const p = r.processing;
       const f = r.frame;
+      const l = r.relayout;
       process.stdout.write(
-        `${what}: processing median ${p.median.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms; to next frame median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms\n`,
+        `${what}: processing median ${p.median.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms; relayout median ${l.median.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms; to next frame median ${f.median.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms\n`,
       );
     }
   } finally {

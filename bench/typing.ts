@@ -13,6 +13,10 @@ import { summarize } from './stats';
 export interface TypingResult {
   processing: Summary;
   frame: Summary;
+  /** The frame after each keystroke: the page's layout passes, style, layout and paint. */
+  frameWork: Summary;
+  /** Per keystroke, processing plus the frame's work: the whole relayout. */
+  relayout: Summary;
 }
 
 const TEXT = '萧山区持续推进基层治理现代化建设，让群众获得感成色更足、幸福感更可持续、安全感更有保障。';
@@ -28,5 +32,7 @@ export async function typeAndMeasure(page: Page, count: number): Promise<TypingR
   if (probe.processing.length < count * 0.9) {
     throw new Error(`only ${probe.processing.length} of ${count} keystrokes reached the editor`);
   }
-  return { processing: summarize(probe.processing), frame: summarize(probe.frame) };
+  const n = Math.min(probe.processing.length, probe.frameWork.length);
+  const relayout = Array.from({ length: n }, (_, i) => probe.processing[i]! + probe.frameWork[i]!);
+  return { processing: summarize(probe.processing), frame: summarize(probe.frame), frameWork: summarize(probe.frameWork), relayout: summarize(relayout) };
 }

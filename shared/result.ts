@@ -10,12 +10,14 @@ export interface HostError {
   code: string;
   /** One line for a person, in the UI language where known. */
   message: string;
+  /** The same line in Chinese, where the host has it (the UI shows it when its language is zh-CN). */
+  messageZh?: string;
 }
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: string, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function fail<T = never>(code: string, message: string, messageZh?: string): Result<T> {
+  return { ok: false, error: messageZh === undefined ? { code, message } : { code, message, messageZh } };
 }

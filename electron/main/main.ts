@@ -72,6 +72,14 @@ async function start(): Promise<void> {
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseProfilePath() {
+      const r = await dialog.showOpenDialog({
+        title: '选择输出 ICC 配置文件',
+        properties: ['openFile'],
+        filters: [{ name: 'ICC 配置文件（CMYK 输出）', extensions: ['icc', 'icm'] }],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
     async chooseSavePath(kind, suggestion) {
       const r = await dialog.showSaveDialog({
         title: kind === 'save' ? '保存版面' : '导出 PDF',

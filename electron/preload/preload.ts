@@ -13,6 +13,9 @@ import { channelOf, COMMAND_CHANNEL, electronAssetUrl, EXPORT_PROGRESS_CHANNEL }
 const pageSearch = (globalThis as { location?: { search: string } }).location?.search ?? '';
 const printing = new URLSearchParams(pageSearch).has(PRINT_QUERY);
 
+// The running export of each document, by its progress id, for cancelExport.
+const exporting = new Map<string, string>();
+
 const api: HostApi = {
   kind: 'electron',
   initialDocument: () => ipcRenderer.invoke(channelOf('initialDocument')),
@@ -20,19 +23,26 @@ const api: HostApi = {
   openPath: (path) => ipcRenderer.invoke(channelOf('openPath'), path),
   saveDocument: (request) => ipcRenderer.invoke(channelOf('saveDocument'), request),
   exportPdf: async (request, onProgress) => {
-    if (!onProgress) return ipcRenderer.invoke(channelOf('exportPdf'), request);
     // Main sends progress tagged with this id; only ours reaches the callback, and only the progress itself.
+    // The id is also the job cancelExport stops.
     const progressId = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
     const wrapped = (_event: unknown, id: unknown, progress: unknown) => {
-      if (id === progressId && progress !== null && typeof progress === 'object') onProgress(progress as ExportProgress);
+      if (id === progressId && progress !== null && typeof progress === 'object') onProgress?.(progress as ExportProgress);
     };
-    ipcRenderer.on(EXPORT_PROGRESS_CHANNEL, wrapped);
+    if (onProgress) ipcRenderer.on(EXPORT_PROGRESS_CHANNEL, wrapped);
+    exporting.set(request.handle, progressId);
     try {
       return await ipcRenderer.invoke(channelOf('exportPdf'), { ...request, progressId });
     } finally {
-      ipcRenderer.removeListener(EXPORT_PROGRESS_CHANNEL, wrapped);
+      if (exporting.get(request.handle) === progressId) exporting.delete(request.handle);
+      if (onProgress) ipcRenderer.removeListener(EXPORT_PROGRESS_CHANNEL, wrapped);
     }
   },
+  cancelExport: async (handle) => {
+    const job = exporting.get(handle);
+    return job === undefined ? { ok: true, value: false } : ipcRenderer.invoke(channelOf('cancelExport'), job);
+  },
+  chooseOutputProfile: () => ipcRenderer.invoke(channelOf('chooseOutputProfile')),
   assetUrl: (handle, hash) => electronAssetUrl(handle, hash, printing),
   setDirty: (handle, dirty) => {
     void ipcRenderer.invoke(channelOf('setDirty'), handle, dirty);

@@ -276,6 +276,17 @@ export class AppController {
     });
   }
 
+  /**
+   * Asks the host to stop the running export (the dialog's 取消); that
+   * export's result then fails with code EXPORT_CANCELLED. False when none runs.
+   */
+  async cancelExport(): Promise<boolean> {
+    const doc = this.#snapshot.document;
+    if (!doc) return false;
+    const r = await this.host.cancelExport(doc.handle);
+    return r.ok && r.value;
+  }
+
   undo(): void {
     this.#snapshot.session?.undo();
   }

@@ -3,6 +3,7 @@ import type { AppCommand } from '../../shared/host/host-api';
 import { importCopyIntoBin } from '../bin/import-copy';
 import { setExportDialogOpen } from '../export/export-store';
 import { setPageSetupOpen } from '../page-setup/page-setup-store';
+import { placeImageFile } from '../photo/place-image';
 import type { AppController } from './app-controller';
 
 export function runCommand(app: AppController, command: AppCommand): void {
@@ -39,6 +40,10 @@ export function runCommand(app: AppController, command: AppCommand): void {
       return;
     case 'importCopy':
       void importCopyIntoBin(app);
+      return;
+    case 'placeImage':
+      // The toolbar's 置入图片: the selected photo frame, else a new photo on a free place.
+      void placeImageFile(app);
       return;
     case 'pageSetup':
       if (app.session) setPageSetupOpen(true);

@@ -24,6 +24,9 @@ export function shortcutCommand(e: KeyLike, mac: boolean): AppCommand | null {
       return e.shiftKey ? null : 'open';
     case 'i':
       return e.shiftKey ? null : 'importCopy';
+    case 'd':
+      // Without Shift it is the editor's duplicate (arrange-plugin.ts).
+      return e.shiftKey ? 'placeImage' : null;
     case 'p':
       return e.shiftKey ? 'pageSetup' : 'exportPdf';
     case 'e':

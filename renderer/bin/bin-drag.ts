@@ -11,7 +11,7 @@ import { placeFromBin } from '../../shared/model/commands/bin-place';
 import type { GridBox, GridMetrics } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { pageRect } from '../arrange/geometry';
-import { docMetrics, pageFrame, toPage } from '../arrange/page-frame';
+import { docMetrics, docSettings, pageFrame, toPage } from '../arrange/page-frame';
 import { binItemInfo } from './bin-item-info';
 
 /** Screen px the pointer travels before a press on a bin item becomes a drag. */
@@ -73,7 +73,7 @@ export class BinDrag {
     const grid = pageGrid(view.state.doc);
     const metrics = docMetrics(view.state.doc);
     const { x, y } = toPage(pageFrame(view), e.clientX, e.clientY);
-    this.#box = dropBox(metrics, grid, x, y, binItemInfo(item.node, grid).size);
+    this.#box = dropBox(metrics, grid, x, y, binItemInfo(item.node, docSettings(view.state.doc)).size);
     if (!this.#box) {
       ghost.hidden = true;
       return;

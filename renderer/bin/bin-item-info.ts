@@ -6,7 +6,9 @@
 import type { Node } from 'prosemirror-model';
 import { measureStory, placementSize } from '../../shared/copyfit/placement';
 import type { PlacementSize } from '../../shared/copyfit/placement';
-import type { GridSettings } from '../../shared/page/settings';
+import { withStyleLines } from '../../shared/model/style-lines';
+import { styleSheetOf } from '../../shared/model/styles';
+import type { PageSettings } from '../../shared/page/settings';
 
 export interface BinItemInfo {
   id: string;
@@ -19,7 +21,7 @@ export interface BinItemInfo {
   size: PlacementSize;
 }
 
-const cache = new WeakMap<Node, { grid: GridSettings; info: BinItemInfo }>();
+const cache = new WeakMap<Node, { settings: PageSettings; info: BinItemInfo }>();
 
 function firstText(node: Node, type: string): string {
   let text = '';
@@ -39,9 +41,15 @@ function titleOf(node: Node): string {
   return [...text].length > 20 ? `${[...text].slice(0, 20).join('')}…` : text;
 }
 
-export function binItemInfo(node: Node, grid: GridSettings): BinItemInfo {
+/**
+ * What the bin shows of `node` on a page with `settings`. The size is the one
+ * placing it gives (bin-place.ts): parts still at the schema's default lines
+ * counted at their style's lines.
+ */
+export function binItemInfo(node: Node, settings: PageSettings): BinItemInfo {
   const hit = cache.get(node);
-  if (hit && hit.grid === grid) return hit.info;
+  if (hit && hit.settings === settings) return hit.info;
+  const grid = settings.grid;
   const isStory = node.type.name === 'story';
   const measure = isStory ? measureStory(node, grid) : null;
   const info: BinItemInfo = {
@@ -50,8 +58,8 @@ export function binItemInfo(node: Node, grid: GridSettings): BinItemInfo {
     title: titleOf(node),
     chars: measure ? measure.chars : [...node.textContent].length,
     columnLines: measure ? measure.columnLines : null,
-    size: placementSize(node, grid),
+    size: placementSize(withStyleLines(node, styleSheetOf(settings), 'schema-default'), grid),
   };
-  cache.set(node, { grid, info });
+  cache.set(node, { settings, info });
   return info;
 }

@@ -109,10 +109,9 @@ export class BinView implements NodeView {
   }
 
   #render(): void {
-    const grid = this.#settings.grid;
     const items: HTMLElement[] = [];
     this.#node.forEach((child) => {
-      const info = binItemInfo(child, grid);
+      const info = binItemInfo(child, this.#settings);
       const li = el('li', 'bm-bin-item');
       li.dataset['binId'] = info.id;
       li.dataset['binKind'] = info.kind;
@@ -158,7 +157,7 @@ export class BinView implements NodeView {
     if (!review) return;
     let title = '';
     this.#node.forEach((child) => {
-      if (child.attrs['id'] === review.id) title = binItemInfo(child, this.#settings.grid).title;
+      if (child.attrs['id'] === review.id) title = binItemInfo(child, this.#settings).title;
     });
     this.#review.render(review, title || bt('untitledStory'));
   }

@@ -22,6 +22,7 @@ import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
 import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
+import { boxWrapPlugin } from './shape/box-wrap-plugin';
 import { shapePlugin } from './shape/shape-plugin';
 import { gluePlugin } from '../typesetting/glue-plugin';
 import { lineEndPlugin } from '../typesetting/line-end-plugin';
@@ -77,6 +78,8 @@ export class EditorSession {
         blockGuard(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.
         shapePlugin(),
+        // Photos and labels in a boxed story keep out of its inset: the border stays whole.
+        boxWrapPlugin(),
         // 横中竖: digits upright in vertical heads.
         verticalDigitsPlugin(),
         // Chinese composition beyond CSS: glued runs, then line-end marks half

@@ -7,9 +7,10 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FormEvent } from 'react';
-import { EXPORT_STAGES, EXPORT_VARIANTS } from '../../shared/host/host-api';
+import { EXPORT_CANCELLED, EXPORT_STAGES, EXPORT_VARIANTS } from '../../shared/host/host-api';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../shared/host/host-api';
 import type { PreflightFinding } from '../../shared/preflight/finding';
+import type { HostError } from '../../shared/result';
 import type { AppController } from '../app/app-controller';
 import { et } from '../i18n/export-strings';
 import type { ExportStringKey } from '../i18n/export-strings';
@@ -20,6 +21,11 @@ import type { ExportChoices } from './export-store';
 import { exportDialogOpen, loadChoices, optionsOf, saveChoices, setExportDialogOpen, subscribeExportDialog } from './export-store';
 import './export-dialog.css';
 
+/** A host's error line in the UI language, when the host gave it in Chinese too. */
+function hostLine(error: HostError): string {
+  return language() === 'zh-CN' && error.messageZh ? error.messageZh : error.message;
+}
+
 export function ExportDialog({ app }: { app: AppController }) {
   const open = useSyncExternalStore(subscribeExportDialog, exportDialogOpen);
   useSyncExternalStore(subscribeLanguage, language);
@@ -27,7 +33,15 @@ export function ExportDialog({ app }: { app: AppController }) {
   return <ExportForm app={app} />;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'running'; stage: ExportStage } | { kind: 'done'; info: ExportInfo } | { kind: 'failed'; code: string; message: string };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; stage: ExportStage; cancelling?: boolean }
+  | { kind: 'done'; info: ExportInfo }
+  | { kind: 'cancelled'; stage: ExportStage }
+  | { kind: 'failed'; code: string; message: string };
+
+/** What 选择… last said: the profile's description, or why it was refused. */
+type ProfileNote = { ok: true; name: string; description: string } | { ok: false; message: string } | null;
 
 function ExportForm({ app }: { app: AppController }) {
   const session = app.session!;
@@ -37,6 +51,7 @@ function ExportForm({ app }: { app: AppController }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [after, setAfter] = useState<PreflightFinding[] | null>(null);
   const [elapsed, setElapsed] = useState(0);
+  const [profileNote, setProfileNote] = useState<ProfileNote>(null);
   const before = useMemo(() => preflightEditedPage({ doc: session.doc, fits: session.fits, assets: assetSizes(app.assets.values()) }), [session, app]);
   const findings = after ?? before;
   const errors = findings.filter((f) => f.level === 'error').length;
@@ -70,13 +85,15 @@ function ExportForm({ app }: { app: AppController }) {
     setPhase({ kind: 'running', stage: 'layout' });
     const onProgress = (p: ExportProgress) => {
       if (p.findings) setAfter(p.findings);
-      setPhase((prev) => (prev.kind === 'running' ? { kind: 'running', stage: p.stage } : prev));
+      setPhase((prev) => (prev.kind === 'running' ? { ...prev, stage: p.stage } : prev));
     };
     const r = await app.exportPdf(checked.options, onProgress);
     if (r === undefined) {
       setPhase({ kind: 'idle' });
+    } else if (!r.ok && r.error.code === EXPORT_CANCELLED) {
+      setPhase((prev) => ({ kind: 'cancelled', stage: prev.kind === 'running' ? prev.stage : 'layout' }));
     } else if (!r.ok) {
-      setPhase({ kind: 'failed', code: r.error.code, message: r.error.message });
+      setPhase({ kind: 'failed', code: r.error.code, message: hostLine(r.error) });
     } else if (r.value === null) {
       setPhase({ kind: 'idle' });
     } else {
@@ -85,7 +102,25 @@ function ExportForm({ app }: { app: AppController }) {
     }
   };
 
-  const stageIndex = phase.kind === 'running' ? EXPORT_STAGES.indexOf(phase.stage) : phase.kind === 'done' ? EXPORT_STAGES.length : -1;
+  const cancel = () => {
+    if (phase.kind !== 'running' || phase.cancelling) return;
+    setPhase({ ...phase, cancelling: true });
+    // The export's own result says when it stopped (code CANCELLED); an export that finished first stays done.
+    void app.cancelExport();
+  };
+
+  const chooseProfile = async () => {
+    const r = await app.host.chooseOutputProfile();
+    if (!r.ok) {
+      setProfileNote({ ok: false, message: hostLine(r.error) });
+    } else if (r.value) {
+      setProfileNote({ ok: true, name: r.value.name, description: r.value.description });
+      setChoices((c) => ({ ...c, profile: 'custom', profilePath: r.value!.path }));
+    }
+  };
+
+  const stageIndex =
+    phase.kind === 'running' || phase.kind === 'cancelled' ? EXPORT_STAGES.indexOf(phase.stage) : phase.kind === 'done' ? EXPORT_STAGES.length : -1;
   const bad = checked.ok ? [] : checked.bad;
   const field = (key: keyof ExportChoices) => (bad.includes(key) ? 'bm-ex-bad' : undefined);
 
@@ -121,10 +156,38 @@ function ExportForm({ app }: { app: AppController }) {
             </select>
           </label>
           {print && choices.profile === 'custom' ? (
-            <label className="bm-ex-row">
-              <span>{et('profilePath')}</span>
-              <input name="profilePath" className={field('profilePath')} value={choices.profilePath} placeholder="/…/plant.icc" onChange={(e) => set('profilePath', e.target.value)} />
-            </label>
+            <div className="bm-ex-row">
+              <label htmlFor="bm-ex-profile-path">{et('profilePath')}</label>
+              <span className="bm-ex-profile">
+                <input
+                  id="bm-ex-profile-path"
+                  name="profilePath"
+                  className={field('profilePath')}
+                  value={choices.profilePath}
+                  title={choices.profilePath}
+                  placeholder="/…/plant.icc"
+                  onChange={(e) => {
+                    setProfileNote(null);
+                    set('profilePath', e.target.value);
+                  }}
+                />
+                <button type="button" data-choose-profile title={et('chooseProfileTitle')} onClick={() => void chooseProfile()}>
+                  {et('chooseProfile')}
+                </button>
+              </span>
+            </div>
+          ) : null}
+          {print && choices.profile === 'custom' && profileNote ? (
+            profileNote.ok ? (
+              <p className="bm-ex-hint" data-profile-chosen={profileNote.name}>
+                {et('profileChosen')}：{profileNote.name}
+                {profileNote.description && profileNote.description !== profileNote.name ? `（${profileNote.description}）` : ''}
+              </p>
+            ) : (
+              <p className="bm-ex-failed" role="alert" data-profile-error>
+                {et('profileRefused')}：{profileNote.message}
+              </p>
+            )
           ) : null}
           <label className="bm-ex-row">
             <span>{et('jpegQuality')}</span>
@@ -153,7 +216,11 @@ function ExportForm({ app }: { app: AppController }) {
 
         <ol className="bm-ex-progress" data-export-stage={phase.kind === 'running' ? phase.stage : phase.kind} aria-live="polite">
           {EXPORT_STAGES.map((stage, i) => (
-            <li key={stage} data-stage={stage} data-state={i < stageIndex ? 'done' : i === stageIndex ? 'active' : 'pending'}>
+            <li
+              key={stage}
+              data-stage={stage}
+              data-state={i < stageIndex ? 'done' : i === stageIndex ? (phase.kind === 'cancelled' ? 'cancelled' : 'active') : 'pending'}
+            >
               {et(`stage_${stage}` as ExportStringKey)}
             </li>
           ))}
@@ -165,6 +232,11 @@ function ExportForm({ app }: { app: AppController }) {
             {et('written')} {phase.info.path}（{(phase.info.bytes / 1024 / 1024).toFixed(2)} MB，{(phase.info.elapsedMs / 1000).toFixed(1)} {et('seconds')}）
           </p>
         ) : null}
+        {phase.kind === 'cancelled' ? (
+          <p className="bm-ex-cancelled" role="status" data-export-cancelled>
+            {et('cancelled')}
+          </p>
+        ) : null}
         {phase.kind === 'failed' ? (
           <p className="bm-ex-failed" role="alert" data-export-error={phase.code}>
             {phase.code === 'PREFLIGHT_FAILED' ? et('errorsStop') : phase.message}
@@ -172,9 +244,15 @@ function ExportForm({ app }: { app: AppController }) {
         ) : null}
 
         <div className="bm-ex-buttons">
-          <button type="button" data-export-close onClick={close} disabled={running}>
-            {phase.kind === 'done' ? et('close') : et('cancel')}
-          </button>
+          {running ? (
+            <button type="button" data-export-cancel onClick={cancel} disabled={phase.cancelling}>
+              {phase.cancelling ? et('cancelling') : et('cancelExport')}
+            </button>
+          ) : (
+            <button type="button" data-export-close onClick={close}>
+              {phase.kind === 'done' || phase.kind === 'cancelled' ? et('close') : et('cancel')}
+            </button>
+          )}
           <button type="submit" data-export-submit disabled={running || !checked.ok || (errors > 0 && !override)}>
             {running ? et('exporting') : et('export')}
           </button>

@@ -29,6 +29,14 @@ export function pickImageFile(): Promise<PickedFile | null> {
   return pickFile(IMAGE_FILE_ACCEPT, 'bmImagePicker');
 }
 
+/** What an output profile picker accepts. */
+export const PROFILE_FILE_ACCEPT = '.icc,.icm,application/vnd.iccprofile';
+
+/** The file picker for an output ICC profile (web mode's stand-in for the desktop's dialog). */
+export function pickProfileFile(): Promise<PickedFile | null> {
+  return pickFile(PROFILE_FILE_ACCEPT, 'bmProfilePicker');
+}
+
 function pickFile(accept: string, marker: string): Promise<PickedFile | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');

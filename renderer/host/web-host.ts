@@ -6,6 +6,7 @@
  */
 import type {
   AppCommand,
+  ChosenProfile,
   ExportInfo,
   ExportProgress,
   ExportRequest,
@@ -19,11 +20,17 @@ import type {
   SavedInfo,
   SaveRequest,
 } from '../../shared/host/host-api';
-import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES, TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
+import {
+  COPY_HANDLE_HEADER,
+  COPY_NAME_HEADER,
+  MAX_COPY_UPLOAD_BYTES,
+  MAX_IMAGE_UPLOAD_BYTES,
+  MAX_PROFILE_UPLOAD_BYTES,
+  TOKEN_HEADER, TOKEN_QUERY, WEB_ROUTES } from '../../shared/host/web-protocol';
 import type { Result } from '../../shared/result';
 import { fail, ok } from '../../shared/result';
 import { defaultExportPath, defaultSavePath } from './default-paths';
-import { pickCopyFile, pickImageFile } from './pick-file';
+import { pickCopyFile, pickImageFile, pickProfileFile } from './pick-file';
 import type { PickedFile } from './pick-file';
 
 /** Asks a person for a path; null when cancelled. */
@@ -40,6 +47,8 @@ export interface WebHostOptions {
   pickFile?: () => Promise<PickedFile | null>;
   /** Asks for an image to place; defaults to a file `<input>` for JPEG and PNG. */
   pickImage?: () => Promise<PickedFile | null>;
+  /** Asks for an output ICC profile; defaults to a file `<input>` for .icc and .icm. */
+  pickProfile?: () => Promise<PickedFile | null>;
 }
 
 /** How often web mode asks for an export's progress. */
@@ -58,6 +67,9 @@ export class WebHost implements HostApi {
   readonly #fetch: typeof fetch;
   readonly #pickFile: () => Promise<PickedFile | null>;
   readonly #pickImage: () => Promise<PickedFile | null>;
+  readonly #pickProfile: () => Promise<PickedFile | null>;
+  // The running export's job id per document, for cancelExport.
+  readonly #exporting = new Map<string, string>();
   // What we know of each open document, for the prompts' suggested paths.
   readonly #documents = new Map<string, KnownDocument>();
 
@@ -68,6 +80,7 @@ export class WebHost implements HostApi {
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#pickFile = options.pickFile ?? pickCopyFile;
     this.#pickImage = options.pickImage ?? pickImageFile;
+    this.#pickProfile = options.pickProfile ?? pickProfileFile;
   }
 
   #call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<Result<T>> {
@@ -148,12 +161,13 @@ export class WebHost implements HostApi {
     const known = this.#documents.get(request.handle);
     const path = this.#prompt('export', defaultExportPath(known?.path ?? null, known?.name ?? ''));
     if (path === null || path.trim() === '') return ok(null);
-    const body = { handle: request.handle, pages: request.pages, path: path.trim(), ...(request.options ? { options: request.options } : {}) };
-    if (!onProgress) return this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, body);
-    // HTTP cannot push: the export runs as one request while its progress is polled under a job id.
+    // HTTP cannot push: the export runs as one request while its progress is polled, and it is cancelled, under a job id.
     const job = `j${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    const body = { handle: request.handle, pages: request.pages, path: path.trim(), ...(request.options ? { options: request.options } : {}), job };
+    this.#exporting.set(request.handle, job);
     let last = '';
     const poll = async () => {
+      if (!onProgress) return;
       const r = await this.#call<ExportProgress | null>('GET', WEB_ROUTES.exportProgress + job);
       if (!r.ok || !r.value) return;
       const key = JSON.stringify(r.value);
@@ -163,19 +177,44 @@ export class WebHost implements HostApi {
     };
     let done = false;
     const polling = (async () => {
-      while (!done) {
+      while (onProgress && !done) {
         await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
         if (!done) await poll();
       }
     })();
     try {
-      return await this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, { ...body, job });
+      return await this.#call<ExportInfo>('POST', WEB_ROUTES.exportPdf, body);
     } finally {
+      if (this.#exporting.get(request.handle) === job) this.#exporting.delete(request.handle);
       done = true;
       await polling;
       // The last state (preflight's findings when they stopped the export) is kept for a last look.
       await poll();
     }
+  }
+
+  /** Stops the document's running export (its POST then answers code CANCELLED). */
+  async cancelExport(handle: string): Promise<Result<boolean>> {
+    const job = this.#exporting.get(handle);
+    if (job === undefined) return ok(false);
+    return this.#call<boolean>('POST', WEB_ROUTES.exportCancel, { job });
+  }
+
+  /**
+   * Picks an output profile with a file picker and uploads it: the host
+   * checks it and keeps it, answering the path the export options take.
+   */
+  async chooseOutputProfile(): Promise<Result<ChosenProfile | null>> {
+    const file = await this.#pickProfile();
+    if (!file) return ok(null);
+    if (file.size > MAX_PROFILE_UPLOAD_BYTES) {
+      return fail('TOO_LARGE', `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB, larger than any output profile (${MAX_PROFILE_UPLOAD_BYTES / 1024 / 1024} MiB)`);
+    }
+    return this.#send<ChosenProfile>(WEB_ROUTES.outputProfile, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: this.#token, 'Content-Type': 'application/octet-stream', [COPY_NAME_HEADER]: encodeURIComponent(file.name) },
+      body: file.body as BodyInit,
+    });
   }
 
   assetUrl(handle: string, hash: string): string {

@@ -46,6 +46,13 @@ const zhCN = {
   liveHint: '编辑时自动检查本页（错误会阻止导出）',
   notMeasured: '尚未排版测量',
   invalidNumber: '数值超出范围',
+  cancelExport: '取消导出',
+  cancelling: '正在取消…',
+  cancelled: '已取消：没有写入文件，原有文件未改动。',
+  chooseProfile: '选择…',
+  chooseProfileTitle: '选择 CMYK 输出 ICC 配置文件（.icc/.icm）',
+  profileChosen: '已选',
+  profileRefused: 'ICC 文件不可用',
 } as const;
 
 type ExportStringKey = keyof typeof zhCN;
@@ -95,6 +102,13 @@ const en: Record<ExportStringKey, string> = {
   liveHint: 'Checks this page as you edit (errors stop an export)',
   notMeasured: 'not laid out yet',
   invalidNumber: 'value out of range',
+  cancelExport: 'Cancel export',
+  cancelling: 'Cancelling…',
+  cancelled: 'Cancelled: no file was written, an existing file was left as it was.',
+  chooseProfile: 'Choose…',
+  chooseProfileTitle: 'Choose a CMYK output ICC profile (.icc/.icm)',
+  profileChosen: 'Chosen',
+  profileRefused: 'Cannot use this ICC file',
 };
 
 export type { ExportStringKey };

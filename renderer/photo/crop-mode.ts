@@ -11,6 +11,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { boxOf, findBlock } from '../../shared/model/commands/blocks';
 import { photoCrop, setPhotoCrop } from '../../shared/model/commands/photo';
 import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
+import { blockInsetsInBox } from '../../shared/layout/box-wrap';
 import type { PageSettings } from '../../shared/page/settings';
 import { pannedFocus } from './crop-geometry';
 
@@ -98,7 +99,12 @@ export function panPhotoBy(id: string, dx: number, dy: number): Command {
     if (!(a['pixelWidth']! > 0 && a['pixelHeight']! > 0)) return false;
     const metrics = gridMetrics(state.doc.attrs['settings'] as PageSettings);
     const rect = gridBoxRect(metrics, boxOf(found.node));
-    const frame = { width: rect.width, height: Math.max(1, rect.height - Math.min(a['lines']!, a['captionLines']!) * metrics.linePx) };
+    // The frame as drawn (photo-view.ts): less what a boxed story around it takes.
+    const e = blockInsetsInBox(state.doc, found.node) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const frame = {
+      width: Math.max(1, rect.width - e.left - e.right),
+      height: Math.max(1, rect.height - e.top - e.bottom - Math.min(a['lines']!, a['captionLines']!) * metrics.linePx),
+    };
     const crop = photoCrop(found.node);
     const focus = pannedFocus(frame, { width: a['pixelWidth']!, height: a['pixelHeight']! }, crop, dx * metrics.linePx, dy * metrics.linePx);
     return setPhotoCrop(id, focus)(state, dispatch);

@@ -3,10 +3,13 @@
  * and, per line (引题/主题/副题), face, size in 号 or pt, weight,
  * alignment, 长扁 scaling and the lines it takes.
  */
+import { closeHistory } from 'prosemirror-history';
 import type { Node } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { isFullWidthHead, setFullWidthHead, setStoryPartStyle } from '../../shared/model/commands/block-style';
+import { addHeadLine, hasHeadLine, removeHeadLine } from '../../shared/model/commands/head-lines';
+import type { OptionalHeadLine } from '../../shared/model/commands/head-lines';
 import type { StoryPart } from '../../shared/model/commands/block-style';
 import { resolveType } from '../../shared/model/styles';
 import type { PageSettings } from '../../shared/page/settings';
@@ -25,7 +28,34 @@ function numAttr(node: Node, name: string, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function HeadLineFields({ id, part, node, settings, run }: { id: string; part: StoryPart; node: Node; settings: PageSettings; run: (c: Command) => void }) {
+/** 添加引题 / 添加副题: a head line the story does not have yet. */
+function AddLineButton({ part, onAdd }: { part: OptionalHeadLine; onAdd: () => void }) {
+  return (
+    <div className="bm-prop-field">
+      <span className="bm-prop-label" />
+      <button type="button" data-prop={`${part}.add`} title={pt(part === 'kicker' ? 'addKickerTitle' : 'addSubheadlineTitle')} onClick={onAdd}>
+        {pt(part === 'kicker' ? 'addKicker' : 'addSubheadline')}
+      </button>
+    </div>
+  );
+}
+
+function HeadLineFields({
+  id,
+  part,
+  node,
+  settings,
+  run,
+  onRemove,
+}: {
+  id: string;
+  part: StoryPart;
+  node: Node;
+  settings: PageSettings;
+  run: (c: Command) => void;
+  /** 删除引题 / 删除副题: only for the optional lines. */
+  onRemove?: () => void;
+}) {
   const set = (attrs: Record<string, unknown>) => run(setStoryPartStyle(id, part, attrs));
   // What the line is set in: its paragraph style, then its own overrides (null = from the style).
   const type = resolveType(node, settings);
@@ -59,6 +89,14 @@ function HeadLineFields({ id, part, node, settings, run }: { id: string; part: S
       />
       <NumberField prop={p('scaleX')} label={pt('scaleX')} unit="%" value={type.scaleX} min={50} max={200} step={5} whole onCommit={(scaleX) => set({ scaleX })} />
       <NumberField prop={p('lines')} label={pt('lines')} value={numAttr(node, 'lines', 2)} min={1} max={40} whole onCommit={(lines) => set({ lines })} />
+      {onRemove && (
+        <div className="bm-prop-field">
+          <span className="bm-prop-label" />
+          <button type="button" data-prop={p('remove')} onClick={onRemove}>
+            {pt(part === 'kicker' ? 'removeKicker' : 'removeSubheadline')}
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }
@@ -76,6 +114,14 @@ export function HeadFields({ story, view, run }: { story: Node; view: EditorView
     ...Array.from({ length: Math.max(0, vertical ? cols - 1 : cols - 1) }, (_, i) => ({ value: i + 1, label: String(i + 1) })),
   ];
   const spanValue = span === null || span >= cols ? (vertical ? 1 : 0) : span;
+  const has = (part: OptionalHeadLine) => hasHeadLine(view.state.doc, id, part);
+  // The new line is empty and holds the caret: back to the page to type it.
+  // Its words are the next undo step, not merged into adding the line.
+  const addLine = (part: OptionalHeadLine) => {
+    run(addHeadLine(id, part));
+    view.dispatch(closeHistory(view.state.tr));
+    view.focus();
+  };
   return (
     <fieldset className="bm-prop-group" data-group="head">
       <legend>{pt('head')}</legend>
@@ -115,11 +161,25 @@ export function HeadFields({ story, view, run }: { story: Node; view: EditorView
           {pt('fullWidth')}
         </button>
       </div>
+      {!has('kicker') && <AddLineButton part="kicker" onAdd={() => addLine('kicker')} />}
       {head.content.content
         .filter((line) => (LINES as readonly string[]).includes(line.type.name))
-        .map((line) => (
-          <HeadLineFields key={line.type.name} id={id} part={line.type.name as StoryPart} node={line} settings={view.state.doc.attrs['settings'] as PageSettings} run={run} />
-        ))}
+        .map((line) => {
+          const part = line.type.name as StoryPart;
+          const optional = part === 'kicker' || part === 'subheadline';
+          return (
+            <HeadLineFields
+              key={part}
+              id={id}
+              part={part}
+              node={line}
+              settings={view.state.doc.attrs['settings'] as PageSettings}
+              run={run}
+              {...(optional ? { onRemove: () => run(removeHeadLine(id, part)) } : {})}
+            />
+          );
+        })}
+      {!has('subheadline') && <AddLineButton part="subheadline" onAdd={() => addLine('subheadline')} />}
     </fieldset>
   );
 }

@@ -13,6 +13,11 @@
  * starts where it did. Layout changes again, so the pass repeats until no
  * decoration changes (usually one or two rounds; at most {@link MAX_ROUNDS}).
  *
+ * The same measurement places the Han–Western gaps (autospace.ts): a
+ * paragraph is first taken over (every gap drawn, Chromium's own autospace
+ * off), then each gap that starts a line is taken away. Paragraphs the pass
+ * does not measure keep Chromium's autospace.
+ *
  * A paragraph's line breaks depend only on its text, its decorations and its
  * column width, so a paragraph already settled at this width is not read again.
  */
@@ -21,40 +26,49 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
+import { autospaceBoundaries } from '../../shared/text/autospace';
+import { AUTOSPACED_CLASS, gapClasses, nextSuppressed } from './autospace';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { punctuationStyleOf } from './punctuation-plugin';
-import { emOnScreen, newSqueezeMemory, squeezeParagraph } from './squeeze-lines';
+import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
 import type { SqueezeMemory } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
 
 /** Full-width closing marks the font sets half width with `halt`. */
 export const HALF_AT_LINE_END: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
 
-/** Rounds of measure → decorate in one go (one frame in the editor). */
+/** Rounds of measure → decorate before the pass gives up on a page (the first takes paragraphs over). */
 export const MAX_ROUNDS = 8;
 
 /**
  * Goes of {@link MAX_ROUNDS} before the pass gives up on a page state: a
- * paragraph whose every line pushes in settles one line a round or two.
+ * paragraph whose every line pushes in (squeeze-lines.ts) settles a line a
+ * round or two.
  */
 export const MAX_GOES = 4;
 
 const HALT = { class: 'bm-halt' };
+const AUTOSPACED = { class: AUTOSPACED_CLASS };
+
+type Kind = 'halt' | 'gap' | 'autospaced';
+const spec = (kind: Kind) => ({ kind });
+const kindOf = (d: Decoration): Kind | undefined => (d.spec as { kind?: Kind }).kind;
 
 interface ParagraphUpdate {
-  /** The paragraph's content range. */
-  from: number;
-  to: number;
+  /** Position before the paragraph. */
+  pos: number;
   /** Document positions of the marks to set half width. */
   marks: number[];
+  /** Document positions of the characters with a Han–Western gap before them; null: Chromium's autospace. */
+  gaps: number[] | null;
 }
 
 export const lineEndKey = new PluginKey<DecorationSet>('bm-line-end');
 
-/** Content ranges of the paragraphs a transaction changed, in the new document. */
-function changedParagraphs(tr: Transaction): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
+/** Positions of the text blocks a transaction changed, in the new document. */
+function changedParagraphs(tr: Transaction): number[] {
+  const out: number[] = [];
   tr.mapping.maps.forEach((map, i) => {
     const rest = tr.mapping.slice(i + 1);
     map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
@@ -62,7 +76,7 @@ function changedParagraphs(tr: Transaction): { from: number; to: number }[] {
       const to = rest.map(newEnd, 1);
       tr.doc.nodesBetween(Math.max(0, from - 1), Math.min(tr.doc.content.size, to + 1), (node, pos) => {
         if (node.isTextblock) {
-          out.push({ from: pos + 1, to: pos + 1 + node.content.size });
+          if (out.at(-1) !== pos) out.push(pos);
           return false;
         }
         return true;
@@ -72,22 +86,71 @@ function changedParagraphs(tr: Transaction): { from: number; to: number }[] {
   return out;
 }
 
-function replaceIn(set: DecorationSet, doc: Node, from: number, to: number, marks: readonly number[]): DecorationSet {
-  const old = set.find(from, to);
+/** The pass's decorations of the paragraph at `pos` (not its neighbours', which touch its ends). */
+function decorationsOf(set: DecorationSet, pos: number, node: Node): Decoration[] {
+  const end = pos + node.nodeSize;
+  return set.find(pos, end, (s: { kind?: Kind }) => s.kind !== undefined).filter((d) => d.from >= pos && (d.to <= end || (kindOf(d) === 'autospaced' && d.from === pos)));
+}
+
+/** Whether the paragraph's Han–Western gaps are ours (a node decoration that still covers it exactly). */
+function takenOver(decorations: readonly Decoration[], pos: number, node: Node): boolean {
+  return decorations.some((d) => kindOf(d) === 'autospaced' && d.from === pos && d.to === pos + node.nodeSize);
+}
+
+/**
+ * The paragraph at `pos` decorated anew: `marks` half width, and, when `gaps`
+ * is given, taken over with those gaps (null: Chromium's autospace).
+ */
+function replaceIn(set: DecorationSet, doc: Node, pos: number, marks: readonly number[], gaps: readonly number[] | null): DecorationSet {
+  const node = doc.nodeAt(pos);
+  if (!node) throw new RangeError(`no paragraph at ${pos}`);
+  const old = decorationsOf(set, pos, node);
   let next = old.length ? set.remove(old) : set;
-  if (marks.length) next = next.add(doc, marks.map((p) => Decoration.inline(p, p + 1, HALT)));
+  const added = marks.map((p) => Decoration.inline(p, p + 1, HALT, spec('halt')));
+  if (gaps) {
+    added.push(Decoration.node(pos, pos + node.nodeSize, AUTOSPACED, spec('autospaced')));
+    const text = paragraphText(node);
+    const offsets = gaps.map((p) => p - pos - 1);
+    const classes = gapClasses(text, offsets);
+    offsets.forEach((at, i) => {
+      const code = text.codePointAt(at);
+      if (code === undefined) throw new RangeError(`gap at ${at} is outside the paragraph at ${pos}`);
+      added.push(Decoration.inline(pos + 1 + at, pos + 1 + at + (code > 0xffff ? 2 : 1), { class: classes[i]! }, spec('gap')));
+    });
+  }
+  if (added.length) next = next.add(doc, added);
   return next;
 }
 
+/**
+ * After an edit the paragraph's half-width marks start over (its lines are
+ * new); its gaps are kept where they still sit on a boundary, so the next
+ * measure starts near the result, and the pass adds the new ones. (None are
+ * added here: an edit may be an IME composition, whose text must not be
+ * re-wrapped while it lasts.)
+ */
+function afterEdit(set: DecorationSet, doc: Node, pos: number): DecorationSet {
+  const node = doc.nodeAt(pos);
+  if (!node || node.type.name !== 'paragraph') return set;
+  const mine = decorationsOf(set, pos, node);
+  if (!takenOver(mine, pos, node)) return mine.length ? replaceIn(set, doc, pos, [], null) : set;
+  const start = pos + 1;
+  const boundaries = new Set(autospaceBoundaries(paragraphText(node)).map((b) => start + b));
+  const gaps = mine.filter((d) => kindOf(d) === 'gap' && boundaries.has(d.from)).map((d) => d.from);
+  return replaceIn(set, doc, pos, [], gaps);
+}
+
 interface Settled {
-  /** The paragraph as measured (a new node is new text). */
-  node: Node;
   /** Column width the paragraph was settled at, px. */
   width: number;
   /** For each halved mark (offset in the paragraph text), where its line started when it was halved. */
   lineStarts: Map<number, number>;
   /** Offsets of the marks halved, as decided. */
   marks: string;
+  /** For each boundary drawn without its gap (offset), where the line before started then. */
+  suppressed: Map<number, number>;
+  /** Offsets of the characters with a gap before them, as decided. */
+  gaps: string;
   /** Whether the layout with exactly these marks halved was read and asked for no change. */
   verified: boolean;
   /** Push-ins by compressing marks inside a line (squeeze-lines.ts). */
@@ -96,8 +159,9 @@ interface Settled {
 
 /** Runs the pass for one editor view; one per view, found by {@link settleLineEnds}. */
 class LineEndPass {
-  // By element, not node: one node object may be shown twice (at two widths).
-  #settled = new WeakMap<HTMLElement, Settled>();
+  #settled = new WeakMap<Node, Settled>();
+  /** Every paragraph starts over from all its gaps in the next round (as print does). */
+  #fresh = false;
   #frame = 0;
   #destroyed = false;
   /** Frames in a row that ended with the page still changing. */
@@ -112,6 +176,9 @@ class LineEndPass {
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
     this.#settled = new WeakMap();
+    // Decisions taken in the old layout would be the new layout's starting point, and where
+    // text was pushed in, the result could differ from print's, which starts from scratch.
+    this.#fresh = true;
     this.changed();
   }
 
@@ -119,10 +186,12 @@ class LineEndPass {
     if (this.#frame || this.#destroyed) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      // Never redraw text under an IME composition; the change that ends it schedules again.
-      if (this.#destroyed || this.view.composing) return;
+      if (this.#destroyed) return;
+      // Never redraw text under an IME composition. Its end may bring no document change
+      // (ProseMirror clears \`composing\` a moment after the last one): look again next frame.
+      if (this.view.composing) this.schedule();
       // Not settled yet: go on next frame, so the screen ends where print does (settleAll).
-      if (this.settle() === MAX_ROUNDS && ++this.#goes < MAX_GOES) this.schedule();
+      else if (this.settle() === MAX_ROUNDS && ++this.#goes < MAX_GOES) this.schedule();
     });
   }
 
@@ -163,45 +232,46 @@ class LineEndPass {
 
   #round(): ParagraphUpdate[] {
     const { view } = this;
+    const fresh = this.#fresh;
+    this.#fresh = false;
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(view.state.doc)) {
       const dom = view.nodeDOM(pos);
       if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
-      // Not yet in story shapes: their slot clones are not refreshed on
-      // decoration-only changes (DESIGN.md §4, still to solve).
-      if (dom.closest('.bm-shaped')) continue;
+      const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
-      const current = set
-        .find(start, start + node.content.size)
-        .map((d) => d.from - start)
-        .sort((a, b) => a - b);
+      const text = paragraphText(node);
+      const boundaries = autospaceBoundaries(text);
+      const offsets = (kind: Kind) =>
+        mine
+          .filter((d) => kindOf(d) === kind)
+          .map((d) => d.from - start)
+          .sort((a, b) => a - b);
+      const current = offsets('halt');
+      // First every gap and no half-width mark, without reading the lines (they are read in
+      // the layout with our gaps): the state print starts from, so the screen ends where it does.
+      if (!takenOver(mine, pos, node) || fresh) {
+        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
+        continue;
+      }
+      const gapped = offsets('gap');
       // The used width, one column's: a paragraph broken over columns reports
       // the union of its pieces as offsetWidth, which changes with its lines.
       const width = parseFloat(getComputedStyle(dom).width);
-      const settled = this.#settled.get(dom);
-      const known = settled?.node === node ? settled : undefined;
-      if (known?.verified && known.width === width && known.marks === current.join(',')) continue;
-      // Marks this pass did not decide for this layout (set before a reset or
-      // a width change, or partly cleared by an edit nearby): clear them and
-      // start the paragraph over, so it ends as print's fresh page does.
-      if (current.length && (known?.width !== width || known.marks !== current.join(','))) {
-        this.#settled.set(dom, { node, width, lineStarts: new Map(), marks: '', verified: false, squeeze: newSqueezeMemory() });
-        updates.push({ from: start, to: start + node.content.size, marks: [] });
-        continue;
-      }
+      const known = this.#settled.get(node);
+      if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) continue;
       const lines = measureParagraphLines(view, dom, start);
-      const text = paragraphText(node);
       const sameWidth = known?.width === width;
       const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
       const squeeze = sameWidth ? known.squeeze : newSqueezeMemory();
-      squeezeParagraph({ text, lines, em: emOnScreen(dom), halved: lineStarts, memory: squeeze });
+      squeezeParagraph({ text, lines: withBoxes(view, dom, start, lines), em: emOnScreen(dom), halved: lineStarts, memory: squeeze });
+      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
-      const verified = marks.join(',') === current.join(',');
-      this.#settled.set(dom, { node, width, lineStarts, marks: marks.join(','), verified, squeeze });
-      if (!verified) {
-        updates.push({ from: start, to: start + node.content.size, marks: marks.map((m) => start + m) });
-      }
+      const gaps = boundaries.filter((b) => !suppressed.has(b));
+      const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');
+      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), suppressed, gaps: gaps.join(','), verified, squeeze });
+      if (!verified) updates.push({ pos, marks: marks.map((m) => start + m), gaps: gaps.map((g) => start + g) });
     }
     return updates;
   }
@@ -252,9 +322,9 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
       apply(tr, set) {
         let next = set.map(tr.mapping, tr.doc);
         // A changed paragraph starts over from full-width marks: its lines are new.
-        if (tr.docChanged) for (const p of changedParagraphs(tr)) next = replaceIn(next, tr.doc, p.from, p.to, []);
+        if (tr.docChanged) for (const pos of changedParagraphs(tr)) next = afterEdit(next, tr.doc, pos);
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;
-        if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u.from, u.to, u.marks);
+        if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u.pos, u.marks, u.gaps);
         return next;
       },
     },

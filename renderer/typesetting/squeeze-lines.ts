@@ -19,7 +19,13 @@
  */
 import { isHan } from '../../shared/text/chars';
 import { chooseSqueeze, HALF_EM, MAX_SQUEEZED_PER_LINE, pushInUnitEm, SQUEEZABLE } from '../../shared/text/squeeze';
+import type { EditorView } from 'prosemirror-view';
 import type { TextLine } from './measure-lines';
+
+/** A laid-out line with each visible character's offset and box width in px (justification included). */
+export interface BoxedLine extends TextLine {
+  boxes?: { at: number; width: number }[];
+}
 
 /** Slack (em) from which a full line counts as loose and is worth a push-in. */
 export const LOOSE_EM = 0.6;
@@ -55,13 +61,44 @@ export function emOnScreen(dom: HTMLElement): number {
   return parseFloat(getComputedStyle(dom).fontSize) * scale;
 }
 
+/**
+ * `lines` of the paragraph element `dom` (text from document position
+ * `start`) with every visible character's box width, read from the layout:
+ * one Range a character, for the paragraphs the pass reads at all.
+ */
+export function withBoxes(view: EditorView, dom: HTMLElement, start: number, lines: readonly TextLine[]): BoxedLine[] {
+  const out = lines.map((l) => ({ ...l, boxes: [] as { at: number; width: number }[] }));
+  if (out.length === 0) return out;
+  const range = dom.ownerDocument.createRange();
+  const walker = dom.ownerDocument.createTreeWalker(dom, NodeFilter.SHOW_TEXT);
+  let li = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n as Text;
+    if (text.data.length === 0) continue;
+    const base = view.posAtDOM(text, 0) - start;
+    for (let i = 0; i < text.data.length; ) {
+      const len = text.data.codePointAt(i)! > 0xffff ? 2 : 1;
+      const at = base + i;
+      while (li + 1 < out.length && at > out[li]!.end) li++;
+      const line = out[li]!;
+      if (at >= line.start && at <= line.end && !/\s/.test(text.data[i]!)) {
+        range.setStart(text, i);
+        range.setEnd(text, i + len);
+        line.boxes.push({ at, width: range.getBoundingClientRect().width });
+      }
+      i += len;
+    }
+  }
+  return out;
+}
+
 function median(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)]! : 0;
 }
 
 /** The justification expansion of a line, px: its Han characters' boxes (not the last) less one em. */
-function expansionOf(text: string, line: TextLine, em: number): number | null {
+function expansionOf(text: string, line: BoxedLine, em: number): number | null {
   const boxes = line.boxes ?? [];
   const han = boxes.slice(0, -1).filter((b) => isHan(text[b.at] ?? ''));
   return han.length ? Math.max(0, median(han.map((b) => b.width - em))) : null;
@@ -75,7 +112,7 @@ function expansionOf(text: string, line: TextLine, em: number): number | null {
  */
 export function squeezeParagraph(options: {
   text: string;
-  lines: readonly TextLine[];
+  lines: readonly BoxedLine[];
   em: number;
   halved: Map<number, number>;
   memory: SqueezeMemory;

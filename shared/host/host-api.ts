@@ -78,6 +78,22 @@ export interface ExportRequest {
 export type ExportStage = 'layout' | 'print' | 'postprocess' | 'check';
 export const EXPORT_STAGES: readonly ExportStage[] = ['layout', 'print', 'postprocess', 'check'];
 
+/**
+ * The error code of an export stopped by {@link HostApi.cancelExport}: the host
+ * stopped at a safe point and wrote nothing (an earlier file at the path is untouched).
+ */
+export const EXPORT_CANCELLED = 'CANCELLED';
+
+/** A CMYK output profile the person chose for export, checked by the host. */
+export interface ChosenProfile {
+  /** Absolute path on the host: what {@link ExportOptions.profilePath} takes. */
+  path: string;
+  /** The file's name as chosen. */
+  name: string;
+  /** The profile's own description (its `desc` tag), or '' when it has none. */
+  description: string;
+}
+
 /** Where an export is; reported whenever the stage changes and when preflight has findings. */
 export interface ExportProgress {
   stage: ExportStage;
@@ -178,6 +194,21 @@ export interface HostApi {
    * the findings have been reported before the failure returns.
    */
   exportPdf(request: ExportRequest, onProgress?: (progress: ExportProgress) => void): Promise<Result<ExportInfo | null>>;
+  /**
+   * Stops the document's running export at its next safe point (the print
+   * browser is closed if printing, post-processing stops); that export then
+   * fails with code {@link EXPORT_CANCELLED}, leaving no file behind and any
+   * earlier file at its path as it was. True when an export was asked to stop;
+   * false when none was running for the document (or it was already over).
+   */
+  cancelExport(handle: string): Promise<Result<boolean>>;
+  /**
+   * Asks for an output ICC profile (a file dialog filtered to .icc/.icm, or a
+   * file picker in web mode) and checks it is a CMYK output profile; null
+   * when the person cancelled. Anything else fails with a one-line message
+   * (codes `BAD_PROFILE`, `TOO_LARGE`).
+   */
+  chooseOutputProfile(): Promise<Result<ChosenProfile | null>>;
   /** URL the renderer can load an asset from (screen proxy). */
   assetUrl(handle: string, hash: string): string;
   /** Tells the host whether there are unsaved changes (close prompt, title). */
@@ -226,6 +257,7 @@ export const APP_COMMANDS = [
   'zoomFit',
   'saveAndClose',
   'importCopy',
+  'placeImage',
   'pageSetup',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
@@ -247,6 +279,8 @@ export const HOST_API_METHODS = [
   'openPath',
   'saveDocument',
   'exportPdf',
+  'cancelExport',
+  'chooseOutputProfile',
   'assetUrl',
   'setDirty',
   'documentForPrint',

@@ -33,6 +33,12 @@ export const WEB_ROUTES = {
    * `job` id the export's progress can be read meanwhile (and for a minute after).
    */
   exportPdf: '/api/export',
+  /**
+   * POST {job} → Result<boolean>: stop that export at its next safe point (it
+   * then answers code CANCELLED); false when it was not running (a job not
+   * started yet starts cancelled).
+   */
+  exportCancel: '/api/export-cancel',
   /** GET /api/export-progress/<job> → Result<ExportProgress | null> (null: not started yet). */
   exportProgress: '/api/export-progress/',
   /** GET /api/print/<handle> → Result<OpenedDocument> with the pages last sent for export. */
@@ -59,6 +65,13 @@ export const WEB_ROUTES = {
    * {@link COPY_NAME_HEADER} → Result<ImportedImage>.
    */
   importImage: '/api/import-image',
+  /**
+   * POST an ICC profile's bytes (application/octet-stream, at most
+   * {@link MAX_PROFILE_UPLOAD_BYTES}) with header {@link COPY_NAME_HEADER} →
+   * Result<ChosenProfile>: checked (a CMYK output profile) and kept on the
+   * host, its path ready for the export options.
+   */
+  outputProfile: '/api/output-profile',
   /** GET /api/asset/<handle>/<hash>?token=… → the image's screen proxy bytes. */
   asset: '/api/asset/',
 } as const;
@@ -78,3 +91,6 @@ export const MAX_COPY_UPLOAD_BYTES = 200 * 1024 * 1024;
  * pixel limit (checked on the header before decoding) bounds the rest.
  */
 export const MAX_IMAGE_UPLOAD_BYTES = 128 * 1024 * 1024;
+
+/** Largest output profile upload: press profiles are 0.5–4 MB. */
+export const MAX_PROFILE_UPLOAD_BYTES = 32 * 1024 * 1024;

@@ -7,6 +7,9 @@
  */
 import type { Mark, Node } from 'prosemirror-model';
 import { schema } from '../model/schema';
+import { styleLines } from '../model/style-lines';
+import type { StyleSheet } from '../model/styles';
+import { defaultStyleSheet } from '../model/styles';
 import { spanChars } from '../page/geometry';
 import type { GridSettings } from '../page/settings';
 import { PAGE_PRESETS } from '../page/settings';
@@ -35,10 +38,24 @@ export interface ToBlocksOptions {
    * record (attribute `intake`) the bin's review shows and corrects.
    */
   decisions?: readonly Decision[];
+  /**
+   * The page's styles: head lines, bylines and crossheads take the lines
+   * their style gives them (and the estimate counts those). By default the
+   * built-in styles.
+   */
+  styles?: StyleSheet;
 }
 
-/** Grid lines each head part takes (the schema's defaults). */
-const HEAD_LINES = { kicker: 2, headline: 4, subheadline: 2, byline: 1, crosshead: 2 } as const;
+type LinesPart = 'kicker' | 'headline' | 'subheadline' | 'byline' | 'crosshead';
+/** Grid lines each part that takes whole lines gets, from the styles. */
+type PartLines = Readonly<Record<LinesPart, number>>;
+
+const BUILTIN_SHEET: StyleSheet = defaultStyleSheet();
+
+function partLines(sheet: StyleSheet): PartLines {
+  const of = (type: LinesPart) => styleLines(sheet, type) ?? (schema.nodes[type]!.spec.attrs!['lines']!.default as number);
+  return { kicker: of('kicker'), headline: of('headline'), subheadline: of('subheadline'), byline: of('byline'), crosshead: of('crosshead') };
+}
 const PHOTO_CAPTION_LINES = 2;
 const DEFAULT_PHOTO_LINES = 20;
 
@@ -60,18 +77,18 @@ function inlineWithStrong(value: string, strong: readonly [number, number][] | u
   return out;
 }
 
-function bodyNode(item: BodyItem, runIn: Byline | null): Node {
-  if (item.kind === 'crosshead') return schema.node('crosshead', null, inlineWithStrong(item.text, item.strong));
+function bodyNode(item: BodyItem, runIn: Byline | null, lines: PartLines): Node {
+  if (item.kind === 'crosshead') return schema.node('crosshead', { lines: lines.crosshead }, inlineWithStrong(item.text, item.strong));
   const content = inlineWithStrong(item.text, item.strong);
   if (runIn) content.unshift(schema.text(runIn.text, [schema.marks['dateline']!.create()]));
   return schema.node('paragraph', null, content);
 }
 
 /** Body lines of a story set in `cols` text columns of the grid. */
-function estimateBodyLines(draft: StoryDraft, grid: GridSettings, cols: number): number {
+function estimateBodyLines(draft: StoryDraft, grid: GridSettings, cols: number, lines: PartLines): number {
   let columnLines = 0;
   for (const item of draft.body) {
-    if (item.kind === 'crosshead') columnLines += HEAD_LINES.crosshead;
+    if (item.kind === 'crosshead') columnLines += lines.crosshead;
     // A paragraph is indented two characters.
     else columnLines += Math.ceil((item.text.length + 2) / grid.charsPerColumn);
   }
@@ -79,33 +96,33 @@ function estimateBodyLines(draft: StoryDraft, grid: GridSettings, cols: number):
   return Math.ceil(columnLines / cols);
 }
 
-function storyBlock(draft: StoryDraft, grid: GridSettings, id: string): Node {
+function storyBlock(draft: StoryDraft, grid: GridSettings, id: string, lines: PartLines): Node {
   const parts: Node[] = [];
   let headLines = 0;
   if (draft.headline !== undefined) {
     const head: Node[] = [];
-    if (draft.kicker) head.push(schema.node('kicker', null, text(draft.kicker)));
-    head.push(schema.node('headline', null, text(draft.headline)));
-    if (draft.subheadline) head.push(schema.node('subheadline', null, text(draft.subheadline)));
+    if (draft.kicker) head.push(schema.node('kicker', { lines: lines.kicker }, text(draft.kicker)));
+    head.push(schema.node('headline', { lines: lines.headline }, text(draft.headline)));
+    if (draft.subheadline) head.push(schema.node('subheadline', { lines: lines.subheadline }, text(draft.subheadline)));
     parts.push(schema.node('headgroup', null, head));
-    headLines += HEAD_LINES.headline + (draft.kicker ? HEAD_LINES.kicker : 0) + (draft.subheadline ? HEAD_LINES.subheadline : 0);
+    headLines += lines.headline + (draft.kicker ? lines.kicker : 0) + (draft.subheadline ? lines.subheadline : 0);
   }
   const byline = draft.byline;
   if (byline && !byline.runIn) {
-    parts.push(schema.node('byline', null, text(byline.text)));
-    headLines += HEAD_LINES.byline;
+    parts.push(schema.node('byline', { lines: lines.byline }, text(byline.text)));
+    headLines += lines.byline;
   }
   const body = draft.body.map((item, index) => {
     const firstParagraph = item.kind === 'paragraph' && draft.body.findIndex((b) => b.kind === 'paragraph') === index;
-    return bodyNode(item, byline?.runIn && firstParagraph ? byline : null);
+    return bodyNode(item, byline?.runIn && firstParagraph ? byline : null, lines);
   });
   if (body.length === 0) body.push(schema.node('paragraph', null, byline?.runIn ? text(byline.text, [schema.marks['dateline']!.create()]) : []));
   parts.push(schema.node('body', null, body));
   // The narrowest story that fits the page's height, two columns at least.
   let cols = Math.min(2, grid.columns);
-  while (cols < grid.columns && headLines + estimateBodyLines(draft, grid, cols) > grid.lines) cols++;
-  const lines = Math.min(grid.lines, Math.max(1, headLines + estimateBodyLines(draft, grid, cols)));
-  return schema.node('story', { id, col: 0, line: 0, cols, lines }, parts);
+  while (cols < grid.columns && headLines + estimateBodyLines(draft, grid, cols, lines) > grid.lines) cols++;
+  const height = Math.min(grid.lines, Math.max(1, headLines + estimateBodyLines(draft, grid, cols, lines)));
+  return schema.node('story', { id, col: 0, line: 0, cols, lines: height }, parts);
 }
 
 function photoBlock(photo: PhotoDraft, grid: GridSettings, id: string, asset: PhotoAsset | null): Node {
@@ -155,7 +172,7 @@ export function draftToBlocks(draft: StoryDraft, options: ToBlocksOptions = {}):
     if (items.length === 0) items.push(schema.node('teaser_item', null, []));
     blocks.push(schema.node('teaser', { id: nextId(), col: 0, line: 0, cols: 2, lines: 1 + items.length * 2 }, items));
   } else if (draft.kind === 'story') {
-    blocks.push(storyBlock(draft, grid, nextId()));
+    blocks.push(storyBlock(draft, grid, nextId(), partLines(options.styles ?? BUILTIN_SHEET)));
   } else if (draft.headline) {
     blocks.push(schema.node('label', { id: nextId(), col: 0, line: 0, cols: 2, lines: 3, variant: 'plain' }, text(draft.headline)));
   }

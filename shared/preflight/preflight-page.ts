@@ -6,11 +6,14 @@
 import type { Node } from 'prosemirror-model';
 import type { GridBox } from '../page/geometry';
 import { boxInsideGrid, gridBoxRect, gridMetrics } from '../page/geometry';
+import { boxWrapInsets } from '../layout/box-wrap';
 import type { PageSettings } from '../page/settings';
 import { PX_PER_MM } from '../page/units';
 import { resolveType } from '../model/styles';
 import type { PreflightFinding, PreflightLimits } from './finding';
 import { DEFAULT_LIMITS } from './finding';
+import type { InkUnderText } from './black-over-image';
+import { blackTextOverPictures, inkKey } from './black-over-image';
 
 /** Pixel size of an asset in the page file, by content hash. */
 export type AssetSizes = ReadonlyMap<string, { pixelWidth: number; pixelHeight: number }>;
@@ -23,6 +26,12 @@ export interface PagePreflightInput {
   /** Overset characters per story block id, as measured by the layout; null when not measured. */
   overset: ReadonlyMap<string, number> | null;
   limits?: Partial<PreflightLimits>;
+  /**
+   * The host's measurement of the ink under black text over pictures, by
+   * {@link inkKey}: with it such an overlap is an error above the coverage
+   * limit (else a note); without it, a warning that it may be.
+   */
+  inkUnderText?: ReadonlyMap<string, InkUnderText>;
 }
 
 interface Placed {
@@ -71,16 +80,16 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
     });
   }
 
-  // Picture areas (frame minus caption) and black text over them, for the overprint check below.
-  const images: Placed[] = [];
-  const blackText: Placed[] = [];
-
-  input.doc.forEach((node) => {
+  // Photos and labels in a boxed story are drawn inside its inset (shared/layout/box-wrap.ts).
+  const inBox = boxWrapInsets(input.doc);
+  input.doc.forEach((node, _offset, index) => {
     // The story bin's copy is not placed and never printed.
     if (node.type.name === 'bin') return;
     const a = node.attrs as Record<string, unknown>;
     const box: GridBox = { col: a['col'] as number, line: a['line'] as number, cols: a['cols'] as number, lines: a['lines'] as number };
-    const rect = gridBoxRect(metrics, box);
+    const grid = gridBoxRect(metrics, box);
+    const e = inBox.get(index);
+    const rect = e ? { x: grid.x + e.left, y: grid.y + e.top, width: grid.width - e.left - e.right, height: grid.height - e.top - e.bottom } : grid;
     const p: Placed = {
       node,
       id: String(a['id'] ?? ''),
@@ -109,7 +118,6 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
       const asset = String(a['asset'] ?? '');
       const imageHeightMm = p.heightMm - ((a['captionLines'] as number) * metrics.linePx) / PX_PER_MM;
       const frame = { ...at(p), heightMm: r1(Math.max(0, imageHeightMm)) };
-      if (asset !== '' && imageHeightMm > 0) images.push({ ...p, heightMm: imageHeightMm });
       if (asset === '') {
         add({ level: 'warning', code: 'empty-frame', message: 'picture frame has no image', messageZh: '图片框为空', ...frame });
       } else if (!input.assets.has(asset)) {
@@ -137,7 +145,6 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
         }
       }
     } else if (kind === 'label') {
-      if (a['variant'] !== 'solid' && a['swatch'] === 'black') blackText.push(p);
       // The label's size after its style (the node holds only an override).
       const size = resolveType(node, settings).sizePt;
       const reversed = a['variant'] === 'solid';
@@ -159,30 +166,41 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
         add({ level: 'warning', code: 'thin-rule', message: `rule is ${w} pt, thinner than ${limits.minRulePt} pt`, messageZh: `线条 ${w} 磅，细于 ${limits.minRulePt} 磅`, ...at(p) });
       }
     } else if (kind === 'teaser') {
-      blackText.push(p);
       if (node.textContent.trim() === '') add({ level: 'warning', code: 'empty-frame', message: 'teaser has no text', messageZh: '导读为空', ...at(p) });
     }
   });
 
   // Black text overprints (OPM 1): over a picture its 100 % K adds to the picture's ink, and
   // a dark picture is already near the limit. Stories wrap around pictures; labels and teasers do not.
-  for (const t of blackText) {
-    for (const img of images) {
-      const x0 = Math.max(t.xMm, img.xMm);
-      const y0 = Math.max(t.yMm, img.yMm);
-      const x1 = Math.min(t.xMm + t.widthMm, img.xMm + img.widthMm);
-      const y1 = Math.min(t.yMm + t.heightMm, img.yMm + img.heightMm);
-      if (x1 - x0 <= 0.1 || y1 - y0 <= 0.1) continue;
+  for (const o of blackTextOverPictures(input.doc)) {
+    const where = { blockId: o.textId, xMm: r1(o.overlap.xMm), yMm: r1(o.overlap.yMm), widthMm: r1(o.overlap.widthMm), heightMm: r1(o.overlap.heightMm) };
+    const ink = input.inkUnderText?.get(inkKey(o.textId, o.photoId));
+    if (!ink) {
       add({
         level: 'warning',
         code: 'black-over-image',
-        message: `black ${t.node.type.name} text overprints picture ${img.id}: its ink adds 100 % K to the picture's coverage (limit ${limits.maxTac} %)`,
-        messageZh: `黑色文字叠印在图片 ${img.id} 上，墨量在图片之上再加 100% K（上限 ${limits.maxTac}%）`,
-        blockId: t.id,
-        xMm: r1(x0),
-        yMm: r1(y0),
-        widthMm: r1(x1 - x0),
-        heightMm: r1(y1 - y0),
+        message: `black ${o.textKind} text overprints picture ${o.photoId}: its ink adds 100 % K to the picture's coverage (limit ${limits.maxTac} %)`,
+        messageZh: `黑色文字叠印在图片 ${o.photoId} 上，墨量在图片之上再加 100% K（上限 ${limits.maxTac}%）`,
+        ...where,
+      });
+    } else if (ink.totalPct > limits.maxTac) {
+      const total = Math.round(ink.totalPct);
+      const cmy = Math.round(ink.pictureCmyPct);
+      add({
+        level: 'error',
+        code: 'black-over-image',
+        message: `black ${o.textKind} text over picture ${o.photoId} prints ${total} % ink (the picture's C+M+Y ${cmy} % + 100 % K), above the ${limits.maxTac} % limit`,
+        messageZh: `黑色文字叠印在图片 ${o.photoId} 上，总墨量 ${total}%（图片 C+M+Y ${cmy}% + 100% K），超过上限 ${limits.maxTac}%`,
+        ...where,
+      });
+    } else {
+      const total = Math.round(ink.totalPct);
+      add({
+        level: 'info',
+        code: 'black-over-image',
+        message: `black ${o.textKind} text over picture ${o.photoId} prints at most ${total} % ink, within the ${limits.maxTac} % limit`,
+        messageZh: `黑色文字叠印在图片 ${o.photoId} 上，总墨量最高 ${total}%，未超上限 ${limits.maxTac}%`,
+        ...where,
       });
     }
   }

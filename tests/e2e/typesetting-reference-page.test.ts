@@ -27,12 +27,16 @@ import { findBreakViolations } from '../../shared/text/kinsoku';
 import { applyNormalizations, findNormalizations } from '../../shared/text/normalize';
 import type { BreakViolation } from '../../shared/text/kinsoku';
 import { linesInRect, readPdfPages } from '../support/pdf-lines';
+import { readAutospace } from './support/autospace-pdf';
+import type { AutospaceReport } from './support/autospace-pdf';
 import type { PdfLine, PdfPage } from '../support/pdf-lines';
 import { CLI, e2eUnavailable, launchChromium, openEditor, SEED_FILE, startTestServer } from './support/web';
 
 const run = promisify(execFile);
 const skip = e2eUnavailable();
 const PX_TO_PT = 0.75;
+/** Body size of the reference page, pt. */
+const EM = 9;
 
 /** Full-width closing marks GB/T 15834 sets half width at a line end. */
 export const HALF_AT_LINE_END = /[，。、：；！？”’）》」』】〗〕〉］｝]$/u;
@@ -307,6 +311,29 @@ function normalisedPage(json: JsonNode): JsonNode {
   return walk(json, false);
 }
 
+/** The Han–Western pairs of the body paragraphs, measured in the PDF. */
+function autospaceOf(body: BodyLine[], em: number): AutospaceReport {
+  const lines = body
+    .filter((l) => l.kind === 'paragraph')
+    .map((l) => ({
+      paragraph: `${l.story}/${l.block}`,
+      line: l.line,
+      left: l.geometry.left + (l.lineInBlock === 0 ? 2 * em : 0),
+      right: l.geometry.right,
+      last: l.last,
+    }));
+  return readAutospace(lines, em);
+}
+
+const autospaceSummary = (a: AutospaceReport): string => {
+  const ems = a.gaps.map((g) => g.em);
+  return (
+    `${a.gaps.length} Han–Western pairs on a line, gap ${Math.min(...ems).toFixed(3)}–${Math.max(...ems).toFixed(3)} em ` +
+    `(${a.unmeasured.length} more on lines with no step to read, gap plus step ${Math.min(...a.unmeasured.map((u) => u.em)).toFixed(3)}–${Math.max(...a.unmeasured.map((u) => u.em)).toFixed(3)} em); ` +
+    `${a.pushedIn.length} set tight at a full line's end (${a.pushedIn.join(' ')}); ${a.unparted.length} unparted otherwise; ${a.split.length} parted by a line break (${a.split.map((s) => s.text).join(' ')})`
+  );
+};
+
 async function exportAndJudge(file: string, out: string): Promise<{ doc: Node; body: BodyLine[]; j: Judgement }> {
   const loadedFile = await readBanmianFile(file);
   if (!loadedFile.ok) throw new Error(loadedFile.error.message);
@@ -435,6 +462,22 @@ describe.skipIf(skip !== null)(`the reference page's PDF, typeset${skip ? ` (ski
     const printed = body.filter((l) => l.kind === 'paragraph').map((l) => noSpace(l.line.text));
     expect(await screenBodyLines(SEED_FILE)).toEqual(printed);
   }, 60_000);
+
+  it('sets a quarter em between Han and Latin letters or figures on a line, none where a line break parts them', () => {
+    const a = autospaceOf(body, EM);
+    console.log(`autospace (raw copy): ${autospaceSummary(a)}`);
+    // No pair without its gap, but a run that fits at a full line's end only without it (push-in, CLREQ's "up to").
+    expect(a.unparted).toEqual([]);
+    expect(a.pushedIn.length).toBeLessThanOrEqual(3);
+    expect(a.gaps.length).toBeGreaterThan(40);
+    // 0.25 em of 9 pt is 2.25 pt; pdftotext's boxes and Chromium's whole-pixel glyph positions: ±0.02 em.
+    expect(a.gaps.filter((g) => Math.abs(g.em - 0.25) > 0.02)).toEqual([]);
+    // Where the line's step cannot be read, the space still holds the quarter em (Chromium's own was 1/8).
+    expect(a.unmeasured.filter((u) => u.em < 0.23)).toEqual([]);
+    // The pair parted by a break: the first line still ends flush at the column edge, the second starts at it.
+    expect(a.split.length).toBeGreaterThan(0);
+    expect(a.split.filter((s) => Math.abs(s.end) > 0.1 || Math.abs(s.start) > 0.1)).toEqual([]);
+  });
 });
 
 describe.skipIf(skip !== null)(`the reference page normalised, typeset${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -484,5 +527,21 @@ describe.skipIf(skip !== null)(`the reference page normalised, typeset${skip ? `
 
   it('sets few lines loose (push-in by compressing marks before spreading)', () => {
     expect(j.looseLines.length).toBeLessThanOrEqual(MAX_LOOSE_LINES);
+  });
+
+  it('sets a quarter em between Han and Latin letters or figures on a line, none where a line break parts them', () => {
+    const a = autospaceOf(body, EM);
+    console.log(`autospace (normalised): ${autospaceSummary(a)}`);
+    // No pair without its gap, but a run that fits at a full line's end only without it (push-in, CLREQ's "up to").
+    expect(a.unparted).toEqual([]);
+    expect(a.pushedIn.length).toBeLessThanOrEqual(3);
+    expect(a.gaps.length).toBeGreaterThan(40);
+    // 0.25 em of 9 pt is 2.25 pt; pdftotext's boxes and Chromium's whole-pixel glyph positions: ±0.02 em.
+    expect(a.gaps.filter((g) => Math.abs(g.em - 0.25) > 0.02)).toEqual([]);
+    // Where the line's step cannot be read, the space still holds the quarter em (Chromium's own was 1/8).
+    expect(a.unmeasured.filter((u) => u.em < 0.23)).toEqual([]);
+    // The pair parted by a break: the first line still ends flush at the column edge, the second starts at it.
+    expect(a.split.length).toBeGreaterThan(0);
+    expect(a.split.filter((s) => Math.abs(s.end) > 0.1 || Math.abs(s.start) > 0.1)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * print mode, wait until it says it is laid out, print to PDF. One browser
  * is started on the first print and reused until `close()`.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
@@ -39,7 +39,41 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
   let browser: Promise<Browser> | null = null;
   let layout: PrintLayout | null = null;
 
+  /** Prints under way: a cancel kills the browser only when no other print needs it. */
+  let active = 0;
+
+  /**
+   * Cancelling kills the browser, not just the page: Chromium's printing runs
+   * in its own processes, and a closed browser leaves none of them working.
+   * The next print launches a fresh one.
+   */
+  function kill(): void {
+    const b = browser;
+    browser = null;
+    if (b) void b.then((x) => x.close()).catch(() => undefined);
+  }
+
   async function print(request: PrintRequest): Promise<Uint8Array> {
+    const signal = request.signal;
+    signal?.throwIfAborted();
+    const held: { context: BrowserContext | null } = { context: null };
+    // Another document's print on the same browser loses only this print's context.
+    const stop = () => (active > 1 ? void held.context?.close().catch(() => undefined) : kill());
+    signal?.addEventListener('abort', stop, { once: true });
+    active++;
+    try {
+      return await printOnce(request, held);
+    } catch (e) {
+      // Whatever the dying browser said, the print stopped because it was cancelled.
+      signal?.throwIfAborted();
+      throw e;
+    } finally {
+      active--;
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  async function printOnce(request: PrintRequest, held: { context: BrowserContext | null }): Promise<Uint8Array> {
     layout = null;
     browser ??= (options.launch ?? launchChromium)();
     let b: Browser;
@@ -49,6 +83,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       browser = null;
       throw e;
     }
+    // Cancelled while the browser started: kill() saw only the promise.
+    request.signal?.throwIfAborted();
     const bleed = request.bleedMm ?? 0;
     const width = request.paper.width + 2 * bleed;
     const height = request.paper.height + 2 * bleed;
@@ -57,8 +93,10 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       deviceScaleFactor: 1,
       extraHTTPHeaders: options.headers ?? {},
     });
+    held.context = context;
     const problems: string[] = [];
     try {
+      request.signal?.throwIfAborted();
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(e.message.split('\n')[0]!));
       page.on('console', (m) => {
@@ -87,6 +125,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       layout = {
         overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, number>[],
       };
+      request.signal?.throwIfAborted();
       request.onPrinting?.();
       return await page.pdf({
         width: `${width}mm`,

@@ -1,17 +1,25 @@
 /**
- * Progress of exports under way, by a job id the renderer chose, for hosts
- * whose transport cannot push (web mode polls it). A finished job's last
- * progress (its findings) stays readable for a minute.
+ * Exports under way, by a job id the renderer chose: their progress, for
+ * hosts whose transport cannot push (web mode polls it), and their cancel
+ * switch. A finished job's last progress (its findings) stays readable for a
+ * minute.
  */
 import type { ExportProgress } from '../../../shared/host/host-api';
 
 const KEEP_MS = 60_000;
-/** More jobs than anyone runs at once: a renderer making up ids cannot grow the map without bound. */
+/** More jobs than anyone runs at once: a renderer making up ids cannot grow the maps without bound. */
 const MAX_JOBS = 64;
 
 export class ExportJobs {
   readonly #jobs = new Map<string, ExportProgress>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Running jobs' cancel switches. */
+  readonly #running = new Map<string, AbortController>();
+  /**
+   * Jobs cancelled before their export reached the host (web mode: the cancel
+   * request can overtake the export's POST); they start already cancelled.
+   */
+  readonly #cancelledEarly = new Set<string>();
 
   update(id: string, progress: ExportProgress): void {
     if (!this.#jobs.has(id) && this.#jobs.size >= MAX_JOBS) {
@@ -27,8 +35,40 @@ export class ExportJobs {
     return this.#jobs.get(id) ?? null;
   }
 
+  /**
+   * The job's export starts: the signal that tells it to stop. A job id that
+   * is running already gets a RangeError (ids are single-use).
+   */
+  start(id: string): AbortSignal {
+    if (this.#running.has(id)) throw new RangeError(`export job ${id} is running already`);
+    const controller = new AbortController();
+    if (this.#cancelledEarly.delete(id)) controller.abort();
+    this.#running.set(id, controller);
+    return controller.signal;
+  }
+
+  /**
+   * Asks the job's export to stop at its next safe point. True when it was
+   * running; a job not started yet is remembered and starts cancelled.
+   */
+  cancel(id: string): boolean {
+    const controller = this.#running.get(id);
+    if (controller) {
+      controller.abort();
+      return true;
+    }
+    if (this.#jobs.has(id)) return false; // over already
+    if (this.#cancelledEarly.size >= MAX_JOBS) {
+      const oldest = this.#cancelledEarly.values().next().value;
+      if (oldest !== undefined) this.#cancelledEarly.delete(oldest);
+    }
+    this.#cancelledEarly.add(id);
+    return false;
+  }
+
   /** The job is over: keep its last state a while for a last poll. */
   finish(id: string): void {
+    this.#running.delete(id);
     clearTimeout(this.#timers.get(id));
     const timer = setTimeout(() => this.#forget(id), KEEP_MS);
     timer.unref?.();
@@ -43,7 +83,10 @@ export class ExportJobs {
 
   clear(): void {
     for (const t of this.#timers.values()) clearTimeout(t);
+    for (const c of this.#running.values()) c.abort();
     this.#timers.clear();
     this.#jobs.clear();
+    this.#running.clear();
+    this.#cancelledEarly.clear();
   }
 }

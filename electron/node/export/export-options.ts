@@ -3,15 +3,15 @@
  * renderer) → the print pipeline's request. The profile is checked here so a
  * wrong file fails before Chromium starts, with one line saying why.
  */
-import { existsSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { EXPORT_VARIANTS } from '../../../shared/host/host-api';
 import type { ExportOptions } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
-import { loadOutputProfile } from '../pdf/output-profile';
 import type { PrintPdfRequest } from '../pdf/print-ready';
+import { checkOutputProfile, MAX_PROFILE_BYTES } from './output-profile-check';
 
 /** ExportOptions as the host accepts them over IPC or HTTP. */
 export const exportOptionsSchema = z
@@ -29,13 +29,22 @@ export const exportOptionsSchema = z
 export function printRequestOf(options: ExportOptions): Result<PrintPdfRequest> {
   const profilePath = options.profilePath?.trim() || undefined;
   if (profilePath !== undefined) {
-    if (!isAbsolute(profilePath)) return fail('BAD_PROFILE', `the output profile must be given as a full path, not "${profilePath}"`);
-    if (!existsSync(profilePath)) return fail('BAD_PROFILE', `no such output profile: ${profilePath}`);
-    try {
-      loadOutputProfile(profilePath);
-    } catch (e) {
-      return fail('BAD_PROFILE', (e as Error).message.split('\n')[0]!);
+    if (!isAbsolute(profilePath)) {
+      return fail('BAD_PROFILE', `the output profile must be given as a full path, not "${profilePath}"`, `输出配置文件须为完整路径，而不是“${profilePath}”`);
     }
+    if (!existsSync(profilePath)) return fail('BAD_PROFILE', `no such output profile: ${profilePath}`, `找不到输出配置文件：${profilePath}`);
+    let bytes: Uint8Array;
+    try {
+      if (statSync(profilePath).size > MAX_PROFILE_BYTES) {
+        return fail('BAD_PROFILE', `${basename(profilePath)} is larger than any output profile`, `${basename(profilePath)} 大于任何输出配置文件`);
+      }
+      bytes = new Uint8Array(readFileSync(profilePath));
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      return fail('BAD_PROFILE', `cannot read ${basename(profilePath)}: ${err.code ?? err.message}`, `无法读取 ${basename(profilePath)}：${err.code ?? err.message}`);
+    }
+    const checked = checkOutputProfile(bytes, basename(profilePath));
+    if (!checked.ok) return checked;
   }
   return ok({
     variant: options.variant,

@@ -1,14 +1,24 @@
 /**
  * Export: validate the pages, print them in the renderer's print mode,
  * finish the PDF (exact page boxes, metadata) and write it atomically.
+ *
+ * An export can be cancelled through its `signal`: it stops at the next safe
+ * point (between stages; the printer closes its browser; post-processing
+ * checks between its steps and images) and returns EXPORT_CANCELLED. Nothing
+ * is written before the final atomic rename, so a cancelled export leaves no
+ * file, no temp file, and an earlier file at the path untouched.
  */
 import { PDFDocument } from 'pdf-lib';
 import { basename } from 'node:path';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
+import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
+import { pageFromJson } from '../../../shared/model/load-page';
 import { finishPdf } from '../pdf/finish';
+import { shippedProfilePath } from '../pdf/output-profile';
+import { measureInkUnderText } from './ink-under-text';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { bleedOf, makePrintReady } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
@@ -26,6 +36,13 @@ export interface ExportRequest {
   print?: PrintPdfRequest;
   /** Hears each stage as it starts, and preflight's findings. */
   onProgress?: (progress: ExportProgress) => void;
+  /** Stops the export at its next safe point (see the module comment). */
+  signal?: AbortSignal;
+}
+
+/** The result of an export stopped by its signal. */
+export function exportCancelled(): Result<never> {
+  return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
 }
 
 /** The PDF title: paper, date and page, e.g. `萧山日报 2022-11-21 第一版`. */
@@ -34,10 +51,30 @@ export function pdfTitle(settings: PageSettings): string {
   return [paperName, date, editionName].filter((s) => s !== '').join(' ');
 }
 
+/**
+ * The picture ink under black text, per page, for preflight; undefined when
+ * it cannot be measured (preflight then warns instead of measuring).
+ */
+async function measureInk(session: DocumentSession, pages: readonly unknown[], profilePath: string, signal?: AbortSignal) {
+  try {
+    const docs = pages.map((json) => {
+      const loaded = pageFromJson(json);
+      if (!loaded.ok) throw new RangeError('page does not load');
+      return loaded.doc;
+    });
+    const images = new Map([...session.assets.values()].map((a) => [a.entry.hash, a.bytes]));
+    return await measureInkUnderText({ docs, images, profilePath, signal });
+  } catch {
+    return undefined;
+  }
+}
+
 export async function exportPdf(request: ExportRequest): Promise<Result<ExportInfo>> {
   const started = performance.now();
   const report = (stage: ExportStage, extra: Partial<ExportProgress> = {}) =>
     request.onProgress?.({ stage, elapsedMs: Math.round(performance.now() - started), ...extra });
+  const signal = request.signal;
+  if (signal?.aborted) return exportCancelled();
   report('layout');
   const bleedMm = request.print ? bleedOf(request.print) : 0;
   const checked = checkPages(request.pages);
@@ -51,13 +88,16 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
     }
   }
   request.session.printPages = pages;
+  if (signal?.aborted) return exportCancelled();
 
   let raw: Uint8Array;
   try {
-    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print') });
+    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal });
   } catch (e) {
+    if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
   }
+  if (signal?.aborted) return exportCancelled();
   let finished: Uint8Array;
   try {
     const pageCount = (await PDFDocument.load(raw, { updateMetadata: false })).getPageCount();
@@ -68,17 +108,22 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
     report('postprocess');
     finished = await finishPdf(raw, { settings, title: pdfTitle(settings), bleedMm });
   } catch (e) {
+    if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
   }
+  if (signal?.aborted) return exportCancelled();
   let findings: ExportInfo['findings'];
   if (request.print) {
     const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
     const print = request.print;
+    const inkUnderText = await measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal);
+    if (signal?.aborted) return exportCancelled();
     const ready = await makePrintReady(
       finished,
-      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm },
+      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {
         ...print,
+        signal,
         onChecking: () => {
           print.onChecking?.();
           report('check');
@@ -93,9 +138,12 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
     finished = ready.value.pdf;
     findings = ready.value.findings;
   }
+  if (signal?.aborted) return exportCancelled();
   try {
-    await writeFileAtomically(request.outPath, finished);
+    // The last safe point is just before the rename: after it the export is done.
+    await writeFileAtomically(request.outPath, finished, { signal });
   } catch (e) {
+    if (signal?.aborted) return exportCancelled();
     const err = e as NodeJS.ErrnoException;
     return fail('WRITE_FAILED', `cannot write ${basename(request.outPath)}: ${err.code ?? err.message}`);
   }

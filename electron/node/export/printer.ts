@@ -17,6 +17,11 @@ export interface PrintRequest {
   bleedMm?: number;
   /** Called when the page is laid out and printing starts. */
   onPrinting?: () => void;
+  /**
+   * Stops the print: the printer closes its browser (or window) at once and
+   * `print` rejects. The next print starts a fresh one.
+   */
+  signal?: AbortSignal;
 }
 
 /** What the print layout measured, per page in order: overset characters per story block id. */

@@ -3,13 +3,18 @@
  * the Electron shell's IPC handlers both validate their arguments and then
  * call these. Every operation returns a Result; none throws for bad input.
  */
-import { isAbsolute, resolve } from 'node:path';
-import type { ExportInfo, ExportOptions, ExportProgress, ImportedCopy, ImportedImage, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import { createHash } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import type { ChosenProfile, ExportInfo, ExportOptions, ExportProgress, ImportedCopy, ImportedImage, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { ExportJobs } from '../export/export-jobs';
 import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
+import { checkOutputProfile, checkOutputProfileFile } from '../export/output-profile-check';
+import { writeFileAtomically } from '../export/write-atomic';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { openedDocument } from '../session/document-session';
@@ -47,6 +52,8 @@ export class HostService {
   private readonly proxies = new AssetProxyCache();
   /** Progress of exports under way, for transports that poll. */
   readonly exportJobs = new ExportJobs();
+  /** Where web mode's uploaded output profiles are kept (created on the first). */
+  private profileDir: string | null = null;
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
 
@@ -94,11 +101,17 @@ export class HostService {
     return saved;
   }
 
-  async exportPdf(handle: string, pages: unknown[], path: string, print?: PrintPdfRequest, onProgress?: (p: ExportProgress) => void): Promise<Result<ExportInfo>> {
+  async exportPdf(
+    handle: string,
+    pages: unknown[],
+    path: string,
+    print?: PrintPdfRequest,
+    more: { onProgress?: (p: ExportProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<Result<ExportInfo>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
-    return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print, onProgress });
+    return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print, onProgress: more.onProgress, signal: more.signal });
   }
 
   /**
@@ -116,11 +129,48 @@ export class HostService {
       if (job) this.exportJobs.update(job, p);
       onProgress?.(p);
     };
+    let signal: AbortSignal | undefined;
     try {
-      return await this.exportPdf(request.handle, request.pages, request.path, print?.value, report);
+      signal = job ? this.exportJobs.start(job) : undefined;
+    } catch (e) {
+      return fail('BAD_REQUEST', (e as Error).message);
+    }
+    try {
+      return await this.exportPdf(request.handle, request.pages, request.path, print?.value, { onProgress: report, signal });
     } finally {
       if (job) this.exportJobs.finish(job);
     }
+  }
+
+  /** Asks the export running under `job` to stop (see HostApi.cancelExport). */
+  cancelExport(job: string): Result<boolean> {
+    return ok(this.exportJobs.cancel(job));
+  }
+
+  /** A profile the person picked on the host's disk: checked, ready for the export options. */
+  async outputProfileAt(path: string): Promise<Result<ChosenProfile>> {
+    const absolute = this.absolute(path);
+    const checked = await checkOutputProfileFile(absolute);
+    if (!checked.ok) return checked;
+    return ok({ path: absolute, name: basename(absolute), description: checked.value.info.description });
+  }
+
+  /**
+   * A profile uploaded from web mode's file picker: checked, then kept in a
+   * private folder under its content hash so the export can read it by path.
+   */
+  async uploadedOutputProfile(name: string, bytes: Uint8Array): Promise<Result<ChosenProfile>> {
+    const checked = checkOutputProfile(bytes, name);
+    if (!checked.ok) return checked;
+    this.profileDir ??= await mkdtemp(join(tmpdir(), 'banmian-profiles-'));
+    const path = join(this.profileDir, `${createHash('sha256').update(bytes).digest('hex')}${extname(name).toLowerCase() === '.icm' ? '.icm' : '.icc'}`);
+    try {
+      await writeFileAtomically(path, bytes);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      return fail('WRITE_FAILED', `cannot keep ${name}: ${err.code ?? err.message}`);
+    }
+    return ok({ path, name, description: checked.value.description });
   }
 
   /** The pages last sent for export, for the renderer in print mode. */

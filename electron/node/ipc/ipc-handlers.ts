@@ -23,6 +23,8 @@ export interface ElectronUi {
   chooseCopyPath(): Promise<string | null>;
   /** An image (JPEG, PNG) to place, or null when cancelled. */
   chooseImagePath(): Promise<string | null>;
+  /** An output ICC profile (.icc, .icm), or null when cancelled; absent where the shell has no such dialog. */
+  chooseProfilePath?(): Promise<string | null>;
   /** A path to save to, or null when cancelled. */
   chooseSavePath(kind: 'save' | 'export', suggestion: string): Promise<string | null>;
   /** Called after a save of a window's document succeeded (a pending close may go on). */
@@ -70,6 +72,9 @@ const ARGS = {
   openPath: z.tuple([pathSchema]),
   saveDocument: z.tuple([saveRequest]),
   exportPdf: z.tuple([exportRequest]),
+  // The preload's progress id of the export to stop (it knows which export is the document's).
+  cancelExport: z.tuple([jobSchema]),
+  chooseOutputProfile: z.tuple([]),
   setDirty: z.tuple([handleSchema, z.boolean()]),
   documentForPrint: z.tuple([handleSchema]),
   journal: z.tuple([handleSchema, pagesSchema]),
@@ -137,7 +142,15 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
       const { progressId, ...rest } = request;
       const send = caller.send;
       const onProgress = progressId && send ? (p: unknown) => send(EXPORT_PROGRESS_CHANNEL, progressId, p) : undefined;
-      return host.exportWithOptions({ ...rest, path }, onProgress);
+      // The progress id is the job id too: the preload cancels by it.
+      return host.exportWithOptions({ ...rest, path, ...(progressId ? { job: progressId } : {}) }, onProgress);
+    },
+    cancelExport: async (_caller, job) => host.cancelExport(job),
+    async chooseOutputProfile() {
+      // A path only from the person's own choice in the dialog.
+      if (!ui.chooseProfilePath) return fail('NOT_AVAILABLE', 'this host has no dialog to choose a profile');
+      const path = await ui.chooseProfilePath();
+      return path === null ? ok(null) : host.outputProfileAt(path);
     },
     setDirty: async (_caller, handle, dirty) => host.setDirty(handle, dirty),
     documentForPrint: async (_caller, handle) => host.printDocument(handle),

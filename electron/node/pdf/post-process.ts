@@ -70,6 +70,8 @@ export interface PostProcessOptions {
   slug?: SlugInfo;
   /** Export time (default now), for metadata and the slug line. */
   now?: Date;
+  /** Cancels: checked between phases and before each image; throws its abort reason. */
+  signal?: AbortSignal;
 }
 
 export interface PostProcessReport {
@@ -149,6 +151,8 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => {
     timings[name] = Math.round((performance.now() - since) * 10) / 10;
+    // Every phase boundary is a safe point to stop a cancelled export.
+    options.signal?.throwIfAborted();
     return performance.now();
   };
   const variant = options.variant;
@@ -279,6 +283,7 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
       if (!(obj instanceof PDFStream) || getName(obj.dict, 'Subtype') !== 'Image' || masks.has(ref.toString())) continue;
       // An image placed nowhere keeps its resolution (infinite size → no downsampling).
       const job = placements.get(ref.toString()) ?? { ref, widthPt: Infinity, heightPt: Infinity };
+      options.signal?.throwIfAborted();
       const report = await processImage(context, job, {
         variant,
         profilePath,

@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import type { PageSettings } from '../../../shared/page/settings';
 import { pageFromJson } from '../../../shared/model/load-page';
+import type { InkUnderText } from '../../../shared/preflight/black-over-image';
 import type { PreflightFinding, PreflightLimits } from '../../../shared/preflight/finding';
 import { formatFinding, preflightErrors } from '../../../shared/preflight/finding';
 import type { AssetSizes } from '../../../shared/preflight/preflight-page';
 import { preflightPage } from '../../../shared/preflight/preflight-page';
 import { preflightPdf } from '../../../shared/preflight/preflight-pdf';
+import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { inspectPdf } from './inspect-pdf';
@@ -36,6 +38,8 @@ export interface PrintPdfRequest {
   onReport?: (report: PostProcessReport) => void;
   /** Called when post-processing is done and preflight starts. */
   onChecking?: () => void;
+  /** Cancels post-processing and preflight at their next safe point (result code CANCELLED). */
+  signal?: AbortSignal;
 }
 
 /** The bleed an export lays the page out with, mm: as asked, else 3 mm for print variants and none for proofs. */
@@ -53,6 +57,8 @@ export interface PrintContext {
   title: string;
   /** Bleed Chromium printed around the paper, mm (the page was laid out with it). */
   sourceBleedMm?: number;
+  /** Per page, the measured ink under black text over pictures (see shared/preflight/black-over-image). */
+  inkUnderText?: readonly ReadonlyMap<string, InkUnderText>[];
 }
 
 /** Preflight over the page documents alone. */
@@ -62,7 +68,7 @@ export function preflightDocuments(ctx: Omit<PrintContext, 'title' | 'settings'>
     const loaded = pageFromJson(json);
     if (!loaded.ok) return;
     const overset = ctx.overset ? new Map(Object.entries(ctx.overset[i] ?? {})) : null;
-    findings.push(...preflightPage({ doc: loaded.doc, page: i + 1, assets: ctx.assets, overset, limits }));
+    findings.push(...preflightPage({ doc: loaded.doc, page: i + 1, assets: ctx.assets, overset, limits, inkUnderText: ctx.inkUnderText?.[i] }));
   });
   return findings;
 }
@@ -89,18 +95,22 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
       maxPpi: req.maxPpi,
       jpegQuality: req.jpegQuality,
       title: ctx.title,
+      signal: req.signal,
       slug: { paperName: edition.paperName, editionName: edition.editionName, date: edition.date, pageNumber: edition.pageNumber, section: edition.section },
     });
     pdf = result.pdf;
     warnings = result.report.warnings;
     req.onReport?.(result.report);
   } catch (e) {
+    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
     return fail('PRINT_FAILED', `cannot make the print PDF: ${(e as Error).message}`);
   }
+  if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
   req.onChecking?.();
   const findings = preflightDocuments(ctx, { bleedMm: bleedOf(req), ...req.limits });
   if (req.variant !== 'proof') {
     const inspection = await inspectPdf(pdf, req.variant);
+    if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
     inspection.unconverted = warnings;
     findings.push(...preflightPdf(inspection, req.limits));
   }

@@ -33,6 +33,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
         item('另存为…', 'saveAs', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
         item('导入稿件…', 'importCopy', 'CmdOrCtrl+I'),
+        // Mod+D is the editor's duplicate (renderer/arrange/arrange-plugin.ts): Place takes Shift.
+        item('置入图片…', 'placeImage', 'CmdOrCtrl+Shift+D'),
         item('版面设置…', 'pageSetup', 'CmdOrCtrl+Shift+P'),
         { type: 'separator' },
         item('导出 PDF…', 'exportPdf', 'CmdOrCtrl+E'),

@@ -12,6 +12,7 @@ import {
   assetHashSchema,
   dirtyBody,
   exportBody,
+  exportCancelBody,
   handleSchema,
   issueLine,
   jobSchema,
@@ -22,6 +23,7 @@ import {
 } from './api-schemas';
 import { handleCopyUpload } from './copy-upload';
 import { handleImageUpload } from './image-upload';
+import { handleProfileUpload } from './profile-upload';
 import { readJsonBody } from './json-body';
 
 export function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
@@ -50,6 +52,7 @@ const POST_ROUTES: Record<string, PostRoute> = {
   [WEB_ROUTES.openPath]: post(openPathBody, (host, b) => host.openPath(b.path)),
   [WEB_ROUTES.save]: post(saveBody, (host, b) => host.save(b.handle, b.pages, b.path ?? null)),
   [WEB_ROUTES.exportPdf]: post(exportBody, (host, b) => host.exportWithOptions(b)),
+  [WEB_ROUTES.exportCancel]: post(exportCancelBody, (host, b) => host.cancelExport(b.job)),
   [WEB_ROUTES.dirty]: post(dirtyBody, (host, b) => host.setDirty(b.handle, b.dirty)),
   [WEB_ROUTES.journal]: post(journalBody, (host, b) => host.journal(b.handle, b.pages)),
   [WEB_ROUTES.recoveredOpen]: post(recoveredBody, (host, b) => host.openRecovered(b.id)),
@@ -70,6 +73,12 @@ export async function handleApi(host: HostService, req: IncomingMessage, res: Se
   if (path === WEB_ROUTES.importImage) {
     if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
     const answer = await handleImageUpload(host, req);
+    if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
+    return sendJson(res, answer.status, answer.body);
+  }
+  if (path === WEB_ROUTES.outputProfile) {
+    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
+    const answer = await handleProfileUpload(host, req);
     if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
     return sendJson(res, answer.status, answer.body);
   }

@@ -18,6 +18,7 @@ export const saveBody = z.object({ handle: handleSchema, pages: pagesSchema, pat
 /** An export job's id, chosen by the renderer to poll its progress. */
 export const jobSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a job id is 8 to 64 letters, digits, - or _');
 export const exportBody = z.object({ handle: handleSchema, pages: pagesSchema, path: pathSchema, options: exportOptionsSchema.optional(), job: jobSchema.optional() }).strict();
+export const exportCancelBody = z.object({ job: jobSchema }).strict();
 export const dirtyBody = z.object({ handle: handleSchema, dirty: z.boolean() }).strict();
 export const journalBody = z.object({ handle: handleSchema, pages: pagesSchema }).strict();
 export const recoveredBody = z.object({ id: recoveredIdSchema }).strict();

@@ -9,20 +9,27 @@ import { swatchBookFor } from '../../../shared/color/swatches';
 import { blockBox } from '../../../shared/model/check-page';
 import { boxInset, frameStyleOf, tintOf } from '../../../shared/layout/story-box';
 import type { BoxInset } from '../../../shared/layout/story-box';
+import type { EdgeInsets } from '../../../shared/layout/box-wrap';
 import { gridBoxRect } from '../../../shared/page/geometry';
 import { swatchColor } from '../swatches';
 import { frameImage } from './frame-art';
 import type { ViewContext } from './view-context';
 import { num, px, str } from './view-context';
 
-export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext): void {
+/**
+ * Places `el` at its node's grid box; `insets` (a boxed story around it, see
+ * shared/layout/box-wrap.ts) draws it that much smaller on each side. The
+ * data attributes keep the grid box.
+ */
+export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext, insets: EdgeInsets | null = null): void {
   const box = blockBox(node);
   const rect = gridBoxRect(ctx.metrics, box);
+  const e = insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
   el.classList.add('bm-block');
-  el.style.left = px(ctx.metrics.typeLeftPx + rect.x);
-  el.style.top = px(ctx.metrics.typeTopPx + rect.y);
-  el.style.width = px(rect.width);
-  el.style.height = px(rect.height);
+  el.style.left = px(ctx.metrics.typeLeftPx + rect.x + e.left);
+  el.style.top = px(ctx.metrics.typeTopPx + rect.y + e.top);
+  el.style.width = px(Math.max(0, rect.width - e.left - e.right));
+  el.style.height = px(Math.max(0, rect.height - e.top - e.bottom));
   el.dataset['blockId'] = str(node, 'id');
   el.dataset['kind'] = node.type.name;
   el.dataset['col'] = String(box.col);

@@ -31,7 +31,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     caption: (node) => new TextBlockView(node, ctx),
     credit: (node) => new TextBlockView(node, ctx),
     photo: (node, view, _getPos, decorations) => new PhotoView(node, ctx, { view, decorations }),
-    label: (node) => new LabelView(node, ctx),
+    label: (node, _view, _getPos, decorations) => new LabelView(node, ctx, decorations),
     masthead: (node) => new MastheadView(node, ctx),
     rule: (node) => new RuleView(node, ctx),
     teaser: (node) => new TeaserView(node, ctx),

@@ -23,6 +23,8 @@ import { effectivePpiPx, placeImage, ppiLevel } from '../../photo/crop-geometry'
 import type { Size } from '../../photo/crop-geometry';
 import { setCropModeTr } from '../../photo/crop-mode';
 import { pt } from '../../photo/photo-strings';
+import type { EdgeInsets } from '../../../shared/layout/box-wrap';
+import { boxInsetsFromDecorations } from '../shape/box-wrap-plugin';
 import { ignoreOwnMutation, placeBlock } from './block-frame';
 import '../../photo/photo.css';
 import type { ViewContext } from './view-context';
@@ -46,6 +48,8 @@ export class PhotoView implements NodeView {
   #img: HTMLImageElement | null = null;
   #node: Node;
   #cropping: boolean;
+  /** What a boxed story around the photo takes off its grid box (null: none). */
+  #insets: EdgeInsets | null;
   #controls: CropControls | null = null;
   /** A crop being shown but not yet committed (during a pan, wheel or slider gesture). */
   #preview: PhotoCrop | null = null;
@@ -58,6 +62,7 @@ export class PhotoView implements NodeView {
     this.#node = node;
     this.#view = options.view;
     this.#cropping = isCropping(options.decorations);
+    this.#insets = boxInsetsFromDecorations(options.decorations);
     this.dom = document.createElement('figure');
     this.dom.className = 'bm-photo';
     this.#frame = document.createElement('div');
@@ -83,11 +88,18 @@ export class PhotoView implements NodeView {
     return this.#node;
   }
 
-  /** The frame's size in page px at 100 % (the block's width, its height less the caption lines). */
+  /**
+   * The frame's size in page px at 100 %: the block's width, its height less
+   * the caption lines, both less what a boxed story around it takes.
+   */
   frameSize(): Size {
     const node = this.#node;
     const rect = gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols: num(node, 'cols', 1), lines: num(node, 'lines', 1) });
-    return { width: rect.width, height: Math.max(0, rect.height - this.#captionLines() * this.ctx.metrics.linePx) };
+    const e = this.#insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    return {
+      width: Math.max(0, rect.width - e.left - e.right),
+      height: Math.max(0, rect.height - e.top - e.bottom - this.#captionLines() * this.ctx.metrics.linePx),
+    };
   }
 
   /** The image's displayed pixel size, or null for an empty frame. */
@@ -121,7 +133,7 @@ export class PhotoView implements NodeView {
 
   private render(): void {
     const node = this.#node;
-    placeBlock(this.dom, node, this.ctx);
+    placeBlock(this.dom, node, this.ctx, this.#insets);
     const textHeight = this.#captionLines() * this.ctx.metrics.linePx;
     this.contentDOM.style.height = px(textHeight);
     const frame = this.frameSize();
@@ -197,6 +209,7 @@ export class PhotoView implements NodeView {
     if (node.type !== this.#node.type) return false;
     this.#node = node;
     this.#cropping = isCropping(decorations);
+    this.#insets = boxInsetsFromDecorations(decorations);
     // A committed crop replaces the preview it came from.
     this.#preview = null;
     this.render();

@@ -18,6 +18,8 @@ import { slotOfLine } from '../../../shared/layout/slots';
 import { ignoreOwnMutation } from '../node-views/block-frame';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../node-views/view-context';
+import { clearPushes, pushCrossheads, pushOf } from './crosshead-push';
+import { GalleyChanges } from './galley-changes';
 import { cutAfter, cutBefore, lineStart } from './paragraph-cut';
 import { shapeFromDecorations } from './shape-decoration';
 import './shape.css';
@@ -29,11 +31,20 @@ export function galleyOf(el: Element): GalleyBody | undefined {
   return controllers.get(el as HTMLElement);
 }
 
+/** A clone shown in a slot, with what it was cloned from. */
+interface Shown {
+  node: Node;
+  /** The live paragraph element cloned, and its mutation count then. */
+  src: HTMLElement;
+  version: number;
+  el: HTMLElement;
+}
+
 interface CloneSlot {
   box: HTMLElement;
   inner: HTMLElement;
-  /** Clones shown, in order, with the nodes they were cloned from. */
-  shown: { node: Node; el: HTMLElement }[];
+  /** Clones shown, in order. */
+  shown: Shown[];
 }
 
 export class GalleyBody implements NodeView {
@@ -45,6 +56,9 @@ export class GalleyBody implements NodeView {
   #node: Node;
   #shape: StoryShape;
   #active = -1;
+  /** What changed in the live galley since the clones were refreshed (decorations too). */
+  readonly #changes: GalleyChanges;
+  #frame = 0;
 
   constructor(
     node: Node,
@@ -63,6 +77,14 @@ export class GalleyBody implements NodeView {
     this.#live.appendChild(this.contentDOM);
     this.dom.appendChild(this.#live);
     controllers.set(this.dom, this);
+    this.#changes = new GalleyChanges(this.contentDOM, () => {
+      // A change outside a view update (none is expected): catch up next frame.
+      if (this.#frame) return;
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.sync();
+      });
+    });
     this.#layoutSlots();
     this.activate(0);
   }
@@ -97,6 +119,10 @@ export class GalleyBody implements NodeView {
       const box = document.createElement('div');
       box.className = 'bm-slot bm-slot-clone';
       box.contentEditable = 'false';
+      // Find in page (Ctrl+F, Electron's findInPage) sees each character once:
+      // in the live galley, which holds them all (a press on a clone is
+      // handled by the shape plugin, on the body beneath).
+      box.inert = true;
       box.dataset['slot'] = String(i);
       box.dataset['lines'] = String(s.lines);
       // Text column of the slot (column rules are drawn left of every column but the first).
@@ -159,12 +185,37 @@ export class GalleyBody implements NodeView {
   }
 
   /**
+   * Moves crossheads off slot edges (crosshead-push.ts) before the galley is
+   * read. Its own style writes are not changes to refresh for, but a clone of
+   * a crosshead whose push changed is stale.
+   */
+  #pushCrossheads(): void {
+    const changed = this.#changes.ownWrites(() => pushCrossheads(this.contentDOM, this.#shape, this.ctx.metrics.linePx));
+    for (const el of changed) this.#changes.bump(el);
+  }
+
+  /**
+   * Refreshes the clones if the live galley's DOM changed since the last
+   * refresh (after every view update: a decoration-only change leaves the
+   * document as it was but changes the galley's DOM). Returns whether it did.
+   */
+  sync(): boolean {
+    if (!this.#changes.take()) return false;
+    this.refreshClones();
+    return true;
+  }
+
+  /**
    * Brings every slot's clones up to date with the live galley (after the
    * view has updated its DOM). One layout read for the paragraph offsets.
    */
   refreshClones(): void {
+    const start = performance.now();
+    this.#changes.clean();
     if (this.#exact) this.#refreshExact();
     else this.#refresh(null);
+    // The clone refresh alone (forced layout included), for benchmarks: `bm-shape-clones`.
+    performance.measure('bm-shape-clones', { start });
   }
 
   /**
@@ -182,12 +233,16 @@ export class GalleyBody implements NodeView {
     const n = kids.length;
     if (n !== this.#node.childCount) return;
     this.#live.style.visibility = 'hidden';
+    this.#pushCrossheads();
     const tops: number[] = [];
     const bottoms: number[] = [];
+    // Where a slot's first piece starts: above a pushed crosshead's margin.
+    const leads: number[] = [];
     for (let k = 0; k < n; k++) {
       const el = kids[k] as HTMLElement;
       tops.push(el.offsetTop);
       bottoms.push(el.offsetTop + el.offsetHeight);
+      leads.push(pushOf(el));
     }
     const { linePx } = this.ctx.metrics;
     const galley = this.contentDOM.getBoundingClientRect();
@@ -214,7 +269,7 @@ export class GalleyBody implements NodeView {
           piece.classList.add('bm-galley-continued');
         }
         if (end) piece.classList.add('bm-galley-cut');
-        if (pieces.length === 0) shift = start ? 0 : y0 - tops[k]!;
+        if (pieces.length === 0) shift = start ? 0 : y0 - (tops[k]! - leads[k]!);
         pieces.push(piece);
       }
       clone.inner.replaceChildren(...pieces);
@@ -228,13 +283,16 @@ export class GalleyBody implements NodeView {
     const kids = this.contentDOM.children;
     const node = this.#node;
     if (kids.length !== node.childCount) return;
+    this.#pushCrossheads();
     const n = kids.length;
     const tops = new Array<number>(n);
     const bottoms = new Array<number>(n);
+    const leads = new Array<number>(n);
     for (let k = 0; k < n; k++) {
       const el = kids[k] as HTMLElement;
       tops[k] = el.offsetTop;
       bottoms[k] = el.offsetTop + el.offsetHeight;
+      leads[k] = pushOf(el);
     }
     const { linePx } = this.ctx.metrics;
     this.#shape.slots.forEach((s, i) => {
@@ -247,25 +305,31 @@ export class GalleyBody implements NodeView {
       while (first < n && bottoms[first]! <= y0 + 0.5) first++;
       let last = first;
       while (last < n && tops[last]! < y1 - 0.5) last++;
-      const reuse = new Map<Node, HTMLElement[]>();
+      // Reused by node identity while the live element is the one cloned and unchanged since.
+      const reuse = new Map<Node, Shown[]>();
       for (const c of clone.shown) {
+        if (c.src.parentNode !== this.contentDOM || this.#changes.countOf(c.src) !== c.version) continue;
         const list = reuse.get(c.node);
-        if (list) list.push(c.el);
-        else reuse.set(c.node, [c.el]);
+        if (list) list.push(c);
+        else reuse.set(c.node, [c]);
       }
-      const next: { node: Node; el: HTMLElement }[] = [];
+      const next: Shown[] = [];
       let same = clone.shown.length === last - first;
       for (let k = first; k < last; k++) {
         const child = node.child(k);
-        const el = reuse.get(child)?.shift() ?? (kids[k]!.cloneNode(true) as HTMLElement);
-        if (same && clone.shown[k - first]!.el !== el) same = false;
-        next.push({ node: child, el });
+        const src = kids[k] as HTMLElement;
+        const list = reuse.get(child);
+        const at = list ? list.findIndex((c) => c.src === src) : -1;
+        const shown = at >= 0 ? list!.splice(at, 1)[0]! : { node: child, src, version: this.#changes.countOf(src), el: src.cloneNode(true) as HTMLElement };
+        if (same && clone.shown[k - first] !== shown) same = false;
+        next.push(shown);
       }
       if (!same) {
         clone.inner.replaceChildren(...next.map((c) => c.el));
         clone.shown = next;
       }
-      const shift = first < n ? y0 - tops[first]! : 0;
+      // A pushed crosshead's margin is in its clone too: the window starts above it.
+      const shift = first < n ? y0 - (tops[first]! - leads[first]!) : 0;
       clone.inner.style.transform = shift === 0 ? '' : `translateY(${px(-shift)})`;
     });
   }
@@ -360,6 +424,9 @@ export class GalleyBody implements NodeView {
   }
 
   destroy(): void {
+    this.#changes.disconnect();
+    clearPushes(this.contentDOM);
+    if (this.#frame) cancelAnimationFrame(this.#frame);
     controllers.delete(this.dom);
   }
 }

@@ -182,8 +182,13 @@ export function shapePlugin(): Plugin<ShapeState> {
       return {
         update(v, prev) {
           const start = performance.now();
-          if (v.state.doc !== prev.doc) for (const g of galleys(v)) g.refreshClones();
-          if (v.state.doc !== prev.doc || !v.state.selection.eq(prev.selection)) {
+          // Decoration-only updates (the line-end pass, a punctuation style) change the galley's DOM too.
+          let changed = v.state.doc !== prev.doc;
+          for (const g of galleys(v)) {
+            if (v.state.doc !== prev.doc) g.refreshClones();
+            else changed = g.sync() || changed;
+          }
+          if (changed || !v.state.selection.eq(prev.selection)) {
             follow(v, v.state);
             drawSlotSelections(v, galleys(v));
           }

@@ -59,6 +59,26 @@ function select(view: EditorView, anchor: number, head: number): void {
 }
 
 /**
+ * The galley body pressed. Clones are inert (not hit-tested, so find in page
+ * skips them): a press on one lands on the story beneath, in a clone's box.
+ */
+function galleyUnder(e: MouseEvent): GalleyBody | undefined {
+  const target = e.target as Element | null;
+  const body = target?.closest?.('.bm-shaped');
+  if (body) return galleyOf(body);
+  const story = target?.closest?.('[data-kind="story"]');
+  for (const el of story?.querySelectorAll('.bm-shaped') ?? []) {
+    const g = galleyOf(el);
+    const inSlot = g?.shape.slots.some((_s, i) => {
+      const r = g.slotRect(i);
+      return r !== null && e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom;
+    });
+    if (inSlot) return g;
+  }
+  return undefined;
+}
+
+/**
  * A press in a galley body: places the caret (or extends the selection with
  * Shift) at the pointer and follows the pointer while the button is held.
  * True when the press was ours. Double and triple clicks stay the browser's
@@ -66,9 +86,7 @@ function select(view: EditorView, anchor: number, head: number): void {
  */
 export function pressGalley(view: EditorView, e: MouseEvent): boolean {
   if (e.button !== 0 || e.detail > 1 || e.ctrlKey || e.metaKey || e.altKey || !view.editable) return false;
-  const target = e.target as Element | null;
-  const body = target?.closest?.('.bm-shaped');
-  const g = body ? galleyOf(body) : undefined;
+  const g = galleyUnder(e);
   if (!g || g.shape.slots.length === 0) return false;
   const pos = positionIn(view, g, slotUnder(g, e.clientX, e.clientY), e.clientX, e.clientY);
   if (pos === null) return false;

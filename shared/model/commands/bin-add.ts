@@ -2,7 +2,10 @@
 import type { Node } from 'prosemirror-model';
 import type { Command, Transaction } from 'prosemirror-state';
 import { findBin, usedBlockIds } from '../bin';
+import type { PageSettings } from '../../page/settings';
 import { isBinKind, schema } from '../schema';
+import { withStyleLines } from '../style-lines';
+import { styleSheetOf } from '../styles';
 import { asGesture } from './blocks';
 import { uniqueBlockId } from './duplicate-block';
 
@@ -27,15 +30,21 @@ export function appendToBin(tr: Transaction, items: readonly Node[]): Node[] {
 
 /**
  * Adds stories (and photos, labels, teasers) to the story bin in one
- * transaction. False when there is nothing to add or a node cannot go into
- * the bin (a masthead, a rule, anything that is not a block).
+ * transaction. They are new to the page: their head lines, bylines and
+ * crossheads take the lines the page's styles give them (style-lines.ts),
+ * whatever the importer set. False when there is nothing to add or a node
+ * cannot go into the bin (a masthead, a rule, anything that is not a block).
  */
 export function addToBin(items: readonly Node[]): Command {
   return (state, dispatch) => {
     if (items.length === 0 || !items.every((item) => isBinKind(item.type.name))) return false;
     if (dispatch) {
       const tr = state.tr;
-      appendToBin(tr, items);
+      const sheet = styleSheetOf(state.doc.attrs['settings'] as PageSettings);
+      appendToBin(
+        tr,
+        items.map((item) => withStyleLines(item, sheet)),
+      );
       dispatch(asGesture(tr, { structural: true }));
     }
     return true;

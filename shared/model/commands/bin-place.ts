@@ -3,7 +3,10 @@ import { NodeSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import type { PlacementSize } from '../../copyfit/placement';
 import { placementSize } from '../../copyfit/placement';
+import type { PageSettings } from '../../page/settings';
 import { findBin, findBinItem } from '../bin';
+import { withStyleLines } from '../style-lines';
+import { styleSheetOf } from '../styles';
 import { asGesture, clampBox, pageGrid } from './blocks';
 
 /** Where a bin item goes: the grid cell of its top-left corner, and its size (default: from the copyfit estimate). */
@@ -17,8 +20,10 @@ export interface BinPlacement {
 /**
  * Moves the bin item with this id onto the page at a grid cell, on top of
  * the other blocks, and selects it. Its box is kept inside the grid (moved
- * in from the far edges when it would stick out). False when no bin item has
- * that id.
+ * in from the far edges when it would stick out). Parts still at the
+ * schema's default lines (an item imported before imports followed the
+ * styles) take their style's lines first, so the default size counts them.
+ * False when no bin item has that id.
  */
 export function placeFromBin(id: string, at: BinPlacement): Command {
   if (!Number.isFinite(at.col) || !Number.isFinite(at.line)) throw new RangeError(`placeFromBin needs a finite cell, got col ${at.col}, line ${at.line}`);
@@ -27,9 +32,10 @@ export function placeFromBin(id: string, at: BinPlacement): Command {
     if (!item) return false;
     if (dispatch) {
       const grid = pageGrid(state.doc);
-      const size = at.size ?? placementSize(item.node, grid);
+      const node = withStyleLines(item.node, styleSheetOf(state.doc.attrs['settings'] as PageSettings), 'schema-default');
+      const size = at.size ?? placementSize(node, grid);
       const box = clampBox(grid, { col: at.col, line: at.line, cols: size.cols, lines: size.lines });
-      const placed = item.node.type.create({ ...item.node.attrs, ...box }, item.node.content, item.node.marks);
+      const placed = node.type.create({ ...node.attrs, ...box }, node.content, node.marks);
       const tr = state.tr.delete(item.pos, item.pos + item.node.nodeSize);
       // The bin is the page's last child: the placed block goes just before it, on top of the others.
       const at2 = findBin(tr.doc)!.pos;

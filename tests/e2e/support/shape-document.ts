@@ -34,14 +34,19 @@ export function shapeParagraphs(count: number): string[] {
 /** Where the photo sits in the story (page grid units): the L by default. */
 export type PhotoBox = { col: number; line: number; cols: number; lines: number };
 
-export function shapePageJson(asset: { hash: string; pixelWidth: number; pixelHeight: number }, paragraphs: string[], photoBox: PhotoBox = SHAPE_PHOTO): unknown {
+/** A body part: a paragraph's text, or a crosshead (小标题, 2 lines). */
+export type BodyPart = string | { crosshead: string };
+
+export function shapePageJson(asset: { hash: string; pixelWidth: number; pixelHeight: number }, paragraphs: BodyPart[], photoBox: PhotoBox = SHAPE_PHOTO): unknown {
   const story = schema.node('story', { ...SHAPE_STORY }, [
     schema.node('headgroup', null, [schema.node('headline', { lines: 4 }, [schema.text('湘湖畔的新风景')])]),
     schema.node('byline', null, [schema.text('记者 张三')]),
     schema.node(
       'body',
       null,
-      paragraphs.map((p) => schema.node('paragraph', null, [schema.text(p)])),
+      paragraphs.map((p) =>
+        typeof p === 'string' ? schema.node('paragraph', null, [schema.text(p)]) : schema.node('crosshead', { lines: 2 }, [schema.text(p.crosshead)]),
+      ),
     ),
   ]);
   const photo = schema.node('photo', { ...SHAPE_PHOTO, ...photoBox, asset: asset.hash, pixelWidth: asset.pixelWidth, pixelHeight: asset.pixelHeight }, [
@@ -53,12 +58,17 @@ export function shapePageJson(asset: { hash: string; pixelWidth: number; pixelHe
 
 /** Writes the page into `dir` (the photo at `photoBox`); returns its path and the body paragraphs. */
 export async function writeShapeFile(dir: string, paragraphCount = 30, photoBox: PhotoBox = SHAPE_PHOTO): Promise<{ path: string; paragraphs: string[] }> {
+  const paragraphs = shapeParagraphs(paragraphCount);
+  return { path: await writeShapeBody(dir, paragraphs, photoBox), paragraphs };
+}
+
+/** Writes the page with the body `parts` into `dir` (the photo at `photoBox`); returns its path. */
+export async function writeShapeBody(dir: string, parts: BodyPart[], photoBox: PhotoBox = SHAPE_PHOTO): Promise<string> {
   const asset = await assetFromImageFile(join(PROJECT_ROOT, 'fixtures', 'photos', 'lakeside-evening.jpg'));
   if (!asset.ok) throw new Error(`cannot read the photo: ${asset.error.message}`);
-  const paragraphs = shapeParagraphs(paragraphCount);
   const path = join(dir, 'shape.banmian');
   const { hash, pixelWidth, pixelHeight } = asset.value.entry;
-  const written = await writeBanmianFile(path, { pages: [shapePageJson({ hash, pixelWidth, pixelHeight }, paragraphs, photoBox)], assets: [asset.value] });
+  const written = await writeBanmianFile(path, { pages: [shapePageJson({ hash, pixelWidth, pixelHeight }, parts, photoBox)], assets: [asset.value] });
   if (!written.ok) throw new Error(`cannot write the shape file: ${written.error.message}`);
-  return { path, paragraphs };
+  return path;
 }

@@ -9,7 +9,7 @@ const electron = vi.hoisted(() => {
   return {
     exposed,
     listeners,
-    invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })),
+    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })),
   };
 });
 
@@ -52,7 +52,9 @@ describe('preload', () => {
       ['openDocument', () => api.openDocument(), []],
       ['openPath', () => api.openPath('/a.banmian'), ['/a.banmian']],
       ['saveDocument', () => api.saveDocument({ handle: 'h', pages, saveAs: true }), [{ handle: 'h', pages, saveAs: true }]],
-      ['exportPdf', () => api.exportPdf({ handle: 'h', pages }), [{ handle: 'h', pages }]],
+      // Every export carries a job id, the one cancelExport stops.
+      ['exportPdf', () => api.exportPdf({ handle: 'h', pages }), [{ handle: 'h', pages, progressId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]],
+      ['chooseOutputProfile', () => api.chooseOutputProfile(), []],
       ['setDirty', () => api.setDirty('h', true), ['h', true]],
       ['documentForPrint', () => api.documentForPrint('h'), ['h']],
       ['journal', () => api.journal('h', pages), ['h', pages]],
@@ -88,6 +90,25 @@ describe('preload', () => {
     expect(sent[0]).toBe(channelOf('exportPdf'));
     expect(sent[1]).toMatchObject({ ...request, progressId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) });
     expect(electron.listeners.get(EXPORT_PROGRESS_CHANNEL)).toEqual([]);
+  });
+
+  it('cancels the running export of a document by its progress id, and nothing when none runs', async () => {
+    electron.invoke.mockClear();
+    expect(await api.cancelExport('h')).toEqual({ ok: true, value: false });
+    expect(electron.invoke).not.toHaveBeenCalled();
+    let finish: (v: unknown) => void = () => {};
+    electron.invoke.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    const running = api.exportPdf({ handle: 'h', pages: [{}] });
+    const { progressId } = electron.invoke.mock.calls.at(-1)![1] as { progressId: string };
+    electron.invoke.mockImplementationOnce(async () => ({ ok: true, value: true }));
+    expect(await api.cancelExport('other')).toEqual({ ok: true, value: false });
+    expect(await api.cancelExport('h')).toEqual({ ok: true, value: true });
+    expect(electron.invoke).toHaveBeenLastCalledWith(channelOf('cancelExport'), progressId);
+    finish({ ok: false, error: { code: 'CANCELLED', message: 'the export was cancelled' } });
+    await running;
+    electron.invoke.mockClear();
+    expect(await api.cancelExport('h')).toEqual({ ok: true, value: false });
+    expect(electron.invoke).not.toHaveBeenCalled();
   });
 
   it('builds asset URLs locally, on the asset scheme', () => {

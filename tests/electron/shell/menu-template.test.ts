@@ -26,6 +26,20 @@ describe('menu template', () => {
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
+  it('has 置入图片… in 文件, after 导入稿件…, sending placeImage with Mod+Shift+D (Mod+D stays the editor\'s duplicate)', () => {
+    const sent: AppCommand[] = [];
+    const file = menuTemplate({ send: (c) => sent.push(c), dev: false, platform: 'linux' })[0]!;
+    const list = file.submenu as MenuItemConstructorOptions[];
+    const labels = list.map((i) => i.label);
+    const at = labels.indexOf('置入图片…');
+    expect(at).toBe(labels.indexOf('导入稿件…') + 1);
+    const place = list[at]!;
+    expect(place.accelerator).toBe('CmdOrCtrl+Shift+D');
+    (place.click as () => void)();
+    expect(sent).toEqual(['placeImage']);
+    expect(items([file]).map((i) => i.accelerator)).not.toContain('CmdOrCtrl+D');
+  });
+
   it('adds the developer tools only in a development build', () => {
     const roles = (dev: boolean) => items(menuTemplate({ send: () => undefined, dev, platform: 'linux' })).map((i) => i.role);
     expect(roles(true)).toContain('toggleDevTools');

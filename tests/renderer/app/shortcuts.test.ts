@@ -24,6 +24,12 @@ describe('shortcutCommand', () => {
     expect(shortcutCommand(key('I', { ctrl: true, shift: true }), false)).toBeNull();
   });
 
+  it('maps Mod+Shift+D to placing an image, and leaves Mod+D to the editor (duplicate)', () => {
+    expect(shortcutCommand(key('D', { ctrl: true, shift: true }), false)).toBe('placeImage');
+    expect(shortcutCommand(key('D', { meta: true, shift: true }), true)).toBe('placeImage');
+    expect(shortcutCommand(key('d', { ctrl: true }), false)).toBeNull();
+  });
+
   it('maps undo and both redo keys', () => {
     expect(shortcutCommand(key('z', { ctrl: true }), false)).toBe('undo');
     expect(shortcutCommand(key('Z', { ctrl: true, shift: true }), false)).toBe('redo');

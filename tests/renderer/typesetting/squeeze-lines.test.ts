@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TextLine } from '../../../renderer/typesetting/measure-lines';
 import { newSqueezeMemory, squeezeParagraph } from '../../../renderer/typesetting/squeeze-lines';
+import type { BoxedLine } from '../../../renderer/typesetting/squeeze-lines';
 
 const EM = 10;
 
@@ -9,7 +9,7 @@ const EM = 10;
  * width (one em; `half` ones half an em) plus the justification expansion,
  * except the line's last, spreading `slackEm` over the gaps.
  */
-function line(text: string, start: number, end: number, slackEm: number, half: readonly number[] = []): TextLine {
+function line(text: string, start: number, end: number, slackEm: number, half: readonly number[] = []): BoxedLine {
   const n = end - start + 1;
   const e = n > 1 ? (slackEm * EM) / (n - 1) : 0;
   const boxes = Array.from({ length: n }, (_, k) => {

@@ -40,6 +40,25 @@ describe('preflightPage', () => {
     expect(found[0]!.messageZh).toContain('p1');
   });
 
+  it('measures a photo in a boxed story as drawn, inside the box\'s inset', () => {
+    const box = { col: 1, line: 10, cols: 1, lines: 10 };
+    const boxed = schema.node('story', { id: 's', col: 0, line: 0, cols: 2, lines: 20, frame: 'single', frameInset: 1 }, [
+      schema.node('body', null, [schema.node('paragraph', null, [schema.text('正文')])]),
+    ]);
+    const doc = page([boxed, photo('p1', HASH, box)]);
+    const f = preflightPage({ doc, page: 1, assets: new Map([[HASH, { pixelWidth: 120, pixelHeight: 90 }]]), overset: new Map() }).find((x) => x.code === 'image-low-ppi')!;
+    const m = gridMetrics(settings);
+    const rect = gridBoxRect(m, box);
+    // One character off the right (the story's edge), one line off the bottom.
+    expect(f.xMm).toBeCloseTo((m.typeLeftPx + rect.x) / PX_PER_MM, 1);
+    expect(f.widthMm).toBeCloseTo((rect.width - m.charPx) / PX_PER_MM, 1);
+    expect(f.heightMm).toBeCloseTo((rect.height - m.linePx - 2 * m.linePx) / PX_PER_MM, 1);
+    const expected = Math.round(
+      effectivePpi({ pixelWidth: 120, pixelHeight: 90, frameWidthMm: (rect.width - m.charPx) / PX_PER_MM, frameHeightMm: (rect.height - 3 * m.linePx) / PX_PER_MM, fit: 'fill', zoom: 1 }),
+    );
+    expect(f.message).toContain(`${expected} ppi`);
+  });
+
   it('reports a 400 px image as an error with its effective ppi and position', () => {
     const box = { col: 2, line: 10, cols: 3, lines: 30 };
     const doc = page([photo('p1', HASH, box)]);

@@ -1,0 +1,95 @@
+/**
+ * Blocks set inside a boxed story: a photo (or a label, a rule…) placed in a
+ * story that has a box (边框 or 底纹) stays inside the box's inset, the way a
+ * layout editor sets a picture in a 框 in FIT or InDesign. Its grid box is
+ * unchanged (it still says which cells it takes, and the text still flows
+ * around it); only the part of it drawn in the story's inset is taken off, so
+ * the border is never covered and the picture lines up with the text inside.
+ *
+ * The inset is whole characters across and whole lines down (story-box.ts),
+ * so a photo trimmed at the bottom loses whole lines of picture and keeps its
+ * caption on the grid.
+ */
+import type { Node } from 'prosemirror-model';
+import { blockBox } from '../model/check-page';
+import type { GridMetrics } from '../page/geometry';
+import { gridBoxRect, gridMetrics } from '../page/geometry';
+import type { PageSettings } from '../page/settings';
+import { boxInset } from './story-box';
+import { boxInside } from './text-wrap';
+
+/** Px taken off each side of a block's grid box (all ≥ 0). */
+export interface EdgeInsets {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * What the box of `story` takes off `block` when the block lies wholly
+ * inside the story's grid box: the part of the block in the story's inset,
+ * on each side where it reaches into it. Null when the story is not boxed
+ * (or its inset is 0), the block is not wholly inside it, or it stays clear
+ * of the inset anyway.
+ */
+export function insetsInBox(metrics: GridMetrics, settings: PageSettings, story: Node, block: Node): EdgeInsets | null {
+  if (story.type.name !== 'story' || block === story || block.type.name === 'story') return null;
+  const inset = boxInset(settings.grid, story);
+  if (inset.chars === 0) return null;
+  const outer = blockBox(story);
+  const box = blockBox(block);
+  if (!boxInside(box, outer)) return null;
+  const s = gridBoxRect(metrics, outer);
+  const b = gridBoxRect(metrics, box);
+  const dx = inset.chars * metrics.charPx;
+  const dy = inset.lines * metrics.linePx;
+  const out: EdgeInsets = {
+    left: Math.max(0, s.x + dx - b.x),
+    top: Math.max(0, s.y + dy - b.y),
+    right: Math.max(0, b.x + b.width - (s.x + s.width - dx)),
+    bottom: Math.max(0, b.y + b.height - (s.y + s.height - dy)),
+  };
+  return out.left > 0 || out.top > 0 || out.right > 0 || out.bottom > 0 ? out : null;
+}
+
+/**
+ * The insets of every block of `page` that sits in a boxed story, by the
+ * block's index among the page's children. A block in several boxed stories
+ * (an overlap the page checks warn about) keeps out of all their insets.
+ */
+export function boxWrapInsets(page: Node): Map<number, EdgeInsets> {
+  const out = new Map<number, EdgeInsets>();
+  const settings = page.attrs['settings'] as PageSettings | undefined;
+  if (!settings) return out;
+  const stories: Node[] = [];
+  page.forEach((child) => {
+    if (child.type.name === 'story') stories.push(child);
+  });
+  if (stories.length === 0) return out;
+  const metrics = gridMetrics(settings);
+  page.forEach((block, _offset, index) => {
+    if (block.type.name === 'story' || block.type.name === 'bin') return;
+    for (const story of stories) {
+      const e = insetsInBox(metrics, settings, story, block);
+      if (!e) continue;
+      const had = out.get(index);
+      out.set(
+        index,
+        had
+          ? { left: Math.max(had.left, e.left), top: Math.max(had.top, e.top), right: Math.max(had.right, e.right), bottom: Math.max(had.bottom, e.bottom) }
+          : e,
+      );
+    }
+  });
+  return out;
+}
+
+/** The insets of one block of `page` (a child of it), or null when it sits in no boxed story's inset. */
+export function blockInsetsInBox(page: Node, block: Node): EdgeInsets | null {
+  let index = -1;
+  page.forEach((child, _offset, i) => {
+    if (child === block) index = i;
+  });
+  return index < 0 ? null : (boxWrapInsets(page).get(index) ?? null);
+}

@@ -1,0 +1,85 @@
+/**
+ * The line-end pass while typing (web mode, the reference page): after text
+ * is typed at the start of a paragraph, every one of its lines moves, and
+ * once the pass has run again each full-width closing mark that ends a line
+ * is set half width (inside `.bm-halt`) — read from the live DOM, character
+ * by character, independently of the pass's own measuring.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebApp } from './support/web-app';
+import { openWebApp } from './support/web-app';
+import { e2eUnavailable, SEED_FILE } from './support/web';
+
+const skip = e2eUnavailable();
+
+/** Line-end closing marks of the story's body paragraphs that are not set half width. */
+async function fullWidthLineEnds(page: Page, blockId: string): Promise<{ marks: number; missed: string[] }> {
+  return page.evaluate((id) => {
+    const HALF = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
+    let marks = 0;
+    const missed: string[] = [];
+    for (const p of document.querySelectorAll<HTMLElement>(`[data-block-id="${id}"] .bm-body p`)) {
+      const chars: { ch: string; el: Element | null; mid: number; left: number; half: number }[] = [];
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        for (let i = 0; i < t.data.length; i++) {
+          if (/\s/.test(t.data[i]!)) continue;
+          range.setStart(t, i);
+          range.setEnd(t, i + 1);
+          const r = range.getBoundingClientRect();
+          if (r.height > 0) chars.push({ ch: t.data[i]!, el: t.parentElement, mid: r.top + r.height / 2, left: r.left, half: r.height / 2 });
+        }
+      }
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const c = chars[i]!;
+        const next = chars[i + 1]!;
+        const endsLine = Math.abs(next.mid - c.mid) > c.half || next.left < c.left - 0.5;
+        if (!endsLine || !HALF.has(c.ch)) continue;
+        marks++;
+        if (!c.el?.closest('.bm-halt')) missed.push(chars.slice(Math.max(0, i - 6), i + 1).map((x) => x.ch).join(''));
+      }
+    }
+    return { marks, missed };
+  }, blockId);
+}
+
+describe.skipIf(skip !== null)(`line-end punctuation while typing (web mode)${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let app: WebApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await openWebApp(SEED_FILE);
+    page = app.page;
+    await page.waitForFunction(() => document.querySelectorAll('.bm-halt').length > 0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sets every line-end mark of a paragraph half width again after typing moves all its lines', async () => {
+    const before = await fullWidthLineEnds(page, 'lead');
+    expect(before.missed).toEqual([]);
+    expect(before.marks).toBeGreaterThan(3);
+    // The caret at the start of the lead's first paragraph, then two characters and a comma: every line after moves.
+    const at = await page.evaluate(() => {
+      const p = document.querySelector('[data-block-id="lead"] .bm-body p')!;
+      const range = document.createRange();
+      range.setStart(p.firstChild!, 0);
+      range.setEnd(p.firstChild!, 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + 1, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Home');
+    for (const ch of ['近', '日', '，']) await page.keyboard.insertText(ch);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-block-id="lead"] .bm-body p')!.textContent!.slice(0, 4)), { timeout: 10_000 }).toBe('近日，社');
+    await expect.poll(async () => (await fullWidthLineEnds(page, 'lead')).missed, { timeout: 10_000 }).toEqual([]);
+    const after = await fullWidthLineEnds(page, 'lead');
+    expect(after.marks).toBeGreaterThan(3);
+    console.log(`line-end marks in the lead: ${before.marks} before typing, ${after.marks} after, all half width`);
+  }, 60_000);
+});
