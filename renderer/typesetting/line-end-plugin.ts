@@ -265,7 +265,7 @@ class LineEndPass {
       const sameWidth = known?.width === width;
       const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
       const squeeze = sameWidth ? known.squeeze : newSqueezeMemory();
-      squeezeParagraph({ text, lines: withBoxes(view, dom, start, lines), em: emOnScreen(dom), halved: lineStarts, memory: squeeze });
+      squeezeParagraph({ text, lines: withBoxes(view, dom, start, lines), em: emOnScreen(dom), halved: lineStarts, memory: squeeze, avoid: new Set(boundaries) });
       const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const gaps = boundaries.filter((b) => !suppressed.has(b));

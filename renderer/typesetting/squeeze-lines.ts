@@ -116,8 +116,15 @@ export function squeezeParagraph(options: {
   em: number;
   halved: Map<number, number>;
   memory: SqueezeMemory;
+  /**
+   * Han–Western boundaries (offsets of their right-hand characters): a line
+   * holding one, or whose next line starts near one, is left alone. The
+   * autospace pass takes a boundary's quarter em away at a line start and
+   * keeps it away at a line end (its own push-in); both at once do not settle.
+   */
+  avoid?: ReadonlySet<number>;
 }): void {
-  const { text, lines, em, halved, memory } = options;
+  const { text, lines, em, halved, memory, avoid } = options;
   const lineEnds = new Set(lines.map((l) => l.end));
   const byStart = new Map(lines.map((l) => [l.start, l]));
 
@@ -146,6 +153,8 @@ export function squeezeParagraph(options: {
   lines.forEach((line, i) => {
     const nextLine = lines[i + 1];
     if (!nextLine || !line.boxes || line.boxes.length < 2) return;
+    // A boundary on the line or at the next one's start: the autospace pass's to settle.
+    if (avoid && [...avoid].some((b) => b > line.start && b <= nextLine.start + 2)) return;
     const key = `${line.start}:${line.end}`;
     const triedBefore = memory.failed.get(key) ?? 0;
     if (triedBefore === Infinity) return;
