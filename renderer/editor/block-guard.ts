@@ -9,6 +9,7 @@ import type { Node } from 'prosemirror-model';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { NodeSelection, Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { isBlockKind } from '../../shared/model/schema';
 import { ALLOW_STRUCTURE } from '../../shared/model/commands/blocks';
 
@@ -33,6 +34,31 @@ function blockSelected(state: EditorState): boolean {
   return sel instanceof NodeSelection && isBlockKind(sel.node.type.name);
 }
 
+/**
+ * Whether a block is selected as a frame while the browser's caret is already
+ * in text elsewhere: a click into a story whose selection ProseMirror has not
+ * read yet (it reads it a moment later, or with the input itself). Typing then
+ * belongs to the caret, never to the frame selected before the click.
+ */
+function caretLeftTheFrame(view: EditorView): boolean {
+  const dom = view.dom.ownerDocument.getSelection();
+  if (!dom || !dom.isCollapsed || !dom.anchorNode || !view.dom.contains(dom.anchorNode)) return false;
+  const sel = view.state.selection;
+  let pos: number;
+  try {
+    pos = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+  } catch {
+    return false;
+  }
+  if (pos >= sel.from && pos <= sel.to) return false;
+  return view.state.doc.resolve(pos).parent.inlineContent;
+}
+
+/** Whether typing now would go to a block selected as a frame (and so must do nothing). */
+function typingIntoFrame(view: EditorView): boolean {
+  return blockSelected(view.state) && !caretLeftTheFrame(view);
+}
+
 export function blockGuard(): Plugin {
   return new Plugin({
     key: blockGuardKey,
@@ -48,16 +74,18 @@ export function blockGuard(): Plugin {
       // caret is, which is the start of the next block's text.
       handleDOMEvents: {
         beforeinput(view, event) {
-          if (!blockSelected(view.state) || !event.inputType.startsWith('insert')) return false;
+          if (!event.inputType.startsWith('insert') || !typingIntoFrame(view)) return false;
           event.preventDefault();
           return true;
         },
       },
-      handleTextInput(view) {
-        return blockSelected(view.state);
+      // Text read from the DOM replacing the selected frame; text typed at a caret elsewhere goes in.
+      handleTextInput(view, from, to) {
+        const sel = view.state.selection;
+        return blockSelected(view.state) && from <= sel.from && to >= sel.to;
       },
       handleKeyPress(view, event) {
-        return blockSelected(view.state) && event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+        return typingIntoFrame(view) && event.key.length === 1 && !event.ctrlKey && !event.metaKey;
       },
     },
   });

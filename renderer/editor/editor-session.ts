@@ -7,7 +7,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, Selection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
@@ -66,6 +66,8 @@ export class EditorSession {
     const assetUrl = options.assetUrl;
     const state = EditorState.create({
       doc: options.doc,
+      // The first text, not the first block selected as a frame (ProseMirror's default, here the masthead).
+      selection: Selection.findFrom(options.doc.resolve(0), 1, true) ?? undefined,
       plugins: [
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),

@@ -108,9 +108,20 @@ describe.skipIf(skip !== null)(`export dialog (web mode)${skip ? ` (skipped: ${s
     const typed = '加一段让稿件溢出的文字。'.repeat(40);
     await page.keyboard.insertText(typed);
     // Where the text went, if not where it was typed: the failure then says so.
-    await expect
-      .poll(() => page.evaluate(({ blockId, tail }) => document.querySelector(`[data-block-id="${blockId}"]`)?.textContent?.includes(tail) ?? false, { blockId: id, tail: end.text.slice(-6) + typed.slice(0, 6) }), { timeout: 10_000 })
-      .toBe(true);
+    const landed = () => page.evaluate(({ blockId, tail }) => document.querySelector(`[data-block-id="${blockId}"]`)?.textContent?.includes(tail) ?? false, { blockId: id, tail: end.text.slice(-6) + typed.slice(0, 6) });
+    try {
+      await expect.poll(landed, { timeout: 10_000 }).toBe(true);
+    } catch (e) {
+      const where = await page.evaluate((t) => ({
+        blocks: [...document.querySelectorAll('[data-block-id]')].filter((b) => b.textContent?.includes(t)).map((b) => b.getAttribute('data-block-id')),
+        active: document.activeElement?.outerHTML.slice(0, 160),
+        selection: String(window.getSelection()?.anchorNode?.parentElement?.outerHTML.slice(0, 160)),
+        dialogs: [...document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')].map((d) => d.outerHTML.slice(0, 160)),
+        hit: document.elementFromPoint(0, 0) && null,
+      }), typed.slice(0, 6));
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.outerHTML.slice(0, 160), end);
+      throw new Error(`typed text not in ${id}: ${JSON.stringify({ ...where, clicked: end, hit })}`, { cause: e });
+    }
     const finding = `[data-preflight-panel] [data-code="overset"][data-finding-block="${id}"]`;
     await page.waitForSelector(finding, { timeout: 10_000 });
     expect(await page.getAttribute('[data-preflight-panel]', 'data-errors')).not.toBe('0');

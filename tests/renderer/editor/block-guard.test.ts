@@ -31,6 +31,19 @@ describe('blockGuard', () => {
     expect(s.applyTransaction(tr).state.doc.eq(s.doc)).toBe(true);
   });
 
+  it('takes text read from the DOM at a caret outside the selected frame, and refuses text replacing the frame', () => {
+    // A click into the story, typed into before ProseMirror read the click's selection: the frame is still selected.
+    const s = state.apply(state.tr.setSelection(NodeSelection.create(state.doc, 0)));
+    const handle = blockGuard().props.handleTextInput!;
+    const view = { state: s } as unknown as Parameters<typeof handle>[0];
+    const sel = s.selection;
+    expect(handle.call(null as never, view, 5, 5, '新', () => s.tr)).toBe(false);
+    expect(handle.call(null as never, view, sel.from, sel.to, '新', () => s.tr)).toBe(true);
+    // Nothing selected as a frame: never in the way.
+    const caret = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 5)));
+    expect(handle.call(null as never, { state: caret } as unknown as Parameters<typeof handle>[0], 5, 5, '新', () => caret.tr)).toBe(false);
+  });
+
   it('refuses deleting the whole page after select-all', () => {
     const tr = state.tr.delete(0, state.doc.content.size);
     expect(state.applyTransaction(tr).state.doc.childCount).toBe(2);
