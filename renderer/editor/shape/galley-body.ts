@@ -18,10 +18,11 @@ import { slotOfLine } from '../../../shared/layout/slots';
 import { ignoreOwnMutation } from '../node-views/block-frame';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../node-views/view-context';
-import { clearPushes, pushCrossheads, pushOf } from './crosshead-push';
+import { clearPushes, pushCrossheads } from './crosshead-push';
 import { GalleyChanges } from './galley-changes';
-import { cutAfter, cutBefore, lineStart } from './paragraph-cut';
 import { shapeFromDecorations } from './shape-decoration';
+import { fillExact, fillWindow, paragraphExtents } from './slot-clones';
+import type { CloneSlot } from './slot-clones';
 import './shape.css';
 
 const controllers = new WeakMap<HTMLElement, GalleyBody>();
@@ -29,22 +30,6 @@ const controllers = new WeakMap<HTMLElement, GalleyBody>();
 /** The galley body whose element is `el`, if it is one. */
 export function galleyOf(el: Element): GalleyBody | undefined {
   return controllers.get(el as HTMLElement);
-}
-
-/** A clone shown in a slot, with what it was cloned from. */
-interface Shown {
-  node: Node;
-  /** The live paragraph element cloned, and its mutation count then. */
-  src: HTMLElement;
-  version: number;
-  el: HTMLElement;
-}
-
-interface CloneSlot {
-  box: HTMLElement;
-  inner: HTMLElement;
-  /** Clones shown, in order. */
-  shown: Shown[];
 }
 
 export class GalleyBody implements NodeView {
@@ -234,16 +219,7 @@ export class GalleyBody implements NodeView {
     if (n !== this.#node.childCount) return;
     this.#live.style.visibility = 'hidden';
     this.#pushCrossheads();
-    const tops: number[] = [];
-    const bottoms: number[] = [];
-    // Where a slot's first piece starts: above a pushed crosshead's margin.
-    const leads: number[] = [];
-    for (let k = 0; k < n; k++) {
-      const el = kids[k] as HTMLElement;
-      tops.push(el.offsetTop);
-      bottoms.push(el.offsetTop + el.offsetHeight);
-      leads.push(pushOf(el));
-    }
+    const extents = paragraphExtents(this.contentDOM);
     const { linePx } = this.ctx.metrics;
     const galley = this.contentDOM.getBoundingClientRect();
     const scale = this.contentDOM.offsetHeight > 0 ? galley.height / this.contentDOM.offsetHeight || 1 : 1;
@@ -251,30 +227,7 @@ export class GalleyBody implements NodeView {
     this.#shape.slots.forEach((s, i) => {
       const clone = this.#clones[i]!;
       clone.box.style.visibility = '';
-      const y0 = s.offset * linePx;
-      const y1 = (s.offset + s.lines) * linePx;
-      const pieces: HTMLElement[] = [];
-      let shift = 0;
-      for (let k = 0; k < n; k++) {
-        if (bottoms[k]! <= y0 + 0.5 || tops[k]! >= y1 - 0.5) continue;
-        const el = kids[k] as HTMLElement;
-        const piece = el.cloneNode(true) as HTMLElement;
-        const cuttable = el.tagName === 'P';
-        const start = cuttable && tops[k]! < y0 - 0.5 ? lineStart(el, clientY(y0)) : null;
-        const end = cuttable && bottoms[k]! > y1 + 0.5 ? lineStart(el, clientY(y1)) : null;
-        // The end first: cutting the start moves the offsets after it.
-        if (end) cutAfter(piece, end);
-        if (start) {
-          cutBefore(piece, start);
-          piece.classList.add('bm-galley-continued');
-        }
-        if (end) piece.classList.add('bm-galley-cut');
-        if (pieces.length === 0) shift = start ? 0 : y0 - (tops[k]! - leads[k]!);
-        pieces.push(piece);
-      }
-      clone.inner.replaceChildren(...pieces);
-      clone.shown = [];
-      clone.inner.style.transform = shift === 0 ? '' : `translateY(${px(-shift)})`;
+      fillExact(clone, { kids, extents, y0: s.offset * linePx, y1: (s.offset + s.lines) * linePx, clientY });
     });
   }
 
@@ -284,53 +237,18 @@ export class GalleyBody implements NodeView {
     const node = this.#node;
     if (kids.length !== node.childCount) return;
     this.#pushCrossheads();
-    const n = kids.length;
-    const tops = new Array<number>(n);
-    const bottoms = new Array<number>(n);
-    const leads = new Array<number>(n);
-    for (let k = 0; k < n; k++) {
-      const el = kids[k] as HTMLElement;
-      tops[k] = el.offsetTop;
-      bottoms[k] = el.offsetTop + el.offsetHeight;
-      leads[k] = pushOf(el);
-    }
+    const extents = paragraphExtents(this.contentDOM);
     const { linePx } = this.ctx.metrics;
     this.#shape.slots.forEach((s, i) => {
       if (only === null ? i === this.#active : i !== only) return;
-      const clone = this.#clones[i]!;
-      const y0 = s.offset * linePx;
-      const y1 = (s.offset + s.lines) * linePx;
-      // Paragraphs that reach into [y0, y1).
-      let first = 0;
-      while (first < n && bottoms[first]! <= y0 + 0.5) first++;
-      let last = first;
-      while (last < n && tops[last]! < y1 - 0.5) last++;
-      // Reused by node identity while the live element is the one cloned and unchanged since.
-      const reuse = new Map<Node, Shown[]>();
-      for (const c of clone.shown) {
-        if (c.src.parentNode !== this.contentDOM || this.#changes.countOf(c.src) !== c.version) continue;
-        const list = reuse.get(c.node);
-        if (list) list.push(c);
-        else reuse.set(c.node, [c]);
-      }
-      const next: Shown[] = [];
-      let same = clone.shown.length === last - first;
-      for (let k = first; k < last; k++) {
-        const child = node.child(k);
-        const src = kids[k] as HTMLElement;
-        const list = reuse.get(child);
-        const at = list ? list.findIndex((c) => c.src === src) : -1;
-        const shown = at >= 0 ? list!.splice(at, 1)[0]! : { node: child, src, version: this.#changes.countOf(src), el: src.cloneNode(true) as HTMLElement };
-        if (same && clone.shown[k - first] !== shown) same = false;
-        next.push(shown);
-      }
-      if (!same) {
-        clone.inner.replaceChildren(...next.map((c) => c.el));
-        clone.shown = next;
-      }
-      // A pushed crosshead's margin is in its clone too: the window starts above it.
-      const shift = first < n ? y0 - (tops[first]! - leads[first]!) : 0;
-      clone.inner.style.transform = shift === 0 ? '' : `translateY(${px(-shift)})`;
+      fillWindow(this.#clones[i]!, {
+        galley: this.contentDOM,
+        node,
+        extents,
+        y0: s.offset * linePx,
+        y1: (s.offset + s.lines) * linePx,
+        countOf: (el) => this.#changes.countOf(el),
+      });
     });
   }
 
