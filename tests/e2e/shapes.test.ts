@@ -292,6 +292,15 @@ describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${ski
       await page.evaluate(() => document.fonts.ready);
       await page.$eval(story, (el) => el.scrollIntoView({ block: 'center' }));
       await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-overset') === '0', story);
+      // The typesetting passes (line ends, Han–Western gaps, push-in) settle over a few frames and
+      // move lines as they do: wait until the copyfit stops changing.
+      let last = '';
+      for (let i = 0; i < 20; i++) {
+        const now = await page.$eval(story, (el) => `${el.getAttribute('data-overset')}/${el.getAttribute('data-underset-lines')}/${document.querySelectorAll('.bm-halt, .bm-autospace').length}`);
+        if (now === last) break;
+        last = now;
+        await page.waitForTimeout(300);
+      }
     });
     afterAll(async () => {
       await browser?.close();
