@@ -11,17 +11,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetFromImageFile, writeBanmianFile } from '../../electron/node/storage/index';
-import type { WebServer } from '../../electron/node/web/server';
 import { schema } from '../../shared/model/schema';
 import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
 import { settingsFromPreset } from '../../shared/page/settings';
 import { ctrlClickBlock } from './arrange-support';
-import type { OpenedPage } from './support/web';
-import { CLI, e2eUnavailable, launchChromium, openEditor, startTestServer } from './support/web';
+import type { EditorOnFile } from './support/web';
+import { CLI, e2eUnavailable, openFileInEditor } from './support/web';
 
 const run = promisify(execFile);
 const skip = e2eUnavailable();
@@ -36,9 +35,7 @@ const FRAME_PT = 2;
 describe.skipIf(skip !== null)(`a photo in a boxed story${skip ? ` (skipped: ${skip})` : ''}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'bm-box-photo-'));
   const file = join(dir, 'box-photo.banmian');
-  let server: WebServer;
-  let browser: Browser;
-  let opened: OpenedPage;
+  let app: EditorOnFile;
   let page: Page;
 
   beforeAll(async () => {
@@ -59,17 +56,12 @@ describe.skipIf(skip !== null)(`a photo in a boxed story${skip ? ` (skipped: ${s
     const doc = schema.node('page', { settings }, [story, photo]);
     const written = await writeBanmianFile(file, { pages: [doc.toJSON()], assets: [asset.value] });
     if (!written.ok) throw new Error(written.error.message);
-    server = await startTestServer(file);
-    browser = await launchChromium();
-    opened = await openEditor(browser, server, { waitFor: '[data-block-id="pic"]' });
-    page = opened.page;
-    await page.waitForFunction(() => document.fonts.status === 'loaded');
+    app = await openFileInEditor(file, '[data-block-id="pic"]');
+    page = app.page;
   }, 120_000);
 
   afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

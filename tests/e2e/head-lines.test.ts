@@ -7,17 +7,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBanmianFile } from '../../electron/node/storage/index';
-import type { WebServer } from '../../electron/node/web/server';
 import { pageToJson } from '../../shared/model/load-page';
 import { gridMetrics } from '../../shared/page/geometry';
 import { settingsFromPreset } from '../../shared/page/settings';
 import { ctrlClickBlock } from './arrange-support';
 import { boxTestPage } from './support/box-document';
-import type { OpenedPage } from './support/web';
-import { e2eUnavailable, launchChromium, openEditor, startTestServer } from './support/web';
+import type { EditorOnFile } from './support/web';
+import { e2eUnavailable, openFileInEditor } from './support/web';
 
 const skip = e2eUnavailable();
 const SHOTS = process.env['BM_SHOTS'];
@@ -25,9 +24,7 @@ const metrics = gridMetrics(settingsFromPreset('duikai'));
 
 describe.skipIf(skip !== null)(`引题 and 副题 in the properties panel${skip ? ` (skipped: ${skip})` : ''}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'bm-head-lines-'));
-  let server: WebServer;
-  let browser: Browser;
-  let opened: OpenedPage;
+  let app: EditorOnFile;
   let page: Page;
   const story = '.bm-page [data-block-id="plain"]';
   const panel = '.bm-properties[data-target="plain"]';
@@ -49,17 +46,12 @@ describe.skipIf(skip !== null)(`引题 and 副题 in the properties panel${skip 
     const file = join(dir, 'heads.banmian');
     const written = await writeBanmianFile(file, { pages: [pageToJson(boxTestPage())], assets: [] });
     if (!written.ok) throw new Error(written.error.message);
-    server = await startTestServer(file);
-    browser = await launchChromium();
-    opened = await openEditor(browser, server, { waitFor: story });
-    page = opened.page;
-    await page.waitForFunction(() => document.fonts.status === 'loaded');
+    app = await openFileInEditor(file, story);
+    page = app.page;
   }, 120_000);
 
   afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,18 +11,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebServer } from '../../electron/node/web/server';
 import { placeImage } from '../../renderer/photo/crop-geometry';
 import { gridMetrics } from '../../shared/page/geometry';
 import { settingsFromPreset } from '../../shared/page/settings';
 import { writeBanmianFile } from '../../electron/node/storage/index';
 import { schema } from '../../shared/model/schema';
 import { samplePageJson } from './support/sample-document';
-import type { OpenedPage } from './support/web';
-import { e2eUnavailable, launchChromium, openEditor, PROJECT_ROOT, startTestServer } from './support/web';
+import type { EditorOnFile } from './support/web';
+import { e2eUnavailable, openFileInEditor, PROJECT_ROOT } from './support/web';
 
 const run = promisify(execFile);
 const skip = e2eUnavailable();
@@ -78,9 +77,7 @@ function fillPpi(w: number, h: number, cols: number, imageLines: number, zoom = 
 }
 
 describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: WebServer;
-  let browser: Browser;
-  let opened: OpenedPage;
+  let app: EditorOnFile;
   let page: Page;
   const photo = '.bm-photo[data-block-id="photo-2"]';
   const attr = (name: string) => page.getAttribute(photo, name);
@@ -93,17 +90,12 @@ describe.skipIf(skip !== null)(`photos in web mode${skip ? ` (skipped: ${skip})`
     const path = join(dir, 'photos.banmian');
     const written = await writeBanmianFile(path, { pages: [{ type: 'page', attrs: { settings: settingsFromPreset('duikai') }, content: [story, frame.toJSON()] }], assets: [] });
     if (!written.ok) throw new Error(written.error.message);
-    server = await startTestServer(path);
-    browser = await launchChromium();
-    opened = await openEditor(browser, server, { waitFor: '[data-block-id="lead"]' });
-    page = opened.page;
-    await page.waitForFunction(() => document.fonts.status === 'loaded');
+    app = await openFileInEditor(path, '[data-block-id="lead"]');
+    page = app.page;
   }, 120_000);
 
   afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.close();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -80,3 +80,30 @@ async function openUrl(
 }
 
 export { launchChromium };
+
+/** A page file served by its own web-mode server and open in its own Chromium, fonts loaded. */
+export interface EditorOnFile {
+  server: WebServer;
+  browser: Browser;
+  page: Page;
+  /** Closes the page, the browser and the server. */
+  close(): Promise<void>;
+}
+
+/** Serves `file` and opens it in the editor, waiting for `waitFor` and the fonts. */
+export async function openFileInEditor(file: string, waitFor: string): Promise<EditorOnFile> {
+  const server = await startTestServer(file);
+  const browser = await launchChromium();
+  const opened = await openEditor(browser, server, { waitFor });
+  await opened.page.waitForFunction(() => document.fonts.status === 'loaded');
+  return {
+    server,
+    browser,
+    page: opened.page,
+    async close() {
+      await opened.close();
+      await browser.close();
+      await server.close();
+    },
+  };
+}
