@@ -4,9 +4,9 @@
  * and the box (边框) and tint (底纹) a story or teaser may have.
  */
 import type { Node } from 'prosemirror-model';
-import type { ViewMutationRecord } from 'prosemirror-view';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { blockBox } from '../../../shared/model/check-page';
+import { clampStyle } from '../../../shared/model/commands/block-style';
 import { boxInset, frameStyleOf, tintOf } from '../../../shared/layout/story-box';
 import type { BoxInset } from '../../../shared/layout/story-box';
 import type { EdgeInsets } from '../../../shared/layout/box-wrap';
@@ -38,9 +38,9 @@ export function placeBlock(el: HTMLElement, node: Node, ctx: ViewContext, insets
   el.dataset['lines'] = String(box.lines);
 }
 
-/** Border weight in pt, limited to what a newspaper box uses. */
+/** Border weight in pt, within the range the style commands allow. */
 function weightPt(node: Node): number {
-  return Math.min(8, Math.max(0.25, num(node, 'frameWeightPt', 1)));
+  return clampStyle(node.type.name, 'frameWeightPt', num(node, 'frameWeightPt', 1));
 }
 
 /**
@@ -76,15 +76,4 @@ export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext): BoxInse
   el.dataset['frameWeight'] = String(weightPt(node));
   s.setProperty('--bm-frame-image', frameImage(style, rect.width, rect.height, w, swatchColor(str(node, 'frameSwatch', 'black'), 100, book)));
   return inset;
-}
-
-/**
- * ProseMirror must not read our own attribute and style changes (placement,
- * copyfit numbers) as edits, nor anything outside the editable content.
- */
-export function ignoreOwnMutation(contentDOM: HTMLElement | null, m: ViewMutationRecord): boolean {
-  if (m.type === 'selection') return false;
-  if (m.type === 'attributes') return true;
-  if (!contentDOM) return true;
-  return !contentDOM.contains(m.target);
 }

@@ -35,7 +35,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     masthead: (node) => new MastheadView(node, ctx),
     rule: (node) => new RuleView(node, ctx),
     teaser: (node) => new TeaserView(node, ctx),
-    teaser_item: (node) => new TeaserItemView(node),
+    teaser_item: (node) => new TeaserItemView(node, ctx),
     bin: (node, view) => new BinView(node, view),
   };
 }

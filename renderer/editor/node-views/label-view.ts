@@ -4,37 +4,29 @@
  * digits kept upright (横中竖).
  */
 import type { Node } from 'prosemirror-model';
-import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { Decoration } from 'prosemirror-view';
 import type { EdgeInsets } from '../../../shared/layout/box-wrap';
 import { styleTextBlock } from '../../styles/apply-style';
 import { boxInsetsFromDecorations } from '../shape/box-wrap-plugin';
-import { ignoreOwnMutation, placeBlock } from './block-frame';
+import { BaseView } from './base-view';
+import { placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { str } from './view-context';
 
-export class LabelView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  #node: Node;
+export class LabelView extends BaseView {
+  declare readonly contentDOM: HTMLElement;
   /** What a boxed story around the label takes off its grid box (null: none). */
   #insets: EdgeInsets | null;
 
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-    decorations: readonly Decoration[] = [],
-  ) {
-    this.#node = node;
+  constructor(node: Node, ctx: ViewContext, decorations: readonly Decoration[] = []) {
+    // The class is set by render: it follows the variant.
+    super(node, ctx, { tag: 'div', className: '', content: { inner: 'bm-label-text' } });
     this.#insets = boxInsetsFromDecorations(decorations);
-    this.dom = document.createElement('div');
-    this.contentDOM = document.createElement('div');
-    this.contentDOM.className = 'bm-label-text';
-    this.dom.appendChild(this.contentDOM);
     this.render();
   }
 
-  private render(): void {
-    const node = this.#node;
+  protected render(): void {
+    const node = this.node;
     const variant = str(node, 'variant', 'solid');
     this.dom.className = `bm-label bm-label-${['solid', 'outline', 'plain'].includes(variant) ? variant : 'solid'}`;
     this.dom.classList.toggle('bm-vertical', node.attrs['vertical'] === true);
@@ -43,15 +35,8 @@ export class LabelView implements NodeView {
     styleTextBlock(this.contentDOM, node, this.ctx.settings);
   }
 
-  update(node: Node, decorations: readonly Decoration[]): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
+  protected override redraw(_before: Node, decorations: readonly Decoration[]): void {
     this.#insets = boxInsetsFromDecorations(decorations);
     this.render();
-    return true;
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
   }
 }

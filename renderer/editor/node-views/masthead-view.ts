@@ -4,8 +4,8 @@
  * registration lines from the block's attributes. An atom: not edited as text.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView } from 'prosemirror-view';
 import { chineseDate } from '../../format/chinese-date';
+import { BaseView } from './base-view';
 import { placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { px, str } from './view-context';
@@ -18,23 +18,14 @@ function line(className: string, text: string): HTMLElement | null {
   return el;
 }
 
-export class MastheadView implements NodeView {
-  readonly dom: HTMLElement;
-  #node: Node;
-
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-  ) {
-    this.#node = node;
-    this.dom = document.createElement('div');
-    this.dom.className = 'bm-masthead';
-    this.dom.contentEditable = 'false';
+export class MastheadView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, { tag: 'div', className: 'bm-masthead', content: 'none' });
     this.render();
   }
 
-  private render(): void {
-    const node = this.#node;
+  protected render(): void {
+    const node = this.node;
     const { edition } = this.ctx.settings;
     placeBlock(this.dom, node, this.ctx);
     const height = (node.attrs['lines'] as number) * this.ctx.metrics.linePx;
@@ -64,16 +55,5 @@ export class MastheadView implements NodeView {
       ].filter((e): e is HTMLElement => e !== null),
     );
     this.dom.replaceChildren(nameBox, info);
-  }
-
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation(): boolean {
-    return true;
   }
 }

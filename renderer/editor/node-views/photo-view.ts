@@ -14,7 +14,7 @@
  * uncommitted preview while a gesture runs).
  */
 import type { Node } from 'prosemirror-model';
-import type { Decoration, EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { Decoration, EditorView } from 'prosemirror-view';
 import type { PhotoCrop } from '../../../shared/model/commands/photo';
 import { photoCrop } from '../../../shared/model/commands/photo';
 import { gridBoxRect } from '../../../shared/page/geometry';
@@ -25,7 +25,8 @@ import { setCropModeTr } from '../../photo/crop-mode';
 import { pt } from '../../photo/photo-strings';
 import type { EdgeInsets } from '../../../shared/layout/box-wrap';
 import { boxInsetsFromDecorations } from '../shape/box-wrap-plugin';
-import { ignoreOwnMutation, placeBlock } from './block-frame';
+import { BaseView } from './base-view';
+import { placeBlock } from './block-frame';
 import '../../photo/photo.css';
 import type { ViewContext } from './view-context';
 import { num, px, str } from './view-context';
@@ -39,14 +40,12 @@ function isCropping(decorations: readonly Decoration[] | undefined): boolean {
   return !!decorations?.some((d) => (d.spec as { photoCrop?: boolean }).photoCrop === true);
 }
 
-export class PhotoView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
+export class PhotoView extends BaseView {
+  declare readonly contentDOM: HTMLElement;
   readonly #frame: HTMLElement;
   readonly #badge: HTMLElement;
   readonly #view: EditorView | undefined;
   #img: HTMLImageElement | null = null;
-  #node: Node;
   #cropping: boolean;
   /** What a boxed story around the photo takes off its grid box (null: none). */
   #insets: EdgeInsets | null;
@@ -54,38 +53,26 @@ export class PhotoView implements NodeView {
   /** A crop being shown but not yet committed (during a pan, wheel or slider gesture). */
   #preview: PhotoCrop | null = null;
 
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-    options: PhotoViewOptions = {},
-  ) {
-    this.#node = node;
+  constructor(node: Node, ctx: ViewContext, options: PhotoViewOptions = {}) {
+    super(node, ctx, { tag: 'figure', className: 'bm-photo', content: { inner: 'bm-photo-text' } });
     this.#view = options.view;
     this.#cropping = isCropping(options.decorations);
     this.#insets = boxInsetsFromDecorations(options.decorations);
-    this.dom = document.createElement('figure');
-    this.dom.className = 'bm-photo';
     this.#frame = document.createElement('div');
     this.#frame.className = 'bm-photo-frame';
     this.#frame.contentEditable = 'false';
     this.#badge = document.createElement('span');
     this.#badge.className = 'bm-ppi-badge';
-    this.contentDOM = document.createElement('div');
-    this.contentDOM.className = 'bm-photo-text';
     // Hints in empty caption and credit lines (screen only; photo.css shows them).
     this.contentDOM.style.setProperty('--bm-caption-hint', JSON.stringify(pt('captionHint')));
     this.contentDOM.style.setProperty('--bm-credit-hint', JSON.stringify(pt('creditHint')));
-    this.dom.append(this.#frame, this.contentDOM);
+    this.dom.prepend(this.#frame);
     if (this.#view?.editable) this.#frame.addEventListener('dblclick', this.#enterCrop);
     this.render();
   }
 
   get id(): string {
-    return str(this.#node, 'id');
-  }
-
-  get node(): Node {
-    return this.#node;
+    return str(this.node, 'id');
   }
 
   /**
@@ -93,7 +80,7 @@ export class PhotoView implements NodeView {
    * the caption lines, both less what a boxed story around it takes.
    */
   frameSize(): Size {
-    const node = this.#node;
+    const node = this.node;
     const rect = gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols: num(node, 'cols', 1), lines: num(node, 'lines', 1) });
     const e = this.#insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
     return {
@@ -104,9 +91,9 @@ export class PhotoView implements NodeView {
 
   /** The image's displayed pixel size, or null for an empty frame. */
   imageSize(): Size | null {
-    const w = num(this.#node, 'pixelWidth');
-    const h = num(this.#node, 'pixelHeight');
-    return str(this.#node, 'asset') !== '' && w > 0 && h > 0 ? { width: w, height: h } : null;
+    const w = num(this.node, 'pixelWidth');
+    const h = num(this.node, 'pixelHeight');
+    return str(this.node, 'asset') !== '' && w > 0 && h > 0 ? { width: w, height: h } : null;
   }
 
   /** Shows a crop without committing it; null goes back to the node's own. */
@@ -116,11 +103,11 @@ export class PhotoView implements NodeView {
   }
 
   get crop(): PhotoCrop {
-    return this.#preview ?? photoCrop(this.#node);
+    return this.#preview ?? photoCrop(this.node);
   }
 
   #captionLines(): number {
-    return Math.max(0, Math.min(num(this.#node, 'lines', 1), num(this.#node, 'captionLines', 2)));
+    return Math.max(0, Math.min(num(this.node, 'lines', 1), num(this.node, 'captionLines', 2)));
   }
 
   #enterCrop = (e: MouseEvent): void => {
@@ -131,8 +118,8 @@ export class PhotoView implements NodeView {
     if (tr) view.dispatch(tr);
   };
 
-  private render(): void {
-    const node = this.#node;
+  protected render(): void {
+    const node = this.node;
     placeBlock(this.dom, node, this.ctx, this.#insets);
     const textHeight = this.#captionLines() * this.ctx.metrics.linePx;
     this.contentDOM.style.height = px(textHeight);
@@ -205,24 +192,17 @@ export class PhotoView implements NodeView {
     this.#controls?.sync();
   }
 
-  update(node: Node, decorations: readonly Decoration[]): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
+  protected override redraw(_before: Node, decorations: readonly Decoration[]): void {
     this.#cropping = isCropping(decorations);
     this.#insets = boxInsetsFromDecorations(decorations);
     // A committed crop replaces the preview it came from.
     this.#preview = null;
     this.render();
-    return true;
   }
 
   stopEvent(e: Event): boolean {
     // In crop mode the frame's pointer, wheel and slider events are the crop's, not the editor's.
     return this.#controls !== null && this.#frame.contains(e.target as globalThis.Node);
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
   }
 
   destroy(): void {

@@ -5,46 +5,36 @@
  * right) or thin-thick. In the swatch's stand-in, so it prints in its ink.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView } from 'prosemirror-view';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { swatchColor } from '../swatches';
 import { blockBox } from '../../../shared/model/check-page';
+import { clampStyle, styleChoice } from '../../../shared/model/commands/block-style';
 import { gridBoxRect } from '../../../shared/page/geometry';
+import { BaseView } from './base-view';
 import { placeBlock } from './block-frame';
 import { ruleDepth, ruleImage } from './frame-art';
 import type { RuleArtStyle } from './frame-art';
 import type { ViewContext } from './view-context';
 import { num, px, str } from './view-context';
 
-/** Rule styles the view draws; anything else draws solid. */
-export const RULE_STYLES = ['solid', 'dashed', 'dotted', 'double', 'thick-thin', 'thin-thick'] as const;
-
-export class RuleView implements NodeView {
-  readonly dom: HTMLElement;
+export class RuleView extends BaseView {
   readonly #line: HTMLElement;
-  #node: Node;
 
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-  ) {
-    this.#node = node;
-    this.dom = document.createElement('div');
-    this.dom.className = 'bm-rule';
-    this.dom.contentEditable = 'false';
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, { tag: 'div', className: 'bm-rule', content: 'none' });
     this.#line = document.createElement('div');
     this.#line.className = 'bm-rule-line';
     this.dom.appendChild(this.#line);
     this.render();
   }
 
-  private render(): void {
-    const node = this.#node;
+  protected render(): void {
+    const node = this.node;
     placeBlock(this.dom, node, this.ctx);
     const vertical = str(node, 'orientation', 'h') === 'v';
-    const raw = str(node, 'style', 'solid');
-    const style = ((RULE_STYLES as readonly string[]).includes(raw) ? raw : 'solid') as RuleArtStyle;
-    const w = (Math.min(12, Math.max(0.1, num(node, 'weightPt', 0.5))) * 4) / 3;
+    // A style or weight outside what the style commands allow draws solid, or at the nearest weight.
+    const style = styleChoice<RuleArtStyle>('rule', 'style', node.attrs['style'], 'solid');
+    const w = (clampStyle('rule', 'weightPt', num(node, 'weightPt', 0.5)) * 4) / 3;
     const color = swatchColor(str(node, 'swatch', 'black'), 100, swatchBookFor(this.ctx.settings.edition.paperName));
     const box = gridBoxRect(this.ctx.metrics, blockBox(node));
     const length = vertical ? box.height : box.width;
@@ -56,16 +46,5 @@ export class RuleView implements NodeView {
     s.backgroundImage = ruleImage(style, length, w, color, vertical);
     s.width = px(vertical ? depth : length);
     s.height = px(vertical ? length : depth);
-  }
-
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation(): boolean {
-    return true;
   }
 }

@@ -4,11 +4,11 @@
  * exactly `lines × linePx` high with its text centred vertically in them.
  */
 import type { Node } from 'prosemirror-model';
-import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { Decoration } from 'prosemirror-view';
 import { gridBoxRect } from '../../../shared/page/geometry';
 import { shapeFromDecorations } from '../shape/shape-decoration';
 import { styleTextBlock } from '../../styles/apply-style';
-import { ignoreOwnMutation } from './block-frame';
+import { BaseView } from './base-view';
 import type { ViewContext } from './view-context';
 import { num, px } from './view-context';
 
@@ -16,37 +16,12 @@ import { num, px } from './view-context';
  * A box of whole grid lines with its text centred vertically: an outer
  * flex box of fixed height, the editable content a block inside it.
  */
-abstract class LineBoxView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  protected node: Node;
+abstract class LineBoxView extends BaseView {
+  declare readonly contentDOM: HTMLElement;
 
-  constructor(
-    node: Node,
-    protected readonly ctx: ViewContext,
-    tag: string,
-    className: string,
-  ) {
-    this.node = node;
-    this.dom = document.createElement(tag);
-    this.dom.className = `bm-linebox ${className}`;
-    this.contentDOM = document.createElement('div');
-    this.contentDOM.className = 'bm-linebox-text';
-    this.dom.appendChild(this.contentDOM);
+  constructor(node: Node, ctx: ViewContext, tag: string, className: string) {
+    super(node, ctx, { tag, className: `bm-linebox ${className}`, content: { inner: 'bm-linebox-text' } });
     this.render();
-  }
-
-  protected abstract render(): void;
-
-  update(node: Node): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
   }
 }
 
@@ -103,25 +78,15 @@ export class CrossheadView extends LineBoxView {
 }
 
 /** The head group spans `cols` grid columns from the story's left, or all of them; or stands vertically at a side (竖排). */
-export class HeadGroupView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  #node: Node;
-
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-  ) {
-    this.#node = node;
-    this.dom = document.createElement('header');
-    this.dom.className = 'bm-headgroup';
-    this.contentDOM = this.dom;
+export class HeadGroupView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, { tag: 'header', className: 'bm-headgroup', content: 'self' });
     this.render();
   }
 
-  private render(): void {
-    const cols = this.#node.attrs['cols'] as number | null;
-    const vertical = this.#node.attrs['vertical'] === true;
+  protected render(): void {
+    const cols = this.node.attrs['cols'] as number | null;
+    const vertical = this.node.attrs['vertical'] === true;
     // A vertical head's strip is placed by the story (story-view.ts, page.css).
     this.dom.classList.toggle('bm-vertical', vertical);
     // Inside a box the head starts at the inset; it still ends on its grid column.
@@ -130,17 +95,6 @@ export class HeadGroupView implements NodeView {
         ? `calc(${px(gridBoxRect(this.ctx.metrics, { col: 0, line: 0, cols, lines: 1 }).width)} - var(--bm-inset-x, 0px))`
         : '';
   }
-
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
-  }
 }
 
 /**
@@ -148,23 +102,18 @@ export class HeadGroupView implements NodeView {
  * `column-fill: auto` and a fixed height of whole grid lines, so every line
  * sits on the page grid. Composition rules come from `bm-composed`.
  */
-export class BodyView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-
-  constructor(_node: Node, ctx: ViewContext) {
-    this.dom = document.createElement('div');
+export class BodyView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
     // The page's line-breaking setting; the composition stylesheet defines both.
-    this.dom.className = `bm-body bm-composed${ctx.settings.lineBreak === 'normal' ? ' bm-line-break-normal' : ''}`;
-    this.contentDOM = this.dom;
+    const lineBreak = ctx.settings.lineBreak === 'normal' ? ' bm-line-break-normal' : '';
+    super(node, ctx, { tag: 'div', className: `bm-body bm-composed${lineBreak}`, content: 'self' });
   }
 
   // A body that gets a shape decoration is rebuilt as a galley body (shape/galley-body.ts).
-  update(node: Node, decorations: readonly Decoration[]): boolean {
-    return node.type.name === 'body' && shapeFromDecorations(decorations) === null;
+  protected override accepts(node: Node, decorations: readonly Decoration[]): boolean {
+    return super.accepts(node, decorations) && shapeFromDecorations(decorations) === null;
   }
 
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
-  }
+  /** The element is all there is: its columns come from the story's CSS variables. */
+  protected render(): void {}
 }

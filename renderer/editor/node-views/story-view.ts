@@ -8,49 +8,30 @@
  * copyfit use.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
 import { swatchBookFor } from '../../../shared/color/swatches';
+import { clampStyle } from '../../../shared/model/commands/block-style';
 import { storyArea } from '../../../shared/layout/story-box';
 import type { StoryArea } from '../../../shared/layout/story-box';
 import { swatchColor } from '../swatches';
-import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
+import { BaseView } from './base-view';
+import { paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { columnRulesImage } from './frame-art';
 import { num, px, str } from './view-context';
 
-/** Grid lines the head group and byline of a story take. */
-export function storyHeadLines(node: Node): number {
-  let lines = 0;
-  node.forEach((child) => {
-    if (child.type.name === 'headgroup') child.forEach((line) => (lines += num(line, 'lines', 0)));
-    else if (child.type.name === 'byline') lines += num(child, 'lines', 1);
-  });
-  return lines;
-}
-
 const VHEAD_VARS = ['--bm-vhead-x', '--bm-vhead-w', '--bm-vhead-top', '--bm-vhead-h', '--bm-aside-left', '--bm-aside-right'];
 
-export class StoryView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  #node: Node;
-
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-  ) {
-    this.#node = node;
-    this.dom = document.createElement('article');
-    this.dom.className = 'bm-story';
-    this.contentDOM = this.dom;
+export class StoryView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, { tag: 'article', className: 'bm-story', content: 'self' });
     // Copyfit fills these in after layout; 0 until measured.
     this.dom.dataset['overset'] = '0';
     this.dom.dataset['undersetLines'] = '0';
     this.render();
   }
 
-  private render(): void {
-    const node = this.#node;
+  protected render(): void {
+    const node = this.node;
     const { metrics, settings } = this.ctx;
     const s = this.dom.style;
     placeBlock(this.dom, node, this.ctx);
@@ -63,7 +44,7 @@ export class StoryView implements NodeView {
     s.setProperty('--bm-inset-x', px(area.leftPx));
 
     // 栏线: a rule in the middle of every gap between text columns.
-    const rulePt = Math.min(4, Math.max(0, num(node, 'columnRulePt', 0)));
+    const rulePt = clampStyle('story', 'columnRulePt', num(node, 'columnRulePt', 0));
     if (rulePt > 0 && area.columns.count > 1) {
       const color = swatchColor(str(node, 'frameSwatch', 'black'), 100, swatchBookFor(settings.edition.paperName));
       const w = (rulePt * 4) / 3;
@@ -98,16 +79,6 @@ export class StoryView implements NodeView {
     }
   }
 
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
-  }
 }
 
 /** Margins (px, inside the inset) that line the byline up with the body's columns beside a vertical head. */

@@ -1,68 +1,32 @@
 /** 导读: a list of teaser items, each pointing to a page; boxed and tinted like a story when asked. */
 import type { Node } from 'prosemirror-model';
-import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
-import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
+import { BaseView } from './base-view';
+import { paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { str } from './view-context';
 
-export class TeaserView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  #node: Node;
-
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-  ) {
-    this.#node = node;
-    this.dom = document.createElement('nav');
-    this.dom.className = 'bm-teaser';
-    this.contentDOM = this.dom;
-    placeBlock(this.dom, node, ctx);
-    paintBox(this.dom, node, ctx);
+export class TeaserView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, { tag: 'nav', className: 'bm-teaser', content: 'self' });
+    this.render();
   }
 
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
-    placeBlock(this.dom, node, this.ctx);
-    paintBox(this.dom, node, this.ctx);
-    return true;
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
+  protected render(): void {
+    placeBlock(this.dom, this.node, this.ctx);
+    paintBox(this.dom, this.node, this.ctx);
   }
 }
 
 /** One teaser line; its page number is shown after the text (`3版`) by CSS. */
-export class TeaserItemView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  #node: Node;
-
-  constructor(node: Node) {
-    this.#node = node;
-    this.dom = document.createElement('p');
-    this.dom.className = 'bm-teaser-item';
-    this.contentDOM = this.dom;
+export class TeaserItemView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
+    super(node, ctx, { tag: 'p', className: 'bm-teaser-item', content: 'self' });
     this.render();
   }
 
-  private render(): void {
-    const page = str(this.#node, 'page');
+  protected render(): void {
+    const page = str(this.node, 'page');
     if (page) this.dom.dataset['page'] = page;
     else delete this.dom.dataset['page'];
-  }
-
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    this.#node = node;
-    this.render();
-    return true;
-  }
-
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
   }
 }

@@ -15,7 +15,7 @@ import type { Node } from 'prosemirror-model';
 import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
 import type { StoryShape } from '../../../shared/layout/slots';
 import { slotOfLine } from '../../../shared/layout/slots';
-import { ignoreOwnMutation } from '../node-views/block-frame';
+import { ignoreOwnMutation } from '../node-views/base-view';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../node-views/view-context';
 import { clearPushes, pushCrossheads } from './crosshead-push';

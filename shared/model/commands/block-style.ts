@@ -15,16 +15,23 @@ import type { Command, Transaction } from 'prosemirror-state';
 import { FRAME_STYLES } from '../../layout/story-box';
 import { asGesture, findBlock, pageGrid } from './blocks';
 
-type Check = (v: unknown) => boolean;
+/**
+ * A check of one style attribute, carrying what it accepts: `min`/`max` for a
+ * number range, `values` for a choice. Views read these to draw a value that
+ * came from elsewhere (a hand-edited file) within the same limits.
+ */
+export type Check = ((v: unknown) => boolean) & {
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: readonly unknown[];
+};
 
-const oneOf =
-  (...values: readonly unknown[]): Check =>
-  (v) =>
-    values.includes(v);
-const range =
-  (lo: number, hi: number, whole = false): Check =>
-  (v) =>
-    typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi && (!whole || Number.isInteger(v));
+const oneOf = (...values: readonly unknown[]): Check => Object.assign((v: unknown) => values.includes(v), { values });
+const range = (lo: number, hi: number, whole = false): Check =>
+  Object.assign(
+    (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi && (!whole || Number.isInteger(v)),
+    { min: lo, max: hi },
+  );
 const name: Check = (v) => typeof v === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(v);
 const colsOrAll: Check = (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 64);
 
@@ -62,6 +69,20 @@ export const STYLE_ATTRS: Readonly<Record<string, Readonly<Record<string, Check>
   subheadline: HEAD_LINE,
   byline: { face: HEAD_LINE['face']!, align: HEAD_LINE['align']!, lines: HEAD_LINE['lines']! },
 };
+
+/**
+ * `value` held within the range {@link STYLE_ATTRS} declares for `type`.`key`
+ * (unchanged when the attribute has no range).
+ */
+export function clampStyle(type: string, key: string, value: number): number {
+  const check = STYLE_ATTRS[type]?.[key];
+  return Math.min(check?.max ?? Infinity, Math.max(check?.min ?? -Infinity, value));
+}
+
+/** `value` when it is one of the choices {@link STYLE_ATTRS} declares for `type`.`key`, else `fallback`. */
+export function styleChoice<T>(type: string, key: string, value: unknown, fallback: T): T {
+  return STYLE_ATTRS[type]?.[key]?.values?.includes(value) ? (value as T) : fallback;
+}
 
 /** Parts of a story the panel styles. */
 export type StoryPart = 'headgroup' | 'kicker' | 'headline' | 'subheadline' | 'byline';
