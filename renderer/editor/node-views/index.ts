@@ -1,13 +1,13 @@
 /** The NodeViews of the page editor, one per node type that needs one. */
 import type { NodeViewConstructor } from 'prosemirror-view';
-import { BinView } from '../../bin/bin-view';
-import { TextBlockView } from '../../styles/text-block-view';
 import { GalleyBody } from '../shape/galley-body';
 import { shapeFromDecorations } from '../shape/shape-decoration';
+import { BinView } from './bin-view';
 import { LabelView } from './label-view';
 import { MastheadView } from './masthead-view';
 import { PhotoView } from './photo-view';
 import { RuleView } from './rule-view';
+import { TextBlockView } from './text-block-view';
 import { BodyView, BylineView, CrossheadView, HeadGroupView, HeadLineView } from './story-parts';
 import { StoryView } from './story-view';
 import { TeaserItemView, TeaserView } from './teaser-view';

@@ -5,8 +5,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { NodeView } from 'prosemirror-view';
-import type { ViewContext } from '../editor/node-views/view-context';
-import { styleTextBlock } from './apply-style';
+import type { ViewContext } from './view-context';
+import { styleTextBlock } from '../../styles/apply-style';
 
 const ELEMENT: Record<string, { tag: string; className?: string }> = {
   paragraph: { tag: 'p' },

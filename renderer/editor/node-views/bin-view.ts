@@ -12,18 +12,18 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
-import { gridMetrics } from '../../shared/page/geometry';
-import type { PageSettings } from '../../shared/page/settings';
-import { pageFrame } from '../arrange/page-frame';
-import { bt } from '../i18n/bin-strings';
-import type { BinStringKey } from '../i18n/bin-strings';
-import { reviewOf } from '../intake-review/review-entries';
-import { ReviewPanel } from '../intake-review/review-panel';
-import { BinDrag } from './bin-drag';
-import { IMPORT_COPY_EVENT } from './bin-events';
-import { binItemInfo } from './bin-item-info';
-import { BIN_GAP_PX, BIN_WIDTH_PX } from './bin-layout';
-import './bin.css';
+import { gridMetrics } from '../../../shared/page/geometry';
+import type { PageSettings } from '../../../shared/page/settings';
+import { pageFrame } from '../../arrange/page-frame';
+import { bt } from '../../i18n/bin-strings';
+import type { BinStringKey } from '../../i18n/bin-strings';
+import { reviewOf } from '../../intake-review/review-entries';
+import { ReviewPanel } from '../../intake-review/review-panel';
+import { BinDrag } from '../../bin/bin-drag';
+import { IMPORT_COPY_EVENT } from '../../bin/bin-events';
+import { binItemInfo } from '../../bin/bin-item-info';
+import { BIN_GAP_PX, BIN_WIDTH_PX } from '../../bin/bin-layout';
+import '../../bin/bin.css';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
