@@ -51,7 +51,7 @@ export abstract class BaseView implements NodeView {
   ) {
     this.node = node;
     this.dom = document.createElement(shape.tag);
-    this.dom.className = shape.className;
+    if (shape.className) this.dom.className = shape.className;
     const content = shape.content;
     if (content === 'self') {
       this.contentDOM = this.dom;

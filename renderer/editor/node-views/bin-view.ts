@@ -11,7 +11,7 @@
  * is fixed at (0, 0), and what it holds is placed in page px.
  */
 import type { Node } from 'prosemirror-model';
-import type { EditorView, NodeView } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../../shared/page/geometry';
 import type { PageSettings } from '../../../shared/page/settings';
 import { pageFrame } from '../../arrange/page-frame';
@@ -24,6 +24,8 @@ import { IMPORT_COPY_EVENT } from '../../bin/bin-events';
 import { binItemInfo } from '../../bin/bin-item-info';
 import { BIN_GAP_PX, BIN_WIDTH_PX } from '../../bin/bin-layout';
 import '../../bin/bin.css';
+import { BaseView } from './base-view';
+import type { ViewContext } from './view-context';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -32,8 +34,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, pa
   return e;
 }
 
-export class BinView implements NodeView {
-  readonly dom: HTMLElement;
+export class BinView extends BaseView {
   readonly #column: HTMLElement;
   readonly #count: HTMLElement;
   readonly #list: HTMLOListElement;
@@ -42,16 +43,13 @@ export class BinView implements NodeView {
   readonly #zoomObserver: MutationObserver | null = null;
   readonly #hint: HTMLElement;
   readonly #review: ReviewPanel;
-  #node: Node;
   #drag: BinDrag | null = null;
   /** The item whose intake review is open, or null for the bin list. */
   #reviewId: string | null = null;
 
-  constructor(node: Node, view: EditorView) {
-    this.#node = node;
+  constructor(node: Node, ctx: ViewContext, view: EditorView) {
+    super(node, ctx, { tag: 'div', className: 'bm-bin-host', content: 'none' });
     this.#view = view;
-    this.dom = el('div', 'bm-bin-host');
-    this.dom.contentEditable = 'false';
     this.dom.setAttribute('aria-hidden', view.editable ? 'false' : 'true');
     this.#column = el('aside', 'bm-bin', this.dom);
     this.#column.dataset['kind'] = 'bin';
@@ -87,7 +85,7 @@ export class BinView implements NodeView {
         this.#zoomObserver.observe(zoomed, { attributes: true, attributeFilter: ['style', 'data-zoom'] });
       }
     }
-    this.#render();
+    this.render();
     // The zoom is only known once the page is in the document.
     requestAnimationFrame(() => this.#fit());
   }
@@ -108,9 +106,9 @@ export class BinView implements NodeView {
     s.transform = `scale(${1 / scale})`;
   }
 
-  #render(): void {
+  protected render(): void {
     const items: HTMLElement[] = [];
-    this.#node.forEach((child) => {
+    this.node.forEach((child) => {
       const info = binItemInfo(child, this.#settings);
       const li = el('li', 'bm-bin-item');
       li.dataset['binId'] = info.id;
@@ -142,8 +140,8 @@ export class BinView implements NodeView {
       items.push(empty);
     }
     this.#list.replaceChildren(...items);
-    this.#count.textContent = String(this.#node.childCount);
-    this.#column.dataset['count'] = String(this.#node.childCount);
+    this.#count.textContent = String(this.node.childCount);
+    this.#column.dataset['count'] = String(this.node.childCount);
     this.#renderReview();
   }
 
@@ -156,7 +154,7 @@ export class BinView implements NodeView {
     this.#hint.hidden = review !== null;
     if (!review) return;
     let title = '';
-    this.#node.forEach((child) => {
+    this.node.forEach((child) => {
       if (child.attrs['id'] === review.id) title = binItemInfo(child, this.#settings).title;
     });
     this.#review.render(review, title || bt('untitledStory'));
@@ -193,23 +191,14 @@ export class BinView implements NodeView {
     });
   };
 
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    // A new grid rebuilds every NodeView; the same grid only needs the list.
-    if (node !== this.#node) {
-      this.#node = node;
-      this.#render();
-    }
-    // No #fit here: the zoom observer and a new grid (a new NodeView) cover every change of place.
-    return true;
+  // A new grid rebuilds every NodeView; the same grid only needs the list.
+  // No #fit here: the zoom observer and a new grid (a new NodeView) cover every change of place.
+  protected override redraw(before: Node): void {
+    if (this.node !== before) this.render();
   }
 
   stopEvent(): boolean {
     // Everything inside the bin is ours: no ProseMirror selection, drag or drop here.
-    return true;
-  }
-
-  ignoreMutation(): boolean {
     return true;
   }
 

@@ -36,6 +36,6 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     rule: (node) => new RuleView(node, ctx),
     teaser: (node) => new TeaserView(node, ctx),
     teaser_item: (node) => new TeaserItemView(node, ctx),
-    bin: (node, view) => new BinView(node, view),
+    bin: (node, view) => new BinView(node, ctx, view),
   };
 }

@@ -16,12 +16,25 @@ import { num, px } from './view-context';
  * A box of whole grid lines with its text centred vertically: an outer
  * flex box of fixed height, the editable content a block inside it.
  */
-abstract class LineBoxView extends BaseView {
+class LineBoxView extends BaseView {
   declare readonly contentDOM: HTMLElement;
 
-  constructor(node: Node, ctx: ViewContext, tag: string, className: string) {
+  constructor(
+    node: Node,
+    ctx: ViewContext,
+    tag: string,
+    className: string,
+    /** Grid lines when the node does not say. */
+    private readonly defaultLines = 1,
+  ) {
     super(node, ctx, { tag, className: `bm-linebox ${className}`, content: { inner: 'bm-linebox-text' } });
     this.render();
+  }
+
+  /** `lines` grid lines high, the text set in its style. */
+  protected render(): void {
+    this.dom.style.height = px(num(this.node, 'lines', this.defaultLines) * this.ctx.metrics.linePx);
+    styleTextBlock(this.contentDOM, this.node, this.ctx.settings);
   }
 }
 
@@ -31,7 +44,7 @@ export class HeadLineView extends LineBoxView {
     super(node, ctx, 'div', `bm-head bm-${node.type.name}`);
   }
 
-  protected render(): void {
+  protected override render(): void {
     const n = this.node;
     const lines = num(n, 'lines', 2);
     // Block size: the height of a horizontal head, the width of a vertical one.
@@ -54,26 +67,14 @@ export class HeadLineView extends LineBoxView {
 
 export class BylineView extends LineBoxView {
   constructor(node: Node, ctx: ViewContext) {
-    super(node, ctx, 'div', 'bm-byline');
-  }
-
-  protected render(): void {
-    const n = this.node;
-    this.dom.style.height = px(num(n, 'lines', 1) * this.ctx.metrics.linePx);
-    styleTextBlock(this.contentDOM, n, this.ctx.settings);
+    super(node, ctx, 'div', 'bm-byline', 1);
   }
 }
 
 /** 小标题 inside the body: `lines` grid lines, bold 黑体, never split across columns. */
 export class CrossheadView extends LineBoxView {
   constructor(node: Node, ctx: ViewContext) {
-    super(node, ctx, 'h4', 'bm-crosshead');
-  }
-
-  protected render(): void {
-    const n = this.node;
-    this.dom.style.height = px(num(n, 'lines', 2) * this.ctx.metrics.linePx);
-    styleTextBlock(this.contentDOM, n, this.ctx.settings);
+    super(node, ctx, 'h4', 'bm-crosshead', 2);
   }
 }
 

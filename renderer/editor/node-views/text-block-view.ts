@@ -4,39 +4,30 @@
  * `figcaption`, `p.bm-credit`) and sets the type of their paragraph style.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView } from 'prosemirror-view';
-import type { ViewContext } from './view-context';
 import { styleTextBlock } from '../../styles/apply-style';
+import { BaseView } from './base-view';
+import type { ViewContext } from './view-context';
 
-const ELEMENT: Record<string, { tag: string; className?: string }> = {
-  paragraph: { tag: 'p' },
-  caption: { tag: 'figcaption' },
+const ELEMENT: Record<string, { tag: string; className: string }> = {
+  paragraph: { tag: 'p', className: '' },
+  caption: { tag: 'figcaption', className: '' },
   credit: { tag: 'p', className: 'bm-credit' },
 };
 
-export class TextBlockView implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-  #node: Node;
-
-  constructor(
-    node: Node,
-    private readonly ctx: ViewContext,
-  ) {
+export class TextBlockView extends BaseView {
+  constructor(node: Node, ctx: ViewContext) {
     const el = ELEMENT[node.type.name];
     if (!el) throw new RangeError(`TextBlockView cannot render a ${node.type.name}`);
-    this.#node = node;
-    this.dom = document.createElement(el.tag);
-    if (el.className) this.dom.className = el.className;
-    this.contentDOM = this.dom;
-    styleTextBlock(this.dom, node, ctx.settings);
+    super(node, ctx, { ...el, content: 'self' });
+    this.render();
   }
 
-  update(node: Node): boolean {
-    if (node.type !== this.#node.type) return false;
-    // Typing changes the content, not the style: restyle only when the style changes.
-    if (node.attrs['style'] !== this.#node.attrs['style']) styleTextBlock(this.dom, node, this.ctx.settings);
-    this.#node = node;
-    return true;
+  protected render(): void {
+    styleTextBlock(this.dom, this.node, this.ctx.settings);
+  }
+
+  // Typing changes the content, not the style: restyle only when the style changes.
+  protected override redraw(before: Node): void {
+    if (this.node.attrs['style'] !== before.attrs['style']) this.render();
   }
 }
