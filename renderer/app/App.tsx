@@ -1,6 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { ArrangePanel } from '../arrange/ArrangePanel';
-import { IMPORT_COPY_EVENT } from '../bin/bin-events';
 import { installFileDrop } from '../bin/file-drop';
 import { ExportDialog } from '../export/ExportDialog';
 import { PreflightPanel } from '../preflight/PreflightPanel';
@@ -47,12 +46,11 @@ export function App({ app }: { app: AppController }) {
     window.addEventListener('beforeunload', onBeforeUnload);
     const uninstallDrop = installFileDrop(app);
     const uninstallPhotoDrop = installPhotoDrop(app);
-    const onImport = () => void importCopyIntoBin(app);
-    window.addEventListener(IMPORT_COPY_EVENT, onImport);
+    const offImport = app.onImportCopy(() => void importCopyIntoBin(app));
     return () => {
       uninstallDrop();
       uninstallPhotoDrop();
-      window.removeEventListener(IMPORT_COPY_EVENT, onImport);
+      offImport();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onBeforeUnload);
       off();

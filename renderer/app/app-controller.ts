@@ -7,6 +7,9 @@ import type { AssetEntry } from '../../shared/format/manifest';
 import type { ExportInfo, ExportOptions, ExportProgress, HostApi, OpenedDocument } from '../../shared/host/host-api';
 import type { Result } from '../../shared/result';
 import { gridMetrics } from '../../shared/page/geometry';
+import { Emitter } from '../base/emitter';
+import type { EmitterEvent } from '../base/emitter';
+import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import { EditorSession } from '../editor/editor-session';
 import { PASTEBOARD_PX } from '../bin/bin-layout';
@@ -40,8 +43,10 @@ export interface AppSnapshot {
 
 export class AppController {
   readonly host: HostApi;
-  #snapshot: AppSnapshot = { document: null, session: null, zoom: 1, fit: true, message: null, busy: false, loading: true };
-  readonly #listeners = new Set<() => void>();
+  readonly #store = new Store<AppSnapshot>({ document: null, session: null, zoom: 1, fit: true, message: null, busy: false, loading: true });
+  readonly #importCopy = new Emitter<void>();
+  /** The story bin asked to import copy (its 导入稿件 button). */
+  readonly onImportCopy: EmitterEvent<void> = this.#importCopy.event;
   #container: HTMLElement | null = null;
   #viewport: HTMLElement | null = null;
   #otherPages: unknown[] = [];
@@ -55,16 +60,18 @@ export class AppController {
     this.host = host;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
+  readonly subscribe = this.#store.subscribe;
 
-  getSnapshot = (): AppSnapshot => this.#snapshot;
+  readonly getSnapshot = this.#store.getSnapshot;
+
+  get #snapshot(): AppSnapshot {
+    return this.#store.getSnapshot();
+  }
 
   #set(patch: Partial<AppSnapshot>): void {
-    this.#snapshot = { ...this.#snapshot, ...patch };
-    for (const l of this.#listeners) l();
+    this.#store.set({ ...this.#snapshot, ...patch });
+    // The editor is told the zoom; it never reads it back from the page's styles.
+    if (patch.zoom !== undefined) this.#snapshot.session?.zoom.set(patch.zoom);
   }
 
   /** The element pages are mounted in, and the scrolling viewport around it. */
@@ -130,6 +137,8 @@ export class AppController {
       doc: loaded.doc,
       editable: true,
       assetUrl: (hash) => this.host.assetUrl(handle, hash),
+      zoom: this.#snapshot.zoom,
+      importCopy: () => this.#importCopy.fire(),
     });
     this.#otherPages = loaded.otherPages;
     this.#assets.clear();

@@ -4,6 +4,7 @@
  * dialog absent) when there are none or the host offers no recovery.
  */
 import type { RecoveredEntry } from '../../shared/host/host-api';
+import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
 
@@ -20,24 +21,23 @@ const CLOSED: RecoverySnapshot = { entries: [], open: false, busy: false };
 
 export class RecoveryOffer {
   readonly #app: AppController;
-  #snapshot: RecoverySnapshot = CLOSED;
+  readonly #store = new Store<RecoverySnapshot>(CLOSED);
   #loaded = false;
-  readonly #listeners = new Set<() => void>();
 
   constructor(app: AppController) {
     this.#app = app;
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
+  readonly subscribe = this.#store.subscribe;
 
-  getSnapshot = (): RecoverySnapshot => this.#snapshot;
+  readonly getSnapshot = this.#store.getSnapshot;
+
+  get #snapshot(): RecoverySnapshot {
+    return this.#store.getSnapshot();
+  }
 
   #set(patch: Partial<RecoverySnapshot>): void {
-    this.#snapshot = { ...this.#snapshot, ...patch };
-    for (const l of this.#listeners) l();
+    this.#store.set({ ...this.#snapshot, ...patch });
   }
 
   /** Asks the host once for recovered pages; opens the dialog only when there are some. */

@@ -1,8 +1,8 @@
 /** Carries out an AppCommand (from a shortcut, a toolbar button or a host menu). */
 import type { AppCommand } from '../../shared/host/host-api';
 import { importCopyIntoBin } from '../bin/import-copy';
-import { setExportDialogOpen } from '../export/export-store';
-import { setPageSetupOpen } from '../page-setup/page-setup-store';
+import { exportDialogOpen } from '../export/export-store';
+import { pageSetupOpen } from '../page-setup/page-setup-store';
 import { placeImageFile } from '../photo/place-image';
 import type { AppController } from './app-controller';
 
@@ -18,7 +18,7 @@ export function runCommand(app: AppController, command: AppCommand): void {
       void app.save(true);
       return;
     case 'exportPdf':
-      if (app.session) setExportDialogOpen(true);
+      if (app.session) exportDialogOpen.set(true);
       return;
     case 'undo':
       app.undo();
@@ -46,7 +46,7 @@ export function runCommand(app: AppController, command: AppCommand): void {
       void placeImageFile(app);
       return;
     case 'pageSetup':
-      if (app.session) setPageSetupOpen(true);
+      if (app.session) pageSetupOpen.set(true);
       return;
     case 'saveAndClose':
       void app.save(false).then((saved) => {

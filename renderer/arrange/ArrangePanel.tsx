@@ -1,17 +1,16 @@
 /**
  * The side panel beside the page: arrange tools (grid, stacking, duplicate,
  * delete) over the selected blocks, and the copyfit table of every story.
- * It reads the editor view when told (subscribeArrange) and runs commands on
+ * It reads the editor view when told (the session's onPageChange) and runs commands on
  * it; it keeps no copy of the document.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
-import type { EditorView } from 'prosemirror-view';
 import type { AppController } from '../app/app-controller';
+import type { EditorSession } from '../editor/editor-session';
 import { language, subscribeLanguage } from '../i18n/i18n';
 import { arrangeAction, toggleGrid } from './arrange-commands';
 import type { ArrangeAction } from './arrange-commands';
-import { subscribeArrange } from './arrange-events';
 import { arrangeState } from './arrange-state';
 import { at } from './arrange-strings';
 import type { ArrangeStringKey } from './arrange-strings';
@@ -21,12 +20,12 @@ import { StylesPanel } from '../styles/StylesPanel';
 import './arrange-panel.css';
 
 /** Re-renders the caller whenever the view's document, block selection or copyfit changes. */
-export function useArrangeTick(view: EditorView | null): number {
+export function useArrangeTick(session: EditorSession | null): number {
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    if (!view) return;
-    return subscribeArrange(view, () => setTick((n) => n + 1));
-  }, [view]);
+    if (!session) return;
+    return session.onPageChange(() => setTick((n) => n + 1));
+  }, [session]);
   return tick;
 }
 
@@ -47,7 +46,7 @@ export function ArrangePanel({ app }: { app: AppController }) {
   useSyncExternalStore(session?.subscribe ?? noSession, session?.getSnapshot ?? nothing);
   useSyncExternalStore(subscribeLanguage, language);
   const view = session?.view ?? null;
-  useArrangeTick(view);
+  useArrangeTick(session);
   if (!view) return <aside className="bm-arrange-panel" />;
   // Buttons must not take focus from the page: the selection stays.
   const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -79,9 +78,9 @@ export function ArrangePanel({ app }: { app: AppController }) {
           );
         })}
       </div>
-      <PropertiesPanel view={view} />
+      <PropertiesPanel session={session!} />
       <CopyfitPanel view={view} fits={session!.fits} />
-      <StylesPanel view={view} />
+      <StylesPanel session={session!} />
     </aside>
   );
 }

@@ -15,9 +15,9 @@ import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { pageBlocks } from '../../shared/model/commands/blocks';
 import { blocksClash, isTextWrap } from '../../shared/layout/text-wrap';
+import type { ReadonlyStore } from '../base/store';
 import { arrangeAction, clearBlockSelection, deleteSelectedBlocks, nudge, toggleGrid } from './arrange-commands';
 import { EMPTY, applyArrange, arrangeKey, arrangeState, selectBlocksTr, toggleBlockTr } from './arrange-state';
-import { notifyArrange } from './arrange-events';
 import { DragGesture } from './drag';
 import { blockAt, blockEdgeAt, overlappingIds } from './geometry';
 import type { Handle } from './geometry';
@@ -40,23 +40,23 @@ function isMac(view: EditorView): boolean {
 class ArrangeView {
   readonly #view: EditorView;
   readonly #overlay: ArrangeOverlay;
-  readonly #zoomObserver: MutationObserver;
+  readonly #options: ArrangeOptions;
+  readonly #offZoom: () => void;
   #gesture: DragGesture | null = null;
 
-  constructor(view: EditorView) {
+  constructor(view: EditorView, options: ArrangeOptions) {
     this.#view = view;
+    this.#options = options;
     this.#overlay = new ArrangeOverlay(view.dom as HTMLElement);
     this.#overlay.layer.addEventListener('pointerdown', this.#handleDown);
     // The zoom is a transform on an ancestor; handles keep their screen size.
-    this.#zoomObserver = new MutationObserver(() => this.#fit());
-    const zoomed = view.dom.parentElement;
-    if (zoomed) this.#zoomObserver.observe(zoomed, { attributes: true, attributeFilter: ['style', 'data-zoom'] });
+    this.#offZoom = options.zoom.subscribe(() => this.#fit());
     this.update(view, null);
   }
 
   #fit(): void {
     const page = this.#view.dom as HTMLElement;
-    this.#overlay.fit(page, docMetrics(this.#view.state.doc), pageFrame(this.#view).scale);
+    this.#overlay.fit(page, docMetrics(this.#view.state.doc), this.#options.zoom.getSnapshot());
   }
 
   update(view: EditorView, prev: EditorState | null): void {
@@ -73,7 +73,7 @@ class ArrangeView {
     // Primary last, as in the state.
     blocks.sort((a, b) => arrange.ids.indexOf(a.id) - arrange.ids.indexOf(b.id));
     this.#overlay.showSelection(blocks);
-    notifyArrange(view);
+    this.#options.onChange();
   }
 
   /** A press on a handle starts a drag of the selected blocks (move) or of that block (resize). */
@@ -134,7 +134,7 @@ class ArrangeView {
 
   destroy(): void {
     this.#gesture?.cancel();
-    this.#zoomObserver.disconnect();
+    this.#offZoom();
     this.#overlay.destroy();
   }
 }
@@ -186,6 +186,10 @@ function overlapDecorations(state: EditorState): DecorationSet {
 export interface ArrangeOptions {
   /** Read-only views (print mode) get no overlay, gestures or warnings. */
   editable: boolean;
+  /** The zoom the page is shown at: handles keep their screen size. */
+  zoom: ReadonlyStore<number>;
+  /** Called after every update that changes the document or the block selection. */
+  onChange: () => void;
 }
 
 /** The arrange plugins, in the order they must be registered (before the base keymap). */
@@ -199,7 +203,7 @@ export function arrangePlugins(options: ArrangeOptions): Plugin[] {
       apply: (tr, prev, _old, next) => applyArrange(tr, prev, next),
     },
     view(view) {
-      arrangeView = new ArrangeView(view);
+      arrangeView = new ArrangeView(view, options);
       return {
         update: (v, prev) => arrangeView?.update(v, prev),
         destroy: () => {

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
 import type { AppController, AppSnapshot } from '../app/app-controller';
 import { bt } from '../i18n/bin-strings';
-import { setPageSetupOpen } from '../page-setup/page-setup-store';
+import { pageSetupOpen } from '../page-setup/page-setup-store';
 import { removeSelectionToBin } from './bin-commands';
 import { importCopyIntoBin } from './import-copy';
 
@@ -25,7 +25,7 @@ export function BinToolbar({ app, snap }: { app: AppController; snap: AppSnapsho
       <button type="button" data-command="removeToBin" title={bt('removeToBinTitle')} disabled={!canBin} onMouseDown={keepFocus} onClick={() => session?.run(removeSelectionToBin)}>
         {bt('removeToBin')}
       </button>
-      <button type="button" data-command="pageSetup" title={bt('pageSetupTitle')} disabled={!hasDoc} onMouseDown={keepFocus} onClick={() => setPageSetupOpen(true)}>
+      <button type="button" data-command="pageSetup" title={bt('pageSetupTitle')} disabled={!hasDoc} onMouseDown={keepFocus} onClick={() => pageSetupOpen.set(true)}>
         {bt('pageSetup')}
       </button>
     </div>

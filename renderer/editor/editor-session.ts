@@ -1,7 +1,8 @@
 /**
  * One open page in one ProseMirror EditorView, and the small store the React
  * shell reads it through (dirty, counts, selection). React never mirrors the
- * document: it subscribes to {@link SessionSnapshot}.
+ * document: it subscribes to {@link SessionSnapshot}, and panels re-read the
+ * view when {@link EditorSession.onPageChange} tells them to.
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
@@ -11,6 +12,8 @@ import { EditorState, Selection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
+import { Emitter, perFrame } from '../base/emitter';
+import { Store } from '../base/store';
 import type { PageSettings } from '../../shared/page/settings';
 import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
@@ -47,6 +50,33 @@ export interface SessionOptions {
   doc: Node;
   editable: boolean;
   assetUrl: (hash: string) => string | null;
+  /** The zoom the page is shown at (1 when absent: print). */
+  zoom?: number;
+  /** What the story bin's import button does (absent: nothing). */
+  importCopy?: () => void;
+}
+
+/** Same fits: no story's numbers changed. */
+function sameFits(a: PageFit, b: PageFit): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, fit] of a) {
+    const other = b.get(id);
+    if (!other || other.overset !== fit.overset || other.undersetLines !== fit.undersetLines) return false;
+  }
+  return true;
+}
+
+function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
+  return (
+    prev.dirty === next.dirty &&
+    prev.storyCount === next.storyCount &&
+    prev.oversetStories === next.oversetStories &&
+    prev.oversetChars === next.oversetChars &&
+    prev.canUndo === next.canUndo &&
+    prev.canRedo === next.canRedo &&
+    prev.selection?.id === next.selection?.id &&
+    prev.selection?.kind === next.selection?.kind
+  );
 }
 
 export class EditorSession {
@@ -54,16 +84,21 @@ export class EditorSession {
   /** The document as last saved; null when it was never saved as it is (a recovered page). */
   #savedDoc: Node | null;
   #fits: PageFit = new Map();
-  #snapshot: SessionSnapshot;
-  readonly #listeners = new Set<() => void>();
+  #store: Store<SessionSnapshot> | null = null;
+  /** Fires when the document, the block selection or a story's copyfit numbers changed. */
+  readonly #pageChange = new Emitter<void>();
+  /** The zoom the page is shown at, set by its owner; views that keep a screen size listen. */
+  readonly zoom: Store<number>;
   #settings: PageSettings;
   #ctx: ViewContext;
 
   constructor(options: SessionOptions) {
+    this.zoom = new Store(options.zoom ?? 1);
     this.#savedDoc = options.doc;
     this.#settings = options.doc.attrs['settings'] as PageSettings;
-    this.#ctx = this.#context(this.#settings, options.assetUrl);
     const assetUrl = options.assetUrl;
+    const importCopy = options.importCopy ?? (() => {});
+    this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
     const state = EditorState.create({
       doc: options.doc,
       // The first text, not the first block selected as a frame (ProseMirror's default, here the masthead).
@@ -74,7 +109,7 @@ export class EditorSession {
         // Photo crop mode: its Escape and presses come before the arrange tools'.
         cropModePlugin(),
         // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
-        ...arrangePlugins({ editable: options.editable }),
+        ...arrangePlugins({ editable: options.editable, zoom: this.zoom, onChange: () => this.#pageChange.fire() }),
         binKeymap(),
         keymap(baseKeymap),
         blockGuard(),
@@ -92,8 +127,10 @@ export class EditorSession {
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
           onMeasured: (fits) => {
+            const changed = !sameFits(this.#fits, fits);
             this.#fits = fits;
             this.#publish();
+            if (changed) this.#pageChange.fire();
           },
         }),
       ],
@@ -115,7 +152,7 @@ export class EditorSession {
           if (settings !== this.#settings) {
             // New grid: rebuild every NodeView against the new metrics.
             this.#settings = settings;
-            this.#ctx = this.#context(settings, assetUrl);
+            this.#ctx = this.#context(settings, assetUrl, importCopy);
             view.setProps({ nodeViews: nodeViews(this.#ctx) });
           }
           view.updateState(next);
@@ -123,11 +160,11 @@ export class EditorSession {
         },
       },
     );
-    this.#snapshot = this.#compute();
+    this.#store = new Store(this.#compute(), sameSnapshot);
   }
 
-  #context(settings: PageSettings, assetUrl: (hash: string) => string | null): ViewContext {
-    return { settings, metrics: gridMetrics(settings), assetUrl };
+  #context(settings: PageSettings, assetUrl: (hash: string) => string | null, importCopy: () => void): ViewContext {
+    return { settings, metrics: gridMetrics(settings), assetUrl, zoom: this.zoom, importCopy };
   }
 
   get doc(): Node {
@@ -168,30 +205,21 @@ export class EditorSession {
   }
 
   #publish(): void {
-    const next = this.#compute();
-    const prev = this.#snapshot;
-    if (
-      prev.dirty === next.dirty &&
-      prev.storyCount === next.storyCount &&
-      prev.oversetStories === next.oversetStories &&
-      prev.oversetChars === next.oversetChars &&
-      prev.canUndo === next.canUndo &&
-      prev.canRedo === next.canRedo &&
-      prev.selection?.id === next.selection?.id &&
-      prev.selection?.kind === next.selection?.kind
-    ) {
-      return;
-    }
-    this.#snapshot = next;
-    for (const l of this.#listeners) l();
+    this.#store?.set(this.#compute());
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
+  readonly subscribe = (listener: () => void): (() => void) => this.#store!.subscribe(listener);
 
-  getSnapshot = (): SessionSnapshot => this.#snapshot;
+  readonly getSnapshot = (): SessionSnapshot => this.#store!.getSnapshot();
+
+  /**
+   * Tells `listener`, once per frame at most, that the document, the block
+   * selection or a story's copyfit numbers changed (the side panels re-read
+   * the view then).
+   */
+  onPageChange(listener: () => void): () => void {
+    return perFrame(this.#pageChange.event, this.view.dom.ownerDocument.defaultView!)(listener);
+  }
 
   /** Runs a command against the view (toolbar buttons). */
   run(command: Command): boolean {
@@ -226,7 +254,9 @@ export class EditorSession {
   }
 
   destroy(): void {
-    this.#listeners.clear();
+    this.#store?.dispose();
+    this.#pageChange.dispose();
+    this.zoom.dispose();
     this.view.destroy();
   }
 }

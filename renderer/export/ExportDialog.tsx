@@ -18,7 +18,7 @@ import { language, subscribeLanguage } from '../i18n/i18n';
 import { assetSizes, preflightEditedPage } from '../preflight/live-preflight';
 import { PreflightList, PreflightSummary } from '../preflight/PreflightList';
 import type { ExportChoices } from './export-store';
-import { exportDialogOpen, loadChoices, optionsOf, saveChoices, setExportDialogOpen, subscribeExportDialog } from './export-store';
+import { exportDialogOpen, loadChoices, optionsOf, saveChoices } from './export-store';
 import './export-dialog.css';
 
 /** A host's error line in the UI language, when the host gave it in Chinese too. */
@@ -27,7 +27,7 @@ function hostLine(error: HostError): string {
 }
 
 export function ExportDialog({ app }: { app: AppController }) {
-  const open = useSyncExternalStore(subscribeExportDialog, exportDialogOpen);
+  const open = useSyncExternalStore(exportDialogOpen.subscribe, exportDialogOpen.getSnapshot);
   useSyncExternalStore(subscribeLanguage, language);
   if (!open || !app.session) return null;
   return <ExportForm app={app} />;
@@ -72,7 +72,7 @@ function ExportForm({ app }: { app: AppController }) {
   }, [running]);
 
   const close = () => {
-    if (!running) setExportDialogOpen(false);
+    if (!running) exportDialogOpen.set(false);
   };
   const set = <K extends keyof ExportChoices>(key: K, value: ExportChoices[K]) => setChoices({ ...choices, [key]: value });
 
@@ -204,7 +204,7 @@ function ExportForm({ app }: { app: AppController }) {
             {after ? et('preflightAfter') : et('preflightBefore')} <PreflightSummary findings={findings} />
           </h3>
           <div className="bm-ex-findings">
-            <PreflightList findings={findings} session={session} onSelect={() => setExportDialogOpen(false)} />
+            <PreflightList findings={findings} session={session} onSelect={() => exportDialogOpen.set(false)} />
           </div>
           {errors > 0 ? (
             <label className="bm-ex-check bm-ex-override">

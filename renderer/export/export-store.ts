@@ -4,6 +4,7 @@
  */
 import type { ExportOptions } from '../../shared/host/host-api';
 import { EXPORT_VARIANTS } from '../../shared/host/host-api';
+import { Store } from '../base/store';
 
 const STORAGE_KEY = 'banmian.export';
 
@@ -28,23 +29,8 @@ export const DEFAULT_CHOICES: ExportChoices = {
   maxPpi: '300',
 };
 
-let open = false;
-const listeners = new Set<() => void>();
-
-export function exportDialogOpen(): boolean {
-  return open;
-}
-
-export function setExportDialogOpen(next: boolean): void {
-  if (next === open) return;
-  open = next;
-  for (const l of listeners) l();
-}
-
-export function subscribeExportDialog(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** Whether the export dialog is open. */
+export const exportDialogOpen = new Store(false);
 
 export function loadChoices(): ExportChoices {
   try {

@@ -1,7 +1,8 @@
 /**
- * The current UI language: a tiny store React reads with useSyncExternalStore.
+ * The current UI language: a store React reads with useSyncExternalStore.
  * Kept outside React so non-React code (the web host's prompts) can use it.
  */
+import { Store } from '../base/store';
 import { LANGUAGES } from './strings';
 import type { Language, StringKey, Strings } from './strings';
 
@@ -17,35 +18,27 @@ function initialLanguage(): Language {
   return 'zh-CN';
 }
 
-let current: Language = initialLanguage();
-const listeners = new Set<() => void>();
+const current = new Store<Language>(initialLanguage());
 
-export function language(): Language {
-  return current;
-}
+export const language = current.getSnapshot;
+
+export const subscribeLanguage = current.subscribe;
 
 export function setLanguage(next: Language): void {
-  if (next === current) return;
-  current = next;
+  if (!current.set(next)) return;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
   } catch {
     // Not persisted; the choice still holds for this session.
   }
   if (typeof document !== 'undefined') document.documentElement.lang = next;
-  for (const l of listeners) l();
 }
 
-export function subscribeLanguage(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function strings(lang: Language = current): Strings {
+export function strings(lang: Language = current.getSnapshot()): Strings {
   return LANGUAGES[lang];
 }
 
 /** One UI string in the current language. */
 export function t(key: StringKey): string {
-  return LANGUAGES[current][key];
+  return LANGUAGES[current.getSnapshot()][key];
 }

@@ -7,7 +7,7 @@ import type { PagePresetName, PageSettings, PunctuationStyle } from '../../share
 import type { AppController } from '../app/app-controller';
 import { bt } from '../i18n/bin-strings';
 import type { BinStringKey } from '../i18n/bin-strings';
-import { pageSetupOpen, setPageSetupOpen, subscribePageSetup } from './page-setup-store';
+import { pageSetupOpen } from './page-setup-store';
 import './page-setup.css';
 
 /** The form's fields: a path into PageSettings and its label. */
@@ -59,7 +59,7 @@ function presetOf(settings: unknown): PagePresetName | 'custom' {
  * first and moved in when applied.
  */
 export function PageSetupDialog({ app }: { app: AppController }) {
-  const open = useSyncExternalStore(subscribePageSetup, pageSetupOpen);
+  const open = useSyncExternalStore(pageSetupOpen.subscribe, pageSetupOpen.getSnapshot);
   const session = app.session;
   if (!open || !session) return null;
   return <PageSetupForm app={app} base={session.settings} />;
@@ -79,7 +79,7 @@ function PageSetupForm({ app, base }: { app: AppController; base: PageSettings }
     if (d && !d.open) d.showModal();
   }, []);
 
-  const close = () => setPageSetupOpen(false);
+  const close = () => pageSetupOpen.set(false);
   const choosePreset = (name: string) => {
     if (name in PAGE_PRESETS) setForm(formOf(settingsFromPreset(name as PagePresetName, base.edition)));
   };

@@ -1,19 +1,4 @@
-/** Whether the page setup dialog is open: a tiny store React reads with useSyncExternalStore. */
+/** Whether the page setup dialog is open: a store React reads with useSyncExternalStore. */
+import { Store } from '../base/store';
 
-let open = false;
-const listeners = new Set<() => void>();
-
-export function pageSetupOpen(): boolean {
-  return open;
-}
-
-export function setPageSetupOpen(next: boolean): void {
-  if (next === open) return;
-  open = next;
-  for (const l of listeners) l();
-}
-
-export function subscribePageSetup(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const pageSetupOpen = new Store(false);

@@ -14,6 +14,7 @@ import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
 import { blockInsetsInBox } from '../../shared/layout/box-wrap';
 import type { PageSettings } from '../../shared/page/settings';
 import { pannedFocus } from './crop-geometry';
+import { Store } from '../base/store';
 
 export const cropModeKey = new PluginKey<string | null>('bm-photo-crop');
 
@@ -66,23 +67,11 @@ export function selectedPhoto(state: EditorState): { id: string; fit: 'fill' | '
   return { id: String(node.attrs['id']), fit: node.attrs['fit'] === 'fit' ? 'fit' : 'fill' };
 }
 
-let toolsKey = '';
-const toolsListeners = new Set<() => void>();
-
-/** The photo toolbar's store (one editable page at a time). */
-export const photoTools = {
-  subscribe(listener: () => void): () => void {
-    toolsListeners.add(listener);
-    return () => toolsListeners.delete(listener);
-  },
-  getSnapshot: (): string => toolsKey,
-};
+/** The photo toolbar's store (one editable page at a time): what it shows, as a key. */
+export const photoTools = new Store('');
 
 function publishTools(state: EditorState | null): void {
-  const key = state ? photoToolsKey(state) : '';
-  if (key === toolsKey) return;
-  toolsKey = key;
-  for (const l of toolsListeners) l();
+  photoTools.set(state ? photoToolsKey(state) : '');
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };

@@ -6,7 +6,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PreflightFinding } from '../../shared/preflight/finding';
 import type { AppController } from '../app/app-controller';
-import { subscribeArrange } from '../arrange/arrange-events';
 import type { EditorSession } from '../editor/editor-session';
 import { et } from '../i18n/export-strings';
 import { language, subscribeLanguage } from '../i18n/i18n';
@@ -37,7 +36,7 @@ export function PreflightPanel({ app }: { app: AppController }) {
         setFindings(run(app, session));
       }, PREFLIGHT_DEBOUNCE_MS);
     };
-    const offView = subscribeArrange(session.view, schedule);
+    const offView = session.onPageChange(schedule);
     // Copyfit's numbers reach the session after layout: overset counts too.
     const offSession = session.subscribe(schedule);
     return () => {

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Command } from 'prosemirror-state';
-import type { EditorView } from 'prosemirror-view';
+import type { EditorSession } from '../editor/editor-session';
 import { language, subscribeLanguage } from '../i18n/i18n';
 import { BoxFields } from './BoxFields';
 import { HeadFields } from './HeadFields';
@@ -16,10 +16,11 @@ import { pt } from './properties-strings';
 import { RuleFields } from './RuleFields';
 import './properties.css';
 
-export function PropertiesPanel({ view }: { view: EditorView }) {
+export function PropertiesPanel({ session }: { session: EditorSession }) {
   const [, setTick] = useState(0);
   useSyncExternalStore(subscribeLanguage, language);
-  useEffect(() => subscribeProperties(view, () => setTick((n) => n + 1)), [view]);
+  useEffect(() => subscribeProperties(session, () => setTick((n) => n + 1)), [session]);
+  const view = session.view;
   const target = propertiesTarget(view.state);
   const run = (command: Command) => {
     command(view.state, view.dispatch, view);

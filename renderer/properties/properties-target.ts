@@ -4,11 +4,10 @@
  * style the story they are typing in.
  */
 import type { EditorState } from 'prosemirror-state';
-import type { EditorView } from 'prosemirror-view';
 import { findBlock } from '../../shared/model/commands/blocks';
 import type { FoundBlock } from '../../shared/model/commands/blocks';
 import { isBlockKind } from '../../shared/model/schema';
-import { subscribeArrange } from '../arrange/arrange-events';
+import type { EditorSession } from '../editor/editor-session';
 import { selectedBlockIds } from '../arrange/arrange-state';
 
 export function propertiesTarget(state: EditorState): FoundBlock | null {
@@ -25,8 +24,9 @@ export function propertiesTarget(state: EditorState): FoundBlock | null {
  * Calls `listener` (once per frame at most) when the document or block
  * selection changes, and when the caret may have moved to another block.
  */
-export function subscribeProperties(view: EditorView, listener: () => void): () => void {
-  const off = subscribeArrange(view, listener);
+export function subscribeProperties(session: EditorSession, listener: () => void): () => void {
+  const view = session.view;
+  const off = session.onPageChange(listener);
   const doc = view.dom.ownerDocument;
   const win = doc.defaultView!;
   let frame = 0;

@@ -25,7 +25,7 @@ import { STYLE_ALIGNS, STYLE_FACES } from '../../shared/model/styles-types';
 import type { PageSettings } from '../../shared/page/settings';
 import { HAO_SIZES, haoNameOf } from '../../shared/page/units';
 import type { HaoName } from '../../shared/page/units';
-import { subscribeArrange } from '../arrange/arrange-events';
+import type { EditorSession } from '../editor/editor-session';
 import { st, styleLabel } from './style-strings';
 import type { StyleStringKey } from './style-strings';
 import './styles-panel.css';
@@ -33,18 +33,18 @@ import './styles-panel.css';
 const WEIGHTS = [400, 700, 900] as const;
 
 /** Re-renders the caller when the document changes or the selection moves (the style at the caret). */
-function useViewTick(view: EditorView): void {
+function useViewTick(session: EditorSession): void {
   const [, setTick] = useState(0);
   useEffect(() => {
-    const doc = view.dom.ownerDocument;
+    const doc = session.view.dom.ownerDocument;
     const on = () => setTick((n) => n + 1);
     doc.addEventListener('selectionchange', on);
-    const off = subscribeArrange(view, on);
+    const off = session.onPageChange(on);
     return () => {
       doc.removeEventListener('selectionchange', on);
       off();
     };
-  }, [view]);
+  }, [session]);
 }
 
 function sizeText(s: ParagraphStyle, settings: PageSettings): string {
@@ -236,8 +236,9 @@ function CharacterStyles({ view, styles, run }: { view: EditorView; styles: read
   );
 }
 
-export function StylesPanel({ view }: { view: EditorView }) {
-  useViewTick(view);
+export function StylesPanel({ session }: { session: EditorSession }) {
+  useViewTick(session);
+  const view = session.view;
   const [editing, setEditing] = useState<string>('headline');
   const [error, setError] = useState<string | null>(null);
   const settings = view.state.doc.attrs['settings'] as PageSettings;

@@ -117,6 +117,26 @@ describe('story bin (web mode, Chromium)', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('keeps the bin and the block handles at their screen size when the zoom changes', async () => {
+    const sizes = () =>
+      page.evaluate(() => {
+        const paper = document.querySelector('.bm-page')!.getBoundingClientRect();
+        const bin = document.querySelector('[data-kind="bin"]')!.getBoundingClientRect();
+        const layer = document.querySelector<HTMLElement>('.bm-arrange-layer')!;
+        return { gap: Math.round(bin.left - paper.right), width: Math.round(bin.width), inverse: Number(layer.style.getPropertyValue('--bm-inv')) };
+      });
+    for (const [key, zoom] of [
+      ['Control+1', 1],
+      ['Control+=', 1.25],
+      ['Control+=', 1.5],
+      ['Control+-', 1.25],
+    ] as const) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((z) => document.querySelector('.bm-zoom')?.getAttribute('data-zoom') === String(z), zoom);
+      expect(await sizes()).toEqual({ gap: 24, width: 260, inverse: 1 / zoom });
+    }
+  });
+
   it('imports the seed text through the upload and lists its stories with characters and lines', async () => {
     await importThroughPicker(SEED_TEXT);
     await page.waitForSelector('.bm-bin-item');

@@ -14,13 +14,11 @@ import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../../shared/page/geometry';
 import type { PageSettings } from '../../../shared/page/settings';
-import { pageFrame } from '../../arrange/page-frame';
 import { bt } from '../../i18n/bin-strings';
 import type { BinStringKey } from '../../i18n/bin-strings';
 import { reviewOf } from '../../intake-review/review-entries';
 import { ReviewPanel } from '../../intake-review/review-panel';
 import { BinDrag } from '../../bin/bin-drag';
-import { IMPORT_COPY_EVENT } from '../../bin/bin-events';
 import { binItemInfo } from '../../bin/bin-item-info';
 import { BIN_GAP_PX, BIN_WIDTH_PX } from '../../bin/bin-layout';
 import '../../bin/bin.css';
@@ -40,7 +38,7 @@ export class BinView extends BaseView {
   readonly #list: HTMLOListElement;
   readonly #ghost: HTMLElement;
   readonly #view: EditorView;
-  readonly #zoomObserver: MutationObserver | null = null;
+  readonly #offZoom: (() => void) | null = null;
   readonly #hint: HTMLElement;
   readonly #review: ReviewPanel;
   #drag: BinDrag | null = null;
@@ -62,7 +60,7 @@ export class BinView extends BaseView {
     importButton.dataset['binImport'] = 'true';
     importButton.textContent = bt('importCopy');
     importButton.title = bt('importCopyTitle');
-    importButton.addEventListener('click', () => this.dom.dispatchEvent(new CustomEvent(IMPORT_COPY_EVENT, { bubbles: true })));
+    importButton.addEventListener('click', () => ctx.importCopy());
     this.#hint = el('p', 'bm-bin-hint', this.#column);
     this.#hint.textContent = bt('binHint');
     this.#list = el('ol', 'bm-bin-list', this.#column);
@@ -78,15 +76,9 @@ export class BinView extends BaseView {
     this.#ghost = el('div', 'bm-bin-ghost', this.dom);
     this.#ghost.hidden = true;
     this.#list.addEventListener('pointerdown', this.#pointerDown);
-    if (view.editable) {
-      const zoomed = view.dom.parentElement;
-      if (zoomed) {
-        this.#zoomObserver = new MutationObserver(() => this.#fit());
-        this.#zoomObserver.observe(zoomed, { attributes: true, attributeFilter: ['style', 'data-zoom'] });
-      }
-    }
+    if (view.editable) this.#offZoom = ctx.zoom.subscribe(() => this.#fit());
     this.render();
-    // The zoom is only known once the page is in the document.
+    // The page is only in the document once the view has placed this element.
     requestAnimationFrame(() => this.#fit());
   }
 
@@ -97,7 +89,7 @@ export class BinView extends BaseView {
   /** Keeps the column at its screen size beside the paper, whatever the zoom. */
   #fit(): void {
     if (!this.dom.isConnected) return;
-    const scale = pageFrame(this.#view).scale || 1;
+    const scale = this.ctx.zoom.getSnapshot() || 1;
     const m = gridMetrics(this.#settings);
     const s = this.#column.style;
     s.left = `${m.paperWidthPx + BIN_GAP_PX / scale}px`;
@@ -192,7 +184,7 @@ export class BinView extends BaseView {
   };
 
   // A new grid rebuilds every NodeView; the same grid only needs the list.
-  // No #fit here: the zoom observer and a new grid (a new NodeView) cover every change of place.
+  // No #fit here: the zoom subscription and a new grid (a new NodeView) cover every change of place.
   protected override redraw(before: Node): void {
     if (this.node !== before) this.render();
   }
@@ -204,6 +196,6 @@ export class BinView extends BaseView {
 
   destroy(): void {
     this.#drag?.cancel();
-    this.#zoomObserver?.disconnect();
+    this.#offZoom?.();
   }
 }

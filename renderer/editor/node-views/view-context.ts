@@ -6,12 +6,17 @@
 import type { Node } from 'prosemirror-model';
 import type { GridMetrics } from '../../../shared/page/geometry';
 import type { PageSettings } from '../../../shared/page/settings';
+import type { ReadonlyStore } from '../../base/store';
 
 export interface ViewContext {
   readonly settings: PageSettings;
   readonly metrics: GridMetrics;
   /** URL of an asset's screen image, or null when there is none. */
   assetUrl(hash: string): string | null;
+  /** The zoom the page is shown at, for what keeps its screen size (the story bin). */
+  readonly zoom: ReadonlyStore<number>;
+  /** Asks the app to import copy into the story bin. */
+  importCopy(): void;
 }
 
 /** Numeric attribute of a node (schema attrs are untyped). */
