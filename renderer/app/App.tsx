@@ -1,11 +1,11 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { ArrangePanel } from '../arrange/ArrangePanel';
-import { installFileDrop } from '../bin/file-drop';
-import { ExportDialog } from '../export/ExportDialog';
-import { PreflightPanel } from '../preflight/PreflightPanel';
-import { installPhotoDrop } from '../photo/photo-drop';
-import { importCopyIntoBin } from '../bin/import-copy';
-import { PageSetupDialog } from '../page-setup/PageSetupDialog';
+import { ArrangePanel } from '../panels/arrange/ArrangePanel';
+import { installFileDrop } from './file-drop';
+import { ExportDialog } from './export/ExportDialog';
+import { PreflightPanel } from '../panels/preflight/PreflightPanel';
+import { installPhotoDrop } from './photo-drop';
+import { importCopyIntoBin } from './import-copy';
+import { PageSetupDialog } from './page-setup/PageSetupDialog';
 import { subscribeLanguage, language } from '../i18n/i18n';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { gridMetrics } from '../../shared/page/geometry';
-import { PASTEBOARD_PX } from '../bin/bin-layout';
+import { PASTEBOARD_PX } from '../page/bin-layout';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
 

@@ -3,7 +3,7 @@ import { t } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import type { AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
-import { zoomPercent } from './zoom';
+import { zoomPercent } from '../page/zoom';
 
 const noop = () => () => {};
 

@@ -1,13 +1,13 @@
 import { useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
 import type { AppCommand } from '../../shared/host/host-api';
-import { BinToolbar } from '../bin/BinToolbar';
-import { PhotoToolbar } from '../photo/PhotoToolbar';
+import { BinToolbar } from './BinToolbar';
+import { PhotoToolbar } from './PhotoToolbar';
 import { language, setLanguage, t } from '../i18n/i18n';
 import type { AppController, AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
 import { runCommand } from './run-command';
-import { zoomPercent } from './zoom';
+import { zoomPercent } from '../page/zoom';
 
 const NO_SESSION: SessionSnapshot = {
   dirty: false,

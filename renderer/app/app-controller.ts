@@ -12,9 +12,9 @@ import type { EmitterEvent } from '../base/emitter';
 import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import { EditorSession } from '../editor/editor-session';
-import { PASTEBOARD_PX } from '../bin/bin-layout';
+import { PASTEBOARD_PX } from '../page/bin-layout';
 import { loadPages } from './load-document';
-import { clampZoom, fitZoom, zoomIn, zoomOut } from './zoom';
+import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
 
 /** Unsaved edits are journalled this long after the first change since the last journal. */
 const JOURNAL_DELAY_MS = 3000;

@@ -1,9 +1,9 @@
 /** Carries out an AppCommand (from a shortcut, a toolbar button or a host menu). */
 import type { AppCommand } from '../../shared/host/host-api';
-import { importCopyIntoBin } from '../bin/import-copy';
-import { exportDialogOpen } from '../export/export-store';
-import { pageSetupOpen } from '../page-setup/page-setup-store';
-import { placeImageFile } from '../photo/place-image';
+import { importCopyIntoBin } from './import-copy';
+import { exportDialogOpen } from './export/export-store';
+import { pageSetupOpen } from './page-setup/page-setup-store';
+import { placeImageFile } from './place-image';
 import type { AppController } from './app-controller';
 
 export function runCommand(app: AppController, command: AppCommand): void {

@@ -22,8 +22,8 @@ import { DragGesture } from './drag';
 import { blockAt, blockEdgeAt, overlappingIds } from './geometry';
 import type { Handle } from './geometry';
 import { ArrangeOverlay } from './overlay';
-import { docMetrics, pageFrame, placedBlocks, toPage } from './page-frame';
-import type { PlacedBlock } from './page-frame';
+import { docMetrics, pageFrame, placedBlocks, toPage } from '../page/page-frame';
+import type { PlacedBlock } from '../page/page-frame';
 import './arrange.css';
 
 /** Screen px around a frame edge that count as the edge. */

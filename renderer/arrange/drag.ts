@@ -13,7 +13,7 @@ import type { Handle } from './geometry';
 import { alignmentGuides, dragBoxes, pageRect, typeAreaRect } from './geometry';
 import type { ArrangeOverlay } from './overlay';
 import { boxReadout } from './overlay';
-import { docMetrics, docSettings, pageFrame, placedBlocks } from './page-frame';
+import { docMetrics, docSettings, pageFrame, placedBlocks } from '../page/page-frame';
 
 export interface DragStart {
   handle: Handle;

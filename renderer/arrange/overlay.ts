@@ -7,7 +7,7 @@
 import type { GridMetrics, Rect } from '../../shared/page/geometry';
 import type { Guides, Handle } from './geometry';
 import { HANDLES } from './geometry';
-import type { PlacedBlock } from './page-frame';
+import type { PlacedBlock } from '../page/page-frame';
 
 // Handles keep a constant size on screen; the layer is scaled by the zoom.
 const INV = '--bm-inv';

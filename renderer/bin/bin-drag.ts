@@ -11,7 +11,7 @@ import { placeFromBin } from '../../shared/model/commands/bin-place';
 import type { GridBox, GridMetrics } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { pageRect } from '../arrange/geometry';
-import { docMetrics, docSettings, pageFrame, toPage } from '../arrange/page-frame';
+import { docMetrics, docSettings, pageFrame, toPage } from '../page/page-frame';
 import { binItemInfo } from './bin-item-info';
 
 /** Screen px the pointer travels before a press on a bin item becomes a drag. */

@@ -8,7 +8,7 @@
 import type { EditorView } from 'prosemirror-view';
 import type { PhotoCrop } from '../../shared/model/commands/photo';
 import { MAX_PHOTO_ZOOM, setPhotoCrop } from '../../shared/model/commands/photo';
-import { pageFrame } from '../arrange/page-frame';
+import { pageFrame } from '../page/page-frame';
 import type { Size } from './crop-geometry';
 import { pannedFocus, wheelZoom } from './crop-geometry';
 import { pt } from './photo-strings';

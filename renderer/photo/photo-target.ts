@@ -10,7 +10,7 @@ import { boxesOverlap } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { blockAt } from '../arrange/geometry';
 import type { EditorView } from 'prosemirror-view';
-import { pageFrame, placedBlocks, toPage } from '../arrange/page-frame';
+import { pageFrame, placedBlocks, toPage } from '../page/page-frame';
 
 /** The selected block (or the block holding the caret) when it is a photo, empty or not. */
 export function selectedPhotoFrame(state: EditorState): { frame: string } | null {

@@ -8,7 +8,7 @@ import type { Node } from 'prosemirror-model';
 import type { EffectiveType } from '../../shared/model/styles';
 import { resolveType } from '../../shared/model/styles';
 import type { PageSettings } from '../../shared/page/settings';
-import { faceFamily } from '../editor/faces';
+import { faceFamily } from './faces';
 import { ptPx } from '../editor/node-views/view-context';
 import './styles.css';
 

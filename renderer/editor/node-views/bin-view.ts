@@ -20,7 +20,7 @@ import { reviewOf } from '../../intake-review/review-entries';
 import { ReviewPanel } from '../../intake-review/review-panel';
 import { BinDrag } from '../../bin/bin-drag';
 import { binItemInfo } from '../../bin/bin-item-info';
-import { BIN_GAP_PX, BIN_WIDTH_PX } from '../../bin/bin-layout';
+import { BIN_GAP_PX, BIN_WIDTH_PX } from '../../page/bin-layout';
 import '../../bin/bin.css';
 import { BaseView } from './base-view';
 import type { ViewContext } from './view-context';

@@ -1,0 +1,89 @@
+/**
+ * The copyfit table: one row per story, from the document (characters, lines
+ * available) and the editor's live copyfit measurement (overset characters,
+ * empty lines). Lines needed is exact when the story fits or runs short, and
+ * an estimate (overset characters over characters per line) when it is
+ * overset.
+ */
+import type { Node } from 'prosemirror-model';
+import { gridMetrics, spanChars } from '../../../shared/page/geometry';
+import type { PageSettings } from '../../../shared/page/settings';
+import type { StoryFit } from '../../editor/copyfit';
+import { storyArea } from '../../../shared/layout/story-box';
+
+export type FitStatus = 'overset' | 'underset' | 'fit' | 'unmeasured';
+
+export interface CopyfitRow {
+  id: string;
+  /** The headline, else the start of the body, else the id. */
+  name: string;
+  /** Characters (code points) of the body. */
+  chars: number;
+  /** Body lines the text takes (≈ when overset). */
+  linesNeeded: number | null;
+  /** Body lines the story's box offers, over all its text columns. */
+  linesAvailable: number;
+  overset: number;
+  undersetLines: number;
+  status: FitStatus;
+}
+
+function textOf(node: Node, type: string): string {
+  let text = '';
+  node.descendants((child) => {
+    if (child.type.name === type) {
+      text += child.textContent;
+      return false;
+    }
+    return true;
+  });
+  return text;
+}
+
+/** Characters on one line of a text column of a story `cols` grid columns wide set in `textCols` columns. */
+export function charsPerLine(settings: PageSettings, cols: number, textCols: number): number {
+  const { grid } = settings;
+  const total = spanChars(grid, cols);
+  return Math.max(1, Math.floor((total - (textCols - 1) * grid.gutterChars) / textCols));
+}
+
+export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): CopyfitRow[] {
+  const settings = doc.attrs['settings'] as PageSettings;
+  const rows: CopyfitRow[] = [];
+  doc.forEach((node) => {
+    if (node.type.name !== 'story') return;
+    const id = String(node.attrs['id']);
+    const cols = Number(node.attrs['cols']);
+    // Boxes and vertical heads take their room first (shared/layout/story-box.ts).
+    const area = storyArea(gridMetrics(settings), settings.grid, node);
+    const textCols = area.columns.count;
+    const linesAvailable = area.bodyLines * area.bodyColumns;
+    const body = textOf(node, 'body');
+    const chars = Array.from(body).length;
+    const headline = textOf(node, 'headline').trim();
+    const name = headline || (body.trim() ? `${Array.from(body.trim()).slice(0, 12).join('')}…` : id);
+    const fit = fits.get(id);
+    let status: FitStatus = 'unmeasured';
+    let linesNeeded: number | null = null;
+    if (fit) {
+      if (fit.overset > 0) {
+        status = 'overset';
+        linesNeeded = linesAvailable + Math.ceil(fit.overset / Math.max(1, area.columns.columnChars || charsPerLine(settings, cols, textCols)));
+      } else {
+        status = fit.undersetLines > 0 ? 'underset' : 'fit';
+        linesNeeded = linesAvailable - fit.undersetLines;
+      }
+    }
+    rows.push({
+      id,
+      name,
+      chars,
+      linesNeeded,
+      linesAvailable,
+      overset: fit?.overset ?? 0,
+      undersetLines: fit?.undersetLines ?? 0,
+      status,
+    });
+  });
+  return rows;
+}
