@@ -68,8 +68,8 @@ export function App({ app }: { app: AppController }) {
       <MessageBar app={app} message={snap.message} />
       <div className="bm-workspace">
         <PageViewport app={app} zoom={snap.zoom} hasDocument={snap.session !== null} loading={snap.loading} />
-        <ArrangePanel app={app} />
-        <PreflightPanel app={app} />
+        <ArrangePanel session={snap.session} />
+        <PreflightPanel session={snap.session} assets={app.assets} />
       </div>
       <StatusBar snap={snap} />
       <PageSetupDialog app={app} />

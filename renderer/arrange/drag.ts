@@ -10,10 +10,10 @@ import { setBlockBoxes } from '../../shared/model/commands/place-blocks';
 import type { GridBox } from '../../shared/page/geometry';
 import { language } from '../i18n/i18n';
 import type { Handle } from './geometry';
-import { alignmentGuides, dragBoxes, pageRect, typeAreaRect } from './geometry';
+import { alignmentGuides, dragBoxes } from './geometry';
 import type { ArrangeOverlay } from './overlay';
 import { boxReadout } from './overlay';
-import { docMetrics, docSettings, pageFrame, placedBlocks } from '../page/page-frame';
+import { docMetrics, docSettings, pageFrame, pageRect, placedBlocks, typeAreaRect } from '../page/page-frame';
 
 export interface DragStart {
   handle: Handle;

@@ -1,35 +1,20 @@
 /**
- * Pure geometry of arranging: page px ↔ grid units, what a drag of a handle
- * does to a grid box, which block a point hits, and the alignment guides a
- * ghost lines up with. Page px are CSS px at 100 % from the paper's top-left.
+ * Pure geometry of arranging: what a drag of a handle does to a grid box,
+ * which block a point hits, and the alignment guides a ghost lines up with.
+ * Page px are CSS px at 100 % from the paper's top-left; page px ↔ grid
+ * units is ../page/page-frame.ts.
  */
 import type { GridBox, GridMetrics, Rect } from '../../shared/page/geometry';
-import { boxesOverlap, gridBoxRect } from '../../shared/page/geometry';
+import { boxesOverlap } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
+import type { HitBlock } from '../page/page-frame';
+import { snapDelta } from '../page/page-frame';
 
 export const HANDLES = ['move', 'n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw'] as const;
 export type Handle = (typeof HANDLES)[number];
 
-/** A grid box's rectangle in page px (type area offset included). */
-export function pageRect(metrics: GridMetrics, box: GridBox): Rect {
-  const r = gridBoxRect(metrics, box);
-  return { x: metrics.typeLeftPx + r.x, y: metrics.typeTopPx + r.y, width: r.width, height: r.height };
-}
-
-/** The type area's rectangle in page px. */
-export function typeAreaRect(metrics: GridMetrics): Rect {
-  return { x: metrics.typeLeftPx, y: metrics.typeTopPx, width: metrics.typeWidthPx, height: metrics.typeHeightPx };
-}
-
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
-}
-
-/** A pointer displacement in page px, rounded to whole columns and lines. */
-export function snapDelta(metrics: GridMetrics, dx: number, dy: number): { dCol: number; dLine: number } {
-  const pitch = metrics.columnPx + metrics.gutterPx;
-  // `+ 0` turns -0 into 0 for callers comparing with Object.is / toEqual.
-  return { dCol: Math.round(dx / pitch) + 0, dLine: Math.round(dy / metrics.linePx) + 0 };
 }
 
 /**
@@ -68,11 +53,6 @@ export function dragBoxes(options: {
   if (handle.includes('n')) top = clamp(top + dLine, 0, bottom - 1);
   if (handle.includes('s')) bottom = clamp(bottom + dLine, top + 1, grid.lines);
   return [{ col: left, line: top, cols: right - left, lines: bottom - top }, ...boxes.slice(1)];
-}
-
-export interface HitBlock {
-  id: string;
-  rect: Rect;
 }
 
 function inside(r: Rect, x: number, y: number, pad: number): boolean {

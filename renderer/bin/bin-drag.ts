@@ -10,8 +10,7 @@ import { clampBox, pageGrid } from '../../shared/model/commands/blocks';
 import { placeFromBin } from '../../shared/model/commands/bin-place';
 import type { GridBox, GridMetrics } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
-import { pageRect } from '../arrange/geometry';
-import { docMetrics, docSettings, pageFrame, toPage } from '../page/page-frame';
+import { cellAt, docMetrics, docSettings, pageFrame, pageRect, toPage } from '../page/page-frame';
 import { binItemInfo } from './bin-item-info';
 
 /** Screen px the pointer travels before a press on a bin item becomes a drag. */
@@ -23,12 +22,8 @@ const DRAG_THRESHOLD_PX = 3;
  * the grid.
  */
 export function dropBox(metrics: GridMetrics, grid: GridSettings, x: number, y: number, size: { cols: number; lines: number }): GridBox | null {
-  const tx = x - metrics.typeLeftPx;
-  const ty = y - metrics.typeTopPx;
-  if (tx < 0 || ty < 0 || tx > metrics.typeWidthPx || ty > metrics.typeHeightPx) return null;
-  const col = Math.min(grid.columns - 1, Math.floor(tx / (metrics.columnPx + metrics.gutterPx)));
-  const line = Math.min(grid.lines - 1, Math.floor(ty / metrics.linePx));
-  return clampBox(grid, { col, line, cols: size.cols, lines: size.lines });
+  const cell = cellAt(metrics, grid, x, y);
+  return cell && clampBox(grid, { ...cell, cols: size.cols, lines: size.lines });
 }
 
 export interface BinDragOptions {

@@ -6,7 +6,7 @@ import type { GridMetrics } from '../../shared/page/geometry';
 import { punctuationStyle } from '../../shared/page/settings';
 import type { PageSettings } from '../../shared/page/settings';
 import { characterStyleAttributes } from '../styles/character-styles';
-import { px, ptPx } from './node-views/view-context';
+import { px, ptPx } from '../page/css-px';
 
 export function pageAttributes(settings: PageSettings, metrics: GridMetrics): Record<string, string> {
   const vars = [

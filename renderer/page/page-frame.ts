@@ -1,16 +1,16 @@
 /**
- * Where the page is on screen: the conversion between client (screen) px and
- * page px at 100 %, read from the page element (the zoom is a CSS transform
- * on an ancestor), and the blocks' rectangles from the document.
+ * The page's geometry in the renderer: where the page is on screen (client
+ * px ↔ page px at 100 %, read from the page element, whose zoom is a CSS
+ * transform on an ancestor), page px ↔ grid cells, and the blocks'
+ * rectangles from the document. Page px are CSS px at 100 % from the paper's
+ * top-left.
  */
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { boxOf, pageBlocks } from '../../shared/model/commands/blocks';
-import type { GridBox, GridMetrics } from '../../shared/page/geometry';
-import { gridMetrics } from '../../shared/page/geometry';
-import type { PageSettings } from '../../shared/page/settings';
-import type { HitBlock } from '../arrange/geometry';
-import { pageRect } from '../arrange/geometry';
+import type { GridBox, GridMetrics, Rect } from '../../shared/page/geometry';
+import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
+import type { GridSettings, PageSettings } from '../../shared/page/settings';
 
 export interface PageFrame {
   /** Client px per page px (the zoom). */
@@ -36,6 +36,45 @@ export function docSettings(doc: Node): PageSettings {
 
 export function docMetrics(doc: Node): GridMetrics {
   return gridMetrics(docSettings(doc));
+}
+
+/** A grid box's rectangle in page px (type area offset included). */
+export function pageRect(metrics: GridMetrics, box: GridBox): Rect {
+  const r = gridBoxRect(metrics, box);
+  return { x: metrics.typeLeftPx + r.x, y: metrics.typeTopPx + r.y, width: r.width, height: r.height };
+}
+
+/** The type area's rectangle in page px. */
+export function typeAreaRect(metrics: GridMetrics): Rect {
+  return { x: metrics.typeLeftPx, y: metrics.typeTopPx, width: metrics.typeWidthPx, height: metrics.typeHeightPx };
+}
+
+/** Page px from one grid column's left edge to the next one's. */
+function columnPitch(metrics: GridMetrics): number {
+  return metrics.columnPx + metrics.gutterPx;
+}
+
+/** The grid cell under a point in page px (the one place a point becomes a cell), or null off the type area. */
+export function cellAt(metrics: GridMetrics, grid: GridSettings, x: number, y: number): { col: number; line: number } | null {
+  const tx = x - metrics.typeLeftPx;
+  const ty = y - metrics.typeTopPx;
+  if (tx < 0 || ty < 0 || tx > metrics.typeWidthPx || ty > metrics.typeHeightPx) return null;
+  return {
+    col: Math.min(grid.columns - 1, Math.floor(tx / columnPitch(metrics))),
+    line: Math.min(grid.lines - 1, Math.floor(ty / metrics.linePx)),
+  };
+}
+
+/** A pointer displacement in page px, rounded to whole columns and lines. */
+export function snapDelta(metrics: GridMetrics, dx: number, dy: number): { dCol: number; dLine: number } {
+  // `+ 0` turns -0 into 0 for callers comparing with Object.is / toEqual.
+  return { dCol: Math.round(dx / columnPitch(metrics)) + 0, dLine: Math.round(dy / metrics.linePx) + 0 };
+}
+
+/** A block as hit tests see it: its id and page rectangle. */
+export interface HitBlock {
+  id: string;
+  rect: Rect;
 }
 
 export interface PlacedBlock extends HitBlock {

@@ -10,24 +10,13 @@ import { boxesOverlap } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { blockAt } from '../arrange/geometry';
 import type { EditorView } from 'prosemirror-view';
-import { pageFrame, placedBlocks, toPage } from '../page/page-frame';
+import { cellAt, pageFrame, placedBlocks, toPage } from '../page/page-frame';
 
 /** The selected block (or the block holding the caret) when it is a photo, empty or not. */
 export function selectedPhotoFrame(state: EditorState): { frame: string } | null {
   const { selection } = state;
   const node: Node | null = selection instanceof NodeSelection ? selection.node : selection.$from.depth >= 1 ? selection.$from.node(1) : null;
   return node && node.type.name === 'photo' ? { frame: String(node.attrs['id']) } : null;
-}
-
-/** The grid cell under a point in page px, or null off the type area. */
-export function cellAt(metrics: GridMetrics, grid: GridSettings, x: number, y: number): { col: number; line: number } | null {
-  const tx = x - metrics.typeLeftPx;
-  const ty = y - metrics.typeTopPx;
-  if (tx < 0 || ty < 0 || tx > metrics.typeWidthPx || ty > metrics.typeHeightPx) return null;
-  return {
-    col: Math.min(grid.columns - 1, Math.floor(tx / (metrics.columnPx + metrics.gutterPx))),
-    line: Math.min(grid.lines - 1, Math.floor(ty / metrics.linePx)),
-  };
 }
 
 /**

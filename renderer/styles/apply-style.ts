@@ -9,7 +9,7 @@ import type { EffectiveType } from '../../shared/model/styles';
 import { resolveType } from '../../shared/model/styles';
 import type { PageSettings } from '../../shared/page/settings';
 import { faceFamily } from './faces';
-import { ptPx } from '../editor/node-views/view-context';
+import { ptPx } from '../page/css-px';
 import './styles.css';
 
 const ALIGN: Record<string, string> = { start: 'left', center: 'center', end: 'right', justify: 'justify' };

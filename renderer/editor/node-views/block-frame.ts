@@ -14,7 +14,8 @@ import { gridBoxRect } from '../../../shared/page/geometry';
 import { swatchColor } from '../swatches';
 import { frameImage } from './frame-art';
 import type { ViewContext } from './view-context';
-import { num, px, str } from './view-context';
+import { px } from '../../page/css-px';
+import { num, str } from './view-context';
 
 /**
  * Places `el` at its node's grid box; `insets` (a boxed story around it, see

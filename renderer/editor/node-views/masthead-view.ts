@@ -8,7 +8,8 @@ import { chineseDate } from '../../format/chinese-date';
 import { BaseView } from './base-view';
 import { placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
-import { px, str } from './view-context';
+import { px } from '../../page/css-px';
+import { str } from './view-context';
 
 function line(className: string, text: string): HTMLElement | null {
   if (text.trim() === '') return null;

@@ -29,7 +29,8 @@ import { BaseView } from './base-view';
 import { placeBlock } from './block-frame';
 import '../../photo/photo.css';
 import type { ViewContext } from './view-context';
-import { num, px, str } from './view-context';
+import { px } from '../../page/css-px';
+import { num, str } from './view-context';
 
 export interface PhotoViewOptions {
   view?: EditorView;

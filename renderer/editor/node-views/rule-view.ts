@@ -15,7 +15,8 @@ import { placeBlock } from './block-frame';
 import { ruleDepth, ruleImage } from './frame-art';
 import type { RuleArtStyle } from './frame-art';
 import type { ViewContext } from './view-context';
-import { num, px, str } from './view-context';
+import { px } from '../../page/css-px';
+import { num, str } from './view-context';
 
 export class RuleView extends BaseView {
   readonly #line: HTMLElement;

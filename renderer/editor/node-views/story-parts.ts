@@ -10,7 +10,8 @@ import { shapeFromDecorations } from '../shape/shape-decoration';
 import { styleTextBlock } from '../../styles/apply-style';
 import { BaseView } from './base-view';
 import type { ViewContext } from './view-context';
-import { num, px } from './view-context';
+import { px } from '../../page/css-px';
+import { num } from './view-context';
 
 /**
  * A box of whole grid lines with its text centred vertically: an outer

@@ -17,7 +17,8 @@ import { BaseView } from './base-view';
 import { paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { columnRulesImage } from './frame-art';
-import { num, px, str } from './view-context';
+import { px } from '../../page/css-px';
+import { num, str } from './view-context';
 
 const VHEAD_VARS = ['--bm-vhead-x', '--bm-vhead-w', '--bm-vhead-top', '--bm-vhead-h', '--bm-aside-left', '--bm-aside-right'];
 

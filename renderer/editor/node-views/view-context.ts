@@ -29,13 +29,3 @@ export function str(node: Node, name: string, fallback = ''): string {
   const v = node.attrs[name] as unknown;
   return typeof v === 'string' ? v : fallback;
 }
-
-/** px, rounded to Chromium's 1/64 px layout unit, as a CSS length. */
-export function px(value: number): string {
-  return `${Math.round(value * 64) / 64}px`;
-}
-
-/** CSS px for a point size (1pt = 4/3 px). */
-export function ptPx(pt: number): string {
-  return px((pt * 4) / 3);
-}

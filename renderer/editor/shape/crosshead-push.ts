@@ -15,7 +15,7 @@
  * galley line does (copyfit).
  */
 import type { StoryShape } from '../../../shared/layout/slots';
-import { px } from '../node-views/view-context';
+import { px } from '../../page/css-px';
 
 const CROSSHEAD = 'bm-crosshead';
 

@@ -17,7 +17,7 @@ import type { StoryShape } from '../../../shared/layout/slots';
 import { slotOfLine } from '../../../shared/layout/slots';
 import { ignoreOwnMutation } from '../node-views/base-view';
 import type { ViewContext } from '../node-views/view-context';
-import { px } from '../node-views/view-context';
+import { px } from '../../page/css-px';
 import { clearPushes, pushCrossheads } from './crosshead-push';
 import { GalleyChanges } from './galley-changes';
 import { shapeFromDecorations } from './shape-decoration';

@@ -7,7 +7,7 @@
  * which slots to fill and when.
  */
 import type { Node } from 'prosemirror-model';
-import { px } from '../node-views/view-context';
+import { px } from '../../page/css-px';
 import { pushOf } from './crosshead-push';
 import { cutAfter, cutBefore, lineStart } from './paragraph-cut';
 

@@ -6,7 +6,6 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
-import type { AppController } from '../../app/app-controller';
 import type { EditorSession } from '../../editor/editor-session';
 import { language, subscribeLanguage } from '../../i18n/i18n';
 import { arrangeAction, toggleGrid } from '../../arrange/arrange-commands';
@@ -41,8 +40,7 @@ const TOOLS: readonly { action: ArrangeAction; label: ArrangeStringKey; title: A
   { action: 'delete', label: 'delete', title: 'deleteTitle' },
 ];
 
-export function ArrangePanel({ app }: { app: AppController }) {
-  const session = useSyncExternalStore(app.subscribe, () => app.getSnapshot().session);
+export function ArrangePanel({ session }: { session: EditorSession | null }) {
   useSyncExternalStore(session?.subscribe ?? noSession, session?.getSnapshot ?? nothing);
   useSyncExternalStore(subscribeLanguage, language);
   const view = session?.view ?? null;

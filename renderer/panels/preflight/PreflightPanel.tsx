@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PreflightFinding } from '../../../shared/preflight/finding';
-import type { AppController } from '../../app/app-controller';
+import type { AssetEntry } from '../../../shared/format/manifest';
 import type { EditorSession } from '../../editor/editor-session';
 import { et } from '../../i18n/export-strings';
 import { language, subscribeLanguage } from '../../i18n/i18n';
@@ -15,25 +15,25 @@ import { PreflightList, PreflightSummary } from './PreflightList';
 /** Quiet time after the last change before the page is checked again. */
 export const PREFLIGHT_DEBOUNCE_MS = 300;
 
-function run(app: AppController, session: EditorSession): PreflightFinding[] {
-  return preflightEditedPage({ doc: session.doc, fits: session.fits, assets: assetSizes(app.assets.values()) });
+function run(assets: ReadonlyMap<string, AssetEntry>, session: EditorSession): PreflightFinding[] {
+  return preflightEditedPage({ doc: session.doc, fits: session.fits, assets: assetSizes(assets.values()) });
 }
 
-export function PreflightPanel({ app }: { app: AppController }) {
-  const session = useSyncExternalStore(app.subscribe, () => app.getSnapshot().session);
+/** `assets`: the open document's images, by hash (the app keeps them up to date). */
+export function PreflightPanel({ session, assets }: { session: EditorSession | null; assets: ReadonlyMap<string, AssetEntry> }) {
   useSyncExternalStore(subscribeLanguage, language);
   const [findings, setFindings] = useState<PreflightFinding[]>([]);
   const [open, setOpen] = useState(true);
 
   useEffect(() => {
     if (!session) return;
-    setFindings(run(app, session));
+    setFindings(run(assets, session));
     let timer: ReturnType<typeof setTimeout> | null = null;
     const schedule = () => {
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        setFindings(run(app, session));
+        setFindings(run(assets, session));
       }, PREFLIGHT_DEBOUNCE_MS);
     };
     const offView = session.onPageChange(schedule);
@@ -44,7 +44,7 @@ export function PreflightPanel({ app }: { app: AppController }) {
       offView();
       offSession();
     };
-  }, [app, session]);
+  }, [assets, session]);
 
   if (!session) return null;
   const errors = findings.filter((f) => f.level === 'error').length;

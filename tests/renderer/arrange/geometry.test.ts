@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gridMetrics } from '../../../shared/page/geometry';
 import { settingsFromPreset } from '../../../shared/page/settings';
-import { alignmentGuides, blockAt, blockEdgeAt, dragBoxes, overlappingIds, pageRect, snapDelta, typeAreaRect } from '../../../renderer/arrange/geometry';
+import { alignmentGuides, blockAt, blockEdgeAt, dragBoxes, overlappingIds } from '../../../renderer/arrange/geometry';
+import { pageRect, snapDelta, typeAreaRect } from '../../../renderer/page/page-frame';
 
 const settings = settingsFromPreset('duikai');
 const metrics = gridMetrics(settings);

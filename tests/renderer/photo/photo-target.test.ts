@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, freeCellNear } from '../../../renderer/photo/photo-target';
+import { cellAt } from '../../../renderer/page/page-frame';
+import { freeCellNear } from '../../../renderer/photo/photo-target';
 import { gridMetrics } from '../../../shared/page/geometry';
 import { settingsFromPreset } from '../../../shared/page/settings';
 
