@@ -27,7 +27,7 @@ export function installFileDrop(app: AppController, win: Window = window): () =>
     if (e.relatedTarget === null) delete root.dataset['bmFileOver'];
   };
   const drop = (e: DragEvent) => {
-    // Images are placed on the page (renderer/photo/photo-drop.ts), not imported as copy.
+    // Images are placed on the page (photo-drop.ts), not imported as copy.
     if (!carriesFiles(e) || isImageDrag(e)) return;
     e.preventDefault();
     e.stopPropagation();

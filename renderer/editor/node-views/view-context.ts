@@ -1,7 +1,8 @@
 /**
  * What every NodeView needs from outside its node: the page's grid metrics
- * and settings, and how to reach image assets. One object per page view;
- * when page settings change the editor rebuilds its NodeViews.
+ * and settings, how to reach image assets, the zoom, and the one request a
+ * view makes of the app (import copy into the bin). One object per page
+ * view; when page settings change the editor rebuilds its NodeViews.
  */
 import type { Node } from 'prosemirror-model';
 import type { GridMetrics } from '../../../shared/page/geometry';

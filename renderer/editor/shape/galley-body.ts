@@ -317,10 +317,9 @@ export class GalleyBody implements NodeView {
     return this.ctx.metrics.linePx;
   }
 
-  /** Screen px per layout px (the page zoom). */
+  /** Screen px per layout px (the page zoom, as the app set it). */
   scale(): number {
-    const w = this.#live.offsetWidth;
-    return w > 0 ? this.#live.getBoundingClientRect().width / w : 1;
+    return this.ctx.zoom.getSnapshot();
   }
 
   /** Takes a new node; false when the NodeView must be rebuilt (no longer shaped). */
