@@ -41,7 +41,7 @@ export function ignoreOwnMutation(contentDOM: HTMLElement | null, m: ViewMutatio
 export abstract class BaseView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement | null;
-  protected node: Node;
+  #node: Node;
 
   /** Builds the element; the subclass calls `render()` once its own fields are set. */
   protected constructor(
@@ -49,7 +49,7 @@ export abstract class BaseView implements NodeView {
     protected readonly ctx: ViewContext,
     shape: ViewShape,
   ) {
-    this.node = node;
+    this.#node = node;
     this.dom = document.createElement(shape.tag);
     if (shape.className) this.dom.className = shape.className;
     const content = shape.content;
@@ -63,6 +63,11 @@ export abstract class BaseView implements NodeView {
       this.contentDOM.className = content.inner;
       this.dom.appendChild(this.contentDOM);
     }
+  }
+
+  /** The node the view shows now. */
+  get node(): Node {
+    return this.#node;
   }
 
   /** Draws `this.node` onto the element. */
@@ -80,8 +85,8 @@ export abstract class BaseView implements NodeView {
 
   update(node: Node, decorations: readonly Decoration[]): boolean {
     if (!this.accepts(node, decorations)) return false;
-    const before = this.node;
-    this.node = node;
+    const before = this.#node;
+    this.#node = node;
     this.redraw(before, decorations);
     return true;
   }

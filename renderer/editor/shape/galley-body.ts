@@ -12,10 +12,10 @@
  * paragraph it changed, in the one or two slots that show it.
  */
 import type { Node } from 'prosemirror-model';
-import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { Decoration } from 'prosemirror-view';
 import type { StoryShape } from '../../../shared/layout/slots';
 import { slotOfLine } from '../../../shared/layout/slots';
-import { ignoreOwnMutation } from '../node-views/base-view';
+import { BaseView } from '../node-views/base-view';
 import type { ViewContext } from '../node-views/view-context';
 import { px } from '../../page/css-px';
 import { clearPushes, pushCrossheads } from './crosshead-push';
@@ -32,13 +32,11 @@ export function galleyOf(el: Element): GalleyBody | undefined {
   return controllers.get(el as HTMLElement);
 }
 
-export class GalleyBody implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
+export class GalleyBody extends BaseView {
+  declare readonly contentDOM: HTMLElement;
   readonly #live: HTMLElement;
   #clones: CloneSlot[] = [];
   readonly #selectionMarks: HTMLElement[] = [];
-  #node: Node;
   #shape: StoryShape;
   #active = -1;
   /** What changed in the live galley since the clones were refreshed (decorations too). */
@@ -47,18 +45,15 @@ export class GalleyBody implements NodeView {
 
   constructor(
     node: Node,
-    private readonly ctx: ViewContext,
+    ctx: ViewContext,
     shape: StoryShape,
     readonly getPos: () => number | undefined,
   ) {
-    this.#node = node;
+    super(node, ctx, { tag: 'div', className: 'bm-body bm-shaped', content: { inner: 'bm-galley bm-composed' } });
     this.#shape = shape;
-    this.dom = document.createElement('div');
-    this.dom.className = 'bm-body bm-shaped';
+    // The galley sits in the live slot's clip box.
     this.#live = document.createElement('div');
     this.#live.className = 'bm-slot bm-slot-live';
-    this.contentDOM = document.createElement('div');
-    this.contentDOM.className = 'bm-galley bm-composed';
     this.#live.appendChild(this.contentDOM);
     this.dom.appendChild(this.#live);
     controllers.set(this.dom, this);
@@ -70,16 +65,12 @@ export class GalleyBody implements NodeView {
         this.sync();
       });
     });
-    this.#layoutSlots();
+    this.render();
     this.activate(0);
   }
 
   get shape(): StoryShape {
     return this.#shape;
-  }
-
-  get node(): Node {
-    return this.#node;
   }
 
   /** Index of the slot the live galley is in. */
@@ -93,7 +84,7 @@ export class GalleyBody implements NodeView {
   }
 
   /** Places the clip boxes of every slot (clones) for the current shape. */
-  #layoutSlots(): void {
+  protected render(): void {
     const { linePx } = this.ctx.metrics;
     const shape = this.#shape;
     this.dom.dataset['capacity'] = String(shape.capacity);
@@ -216,7 +207,7 @@ export class GalleyBody implements NodeView {
   #refreshExact(): void {
     const kids = this.contentDOM.children;
     const n = kids.length;
-    if (n !== this.#node.childCount) return;
+    if (n !== this.node.childCount) return;
     this.#live.style.visibility = 'hidden';
     this.#pushCrossheads();
     const extents = paragraphExtents(this.contentDOM);
@@ -234,7 +225,7 @@ export class GalleyBody implements NodeView {
   // The active slot's clone is hidden: it is brought up to date when the live galley leaves it.
   #refresh(only: number | null): void {
     const kids = this.contentDOM.children;
-    const node = this.#node;
+    const node = this.node;
     if (kids.length !== node.childCount) return;
     this.#pushCrossheads();
     const extents = paragraphExtents(this.contentDOM);
@@ -322,22 +313,19 @@ export class GalleyBody implements NodeView {
     return this.ctx.zoom.getSnapshot();
   }
 
-  /** Takes a new node; false when the NodeView must be rebuilt (no longer shaped). */
-  update(node: Node, decorations: readonly Decoration[]): boolean {
-    const shape = shapeFromDecorations(decorations);
-    if (node.type !== this.#node.type || !shape) return false;
-    this.#node = node;
-    if (!sameShape(shape, this.#shape)) {
-      const active = this.#active;
-      this.#shape = shape;
-      this.#layoutSlots();
-      this.activate(active);
-    }
-    return true;
+  /** False when the NodeView must be rebuilt (no longer shaped). */
+  protected override accepts(node: Node, decorations: readonly Decoration[]): boolean {
+    return super.accepts(node, decorations) && shapeFromDecorations(decorations) !== null;
   }
 
-  ignoreMutation(m: ViewMutationRecord): boolean {
-    return ignoreOwnMutation(this.contentDOM, m);
+  /** A new shape lays the slots out again and keeps the live galley in its slot. */
+  protected override redraw(_before: Node, decorations: readonly Decoration[]): void {
+    const shape = shapeFromDecorations(decorations)!;
+    if (sameShape(shape, this.#shape)) return;
+    const active = this.#active;
+    this.#shape = shape;
+    this.render();
+    this.activate(active);
   }
 
   destroy(): void {
