@@ -14,12 +14,12 @@ import { ExportJobs } from '../export/export-jobs';
 import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
 import { checkOutputProfile, checkOutputProfileFile } from '../export/output-profile-check';
-import { writeFileAtomically } from '../export/write-atomic';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { openedDocument } from '../session/document-session';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
 import type { Journal } from '../recovery/index';
@@ -164,12 +164,8 @@ export class HostService {
     if (!checked.ok) return checked;
     this.profileDir ??= await mkdtemp(join(tmpdir(), 'banmian-profiles-'));
     const path = join(this.profileDir, `${createHash('sha256').update(bytes).digest('hex')}${extname(name).toLowerCase() === '.icm' ? '.icm' : '.icc'}`);
-    try {
-      await writeFileAtomically(path, bytes);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      return fail('WRITE_FAILED', `cannot keep ${name}: ${err.code ?? err.message}`);
-    }
+    const written = await writeFileAtomic(path, bytes, { backup: false });
+    if (!written.ok) return fail('WRITE_FAILED', `cannot keep ${name}: ${written.error.message}`);
     return ok({ path, name, description: checked.value.description });
   }
 
