@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PRINT_QUERY, TOKEN_QUERY } from '../../../shared/host/web-protocol';
+import type { HostErrorCode } from '../../../shared/result';
 import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
 import { HostService } from '../host/host-service';
@@ -120,7 +121,7 @@ function authorise(candidates: (string | null)[], token: string): 200 | 401 | 40
   return candidates.some((c) => c !== null) ? 403 : 401;
 }
 
-function deny(res: ServerResponse, status: number, code: string, message: string): void {
+function deny(res: ServerResponse, status: number, code: HostErrorCode, message: string): void {
   sendJson(res, status, fail(code, message));
 }
 
