@@ -90,11 +90,11 @@ describe('export cancel', () => {
       const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
       const stages: ExportStage[] = [];
       const job = `job-${stage}-0001`;
-      const r = await host.exportWithOptions({ handle: session.handle, pages: [samplePageJson()], path: out, options: { variant: 'x4-cmyk' }, job }, (p) => {
+      const r = await host.exportWithOptions({ handle: session.handle, pages: [samplePageJson()], path: out, options: { variant: 'x4-cmyk' }, job }, { onProgress: (p) => {
         if (stages.at(-1) !== p.stage) stages.push(p.stage);
         // The person clicks 取消 as the dialog shows the stage.
         if (p.stage === stage) expect(host.cancelExport(job)).toEqual({ ok: true, value: true });
-      });
+      } });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe(EXPORT_CANCELLED);
       // No stage after the cancelled one started.
