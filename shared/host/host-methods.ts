@@ -55,7 +55,22 @@ export interface HostMethodSpec {
 const none = z.tuple([]);
 const voidResult = z.void();
 
+/** What the host is and what it can do, for the about line and to offer only what works. */
+export const hostInfoSchema = z.object({
+  /** Banmian's version (package.json). */
+  version: z.string(),
+  /** The host's operating system, as Node names it (`linux`, `darwin`, `win32`). */
+  platform: z.string(),
+  /** Whether unsaved pages are journalled for crash recovery (`journal`, `listRecovered` work). */
+  recovery: z.boolean(),
+  /** Whether the host can print (`exportPdf` works). */
+  printing: z.boolean(),
+});
+export type HostInfo = z.infer<typeof hostInfoSchema>;
+
 export const HOST_METHODS = {
+  /** What the host is (version, platform) and whether crash recovery and printing are available. */
+  hostInfo: { args: none, result: hostInfoSchema },
   /** The document the host was started with (command line), or null. */
   initialDocument: { args: none, result: openedDocumentSchema.nullable() },
   /** Shows an open dialog and opens the chosen file; null when cancelled. Hosts without dialogs answer NOT_AVAILABLE. */

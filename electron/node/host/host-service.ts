@@ -7,6 +7,7 @@
  * returns a Result; none throws for bad input.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ import type {
   SaveRequest,
   UploadProfileRequest,
 } from '../../../shared/host/host-api';
-import type { HostMethodsService } from '../../../shared/host/host-methods';
+import type { HostInfo, HostMethodsService } from '../../../shared/host/host-methods';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { ExportJobs } from '../export/export-jobs';
@@ -34,6 +35,7 @@ import { exportPdf } from '../export/export-pdf';
 import { checkOutputProfile, checkOutputProfileFile } from '../export/output-profile-check';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
+import { projectRoot } from '../project-root';
 import { openedDocument } from '../session/document-session';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
@@ -90,6 +92,11 @@ export class HostService implements HostMethodsService<HostCaller> {
     this.journalStore = options.journal ?? null;
     this.cwd = options.cwd ?? process.cwd();
     this.intakeWorkerUrl = options.intakeWorkerUrl;
+  }
+
+  /** What this host is and can do now (a printer is set once the transport knows its URL). */
+  hostInfo(): Result<HostInfo> {
+    return ok({ version: packageVersion(), platform: process.platform, recovery: this.journalStore !== null, printing: this.printer !== null });
   }
 
   /** Opens the command line's document; later `initial()` calls return it. */
@@ -355,4 +362,17 @@ export class HostService implements HostMethodsService<HostCaller> {
   private absolute(path: string): string {
     return isAbsolute(path) ? path : resolve(this.cwd, path);
   }
+}
+
+let version: string | null = null;
+/** Banmian's version from its package.json, read once ('' when it cannot be read). */
+function packageVersion(): string {
+  if (version === null) {
+    try {
+      version = String((JSON.parse(readFileSync(`${projectRoot()}/package.json`, 'utf8')) as { version?: unknown }).version ?? '');
+    } catch {
+      version = '';
+    }
+  }
+  return version;
 }

@@ -41,6 +41,7 @@ vi.mock('electron', async () => {
 const bytes = new Uint8Array([1, 2, 3]);
 /** Good arguments for every method: a new method needs its sample here, or this test fails. */
 const SAMPLES: Record<HostMethodName, unknown[]> = {
+  hostInfo: [],
   initialDocument: [],
   openDocument: [],
   openPath: ['/news/p1.banmian'],
@@ -148,6 +149,17 @@ describe('the host method table', () => {
       const res = await webAnswer(server, m, BAD);
       expect([res.status, res.json()], m).toEqual([400, ipc]);
     }
+  });
+
+  it('tells what the host is and whether recovery and printing work, in both transports', async () => {
+    const web = (await webAnswer(server, 'hostInfo', [])).json() as Result<{ version: string; platform: string; recovery: boolean; printing: boolean }>;
+    expect(web.ok && HOST_METHODS.hostInfo.result.safeParse(web.value).success).toBe(true);
+    // This server was started without a journal; web mode always has its print browser.
+    expect(web.ok && web.value).toEqual({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), platform: process.platform, recovery: false, printing: true });
+    const ui = { chooseOpenPath: async () => null, chooseCopyPath: async () => null, chooseImagePath: async () => null, chooseSavePath: async () => null, saved: () => undefined, saveAbandoned: () => undefined };
+    const bare = createIpcHandlers(new HostService(), ui);
+    expect(await bare.hostInfo({ owner: 1 }, [])).toMatchObject({ ok: true, value: { recovery: false, printing: false } });
+    expect(await bare.hostInfo({ owner: 1 }, ['extra'])).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'hostInfo: takes no arguments, not 1' } });
   });
 
   it('answers with values its result schemas accept', async () => {
