@@ -119,6 +119,9 @@ describe('WebHost', () => {
     const r2 = await h.listRecovered();
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.error.code).toBe('BAD_RESPONSE');
+    // A failure with a code the HostErrorCode union does not know is not a result either.
+    const { h: odd } = host(() => ({ ok: false, error: { code: 'NO_PAHT', message: 'x' } }));
+    expect(await odd.listRecovered()).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
   });
 
   it('builds asset URLs with the token in the query and print requests by handle', async () => {
