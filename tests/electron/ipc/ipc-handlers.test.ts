@@ -109,6 +109,20 @@ describe('IPC handlers', () => {
     expect(events).toEqual(['saved 7']);
   });
 
+  it('saves to a path the page names only when the person chose it in a dialog before', async () => {
+    const host = new HostService();
+    const chosen = join(dir, 'chosen.banmian');
+    const { ui, events } = fakeUi({ save: chosen });
+    const handlers = createIpcHandlers(host, ui);
+    const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
+    const named = (await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], path: join(dir, 'elsewhere.banmian') }])) as { ok: boolean; error: { code: string } };
+    expect(named.ok || named.error.code).toBe('NOT_ALLOWED');
+    expect(events).toEqual([]);
+    await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], saveAs: true }]);
+    const again = (await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], path: chosen }])) as { ok: boolean; value: { path: string } };
+    expect(again.ok && again.value.path).toBe(chosen);
+  });
+
   it('reports a cancelled save so a pending close is called off', async () => {
     const host = new HostService();
     const { ui, events } = fakeUi({ save: null });
