@@ -5,7 +5,7 @@
 import type { HostApi } from '../../shared/host/host-api';
 import { TOKEN_QUERY } from '../../shared/host/web-protocol';
 import { t } from '../i18n/i18n';
-import { WebHost } from './web-host';
+import { createWebHost } from './web-host';
 import type { PathPrompt } from './web-host';
 
 declare global {
@@ -22,5 +22,5 @@ const promptPath: PathPrompt = (kind, suggestion) => {
 export function pickHost(): HostApi {
   if (window.banmian) return window.banmian;
   const token = new URLSearchParams(window.location.search).get(TOKEN_QUERY) ?? '';
-  return new WebHost({ origin: window.location.origin, token, prompt: promptPath });
+  return createWebHost({ origin: window.location.origin, token, prompt: promptPath });
 }

@@ -4,8 +4,7 @@
  * Every request carries the per-launch token, in the `X-Banmian-Token` header
  * (API calls) or the `token` query parameter (the first page load and `<img>`
  * asset URLs, which cannot send headers; the server then sets a same-site
- * cookie for the page's own static files). Bodies and answers are JSON; every
- * answer is a {@link Result}.
+ * cookie for the page's own static files). Every answer is a Result as JSON.
  */
 
 export const TOKEN_HEADER = 'X-Banmian-Token';
@@ -21,65 +20,29 @@ export const BLEED_QUERY = 'bleed';
 /** Attribute set on `<html>` once a print-mode page is fully laid out (fonts, images). */
 export const READY_ATTRIBUTE = 'data-bm-ready';
 
-export const WEB_ROUTES = {
-  /** GET → Result<OpenedDocument | null>: the file given on the command line. */
-  initial: '/api/initial',
-  /** POST {path} → Result<OpenedDocument>. */
-  openPath: '/api/open-path',
-  /** POST {handle, pages, path?} → Result<SavedInfo>; no path: the document's own (else code NO_PATH). */
-  save: '/api/save',
-  /**
-   * POST {handle, pages, path, options?, job?} → Result<ExportInfo>. With a
-   * `job` id the export's progress can be read meanwhile (and for a minute after).
-   */
-  exportPdf: '/api/export',
-  /**
-   * POST {job} → Result<boolean>: stop that export at its next safe point (it
-   * then answers code CANCELLED); false when it was not running (a job not
-   * started yet starts cancelled).
-   */
-  exportCancel: '/api/export-cancel',
-  /** GET /api/export-progress/<job> → Result<ExportProgress | null> (null: not started yet). */
-  exportProgress: '/api/export-progress/',
-  /** GET /api/print/<handle> → Result<OpenedDocument> with the pages last sent for export. */
-  print: '/api/print/',
-  /** POST {handle, dirty} → Result<void>. */
-  dirty: '/api/dirty',
-  /** POST {handle, pages} → Result<void>. */
-  journal: '/api/journal',
-  /** GET → Result<RecoveredEntry[]>. */
-  recovered: '/api/recovered',
-  /** POST {id} → Result<OpenedDocument>. */
-  recoveredOpen: '/api/recovered/open',
-  /** POST {id} → Result<void>. */
-  recoveredDiscard: '/api/recovered/discard',
-  /**
-   * POST the file's bytes (application/octet-stream, at most
-   * {@link MAX_COPY_UPLOAD_BYTES}) with headers {@link COPY_HANDLE_HEADER} and
-   * {@link COPY_NAME_HEADER} → Result<ImportedCopy>.
-   */
-  importCopy: '/api/import-copy',
-  /**
-   * POST the image's bytes (application/octet-stream, at most
-   * {@link MAX_IMAGE_UPLOAD_BYTES}) with headers {@link COPY_HANDLE_HEADER} and
-   * {@link COPY_NAME_HEADER} → Result<ImportedImage>.
-   */
-  importImage: '/api/import-image',
-  /**
-   * POST an ICC profile's bytes (application/octet-stream, at most
-   * {@link MAX_PROFILE_UPLOAD_BYTES}) with header {@link COPY_NAME_HEADER} →
-   * Result<ChosenProfile>: checked (a CMYK output profile) and kept on the
-   * host, its path ready for the export options.
-   */
-  outputProfile: '/api/output-profile',
-  /** GET /api/asset/<handle>/<hash>?token=… → the image's screen proxy bytes. */
-  asset: '/api/asset/',
-} as const;
+/** Where web mode's API lives. */
+export const API_PREFIX = '/api/';
 
-/** The document a copy upload goes into. */
-export const COPY_HANDLE_HEADER = 'X-Banmian-Handle';
-/** The uploaded file's name, URI-encoded (headers are Latin-1; names are often Chinese). */
-export const COPY_NAME_HEADER = 'X-Banmian-File-Name';
+/**
+ * POST /api/<method> calls a method of the host's table
+ * (shared/host/host-methods.ts): the body is its arguments as a JSON array
+ * (application/json). For a method with the `upload` hint the body is the
+ * file's bytes instead (application/octet-stream, at most the hint's limit),
+ * its name in {@link FILE_NAME_HEADER} and the argument's other fields as JSON
+ * in {@link ARGS_HEADER}. The answer is the method's Result as JSON.
+ */
+export function methodRoute(method: string): string {
+  return `${API_PREFIX}${method}`;
+}
+
+/** GET /api/asset/<handle>/<hash>?token=… → the image's screen proxy bytes (not a table method: `assetUrl` is computed). */
+export const ASSET_ROUTE = '/api/asset/';
+
+/** An uploaded file's name, URI-encoded (headers are Latin-1; names are often Chinese). */
+export const FILE_NAME_HEADER = 'X-Banmian-File-Name';
+/** An upload's other argument fields (e.g. the document's handle), as URI-encoded JSON. */
+export const ARGS_HEADER = 'X-Banmian-Args';
+
 /**
  * Largest copy upload: the intake's own limits (64 MiB of text, 200 MiB of
  * Word) are checked after; this bounds what the server buffers.

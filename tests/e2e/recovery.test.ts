@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, e2eUnavailable, launchChromium, SEED_FILE } from './support/web';
-import { WEB_ROUTES } from '../../shared/host/web-protocol';
+import { methodRoute } from '../../shared/host/web-protocol';
 
 const skip = e2eUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'bm-recovery-e2e-'));
@@ -68,7 +68,7 @@ async function openPage(url: string): Promise<{ browser: Browser; page: Page; of
   const browser = await launchChromium();
   browsers.push(browser);
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const listed = page.waitForResponse((r) => new URL(r.url()).pathname === WEB_ROUTES.recovered, { timeout: 60_000 });
+  const listed = page.waitForResponse((r) => new URL(r.url()).pathname === methodRoute('listRecovered'), { timeout: 60_000 });
   await page.goto(url);
   await page.waitForSelector(leadFirst, { state: 'attached', timeout: 60_000 });
   const answer = (await (await listed).json()) as { ok: boolean; value?: unknown[] };
@@ -166,7 +166,7 @@ describe.skipIf(skip !== null)(`crash recovery${skip ? ` (skipped: ${skip})` : '
     await page.keyboard.press('End');
     await page.keyboard.insertText('失焦即存');
     // The timer would journal about 3 s after the change; leaving the window must not wait for it.
-    const journalled = page.waitForRequest((r) => r.url().includes('/api/journal'), { timeout: 2000 });
+    const journalled = page.waitForRequest((r) => new URL(r.url()).pathname === methodRoute('journal'), { timeout: 2000 });
     await page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await expect(journalled).resolves.toBeTruthy();
   });
@@ -180,7 +180,7 @@ describe.skipIf(skip !== null)(`crash recovery${skip ? ` (skipped: ${skip})` : '
     await page.keyboard.press('End');
     let journalled = 0;
     page.on('request', (r) => {
-      if (r.url().includes('/api/journal')) journalled += 1;
+      if (new URL(r.url()).pathname === methodRoute('journal')) journalled += 1;
     });
     await page.keyboard.insertText(typed);
     await page.waitForSelector('[data-status="dirty"]');

@@ -113,7 +113,7 @@ describe.skipIf(skip !== null)(`npm start without the Electron binary${skip ? ` 
     expect(notice).toMatch(/Electron binary is unavailable.*web mode/);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     const token = new URL(url!).searchParams.get('token')!;
-    const initial = await fetch(new URL('/api/initial', url), { headers: { 'X-Banmian-Token': token } });
+    const initial = await fetch(new URL('/api/initialDocument', url), { method: 'POST', headers: { 'X-Banmian-Token': token, 'Content-Type': 'application/json' }, body: '[]' });
     const body = (await initial.json()) as { ok: boolean; value: { name: string } };
     expect(body.ok && body.value.name).toBe('seed-front-page.banmian');
   });

@@ -5,26 +5,14 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
-import { z } from 'zod';
-import { EXPORT_VARIANTS } from '../../../shared/host/host-api';
 import type { ExportOptions } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { checkOutputProfile, MAX_PROFILE_BYTES } from './output-profile-check';
 
-/** ExportOptions as the host accepts them over IPC or HTTP. */
-export const exportOptionsSchema = z
-  .object({
-    variant: z.enum(EXPORT_VARIANTS as [ExportOptions['variant'], ...ExportOptions['variant'][]]),
-    bleedMm: z.number().min(0).max(20).optional(),
-    marks: z.boolean().optional(),
-    profilePath: z.string().min(1).max(4096).optional(),
-    jpegQuality: z.number().int().min(1).max(100).optional(),
-    maxPpi: z.number().min(72).max(2400).optional(),
-    force: z.boolean().optional(),
-  })
-  .strict();
+/** ExportOptions as the host accepts them: declared with the host's other argument schemas. */
+export { exportOptionsSchema } from '../../../shared/host/host-schemas';
 
 export function printRequestOf(options: ExportOptions): Result<PrintPdfRequest> {
   const profilePath = options.profilePath?.trim() || undefined;

@@ -9,7 +9,6 @@
  * file, no temp file, and an earlier file at the path untouched.
  */
 import { PDFDocument } from 'pdf-lib';
-import { basename } from 'node:path';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
 import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { PageSettings } from '../../../shared/page/settings';
@@ -23,8 +22,8 @@ import type { PrintPdfRequest } from '../pdf/print-ready';
 import { bleedOf, makePrintReady } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { PdfPrinter } from './printer';
-import { writeFileAtomically } from './write-atomic';
 
 export interface ExportRequest {
   session: DocumentSession;
@@ -139,14 +138,9 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
     findings = ready.value.findings;
   }
   if (signal?.aborted) return exportCancelled();
-  try {
-    // The last safe point is just before the rename: after it the export is done.
-    await writeFileAtomically(request.outPath, finished, { signal });
-  } catch (e) {
-    if (signal?.aborted) return exportCancelled();
-    const err = e as NodeJS.ErrnoException;
-    return fail('WRITE_FAILED', `cannot write ${basename(request.outPath)}: ${err.code ?? err.message}`);
-  }
+  // The last safe point is just before the rename: after it the export is done.
+  const written = await writeFileAtomic(request.outPath, finished, { backup: false, signal });
+  if (!written.ok) return signal?.aborted ? exportCancelled() : fail('WRITE_FAILED', written.error.message);
   return ok({
     path: request.outPath,
     bytes: finished.byteLength,

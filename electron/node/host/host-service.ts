@@ -1,25 +1,45 @@
 /**
- * The host's operations, whatever carries them: web mode's HTTP routes and
- * the Electron shell's IPC handlers both validate their arguments and then
- * call these. Every operation returns a Result; none throws for bad input.
+ * The host's operations, whatever carries them. It implements the method
+ * table (shared/host/host-methods.ts) under the table's names: web mode's
+ * HTTP routes and the Electron shell's IPC handlers check each call's
+ * arguments against the table and call the method of the same name here
+ * (the desktop shell puts its dialogs in front of a few). Every operation
+ * returns a Result; none throws for bad input.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import type { ChosenProfile, ExportInfo, ExportOptions, ExportProgress, ImportedCopy, ImportedImage, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
+import type {
+  ChosenProfile,
+  ExportInfo,
+  ExportJobRequest,
+  ExportProgress,
+  ImportCopyRequest,
+  ImportedCopy,
+  ImportedImage,
+  ImportImageRequest,
+  OpenedDocument,
+  RecoveredEntry,
+  SavedInfo,
+  SaveRequest,
+  UploadProfileRequest,
+} from '../../../shared/host/host-api';
+import type { HostInfo, HostMethodsService } from '../../../shared/host/host-methods';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { ExportJobs } from '../export/export-jobs';
 import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
 import { checkOutputProfile, checkOutputProfileFile } from '../export/output-profile-check';
-import { writeFileAtomically } from '../export/write-atomic';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
+import { projectRoot } from '../project-root';
 import { openedDocument } from '../session/document-session';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
 import type { Journal } from '../recovery/index';
@@ -42,8 +62,17 @@ export interface HostServiceOptions {
 }
 
 const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
+const NO_DIALOG = fail<never>('NOT_AVAILABLE', 'this host has no dialogs: send the path or the file');
 
-export class HostService {
+/** Who called a table method, where the transport knows. */
+export interface HostCaller {
+  /** The desktop window that called: documents it opens are its own. */
+  owner?: number;
+  /** Hears an export's progress as the host reaches each stage (the desktop sends it to the calling page). */
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export class HostService implements HostMethodsService<HostCaller> {
   readonly sessions: SessionStore;
   printer: PdfPrinter | null;
   private readonly journalStore: Journal | null;
@@ -65,6 +94,11 @@ export class HostService {
     this.intakeWorkerUrl = options.intakeWorkerUrl;
   }
 
+  /** What this host is and can do now (a printer is set once the transport knows its URL). */
+  hostInfo(): Result<HostInfo> {
+    return ok({ version: packageVersion(), platform: process.platform, recovery: this.journalStore !== null, printing: this.printer !== null });
+  }
+
   /** Opens the command line's document; later `initial()` calls return it. */
   async openInitial(path: string): Promise<Result<OpenedDocument>> {
     const opened = await this.openPath(path);
@@ -77,11 +111,29 @@ export class HostService {
     return ok(session ? openedDocument(session) : null);
   }
 
-  async openPath(path: string, owner?: number): Promise<Result<OpenedDocument>> {
+  /** The command line's document; the first window to ask owns it. */
+  initialDocument(caller?: HostCaller): Result<OpenedDocument | null> {
+    const session = this.initialHandle ? this.sessions.get(this.initialHandle) : undefined;
+    if (session && session.owner === undefined && caller?.owner !== undefined) session.owner = caller.owner;
+    return this.initial();
+  }
+
+  /** Opening through a dialog is the desktop shell's (it has dialogs); here the page sends a path. */
+  openDocument(): Result<OpenedDocument | null> {
+    return NO_DIALOG;
+  }
+
+  async openPath(path: string, caller?: HostCaller): Promise<Result<OpenedDocument>> {
     const opened = await this.sessions.openPath(this.absolute(path));
     if (!opened.ok) return opened;
-    if (owner !== undefined) opened.value.owner = owner;
+    if (caller?.owner !== undefined) opened.value.owner = caller.owner;
     return ok(openedDocument(opened.value));
+  }
+
+  /** Saves to `request.path`, else the document's own path (else, and always for Save As without a path, NO_PATH). */
+  async saveDocument(request: SaveRequest): Promise<Result<SavedInfo | null>> {
+    if (request.saveAs && request.path === undefined) return fail('NO_PATH', 'Save As needs a path');
+    return this.save(request.handle, request.pages, request.path ?? null);
   }
 
   /**
@@ -116,18 +168,17 @@ export class HostService {
 
   /**
    * An export the app's dialog asked for: its options checked, its progress
-   * sent to `onProgress` and, with a `job` id, kept for polling.
+   * sent to the caller's `onProgress` and, with a `job` id, kept for polling
+   * and cancelling.
    */
-  async exportWithOptions(
-    request: { handle: string; pages: unknown[]; path: string; options?: ExportOptions; job?: string },
-    onProgress?: (p: ExportProgress) => void,
-  ): Promise<Result<ExportInfo>> {
+  async exportWithOptions(request: ExportJobRequest, caller?: HostCaller): Promise<Result<ExportInfo>> {
+    if (request.path === undefined) return fail('NO_PATH', 'the export needs a path to write to');
     const print = request.options ? printRequestOf(request.options) : null;
     if (print && !print.ok) return print;
     const job = request.job;
     const report = (p: ExportProgress) => {
       if (job) this.exportJobs.update(job, p);
-      onProgress?.(p);
+      caller?.onProgress?.(p);
     };
     let signal: AbortSignal | undefined;
     try {
@@ -142,9 +193,24 @@ export class HostService {
     }
   }
 
+  /** The latest progress of the export under `job` (null: not started, or long over). */
+  exportProgress(job: string): Result<ExportProgress | null> {
+    return ok(this.exportJobs.get(job));
+  }
+
   /** Asks the export running under `job` to stop (see HostApi.cancelExport). */
   cancelExport(job: string): Result<boolean> {
     return ok(this.exportJobs.cancel(job));
+  }
+
+  /** Choosing a file is the desktop shell's (it has dialogs); web mode's page uploads the profile. */
+  chooseOutputProfile(): Result<ChosenProfile | null> {
+    return NO_DIALOG;
+  }
+
+  /** A profile uploaded from the page (web mode's file picker), checked and kept. */
+  uploadOutputProfile(request: UploadProfileRequest): Promise<Result<ChosenProfile>> {
+    return this.uploadedOutputProfile(request.file.name, request.file.bytes);
   }
 
   /** A profile the person picked on the host's disk: checked, ready for the export options. */
@@ -164,17 +230,13 @@ export class HostService {
     if (!checked.ok) return checked;
     this.profileDir ??= await mkdtemp(join(tmpdir(), 'banmian-profiles-'));
     const path = join(this.profileDir, `${createHash('sha256').update(bytes).digest('hex')}${extname(name).toLowerCase() === '.icm' ? '.icm' : '.icc'}`);
-    try {
-      await writeFileAtomically(path, bytes);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      return fail('WRITE_FAILED', `cannot keep ${name}: ${err.code ?? err.message}`);
-    }
+    const written = await writeFileAtomic(path, bytes, { backup: false });
+    if (!written.ok) return fail('WRITE_FAILED', `cannot keep ${name}: ${written.error.message}`);
     return ok({ path, name, description: checked.value.description });
   }
 
   /** The pages last sent for export, for the renderer in print mode. */
-  printDocument(handle: string): Result<OpenedDocument> {
+  documentForPrint(handle: string): Result<OpenedDocument> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     const session = found.value;
@@ -247,7 +309,7 @@ export class HostService {
   }
 
   /** Opens a journalled document as an unsaved (dirty) document; its entry stays until it is saved. */
-  async openRecovered(id: string, owner?: number): Promise<Result<OpenedDocument>> {
+  async openRecovered(id: string, caller?: HostCaller): Promise<Result<OpenedDocument>> {
     if (!this.journalStore) return NO_JOURNAL;
     const recovered = await this.journalStore.read(id);
     if (!recovered.ok) return recovered;
@@ -255,12 +317,26 @@ export class HostService {
     const session = this.sessions.create({ path, name, pages, assets, warnings });
     session.dirty = true;
     session.recoveredFrom = id;
-    if (owner !== undefined) session.owner = owner;
+    if (caller?.owner !== undefined) session.owner = caller.owner;
     return ok(openedDocument(session));
   }
 
+  /** Reads and recognises the file of copy the page sent (a dialog for it is the desktop shell's). */
+  async importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>> {
+    const found = this.sessions.require(request.handle);
+    if (!found.ok) return found;
+    return request.file ? this.importCopyFrom(request.handle, request.file) : NO_DIALOG;
+  }
+
+  /** Adds the image the page sent to the document's assets (a dialog for it is the desktop shell's). */
+  async importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>> {
+    const found = this.sessions.require(request.handle);
+    if (!found.ok) return found;
+    return request.file ? this.importImageFrom(request.handle, request.file) : NO_DIALOG;
+  }
+
   /** Reads and recognises a file of copy for the document's story bin (in the import worker). */
-  async importCopy(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
+  async importCopyFrom(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     const options = this.intakeWorkerUrl ? { workerUrl: this.intakeWorkerUrl } : {};
@@ -268,7 +344,7 @@ export class HostService {
   }
 
   /** Validates an image and adds it to the document's assets, for a photo frame. */
-  async importImage(handle: string, source: ImageSource): Promise<Result<ImportedImage>> {
+  async importImageFrom(handle: string, source: ImageSource): Promise<Result<ImportedImage>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     return importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
@@ -286,4 +362,17 @@ export class HostService {
   private absolute(path: string): string {
     return isAbsolute(path) ? path : resolve(this.cwd, path);
   }
+}
+
+let version: string | null = null;
+/** Banmian's version from its package.json, read once ('' when it cannot be read). */
+function packageVersion(): string {
+  if (version === null) {
+    try {
+      version = String((JSON.parse(readFileSync(`${projectRoot()}/package.json`, 'utf8')) as { version?: unknown }).version ?? '');
+    } catch {
+      version = '';
+    }
+  }
+  return version;
 }

@@ -2,17 +2,24 @@
  * IPC channel names between the Electron preload and main. Pure constants:
  * the sandboxed preload bundles this file.
  */
-import type { HostApi } from '../../../shared/host/host-api';
+import type { HostMethodName } from '../../../shared/host/host-methods';
 
-/** The invoke channel of a HostApi method. */
-export function channelOf(method: keyof HostApi): string {
+/** The invoke channel of a method of the host's table. */
+export function channelOf(method: HostMethodName): string {
   return `banmian:${method}`;
 }
+
+/**
+ * Preload → main, synchronously, once: the names of the table's public
+ * methods. Main handles exactly the table; asking it keeps the table's zod
+ * schemas out of the preload, which every window loads before its page.
+ */
+export const METHODS_CHANNEL = 'banmian:methods';
 
 /** Main → renderer: an AppCommand (menus, accelerators, close prompt). */
 export const COMMAND_CHANNEL = 'banmian:command';
 
-/** Main → renderer: `(progressId, ExportProgress)` of an export the renderer asked to follow. */
+/** Main → renderer: `(job, ExportProgress)` of an export the renderer asked to follow. */
 export const EXPORT_PROGRESS_CHANNEL = 'banmian:export-progress';
 
 /** Scheme the renderer bundle is served from in Electron (a standard, secure origin). */

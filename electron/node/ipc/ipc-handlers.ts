@@ -1,18 +1,18 @@
 /**
- * The Electron host's IPC handlers, one per HostApi method, independent of
- * Electron itself: arguments are validated with zod (the renderer is not
- * trusted), dialogs come through the `ElectronUi` seam, and the work is the
- * HostService's, the same as web mode's.
+ * The Electron host's IPC handlers: one per method of the table
+ * (shared/host/host-methods.ts), independent of Electron itself. Each call's
+ * arguments are checked against the table, then the HostService's method of
+ * the same name runs — the same as web mode's — except where the desktop puts
+ * its dialogs and its path policy in front (`desktopMethods`).
  */
 import { resolve } from 'node:path';
-import { z } from 'zod';
-import { HOST_API_METHODS } from '../../../shared/host/host-api';
+import type { ExportJobRequest, ImportCopyRequest, ImportImageRequest, OpenedDocument, SaveRequest } from '../../../shared/host/host-api';
+import type { HostMethodName, HostMethodsService } from '../../../shared/host/host-methods';
+import { HOST_METHOD_NAMES } from '../../../shared/host/host-methods';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
+import { callHostMethod } from '../host/call-host-method';
 import type { HostService } from '../host/host-service';
-import { MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES } from '../../../shared/host/web-protocol';
-import { handleSchema, issueLine, jobSchema, pagesSchema, pathSchema, recoveredIdSchema } from '../web/api-schemas';
-import { exportOptionsSchema } from '../export/export-options';
 import { EXPORT_PROGRESS_CHANNEL } from './channels';
 
 /** What the handlers need from the window system (dialogs, the close prompt). */
@@ -40,50 +40,7 @@ export interface IpcCaller {
   send?(channel: string, ...args: unknown[]): void;
 }
 
-type Handler = (caller: IpcCaller, args: unknown[]) => Promise<unknown>;
-
-/** Methods the renderer reaches through invoke (assetUrl is computed in the preload). */
-export const INVOKED_METHODS = HOST_API_METHODS.filter((m) => m !== 'assetUrl' && m !== 'onCommand');
-export type InvokedMethod = (typeof INVOKED_METHODS)[number];
-
-const saveRequest = z.object({ handle: handleSchema, pages: pagesSchema, saveAs: z.boolean().optional() }).strict();
-const exportRequest = z
-  .object({ handle: handleSchema, pages: pagesSchema, options: exportOptionsSchema.optional(), progressId: jobSchema.optional() })
-  .strict();
-/** A dropped file's bytes: a Uint8Array (structured clone keeps the type), bounded like web mode's upload. */
-const copyFile = z
-  .object({
-    name: z.string().min(1).max(1000),
-    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_COPY_UPLOAD_BYTES, `the file is larger than ${MAX_COPY_UPLOAD_BYTES / 1024 / 1024} MiB`),
-  })
-  .strict();
-const importCopyRequest = z.object({ handle: handleSchema, file: copyFile.optional() }).strict();
-const imageFile = z
-  .object({
-    name: z.string().min(1).max(1000),
-    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMAGE_UPLOAD_BYTES, `the image is larger than ${MAX_IMAGE_UPLOAD_BYTES / 1024 / 1024} MiB`),
-  })
-  .strict();
-const importImageRequest = z.object({ handle: handleSchema, file: imageFile.optional() }).strict();
-
-const ARGS = {
-  initialDocument: z.tuple([]),
-  openDocument: z.tuple([]),
-  openPath: z.tuple([pathSchema]),
-  saveDocument: z.tuple([saveRequest]),
-  exportPdf: z.tuple([exportRequest]),
-  // The preload's progress id of the export to stop (it knows which export is the document's).
-  cancelExport: z.tuple([jobSchema]),
-  chooseOutputProfile: z.tuple([]),
-  setDirty: z.tuple([handleSchema, z.boolean()]),
-  documentForPrint: z.tuple([handleSchema]),
-  journal: z.tuple([handleSchema, pagesSchema]),
-  listRecovered: z.tuple([]),
-  openRecovered: z.tuple([recoveredIdSchema]),
-  discardRecovered: z.tuple([recoveredIdSchema]),
-  importCopy: z.tuple([importCopyRequest]),
-  importImage: z.tuple([importImageRequest]),
-} satisfies Record<InvokedMethod, z.ZodType>;
+export type IpcHandler = (caller: IpcCaller, args: unknown[]) => Promise<Result<unknown>>;
 
 /** A suggested file name next to the document, with another extension. */
 function suggestion(path: string | null, name: string, extension: string): string {
@@ -91,7 +48,8 @@ function suggestion(path: string | null, name: string, extension: string): strin
   return `${base}${extension}`;
 }
 
-export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<InvokedMethod, Handler> {
+/** The methods where the desktop shows a dialog or keeps to the paths the person chose. */
+function desktopMethods(host: HostService, ui: ElectronUi): Partial<HostMethodsService<IpcCaller>> {
   // The page reaches files only through the person's own choices: paths picked
   // in a dialog, given on the command line, or saved to (this session's recent
   // files). A compromised page cannot name any other path.
@@ -100,93 +58,82 @@ export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<Inv
     if (r.ok && r.value?.path) granted.add(resolve(r.value.path));
     return r;
   };
-  const impl: { [M in InvokedMethod]: (caller: IpcCaller, ...args: z.infer<(typeof ARGS)[M]>) => Promise<unknown> } = {
-    async initialDocument(caller) {
-      const initial = grant(host.initial());
-      if (initial.ok && initial.value) {
-        const session = host.sessions.get(initial.value.handle);
-        if (session && session.owner === undefined) session.owner = caller.owner;
-      }
-      return initial;
-    },
-    async openDocument(caller) {
+  const notChosen = (path: string) => !granted.has(resolve(path));
+  return {
+    initialDocument: (caller?: IpcCaller) => grant(host.initialDocument(caller)),
+    async openDocument(caller?: IpcCaller): Promise<Result<OpenedDocument | null>> {
       const path = await ui.chooseOpenPath();
-      return path === null ? ok(null) : grant(await host.openPath(path, caller.owner));
+      return path === null ? ok(null) : grant(await host.openPath(path, caller));
     },
-    async openPath(caller, path) {
-      if (!granted.has(resolve(path))) {
-        return fail('NOT_ALLOWED', 'the desktop app opens only files chosen in its dialogs or opened before');
-      }
-      return host.openPath(path, caller.owner);
+    async openPath(path: string, caller?: IpcCaller) {
+      if (notChosen(path)) return fail('NOT_ALLOWED', 'the desktop app opens only files chosen in its dialogs or opened before');
+      return host.openPath(path, caller);
     },
-    async saveDocument(caller, request) {
+    async saveDocument(request: SaveRequest, caller?: IpcCaller) {
+      const owner = caller?.owner ?? -1;
+      if (request.path !== undefined && notChosen(request.path)) return fail('NOT_ALLOWED', 'the desktop app saves only where its dialogs chose');
       const session = host.sessions.get(request.handle);
-      let path: string | null = null;
-      if (request.saveAs || !session?.path) {
+      let path = request.path ?? null;
+      if (path === null && (request.saveAs || !session?.path)) {
         path = await ui.chooseSavePath('save', suggestion(session?.path ?? null, session?.name ?? '', '.banmian'));
         if (path === null) {
-          ui.saveAbandoned(caller.owner);
+          ui.saveAbandoned(owner);
           return ok(null);
         }
       }
       const saved = grant(await host.save(request.handle, request.pages, path));
-      if (saved.ok) ui.saved(caller.owner);
-      else ui.saveAbandoned(caller.owner);
+      if (saved.ok) ui.saved(owner);
+      else ui.saveAbandoned(owner);
       return saved;
     },
-    async exportPdf(caller, request) {
-      const session = host.sessions.get(request.handle);
-      if (!session) return host.sessions.require(request.handle);
+    async exportWithOptions(request: ExportJobRequest, caller?: IpcCaller) {
+      if (request.path !== undefined) return fail('NOT_ALLOWED', 'the desktop app writes an export only where its save dialog says');
+      const found = host.sessions.require(request.handle);
+      if (!found.ok) return found;
+      const session = found.value;
       const path = await ui.chooseSavePath('export', suggestion(session.path, session.name, '.pdf'));
       if (path === null) return ok(null);
-      const { progressId, ...rest } = request;
-      const send = caller.send;
-      const onProgress = progressId && send ? (p: unknown) => send(EXPORT_PROGRESS_CHANNEL, progressId, p) : undefined;
-      // The progress id is the job id too: the preload cancels by it.
-      return host.exportWithOptions({ ...rest, path, ...(progressId ? { job: progressId } : {}) }, onProgress);
+      const send = caller?.send;
+      // The job id is the progress id too: the preload listens for it, and cancels by it.
+      const onProgress = request.job && send ? (p: unknown) => send(EXPORT_PROGRESS_CHANNEL, request.job, p) : undefined;
+      return host.exportWithOptions({ ...request, path }, { owner: caller?.owner, onProgress });
     },
-    cancelExport: async (_caller, job) => host.cancelExport(job),
     async chooseOutputProfile() {
       // A path only from the person's own choice in the dialog.
       if (!ui.chooseProfilePath) return fail('NOT_AVAILABLE', 'this host has no dialog to choose a profile');
       const path = await ui.chooseProfilePath();
       return path === null ? ok(null) : host.outputProfileAt(path);
     },
-    setDirty: async (_caller, handle, dirty) => host.setDirty(handle, dirty),
-    documentForPrint: async (_caller, handle) => host.printDocument(handle),
-    journal: (_caller, handle, pages) => host.journal(handle, pages),
-    listRecovered: () => host.listRecovered(),
-    openRecovered: (caller, id) => host.openRecovered(id, caller.owner),
-    discardRecovered: (_caller, id) => host.discardRecovered(id),
-    async importCopy(_caller, request) {
+    async importCopy(request: ImportCopyRequest) {
       const found = host.sessions.require(request.handle);
       if (!found.ok) return found;
-      if (request.file) return host.importCopy(request.handle, { name: request.file.name, bytes: request.file.bytes });
+      if (request.file) return host.importCopyFrom(request.handle, request.file);
       const path = await ui.chooseCopyPath();
-      return path === null ? ok(null) : host.importCopy(request.handle, { path });
+      return path === null ? ok(null) : host.importCopyFrom(request.handle, { path });
     },
-    async importImage(_caller, request) {
+    async importImage(request: ImportImageRequest) {
       const found = host.sessions.require(request.handle);
       if (!found.ok) return found;
-      if (request.file) return host.importImage(request.handle, { name: request.file.name, bytes: request.file.bytes });
+      if (request.file) return host.importImageFrom(request.handle, request.file);
       // A path only from the person's own choice in the dialog.
       const path = await ui.chooseImagePath();
-      return path === null ? ok(null) : host.importImage(request.handle, { path });
+      return path === null ? ok(null) : host.importImageFrom(request.handle, { path });
     },
   };
+}
 
-  const handlers = {} as Record<InvokedMethod, Handler>;
-  for (const method of INVOKED_METHODS) {
-    handlers[method] = async (caller, args) => {
-      const parsed = ARGS[method].safeParse(args);
-      if (!parsed.success) return fail('BAD_REQUEST', `${method}: ${issueLine(parsed.error)}`);
-      try {
-        return await (impl[method] as (caller: IpcCaller, ...a: unknown[]) => Promise<unknown>)(caller, ...(parsed.data as unknown[]));
-      } catch (e) {
-        // Error objects do not survive IPC; a bug of ours still becomes a Result.
-        return fail('INTERNAL', (e as Error).message.split('\n')[0]!) satisfies Result<never>;
-      }
-    };
-  }
+/** A handler for every method of the table. */
+export function createIpcHandlers(host: HostService, ui: ElectronUi): Record<HostMethodName, IpcHandler> {
+  const service: HostMethodsService<IpcCaller> = { ...bound(host), ...desktopMethods(host, ui) };
+  const handlers = {} as Record<HostMethodName, IpcHandler>;
+  for (const method of HOST_METHOD_NAMES) handlers[method] = (caller, args) => callHostMethod(service, method, args, caller);
   return handlers;
+}
+
+/** The HostService's table methods, bound to it. */
+function bound(host: HostService): HostMethodsService<IpcCaller> {
+  const service = {} as Record<HostMethodName, unknown>;
+  const methods = host as unknown as Record<HostMethodName, (...a: unknown[]) => unknown>;
+  for (const method of HOST_METHOD_NAMES) service[method] = methods[method].bind(host);
+  return service as HostMethodsService<IpcCaller>;
 }

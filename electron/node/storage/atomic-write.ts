@@ -11,6 +11,11 @@
  *
  * Temp files are `.<name>.<pid>-<random>.tmp`; ones left by a process that
  * no longer runs (killed mid-save) are removed by the next save.
+ *
+ * This is the project's one atomic writer: saves and the recovery journal
+ * keep a backup; an export does not, and passes its abort signal, checked
+ * before the temp file is created and again just before the rename, so a
+ * cancelled export leaves no file and the target as it was.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -22,6 +27,12 @@ import { STORAGE_ERRORS } from './limits';
 export interface AtomicWriteOptions {
   /** Keep the replaced version as `<path>~`. */
   backup: boolean;
+  /**
+   * Stops the write at its safe points (before the temp file, before the
+   * rename): the result is then code `CANCELLED`, the temp file is gone and
+   * the target untouched. An abort after the rename is too late: the write is done.
+   */
+  signal?: AbortSignal;
 }
 
 /** The backup path kept next to a saved file. */
@@ -95,7 +106,8 @@ async function keepBackup(target: string, dir: string): Promise<void> {
   await fs.rename(temp, backup);
 }
 
-function ioFailure(e: unknown, path: string): Result<never> {
+function ioFailure(e: unknown, path: string, signal: AbortSignal | undefined): Result<never> {
+  if (signal?.aborted) return fail('CANCELLED', `the write of ${basename(path)} was cancelled`);
   const err = e as NodeJS.ErrnoException;
   const why = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
   return fail(err.code === 'ENOENT' ? STORAGE_ERRORS.notFound : STORAGE_ERRORS.io, `cannot write ${path}: ${why}`);
@@ -118,17 +130,19 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
   const mode = await existingMode(target);
   let handle: fs.FileHandle | undefined;
   try {
+    options.signal?.throwIfAborted();
     handle = await fs.open(temp, 'wx', mode ?? 0o644);
     await handle.writeFile(bytes);
     await handle.sync();
     await handle.close();
     handle = undefined;
     if (mode !== null && options.backup) await keepBackup(target, dir);
+    options.signal?.throwIfAborted();
     await fs.rename(temp, target);
   } catch (e) {
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    return ioFailure(e, path);
+    return ioFailure(e, path, options.signal);
   }
   await fsyncDir(dir);
   return ok({ bytes: bytes.byteLength });

@@ -7,7 +7,7 @@
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import type { Result } from '../../../shared/result';
+import type { HostErrorCode, Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { LIMITS, quoteName, STORAGE_ERRORS } from './limits';
 import { crc32 } from './zip-write';
@@ -37,7 +37,7 @@ export function unsafeEntryReason(name: string): string | null {
   return null;
 }
 
-function yauzlReason(message: string): { code: string; message: string } {
+function yauzlReason(message: string): { code: HostErrorCode; message: string } {
   if (/end of central directory record signature not found/i.test(message)) {
     return { code: STORAGE_ERRORS.notZip, message: 'not a Banmian file (not a zip archive, or the file is truncated)' };
   }
@@ -110,7 +110,7 @@ function listEntries(zipfile: ZipFile, policy: ZipPolicy): Promise<Result<{ want
       settled = true;
       resolve(result);
     };
-    const refuse = (code: string, message: string) => finish(fail(code, message));
+    const refuse = (code: HostErrorCode, message: string) => finish(fail(code, message));
 
     zipfile.on('error', (err: Error) => {
       const r = yauzlReason(err.message);

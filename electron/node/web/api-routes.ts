@@ -1,30 +1,18 @@
 /**
- * Web mode's API: each route of shared/host/web-protocol.ts parses its body
- * with zod and calls the HostService. Every answer is a Result as JSON.
+ * Web mode's API: `POST /api/<method>` for every method of the host's table
+ * (shared/host/host-methods.ts) — its arguments read from the request and
+ * checked against the table, then the HostService's method of the same name
+ * — and the image assets by URL. Every answer is a Result as JSON.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
-import { WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { assetHashSchema, handleSchema } from '../../../shared/host/host-schemas';
+import { checkHostArguments, isHostMethodName } from '../../../shared/host/host-methods';
+import { API_PREFIX, ASSET_ROUTE } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
-import { fail, ok } from '../../../shared/result';
+import { fail } from '../../../shared/result';
+import { invokeHostMethod } from '../host/call-host-method';
 import type { HostService } from '../host/host-service';
-import {
-  assetHashSchema,
-  dirtyBody,
-  exportBody,
-  exportCancelBody,
-  handleSchema,
-  issueLine,
-  jobSchema,
-  journalBody,
-  openPathBody,
-  recoveredBody,
-  saveBody,
-} from './api-schemas';
-import { handleCopyUpload } from './copy-upload';
-import { handleImageUpload } from './image-upload';
-import { handleProfileUpload } from './profile-upload';
-import { readJsonBody } from './json-body';
+import { readMethodArguments } from './method-arguments';
 
 export function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
   const text = JSON.stringify(body);
@@ -36,83 +24,27 @@ export function sendJson(res: ServerResponse, status: number, body: Result<unkno
   res.end(text);
 }
 
-type PostHandler = (host: HostService, body: never) => Promise<Result<unknown>> | Result<unknown>;
-
-interface PostRoute {
-  schema: z.ZodType;
-  handle: PostHandler;
-}
-
-const post = <S extends z.ZodType>(schema: S, handle: (host: HostService, body: z.infer<S>) => Promise<Result<unknown>> | Result<unknown>): PostRoute => ({
-  schema,
-  handle: handle as PostHandler,
-});
-
-const POST_ROUTES: Record<string, PostRoute> = {
-  [WEB_ROUTES.openPath]: post(openPathBody, (host, b) => host.openPath(b.path)),
-  [WEB_ROUTES.save]: post(saveBody, (host, b) => host.save(b.handle, b.pages, b.path ?? null)),
-  [WEB_ROUTES.exportPdf]: post(exportBody, (host, b) => host.exportWithOptions(b)),
-  [WEB_ROUTES.exportCancel]: post(exportCancelBody, (host, b) => host.cancelExport(b.job)),
-  [WEB_ROUTES.dirty]: post(dirtyBody, (host, b) => host.setDirty(b.handle, b.dirty)),
-  [WEB_ROUTES.journal]: post(journalBody, (host, b) => host.journal(b.handle, b.pages)),
-  [WEB_ROUTES.recoveredOpen]: post(recoveredBody, (host, b) => host.openRecovered(b.id)),
-  [WEB_ROUTES.recoveredDiscard]: post(recoveredBody, (host, b) => host.discardRecovered(b.id)),
-};
-
 /** Handles an authenticated request under /api/. */
 export async function handleApi(host: HostService, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
-  if (path === WEB_ROUTES.importCopy) {
-    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
-    const answer = await handleCopyUpload(host, req);
-    // The rest of a refused body is never read: end the connection with the answer.
-    if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
-    return sendJson(res, answer.status, answer.body);
-  }
-  if (path === WEB_ROUTES.importImage) {
-    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
-    const answer = await handleImageUpload(host, req);
-    if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
-    return sendJson(res, answer.status, answer.body);
-  }
-  if (path === WEB_ROUTES.outputProfile) {
-    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
-    const answer = await handleProfileUpload(host, req);
-    if (answer.status === 413 || answer.status === 415) res.setHeader('Connection', 'close');
-    return sendJson(res, answer.status, answer.body);
-  }
-  const postRoute = POST_ROUTES[path];
-  if (postRoute) {
-    if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
-    const body = await readJsonBody(req);
-    if (!body.ok) {
-      // The rest of an oversized body is never read: end the connection with the answer.
-      if (body.status === 413) res.setHeader('Connection', 'close');
-      return sendJson(res, body.status ?? 400, { ok: false, error: body.error });
-    }
-    const parsed = postRoute.schema.safeParse(body.value);
-    if (!parsed.success) return sendJson(res, 400, fail('BAD_REQUEST', issueLine(parsed.error)));
-    return sendJson(res, 200, await postRoute.handle(host, parsed.data as never));
-  }
-  if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes GET`));
-  if (path === WEB_ROUTES.initial) return sendJson(res, 200, host.initial());
-  if (path === WEB_ROUTES.recovered) return sendJson(res, 200, await host.listRecovered());
-  if (path.startsWith(WEB_ROUTES.print)) {
-    const handle = handleSchema.safeParse(decodeSegment(path.slice(WEB_ROUTES.print.length)));
-    if (!handle.success) return sendJson(res, 400, fail('BAD_REQUEST', 'bad document handle'));
-    return sendJson(res, 200, host.printDocument(handle.data));
-  }
-  if (path.startsWith(WEB_ROUTES.exportProgress)) {
-    const job = jobSchema.safeParse(decodeSegment(path.slice(WEB_ROUTES.exportProgress.length)));
-    if (!job.success) return sendJson(res, 400, fail('BAD_REQUEST', 'bad export job id'));
-    return sendJson(res, 200, ok(host.exportJobs.get(job.data)));
-  }
-  if (path.startsWith(WEB_ROUTES.asset)) {
+  if (path.startsWith(ASSET_ROUTE)) {
+    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes GET`));
     const original = req.headers[ORIGINAL_ASSETS_HEADER.toLowerCase()] === '1';
-    return sendAsset(host, res, path.slice(WEB_ROUTES.asset.length), original);
+    return sendAsset(host, res, path.slice(ASSET_ROUTE.length), original);
   }
-  return sendJson(res, 404, fail('NOT_FOUND', `no such API route: ${path}`));
+  const name = path.slice(API_PREFIX.length);
+  if (!isHostMethodName(name)) return sendJson(res, 404, fail('NOT_FOUND', `no such API route: ${path}`));
+  if (method !== 'POST') return sendJson(res, 405, fail('METHOD_NOT_ALLOWED', `${path} takes POST`));
+  const read = await readMethodArguments(name, req);
+  if (!read.ok) {
+    // The rest of a refused body is never read: end the connection with the answer.
+    if (read.status === 413 || read.status === 415) res.setHeader('Connection', 'close');
+    return sendJson(res, read.status, fail(read.code, read.message));
+  }
+  const checked = checkHostArguments(name, read.args);
+  if (!checked.ok) return sendJson(res, 400, checked);
+  return sendJson(res, 200, await invokeHostMethod(host, name, checked.value as readonly unknown[], {}));
 }
 
 /**

@@ -1,13 +1,13 @@
 /** Reading a request's body with a content type and a size limit. */
 import type { IncomingMessage } from 'node:http';
-import type { Result } from '../../../shared/result';
+import type { HostErrorCode, Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 
 /** Largest request body: a page is ~100 KB of JSON, a multi-page document a few MB. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** A failed read, with the HTTP status to answer with. */
-export type BodyFailure = { ok: false; status: number; code: string; message: string };
+export type BodyFailure = { ok: false; status: number; code: HostErrorCode; message: string };
 
 export interface BodyRules {
   /** The only media type accepted (one a cross-site form cannot send without a CORS preflight, which is never granted). */

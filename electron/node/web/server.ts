@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { PRINT_QUERY, TOKEN_QUERY } from '../../../shared/host/web-protocol';
+import { API_PREFIX, ASSET_ROUTE, PRINT_QUERY, TOKEN_QUERY } from '../../../shared/host/web-protocol';
+import type { HostErrorCode } from '../../../shared/result';
 import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
 import { HostService } from '../host/host-service';
@@ -73,9 +74,9 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     if (!isOwnHost(req.headers.host, port)) return deny(res, 403, 'FORBIDDEN', 'wrong Host header');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const given = tokenSources(req, url);
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith(API_PREFIX)) {
       // API calls send the header; <img> asset URLs cannot, so they may use the query or the cookie.
-      const isAsset = url.pathname.startsWith('/api/asset/') && (req.method === 'GET' || req.method === 'HEAD');
+      const isAsset = url.pathname.startsWith(ASSET_ROUTE) && (req.method === 'GET' || req.method === 'HEAD');
       const candidates = isAsset ? [given.header, given.query, given.cookie] : [given.header];
       const check = authorise(candidates, token);
       if (check !== 200) return deny(res, check, check === 401 ? 'NO_TOKEN' : 'BAD_TOKEN', 'missing or wrong token');
@@ -120,7 +121,7 @@ function authorise(candidates: (string | null)[], token: string): 200 | 401 | 40
   return candidates.some((c) => c !== null) ? 403 : 401;
 }
 
-function deny(res: ServerResponse, status: number, code: string, message: string): void {
+function deny(res: ServerResponse, status: number, code: HostErrorCode, message: string): void {
   sendJson(res, status, fail(code, message));
 }
 

@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExportJobs } from '../../../electron/node/export/export-jobs';
 import { exportPdf } from '../../../electron/node/export/export-pdf';
 import type { PdfPrinter, PrintRequest } from '../../../electron/node/export/printer';
-import { writeFileAtomically } from '../../../electron/node/export/write-atomic';
 import { HostService } from '../../../electron/node/host/host-service';
 import { postProcess } from '../../../electron/node/pdf/post-process';
+import { writeFileAtomic } from '../../../electron/node/storage/atomic-write';
 import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { ExportStage } from '../../../shared/host/host-api';
 import { mmToPt } from '../../../shared/page/units';
@@ -90,11 +90,11 @@ describe('export cancel', () => {
       const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
       const stages: ExportStage[] = [];
       const job = `job-${stage}-0001`;
-      const r = await host.exportWithOptions({ handle: session.handle, pages: [samplePageJson()], path: out, options: { variant: 'x4-cmyk' }, job }, (p) => {
+      const r = await host.exportWithOptions({ handle: session.handle, pages: [samplePageJson()], path: out, options: { variant: 'x4-cmyk' }, job }, { onProgress: (p) => {
         if (stages.at(-1) !== p.stage) stages.push(p.stage);
         // The person clicks 取消 as the dialog shows the stage.
         if (p.stage === stage) expect(host.cancelExport(job)).toEqual({ ok: true, value: true });
-      });
+      } });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe(EXPORT_CANCELLED);
       // No stage after the cancelled one started.
@@ -163,12 +163,12 @@ describe('export cancel', () => {
   });
 });
 
-describe('writeFileAtomically', () => {
+describe('writeFileAtomic with an abort signal', () => {
   it('never renames over the target once cancelled, and removes its temp file', async () => {
     const { dir, out } = folderWithEarlierExport('write-');
     const controller = new AbortController();
     controller.abort();
-    await expect(writeFileAtomically(out, new Uint8Array(1000), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await writeFileAtomic(out, new Uint8Array(1000), { backup: false, signal: controller.signal })).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expectUntouched(dir, out);
   });
 });

@@ -39,7 +39,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('host importCopy', () => {
   it('reads uploaded bytes in the worker and returns blocks the bin accepts', async () => {
-    const r = await host.importCopy(handle, { name: '来稿.txt', bytes: new TextEncoder().encode(seedText()) });
+    const r = await host.importCopyFrom(handle, { name: '来稿.txt', bytes: new TextEncoder().encode(seedText()) });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.name).toBe('来稿.txt');
@@ -56,19 +56,19 @@ describe('host importCopy', () => {
       ['a.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'DOCX_DAMAGED'],
     ];
     for (const [name, bytes, code] of cases) {
-      const r = await host.importCopy(handle, { name, bytes });
+      const r = await host.importCopyFrom(handle, { name, bytes });
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe(code);
         expect(r.error.message).not.toContain('\n');
       }
     }
-    expect((await host.importCopy('no-such-handle', { name: 'a.txt', bytes: new Uint8Array([0x41]) })).ok).toBe(false);
+    expect((await host.importCopyFrom('no-such-handle', { name: 'a.txt', bytes: new Uint8Array([0x41]) })).ok).toBe(false);
   });
 
   it('refuses a file with more stories than one import takes', async () => {
     const many = Array.from({ length: MAX_BIN_IMPORT_STORIES + 20 }, (_, i) => `今日视点\n第${i}号稿件的标题\n本报讯 这是第${i}篇稿件的正文，用来检验一次导入的上限。`).join('\n\n');
-    const r = await host.importCopy(handle, { name: 'wire.txt', bytes: new TextEncoder().encode(many) });
+    const r = await host.importCopyFrom(handle, { name: 'wire.txt', bytes: new TextEncoder().encode(many) });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('TOO_MANY_STORIES');

@@ -56,7 +56,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('host importImage', () => {
   it('adds a 2560 × 1600 JPEG once by content hash, the original bytes kept', async () => {
-    const r = await host.importImage(handle, { name: '森林小路.jpg', bytes: photoBytes });
+    const r = await host.importImageFrom(handle, { name: '森林小路.jpg', bytes: photoBytes });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const hash = createHash('sha256').update(photoBytes).digest('hex');
@@ -65,7 +65,7 @@ describe('host importImage', () => {
     const stored = host.sessions.get(handle)!.assets.get(hash)!;
     expect(Buffer.from(stored.bytes).equals(photoBytes)).toBe(true);
     const count = assetCount();
-    const again = await host.importImage(handle, { path: PHOTO });
+    const again = await host.importImageFrom(handle, { path: PHOTO });
     expect(again.ok && again.value.hash).toBe(hash);
     expect(assetCount()).toBe(count);
   });
@@ -86,49 +86,49 @@ describe('host importImage', () => {
 
     it('a truncated JPEG', async () => {
       const cut = photoBytes.subarray(0, Math.floor(photoBytes.length / 2));
-      refused(await host.importImage(handle, { name: 'cut.jpg', bytes: cut }), 'DAMAGED_IMAGE', /^cut\.jpg is damaged \(.*premature end/i);
+      refused(await host.importImageFrom(handle, { name: 'cut.jpg', bytes: cut }), 'DAMAGED_IMAGE', /^cut\.jpg is damaged \(.*premature end/i);
     });
 
     it('a text file named .jpg', async () => {
       const text = Buffer.from('这不是图片，是一段文字。\n');
-      refused(await host.importImage(handle, { name: 'notes.jpg', bytes: text }), 'NOT_AN_IMAGE', /^notes\.jpg is not an image/);
+      refused(await host.importImageFrom(handle, { name: 'notes.jpg', bytes: text }), 'NOT_AN_IMAGE', /^notes\.jpg is not an image/);
     });
 
     it('a PNG header claiming 30000 × 30000 pixels (a decompression bomb), before decoding it', async () => {
       const bomb = pngClaiming(30_000, 30_000);
       expect(bomb.length).toBeLessThan(2000);
       const started = performance.now();
-      refused(await host.importImage(handle, { name: 'bomb.png', bytes: bomb }), 'TOO_LARGE', /^bomb\.png is 30000 × 30000 pixels \(900 MP\); at most 120 MP/);
+      refused(await host.importImageFrom(handle, { name: 'bomb.png', bytes: bomb }), 'TOO_LARGE', /^bomb\.png is 30000 × 30000 pixels \(900 MP\); at most 120 MP/);
       // Refused from the header: decoding 900 MP would take seconds and gigabytes.
       expect(performance.now() - started).toBeLessThan(1000);
     });
 
     it('a PNG just over the pixel limit', async () => {
       const side = Math.ceil(Math.sqrt(MAX_IMAGE_PIXELS)) + 1;
-      refused(await host.importImage(handle, { name: 'big.png', bytes: pngClaiming(side, side) }), 'TOO_LARGE', /pixels/);
+      refused(await host.importImageFrom(handle, { name: 'big.png', bytes: pngClaiming(side, side) }), 'TOO_LARGE', /pixels/);
     });
 
     it('a GIF (readable, but not a format for print)', async () => {
       const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).gif().toBuffer();
-      refused(await host.importImage(handle, { name: 'anim.gif', bytes: gif }), 'UNSUPPORTED_IMAGE', /^anim\.gif is a GIF image; only JPEG and PNG/);
+      refused(await host.importImageFrom(handle, { name: 'anim.gif', bytes: gif }), 'UNSUPPORTED_IMAGE', /^anim\.gif is a GIF image; only JPEG and PNG/);
     });
 
     it('an empty file and a missing path', async () => {
-      refused(await host.importImage(handle, { name: 'empty.jpg', bytes: new Uint8Array(0) }), 'EMPTY_FILE', /^empty\.jpg is empty$/);
-      refused(await host.importImage(handle, { path: join(dir, 'nowhere.jpg') }), 'IO_ERROR', /^cannot read nowhere\.jpg: ENOENT$/);
+      refused(await host.importImageFrom(handle, { name: 'empty.jpg', bytes: new Uint8Array(0) }), 'EMPTY_FILE', /^empty\.jpg is empty$/);
+      refused(await host.importImageFrom(handle, { path: join(dir, 'nowhere.jpg') }), 'IO_ERROR', /^cannot read nowhere\.jpg: ENOENT$/);
     });
   });
 
   it('gives the displayed size of a photo turned by its EXIF orientation', async () => {
     const turned = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#36c' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
-    const r = await host.importImage(handle, { name: 'portrait.jpg', bytes: turned });
+    const r = await host.importImageFrom(handle, { name: 'portrait.jpg', bytes: turned });
     expect(r.ok && [r.value.pixelWidth, r.value.pixelHeight]).toEqual([200, 300]);
     // The asset entry keeps the stored size: the file format checks it against the bytes.
     expect(r.ok && [r.value.asset.pixelWidth, r.value.asset.pixelHeight]).toEqual([300, 200]);
   });
 
   it('saves a placed image into the .banmian with its page, and the file reopens with it', async () => {
-    const r = await host.importImage(handle, { name: 'forest.jpg', bytes: photoBytes });
+    const r = await host.importImageFrom(handle, { name: 'forest.jpg', bytes: photoBytes });
     if (!r.ok) throw new Error(r.error.message);
     const page = schema.node('page', { settings: settingsFromPreset('duikai') }, [
       schema.node('photo', { id: 'p1', col: 0, line: 0, cols: 3, lines: 30, asset: r.value.hash, pixelWidth: 2560, pixelHeight: 1600, zoom: 1.5, focusX: 0.2 }, [
@@ -148,7 +148,7 @@ describe('host importImage', () => {
   });
 
   it('refuses an unknown document', async () => {
-    const r = await host.importImage('no-such-handle', { name: 'a.jpg', bytes: photoBytes });
+    const r = await host.importImageFrom('no-such-handle', { name: 'a.jpg', bytes: photoBytes });
     expect(!r.ok && r.error.code).toBe('NO_SUCH_DOCUMENT');
   });
 });

@@ -26,7 +26,7 @@ function ui(answers: { save?: string; profile?: string | null; noProfileDialog?:
 }
 
 describe('IPC cancelExport', () => {
-  it('stops the export running under the preload’s progress id; a bad id is BAD_REQUEST', async () => {
+  it('stops the export running under the preload’s job id; a bad id is BAD_REQUEST', async () => {
     const host = new HostService();
     let printing: () => void = () => {};
     const started = new Promise<void>((resolve) => (printing = resolve));
@@ -45,7 +45,7 @@ describe('IPC cancelExport', () => {
     const handlers = createIpcHandlers(host, ui({ save: out }));
     const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
     const caller = { owner: 1, send: () => undefined };
-    const exporting = handlers.exportPdf(caller, [{ handle: session.handle, pages: [samplePageJson()], options: { variant: 'proof' }, progressId: 'p-cancel-0001' }]);
+    const exporting = handlers.exportWithOptions(caller, [{ handle: session.handle, pages: [samplePageJson()], options: { variant: 'proof' }, job: 'p-cancel-0001' }]);
     await started;
     expect(await handlers.cancelExport(caller, ['p-cancel-0001'])).toEqual({ ok: true, value: true });
     expect(await exporting).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });

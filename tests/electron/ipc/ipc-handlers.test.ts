@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOST_API_METHODS } from '../../../shared/host/host-api';
+import { HOST_METHOD_NAMES } from '../../../shared/host/host-methods';
 import { HostService } from '../../../electron/node/host/host-service';
-import { createIpcHandlers, INVOKED_METHODS } from '../../../electron/node/ipc/ipc-handlers';
+import { createIpcHandlers } from '../../../electron/node/ipc/ipc-handlers';
 import type { ElectronUi } from '../../../electron/node/ipc/ipc-handlers';
 import { readBanmianFile } from '../../../electron/node/storage/index';
 import { samplePageJson, writeSampleFile } from '../../e2e/support/sample-document';
@@ -39,10 +39,10 @@ describe('IPC handlers', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('has a handler for every HostApi method but the two the preload serves itself', () => {
+  it('has a handler for every method of the host table, and no other', () => {
     const handlers = createIpcHandlers(new HostService(), fakeUi({}).ui);
-    expect(Object.keys(handlers).sort()).toEqual(HOST_API_METHODS.filter((m) => m !== 'assetUrl' && m !== 'onCommand').sort());
-    expect(INVOKED_METHODS).not.toContain('assetUrl');
+    expect(Object.keys(handlers).sort()).toEqual([...HOST_METHOD_NAMES].sort());
+    expect(Object.keys(handlers)).not.toContain('assetUrl');
   });
 
   it('validates every argument and answers bad ones with BAD_REQUEST, never a throw', async () => {
@@ -53,7 +53,7 @@ describe('IPC handlers', () => {
       ['openPath', ['/a', 'extra']],
       ['saveDocument', [{ handle: 'h' }]],
       ['saveDocument', [{ handle: 'h', pages: [{}], evil: true }]],
-      ['exportPdf', ['h']],
+      ['exportWithOptions', ['h']],
       ['setDirty', ['h', 'yes']],
       ['documentForPrint', [{}]],
       ['journal', ['h', 'pages']],
@@ -109,6 +109,20 @@ describe('IPC handlers', () => {
     expect(events).toEqual(['saved 7']);
   });
 
+  it('saves to a path the page names only when the person chose it in a dialog before', async () => {
+    const host = new HostService();
+    const chosen = join(dir, 'chosen.banmian');
+    const { ui, events } = fakeUi({ save: chosen });
+    const handlers = createIpcHandlers(host, ui);
+    const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
+    const named = (await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], path: join(dir, 'elsewhere.banmian') }])) as { ok: boolean; error: { code: string } };
+    expect(named.ok || named.error.code).toBe('NOT_ALLOWED');
+    expect(events).toEqual([]);
+    await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], saveAs: true }]);
+    const again = (await handlers.saveDocument(caller, [{ handle: session.handle, pages: [samplePageJson()], path: chosen }])) as { ok: boolean; value: { path: string } };
+    expect(again.ok && again.value.path).toBe(chosen);
+  });
+
   it('reports a cancelled save so a pending close is called off', async () => {
     const host = new HostService();
     const { ui, events } = fakeUi({ save: null });
@@ -152,11 +166,14 @@ describe('IPC handlers', () => {
     const session = host.sessions.create({ path: null, pages: [samplePageJson()] });
     const sent: unknown[][] = [];
     const from = { owner: 7, send: (channel: string, ...args: unknown[]) => sent.push([channel, ...args]) };
-    const r = (await handlers.exportPdf(from, [{ handle: session.handle, pages: [samplePageJson()], options: { variant: 'proof' }, progressId: 'p-test-0001' }])) as { ok: boolean; value: { path: string } };
+    const r = (await handlers.exportWithOptions(from, [{ handle: session.handle, pages: [samplePageJson()], options: { variant: 'proof' }, job: 'p-test-0001' }])) as { ok: boolean; value: { path: string } };
     expect(r.ok && r.value.path).toBe(out);
     expect(sent.every(([channel, id]) => channel === EXPORT_PROGRESS_CHANNEL && id === 'p-test-0001')).toBe(true);
     expect([...new Set(sent.map((m) => (m[2] as { stage: string }).stage))]).toEqual(['layout', 'print', 'postprocess', 'check']);
-    const bad = (await handlers.exportPdf(from, [{ handle: session.handle, pages: [samplePageJson()], progressId: 'no' }])) as { ok: boolean; error: { code: string } };
+    const bad = (await handlers.exportWithOptions(from, [{ handle: session.handle, pages: [samplePageJson()], job: 'no' }])) as { ok: boolean; error: { code: string } };
     expect(bad.ok || bad.error.code).toBe('BAD_REQUEST');
+    // The page cannot name where the desktop writes: only the save dialog does.
+    const named = (await handlers.exportWithOptions(from, [{ handle: session.handle, pages: [samplePageJson()], path: '/etc/x.pdf' }])) as { ok: boolean; error: { code: string } };
+    expect(named.ok || named.error.code).toBe('NOT_ALLOWED');
   });
 });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_COMMANDS, HOST_API_METHODS } from '../../../shared/host/host-api';
 import type { AppCommand, HostApi } from '../../../shared/host/host-api';
-import { channelOf, COMMAND_CHANNEL, EXPORT_PROGRESS_CHANNEL } from '../../../electron/node/ipc/channels';
+import type { HostMethodName } from '../../../shared/host/host-methods';
+import { channelOf, COMMAND_CHANNEL, EXPORT_PROGRESS_CHANNEL, METHODS_CHANNEL } from '../../../electron/node/ipc/channels';
+import { PUBLIC_HOST_METHOD_NAMES } from '../../../shared/host/host-methods';
 
 const electron = vi.hoisted(() => {
   const exposed: Record<string, unknown> = {};
@@ -10,6 +12,7 @@ const electron = vi.hoisted(() => {
     exposed,
     listeners,
     invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })),
+    methods: [] as string[],
   };
 });
 
@@ -21,6 +24,8 @@ vi.mock('electron', () => ({
   },
   ipcRenderer: {
     invoke: electron.invoke,
+    // What main answers on METHODS_CHANNEL (electron/main/ipc.ts).
+    sendSync: (channel: string) => (channel === METHODS_CHANNEL ? electron.methods : null),
     on: (channel: string, fn: (...args: unknown[]) => void) => {
       electron.listeners.set(channel, [...(electron.listeners.get(channel) ?? []), fn]);
     },
@@ -33,6 +38,7 @@ vi.mock('electron', () => ({
 describe('preload', () => {
   let api: HostApi;
   beforeAll(async () => {
+    electron.methods = [...PUBLIC_HOST_METHOD_NAMES];
     await import('../../../electron/preload/preload');
     api = electron.exposed['banmian'] as HostApi;
   });
@@ -47,13 +53,13 @@ describe('preload', () => {
 
   it('calls each method through ipcRenderer.invoke on its own channel with its arguments', async () => {
     const pages = [{ type: 'page' }];
-    const calls: [keyof HostApi, () => unknown, unknown[]][] = [
+    const calls: [HostMethodName, () => unknown, unknown[]][] = [
+      // Every export carries a job id, the one cancelExport stops.
+      ['exportWithOptions', () => api.exportPdf({ handle: 'h', pages }), [{ handle: 'h', pages, job: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]],
       ['initialDocument', () => api.initialDocument(), []],
       ['openDocument', () => api.openDocument(), []],
       ['openPath', () => api.openPath('/a.banmian'), ['/a.banmian']],
       ['saveDocument', () => api.saveDocument({ handle: 'h', pages, saveAs: true }), [{ handle: 'h', pages, saveAs: true }]],
-      // Every export carries a job id, the one cancelExport stops.
-      ['exportPdf', () => api.exportPdf({ handle: 'h', pages }), [{ handle: 'h', pages, progressId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]],
       ['chooseOutputProfile', () => api.chooseOutputProfile(), []],
       ['setDirty', () => api.setDirty('h', true), ['h', true]],
       ['documentForPrint', () => api.documentForPrint('h'), ['h']],
@@ -72,7 +78,7 @@ describe('preload', () => {
   it('relays the export progress main sends for this export only, and stops listening when it ends', async () => {
     const heard: unknown[] = [];
     electron.invoke.mockImplementationOnce(async (_channel: unknown, ...args: unknown[]) => {
-      const { progressId } = args[0] as { progressId: string };
+      const { job: progressId } = args[0] as { job: string };
       for (const fn of electron.listeners.get(EXPORT_PROGRESS_CHANNEL) ?? []) {
         fn({ sender: 'internals' }, 'someone-else', { stage: 'print', elapsedMs: 1 });
         fn({ sender: 'internals' }, progressId, { stage: 'layout', elapsedMs: 2 });
@@ -87,19 +93,19 @@ describe('preload', () => {
       { stage: 'check', elapsedMs: 3 },
     ]);
     const sent = electron.invoke.mock.calls.at(-1)!;
-    expect(sent[0]).toBe(channelOf('exportPdf'));
-    expect(sent[1]).toMatchObject({ ...request, progressId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) });
+    expect(sent[0]).toBe(channelOf('exportWithOptions'));
+    expect(sent[1]).toMatchObject({ ...request, job: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) });
     expect(electron.listeners.get(EXPORT_PROGRESS_CHANNEL)).toEqual([]);
   });
 
-  it('cancels the running export of a document by its progress id, and nothing when none runs', async () => {
+  it('cancels the running export of a document by its job id, and nothing when none runs', async () => {
     electron.invoke.mockClear();
     expect(await api.cancelExport('h')).toEqual({ ok: true, value: false });
     expect(electron.invoke).not.toHaveBeenCalled();
     let finish: (v: unknown) => void = () => {};
     electron.invoke.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
     const running = api.exportPdf({ handle: 'h', pages: [{}] });
-    const { progressId } = electron.invoke.mock.calls.at(-1)![1] as { progressId: string };
+    const { job: progressId } = electron.invoke.mock.calls.at(-1)![1] as { job: string };
     electron.invoke.mockImplementationOnce(async () => ({ ok: true, value: true }));
     expect(await api.cancelExport('other')).toEqual({ ok: true, value: false });
     expect(await api.cancelExport('h')).toEqual({ ok: true, value: true });

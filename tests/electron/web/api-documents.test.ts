@@ -7,7 +7,8 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { ExportInfo, ExportProgress, OpenedDocument, RecoveredEntry, SavedInfo } from '../../../shared/host/host-api';
 import type { PdfPrinter } from '../../../electron/node/export/printer';
 import { mmToPt } from '../../../shared/page/units';
-import { WEB_ROUTES } from '../../../shared/host/web-protocol';
+import type { HostMethodName } from '../../../shared/host/host-methods';
+import { ASSET_ROUTE } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 import { ORIGINAL_ASSETS_HEADER } from '../../../electron/node/web/api-routes';
 import type { WebServer } from '../../../electron/node/web/server';
@@ -24,12 +25,12 @@ describe('web server documents', () => {
   let server: WebServer;
   let file: Awaited<ReturnType<typeof writeSampleFile>>;
   let doc: OpenedDocument;
-  const call = <T>(path: string, body?: unknown): Promise<Result<T>> => apiCall<T>(server, path, body);
+  const call = <T>(method: HostMethodName, ...args: unknown[]): Promise<Result<T>> => apiCall<T>(server, method, ...args);
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { photo: { width: 3000, height: 2000 } });
     server = await startWebServer({ file: file.path, rendererDir: dir, journal: null });
-    const initial = await call<OpenedDocument | null>(WEB_ROUTES.initial);
+    const initial = await call<OpenedDocument | null>('initialDocument');
     if (!initial.ok || !initial.value) throw new Error('no initial document');
     doc = initial.value;
   });
@@ -43,7 +44,7 @@ describe('web server documents', () => {
   });
 
   it('serves an image as a screen proxy of at most 2000 px, and the original to the print browser', async () => {
-    const url = `${WEB_ROUTES.asset}${doc.handle}/${file.asset!.entry.hash}?token=${server.token}`;
+    const url = `${ASSET_ROUTE}${doc.handle}/${file.asset!.entry.hash}?token=${server.token}`;
     const proxy = await rawRequest(server.port, { path: url });
     expect(proxy.status).toBe(200);
     expect(proxy.headers['content-type']).toBe('image/jpeg');
@@ -55,22 +56,22 @@ describe('web server documents', () => {
 
   it('saves to the document path and to a new path, keeping the photo’s image', async () => {
     const edited = [samplePageJson({ asset: file.asset!, body: '改过的正文。' })];
-    const saved = await call<SavedInfo>(WEB_ROUTES.save, { handle: doc.handle, pages: edited });
+    const saved = await call<SavedInfo>('saveDocument', { handle: doc.handle, pages: edited });
     expect(saved).toEqual({ ok: true, value: { path: file.path, name: 'sample.banmian', bytes: expect.any(Number) } });
     const copy = join(dir, 'copy.banmian');
-    const savedAs = await call<SavedInfo>(WEB_ROUTES.save, { handle: doc.handle, pages: edited, path: copy });
+    const savedAs = await call<SavedInfo>('saveDocument', { handle: doc.handle, pages: edited, path: copy });
     expect(savedAs.ok && savedAs.value.name).toBe('copy.banmian');
     const back = await readBanmianFile(copy);
     expect(back.ok && back.value.pages).toEqual(edited);
     expect(back.ok && back.value.assets.map((a) => a.entry.hash)).toEqual([file.asset!.entry.hash]);
-    const reopened = await call<OpenedDocument>(WEB_ROUTES.openPath, { path: copy });
+    const reopened = await call<OpenedDocument>('openPath', copy);
     expect(reopened.ok && reopened.value.pages).toEqual(edited);
     expect(reopened.ok && reopened.value.handle).not.toBe(doc.handle);
   });
 
   it('refuses invalid pages and leaves the file as it was', async () => {
     const before = await readBanmianFile(file.path);
-    const bad = await call<SavedInfo>(WEB_ROUTES.save, { handle: doc.handle, pages: [{ type: 'page', attrs: { settings: {} } }] });
+    const bad = await call<SavedInfo>('saveDocument', { handle: doc.handle, pages: [{ type: 'page', attrs: { settings: {} } }] });
     expect(bad.ok || bad.error.code).toBe('INVALID_PAGES');
     const after = await readBanmianFile(file.path);
     expect(after.ok && after.value.pages).toEqual(before.ok && before.value.pages);
@@ -79,14 +80,14 @@ describe('web server documents', () => {
   it('opens a damaged file as a one-line failure while the open document stays usable', async () => {
     const damaged = join(dir, 'damaged.banmian');
     writeFileSync(damaged, 'PK\u0003\u0004 not really a zip');
-    const opened = await call<OpenedDocument>(WEB_ROUTES.openPath, { path: damaged });
+    const opened = await call<OpenedDocument>('openPath', damaged);
     expect(opened.ok).toBe(false);
     expect(!opened.ok && opened.error.message).not.toContain('\n');
-    expect(await call(WEB_ROUTES.dirty, { handle: doc.handle, dirty: true })).toEqual({ ok: true });
+    expect(await call('setDirty', doc.handle, true)).toEqual({ ok: true });
   });
 
   it('has nothing to print before an export', async () => {
-    const print = await call<OpenedDocument>(`${WEB_ROUTES.print}${doc.handle}`);
+    const print = await call<OpenedDocument>('documentForPrint', doc.handle);
     expect(print.ok || print.error.code).toBe('NOTHING_TO_PRINT');
   });
 
@@ -97,7 +98,7 @@ describe('web server documents', () => {
     const printer: PdfPrinter = {
       async print(request) {
         requests.push({ bleedMm: request.bleedMm });
-        const job = await call<ExportProgress | null>(`${WEB_ROUTES.exportProgress}job-dialog-1`);
+        const job = await call<ExportProgress | null>('exportProgress', 'job-dialog-1');
         heardDuringPrint.push(job.ok ? job.value : null);
         request.onPrinting?.();
         const pdf = await PDFDocument.create();
@@ -110,14 +111,14 @@ describe('web server documents', () => {
       async close() {},
     };
     server.host.printer = printer;
-    expect(await call(`${WEB_ROUTES.exportProgress}job-dialog-1`)).toEqual({ ok: true, value: null });
+    expect(await call('exportProgress', 'job-dialog-1')).toEqual({ ok: true, value: null });
     const out = join(dir, 'dialog.pdf');
-    const r = await call<ExportInfo>(WEB_ROUTES.exportPdf, { handle: doc.handle, pages: doc.pages, path: out, options: { variant: 'x4', bleedMm: 4, marks: false }, job: 'job-dialog-1' });
+    const r = await call<ExportInfo>('exportWithOptions', { handle: doc.handle, pages: doc.pages, path: out, options: { variant: 'x4', bleedMm: 4, marks: false }, job: 'job-dialog-1' });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(requests).toEqual([{ bleedMm: 4 }]);
     // While Chromium printed, the job said so.
     expect(heardDuringPrint[0]?.stage).toBe('layout');
-    const after = await call<ExportProgress>(`${WEB_ROUTES.exportProgress}job-dialog-1`);
+    const after = await call<ExportProgress>('exportProgress', 'job-dialog-1');
     expect(after.ok && after.value.stage).toBe('check');
     expect(after.ok && Array.isArray(after.value.findings)).toBe(true);
     expect(r.ok && r.value.findings).toEqual(after.ok && after.value.findings);
@@ -125,10 +126,10 @@ describe('web server documents', () => {
 
   it('refuses bad export options and job ids before printing', async () => {
     const base = { handle: doc.handle, pages: doc.pages, path: join(dir, 'x.pdf') };
-    expect(await call(WEB_ROUTES.exportPdf, { ...base, options: { variant: 'x1a' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await call(WEB_ROUTES.exportPdf, { ...base, options: { variant: 'x4', profilePath: '/no/such.icc' } })).toMatchObject({ ok: false, error: { code: 'BAD_PROFILE' } });
-    expect(await call(WEB_ROUTES.exportPdf, { ...base, job: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await call(`${WEB_ROUTES.exportProgress}x`)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call('exportWithOptions', { ...base, options: { variant: 'x1a' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call('exportWithOptions', { ...base, options: { variant: 'x4', profilePath: '/no/such.icc' } })).toMatchObject({ ok: false, error: { code: 'BAD_PROFILE' } });
+    expect(await call('exportWithOptions', { ...base, job: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await call('exportProgress', 'x')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
 
@@ -136,7 +137,7 @@ describe('web server crash recovery', () => {
   const recoveryDir = join(dir, 'recovery');
   let server: WebServer;
   let file: Awaited<ReturnType<typeof writeSampleFile>>;
-  const call = <T>(path: string, body?: unknown): Promise<Result<T>> => apiCall<T>(server, path, body);
+  const call = <T>(method: HostMethodName, ...args: unknown[]): Promise<Result<T>> => apiCall<T>(server, method, ...args);
 
   beforeAll(async () => {
     file = await writeSampleFile(dir, { name: 'journalled.banmian', photo: { width: 300, height: 200 } });
@@ -145,32 +146,32 @@ describe('web server crash recovery', () => {
   afterAll(() => server?.close());
 
   it('journals unsaved pages with their images, recovers them after a restart, and forgets them once saved', async () => {
-    const initial = await call<OpenedDocument>(WEB_ROUTES.initial);
+    const initial = await call<OpenedDocument>('initialDocument');
     if (!initial.ok) throw new Error('no initial document');
     const edited = [samplePageJson({ asset: file.asset!, body: '崩溃前没保存的正文。' })];
-    expect(await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: edited })).toEqual({ ok: true });
+    expect(await call('journal', initial.value.handle, edited)).toEqual({ ok: true });
     // The host that is still editing it offers nothing: that is live work, not a crash.
-    expect(await call(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+    expect(await call('listRecovered')).toEqual({ ok: true, value: [] });
     // A reloaded tab gets the journalled pages back, flagged unsaved so closing still asks.
-    const reloaded = await call<OpenedDocument>(WEB_ROUTES.initial);
+    const reloaded = await call<OpenedDocument>('initialDocument');
     expect(reloaded.ok && [reloaded.value.pages, reloaded.value.unsaved]).toEqual([edited, true]);
 
     // A new host process: the same folder, new sessions.
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
     try {
-      const again = <T>(path: string, body?: unknown) => apiCall<T>(restarted, path, body);
-      const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      const again = <T>(method: HostMethodName, ...args: unknown[]) => apiCall<T>(restarted, method, ...args);
+      const list = await again<RecoveredEntry[]>('listRecovered');
       expect(list.ok && list.value.map((e) => [e.name, e.path])).toEqual([['journalled.banmian', file.path]]);
       const id = list.ok ? list.value[0]!.id : '';
-      const opened = await again<OpenedDocument>(WEB_ROUTES.recoveredOpen, { id });
+      const opened = await again<OpenedDocument>('openRecovered', id);
       expect(opened.ok && opened.value.pages).toEqual(edited);
       expect(opened.ok && opened.value.assets.map((a) => a.hash)).toEqual([file.asset!.entry.hash]);
       // The recovered photo is served from the journal's copy of the image.
-      const img = await rawRequest(restarted.port, { path: `${WEB_ROUTES.asset}${opened.ok ? opened.value.handle : ''}/${file.asset!.entry.hash}?token=${restarted.token}` });
+      const img = await rawRequest(restarted.port, { path: `${ASSET_ROUTE}${opened.ok ? opened.value.handle : ''}/${file.asset!.entry.hash}?token=${restarted.token}` });
       expect(img.status).toBe(200);
-      const saved = await again<SavedInfo>(WEB_ROUTES.save, { handle: opened.ok ? opened.value.handle : '', pages: edited });
+      const saved = await again<SavedInfo>('saveDocument', { handle: opened.ok ? opened.value.handle : '', pages: edited });
       expect(saved.ok).toBe(true);
-      const after = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      const after = await again<RecoveredEntry[]>('listRecovered');
       expect(after).toEqual({ ok: true, value: [] });
     } finally {
       await restarted.close();
@@ -178,16 +179,16 @@ describe('web server crash recovery', () => {
   });
 
   it('discards an entry the editor declines', async () => {
-    const initial = await call<OpenedDocument>(WEB_ROUTES.initial);
+    const initial = await call<OpenedDocument>('initialDocument');
     if (!initial.ok) throw new Error('no initial document');
-    await call(WEB_ROUTES.journal, { handle: initial.value.handle, pages: file.pages });
+    await call('journal', initial.value.handle, file.pages);
     const restarted = await startWebServer({ rendererDir: dir, journal: createJournal(recoveryDir) });
     try {
-      const again = <T>(path: string, body?: unknown) => apiCall<T>(restarted, path, body);
-      const list = await again<RecoveredEntry[]>(WEB_ROUTES.recovered);
+      const again = <T>(method: HostMethodName, ...args: unknown[]) => apiCall<T>(restarted, method, ...args);
+      const list = await again<RecoveredEntry[]>('listRecovered');
       expect(list.ok && list.value).toHaveLength(1);
-      expect(await again(WEB_ROUTES.recoveredDiscard, { id: list.ok ? list.value[0]!.id : '' })).toEqual({ ok: true });
-      expect(await again(WEB_ROUTES.recovered)).toEqual({ ok: true, value: [] });
+      expect(await again('discardRecovered', list.ok ? list.value[0]!.id : '')).toEqual({ ok: true });
+      expect(await again('listRecovered')).toEqual({ ok: true, value: [] });
     } finally {
       await restarted.close();
     }

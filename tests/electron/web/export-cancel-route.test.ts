@@ -13,10 +13,10 @@ import { shippedProfilePath } from '../../../electron/node/pdf/output-profile';
 import type { WebServer } from '../../../electron/node/web/server';
 import { startWebServer } from '../../../electron/node/web/server';
 import type { ChosenProfile, ExportInfo, ExportProgress } from '../../../shared/host/host-api';
-import { COPY_NAME_HEADER, TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { methodRoute, TOKEN_HEADER } from '../../../shared/host/web-protocol';
 import { mmToPt } from '../../../shared/page/units';
 import { writeSampleFile } from '../../e2e/support/sample-document';
-import { apiCall, rawRequest } from './http-client';
+import { apiCall, rawRequest, uploadHeaders } from './http-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-cancel-route-'));
 const rendererDir = join(dir, 'renderer');
@@ -58,19 +58,19 @@ describe('export cancel and output profile routes', () => {
     server.host.printer = printer;
     const out = join(dir, 'cancelled.pdf');
     const job = 'job-route-0001';
-    const exporting = apiCall<ExportInfo>(server, WEB_ROUTES.exportPdf, { handle, pages, path: out, options: { variant: 'proof' }, job });
+    const exporting = apiCall<ExportInfo>(server, 'exportWithOptions', { handle, pages, path: out, options: { variant: 'proof' }, job });
     await started;
-    expect(await apiCall<ExportProgress>(server, WEB_ROUTES.exportProgress + job)).toMatchObject({ ok: true, value: { stage: 'print' } });
-    expect(await apiCall<boolean>(server, WEB_ROUTES.exportCancel, { job })).toEqual({ ok: true, value: true });
+    expect(await apiCall<ExportProgress>(server, 'exportProgress', job)).toMatchObject({ ok: true, value: { stage: 'print' } });
+    expect(await apiCall<boolean>(server, 'cancelExport', job)).toEqual({ ok: true, value: true });
     const r = await exporting;
     expect(r.ok || r.error.code).toBe('CANCELLED');
     expect(existsSync(out)).toBe(false);
-    expect(await apiCall<boolean>(server, WEB_ROUTES.exportCancel, { job })).toEqual({ ok: true, value: false });
+    expect(await apiCall<boolean>(server, 'cancelExport', job)).toEqual({ ok: true, value: false });
     const bad = await rawRequest(server.port, {
       method: 'POST',
-      path: WEB_ROUTES.exportCancel,
+      path: methodRoute('cancelExport'),
       headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ job: '../x' }),
+      body: JSON.stringify(['../x']),
     });
     expect(bad.status).toBe(400);
   });
@@ -78,8 +78,8 @@ describe('export cancel and output profile routes', () => {
   const upload = (name: string | null, body: Buffer, type = 'application/octet-stream') =>
     rawRequest(server.port, {
       method: 'POST',
-      path: WEB_ROUTES.outputProfile,
-      headers: { [TOKEN_HEADER]: server.token, 'Content-Type': type, ...(name === null ? {} : { [COPY_NAME_HEADER]: encodeURIComponent(name) }) },
+      path: methodRoute('uploadOutputProfile'),
+      headers: { ...uploadHeaders(server.token, name, null), 'Content-Type': type },
       body,
     });
 
@@ -102,7 +102,7 @@ describe('export cancel and output profile routes', () => {
     expect((await upload(null, Buffer.alloc(10))).status).toBe(400);
     expect((await upload('a/b.icc', Buffer.alloc(10))).status).toBe(400);
     expect((await upload('x.icc', Buffer.alloc(10), 'text/plain')).status).toBe(415);
-    const noToken = await rawRequest(server.port, { method: 'POST', path: WEB_ROUTES.outputProfile, headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.alloc(10) });
+    const noToken = await rawRequest(server.port, { method: 'POST', path: methodRoute('uploadOutputProfile'), headers: uploadHeaders(null, 'x.icc', null), body: Buffer.alloc(10) });
     expect(noToken.status).toBe(401);
   });
 });

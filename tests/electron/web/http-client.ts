@@ -1,6 +1,7 @@
 /** A raw HTTP client for the server tests: unlike fetch, it can send any Host header. */
 import { request } from 'node:http';
-import { TOKEN_HEADER } from '../../../shared/host/web-protocol';
+import type { HostMethodName } from '../../../shared/host/host-methods';
+import { ARGS_HEADER, FILE_NAME_HEADER, methodRoute, TOKEN_HEADER } from '../../../shared/host/web-protocol';
 import type { Result } from '../../../shared/result';
 
 export interface RawResponse {
@@ -38,13 +39,23 @@ export function rawRequest(
   });
 }
 
-/** A JSON API call with the server's token: GET without a body, POST with one. */
-export async function apiCall<T>(server: { port: number; token: string }, path: string, body?: unknown): Promise<Result<T>> {
+/** A call of a host table method with the server's token: its arguments as a JSON array. */
+export async function apiCall<T>(server: { port: number; token: string }, method: HostMethodName, ...args: unknown[]): Promise<Result<T>> {
   const res = await rawRequest(server.port, {
-    method: body === undefined ? 'GET' : 'POST',
-    path,
+    method: 'POST',
+    path: methodRoute(method),
     headers: { [TOKEN_HEADER]: server.token, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: JSON.stringify(args),
   });
   return res.json() as Result<T>;
+}
+
+/** The headers of an upload: the token (unless null), octet-stream, the file's name and the argument's other fields. */
+export function uploadHeaders(token: string | null, name: string | null, fields: object | null): Record<string, string> {
+  return {
+    ...(token === null ? {} : { [TOKEN_HEADER]: token }),
+    'Content-Type': 'application/octet-stream',
+    ...(name === null ? {} : { [FILE_NAME_HEADER]: encodeURIComponent(name) }),
+    ...(fields === null ? {} : { [ARGS_HEADER]: encodeURIComponent(JSON.stringify(fields)) }),
+  };
 }

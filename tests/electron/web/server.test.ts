@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_COOKIE, TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { ASSET_ROUTE, methodRoute, TOKEN_COOKIE, TOKEN_HEADER } from '../../../shared/host/web-protocol';
+
+const INITIAL = methodRoute('initialDocument');
 import type { WebServer } from '../../../electron/node/web/server';
 import { startWebServer } from '../../../electron/node/web/server';
 import { isLoopbackAddress, isOwnHost } from '../../../electron/node/web/security';
@@ -45,29 +47,29 @@ describe('web server', () => {
   });
 
   it('answers 401 to an API call without the token and 403 with a wrong one', async () => {
-    const none = await rawRequest(server.port, { path: WEB_ROUTES.initial });
+    const none = await rawRequest(server.port, { method: 'POST', path: INITIAL });
     expect(none.status).toBe(401);
     expect(none.json()).toEqual({ ok: false, error: { code: 'NO_TOKEN', message: expect.any(String) } });
-    const wrong = await rawRequest(server.port, { path: WEB_ROUTES.initial, headers: { [TOKEN_HEADER]: 'x'.repeat(43) } });
+    const wrong = await rawRequest(server.port, { method: 'POST', path: INITIAL, headers: { [TOKEN_HEADER]: 'x'.repeat(43) } });
     expect(wrong.status).toBe(403);
-    const ok = await api(WEB_ROUTES.initial);
+    const ok = await api(INITIAL, { body: [] });
     expect(ok.status).toBe(200);
     expect(ok.json()).toEqual({ ok: true, value: null });
   });
 
   it('does not take the API token from the query string or the cookie', async () => {
-    const query = await rawRequest(server.port, { path: `${WEB_ROUTES.initial}?token=${server.token}` });
+    const query = await rawRequest(server.port, { method: 'POST', path: `${INITIAL}?token=${server.token}` });
     expect(query.status).toBe(401);
-    const cookie = await rawRequest(server.port, { path: WEB_ROUTES.initial, headers: { Cookie: `${TOKEN_COOKIE}=${server.token}` } });
+    const cookie = await rawRequest(server.port, { method: 'POST', path: INITIAL, headers: { Cookie: `${TOKEN_COOKIE}=${server.token}` } });
     expect(cookie.status).toBe(401);
   });
 
   it('refuses a Host header other than 127.0.0.1:<port> or localhost:<port> (DNS rebinding)', async () => {
     for (const host of ['evil.example', `evil.example:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`, `0.0.0.0:${server.port}`]) {
-      const res = await api(WEB_ROUTES.initial, { headers: { Host: host } });
+      const res = await api(INITIAL, { body: [], headers: { Host: host } });
       expect(res.status, host).toBe(403);
     }
-    expect((await api(WEB_ROUTES.initial, { headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+    expect((await api(INITIAL, { body: [], headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
     // Even the right token on a static file does not pass a foreign Host.
     const page = await rawRequest(server.port, { path: `/?token=${server.token}`, headers: { Host: 'evil.example' } });
     expect(page.status).toBe(403);
@@ -101,35 +103,38 @@ describe('web server', () => {
     }
   });
 
-  it('validates every body with zod and answers 400 with a one-line message', async () => {
+  it('validates every argument against the method table and answers 400 with a one-line message', async () => {
     const cases: [string, unknown, RegExp][] = [
-      [WEB_ROUTES.openPath, {}, /path/],
-      [WEB_ROUTES.openPath, { path: 3 }, /path/],
-      [WEB_ROUTES.openPath, { path: '/x', extra: 1 }, /extra|unrecognized/i],
-      [WEB_ROUTES.save, { handle: 'h', pages: 'nope' }, /pages/],
-      [WEB_ROUTES.save, { handle: 'h', pages: [] }, /pages/],
-      [WEB_ROUTES.exportPdf, { handle: 'h', pages: [{}] }, /path/],
-      [WEB_ROUTES.dirty, { handle: 'h', dirty: 'yes' }, /dirty/],
-      [WEB_ROUTES.journal, { pages: [{}] }, /handle/],
-      [WEB_ROUTES.recoveredOpen, { id: '' }, /id/],
-      [WEB_ROUTES.recoveredDiscard, [], /expected object|invalid/i],
+      ['openPath', [], /path/],
+      ['openPath', [3], /path/],
+      ['openPath', ['/x', 'extra'], /takes path \(1 argument\), not 2/],
+      ['saveDocument', [{ handle: 'h', pages: 'nope' }], /pages/],
+      ['saveDocument', [{ handle: 'h', pages: [] }], /pages/],
+      ['saveDocument', [{ handle: 'h', pages: [{}], evil: 1 }], /evil|unrecognized/i],
+      ['exportWithOptions', [{ handle: 'h', pages: [{}], path: 3 }], /path/],
+      ['setDirty', ['h', 'yes'], /dirty/],
+      ['journal', [null, [{}]], /handle/],
+      ['openRecovered', [''], /id/],
+      ['discardRecovered', {}, /expected tuple|invalid/i],
     ];
-    for (const [route, body, message] of cases) {
+    for (const [method, body, message] of cases) {
+      const route = methodRoute(method);
       const res = await api(route, { body });
       expect(res.status, `${route} ${JSON.stringify(body)}`).toBe(400);
       const json = res.json() as { ok: false; error: { code: string; message: string } };
       expect(json.ok).toBe(false);
       expect(json.error.code).toBe('BAD_REQUEST');
       expect(json.error.message).toMatch(message);
+      expect(json.error.message.startsWith(`${method}: `)).toBe(true);
       expect(json.error.message).not.toContain('\n');
     }
   });
 
   it('refuses bodies that are not JSON, not application/json, or too large', async () => {
-    expect((await api(WEB_ROUTES.openPath, { body: '{nope' })).status).toBe(400);
-    const plain = await api(WEB_ROUTES.openPath, { body: '{"path":"/x"}', headers: { 'Content-Type': 'text/plain' } });
+    expect((await api(methodRoute('openPath'), { body: '{nope' })).status).toBe(400);
+    const plain = await api(methodRoute('openPath'), { body: '["/x"]', headers: { 'Content-Type': 'text/plain' } });
     expect(plain.status).toBe(415);
-    const huge = await api(WEB_ROUTES.openPath, { body: 'x', headers: { 'Content-Length': String(65 * 1024 * 1024) } }).catch(
+    const huge = await api(methodRoute('openPath'), { body: 'x', headers: { 'Content-Length': String(65 * 1024 * 1024) } }).catch(
       (e: Error) => e,
     );
     // The server answers 413 from the declared length without reading the body.
@@ -137,25 +142,26 @@ describe('web server', () => {
   });
 
   it('answers the wrong method with 405 and an unknown route with 404', async () => {
-    expect((await api(WEB_ROUTES.openPath)).status).toBe(405);
-    expect((await api(WEB_ROUTES.initial, { body: {} })).status).toBe(405);
+    expect((await api(methodRoute('openPath'))).status).toBe(405);
+    expect((await api(INITIAL)).status).toBe(405);
+    expect((await api(`${ASSET_ROUTE}h/${'a'.repeat(64)}`, { body: [] })).status).toBe(405);
     expect((await api('/api/nope')).status).toBe(404);
   });
 
   it('answers operations on an unknown document with a Result failure', async () => {
-    const res = await api(WEB_ROUTES.dirty, { body: { handle: 'no-such', dirty: true } });
+    const res = await api(methodRoute('setDirty'), { body: ['no-such', true] });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ ok: false, error: { code: 'NO_SUCH_DOCUMENT', message: expect.any(String) } });
-    const print = await api(`${WEB_ROUTES.print}no-such`);
+    const print = await api(methodRoute('documentForPrint'), { body: ['no-such'] });
     expect((print.json() as { error: { code: string } }).error.code).toBe('NO_SUCH_DOCUMENT');
-    const asset = await rawRequest(server.port, { path: `${WEB_ROUTES.asset}no-such/${'a'.repeat(64)}?token=${server.token}` });
+    const asset = await rawRequest(server.port, { path: `${ASSET_ROUTE}no-such/${'a'.repeat(64)}?token=${server.token}` });
     expect(asset.status).toBe(404);
-    const badHash = await rawRequest(server.port, { path: `${WEB_ROUTES.asset}no-such/zz?token=${server.token}` });
+    const badHash = await rawRequest(server.port, { path: `${ASSET_ROUTE}no-such/zz?token=${server.token}` });
     expect(badHash.status).toBe(400);
   });
 
   it('opens a missing file as a one-line failure', async () => {
-    const res = await api(WEB_ROUTES.openPath, { body: { path: join(dir, 'missing.banmian') } });
+    const res = await api(methodRoute('openPath'), { body: [join(dir, 'missing.banmian')] });
     const json = res.json() as { ok: boolean; error: { message: string } };
     expect(json.ok).toBe(false);
     expect(json.error.message).not.toContain('\n');

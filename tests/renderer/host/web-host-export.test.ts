@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WebHost } from '../../../renderer/host/web-host';
-import { COPY_NAME_HEADER, MAX_PROFILE_UPLOAD_BYTES, TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { createWebHost } from '../../../renderer/host/web-host';
+import { FILE_NAME_HEADER, MAX_PROFILE_UPLOAD_BYTES, methodRoute, TOKEN_HEADER } from '../../../shared/host/web-protocol';
 
 const json = (v: unknown) => new Response(JSON.stringify(v), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
@@ -12,24 +12,24 @@ describe('WebHost.cancelExport', () => {
       const route = new URL(String(input)).pathname;
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       sent.push({ route, body });
-      if (route === WEB_ROUTES.exportPdf) {
+      if (route === methodRoute('exportWithOptions')) {
         await new Promise<void>((resolve) => (finishExport = resolve));
         return json({ ok: false, error: { code: 'CANCELLED', message: 'the export was cancelled' } });
       }
-      if (route === WEB_ROUTES.exportCancel) return json({ ok: true, value: true });
+      if (route === methodRoute('cancelExport')) return json({ ok: true, value: true });
       return json({ ok: true, value: null });
     }) as typeof fetch;
-    const h = new WebHost({ origin: 'http://127.0.0.1:9000', token: 't', fetch: fetchFn, prompt: () => '/out/p1.pdf' });
+    const h = createWebHost({ origin: 'http://127.0.0.1:9000', token: 't', fetch: fetchFn, prompt: () => '/out/p1.pdf' });
     expect(await h.cancelExport('h1')).toEqual({ ok: true, value: false });
     expect(sent).toEqual([]);
     // Without a progress listener too: every export can be cancelled.
     const running = h.exportPdf({ handle: 'h1', pages: [{}] });
     await new Promise((r) => setTimeout(r, 0));
-    const job = (sent[0]!.body as { job: string }).job;
+    const job = (sent[0]!.body as [{ job: string }])[0].job;
     expect(job).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(await h.cancelExport('h2')).toEqual({ ok: true, value: false });
     expect(await h.cancelExport('h1')).toEqual({ ok: true, value: true });
-    expect(sent.at(-1)).toEqual({ route: WEB_ROUTES.exportCancel, body: { job } });
+    expect(sent.at(-1)).toEqual({ route: methodRoute('cancelExport'), body: [job] });
     finishExport();
     expect(await running).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'the export was cancelled' } });
     sent.length = 0;
@@ -41,7 +41,7 @@ describe('WebHost.cancelExport', () => {
 describe('WebHost.chooseOutputProfile', () => {
   function setup(pick: () => Promise<{ name: string; size: number; body: Uint8Array } | null>) {
     const sent: { url: string; headers: Headers; body: unknown }[] = [];
-    const host = new WebHost({
+    const host = createWebHost({
       origin: 'http://127.0.0.1:9000',
       token: 'secret',
       prompt: () => null,
@@ -59,8 +59,8 @@ describe('WebHost.chooseOutputProfile', () => {
     const { host, sent } = setup(async () => ({ name: '新闻纸.icc', size: bytes.length, body: bytes }));
     const r = await host.chooseOutputProfile();
     expect(r).toEqual({ ok: true, value: { path: '/tmp/banmian-profiles-x/ab.icc', name: '新闻纸.icc', description: 'Plant' } });
-    expect(sent[0]!.url).toBe(`http://127.0.0.1:9000${WEB_ROUTES.outputProfile}`);
-    expect([sent[0]!.headers.get(TOKEN_HEADER), sent[0]!.headers.get('Content-Type'), sent[0]!.headers.get(COPY_NAME_HEADER)]).toEqual([
+    expect(sent[0]!.url).toBe(`http://127.0.0.1:9000${methodRoute('uploadOutputProfile')}`);
+    expect([sent[0]!.headers.get(TOKEN_HEADER), sent[0]!.headers.get('Content-Type'), sent[0]!.headers.get(FILE_NAME_HEADER)]).toEqual([
       'secret',
       'application/octet-stream',
       encodeURIComponent('新闻纸.icc'),

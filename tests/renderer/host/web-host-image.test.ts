@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { WebHost } from '../../../renderer/host/web-host';
-import { COPY_HANDLE_HEADER, COPY_NAME_HEADER, MAX_IMAGE_UPLOAD_BYTES, TOKEN_HEADER, WEB_ROUTES } from '../../../shared/host/web-protocol';
+import { createWebHost } from '../../../renderer/host/web-host';
+import { ARGS_HEADER, FILE_NAME_HEADER, MAX_IMAGE_UPLOAD_BYTES, methodRoute, TOKEN_HEADER } from '../../../shared/host/web-protocol';
 
 function setup(pick: () => Promise<{ name: string; size: number; body: Uint8Array } | null> = async () => null) {
   const sent: { url: string; headers: Headers; body: unknown }[] = [];
-  const host = new WebHost({
+  const host = createWebHost({
     origin: 'http://127.0.0.1:9000',
     token: 'secret',
     prompt: () => null,
@@ -25,12 +25,12 @@ describe('WebHost.importImage', () => {
     const r = await host.importImage({ handle: 'h1', file: { name: '湖畔 1.jpg', bytes } });
     expect(r.ok && r.value?.pixelHeight).toBe(20);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.url).toBe(`http://127.0.0.1:9000${WEB_ROUTES.importImage}`);
+    expect(sent[0]!.url).toBe(`http://127.0.0.1:9000${methodRoute('importImage')}`);
     const h = sent[0]!.headers;
-    expect([h.get(TOKEN_HEADER), h.get('Content-Type'), h.get(COPY_HANDLE_HEADER), h.get(COPY_NAME_HEADER)]).toEqual([
+    expect([h.get(TOKEN_HEADER), h.get('Content-Type'), JSON.parse(decodeURIComponent(h.get(ARGS_HEADER)!)), h.get(FILE_NAME_HEADER)]).toEqual([
       'secret',
       'application/octet-stream',
-      'h1',
+      { handle: 'h1' },
       encodeURIComponent('湖畔 1.jpg'),
     ]);
     expect(sent[0]!.body).toBe(bytes);

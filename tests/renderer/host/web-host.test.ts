@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenedDocument } from '../../../shared/host/host-api';
 import { TOKEN_HEADER } from '../../../shared/host/web-protocol';
 import { defaultExportPath, defaultSavePath } from '../../../renderer/host/default-paths';
-import { WebHost } from '../../../renderer/host/web-host';
+import { createWebHost } from '../../../renderer/host/web-host';
 import type { PathPrompt } from '../../../renderer/host/web-host';
 
 interface Call {
@@ -33,7 +33,7 @@ const opened: OpenedDocument = { handle: 'h1', path: '/news/p1.banmian', name: '
 function host(answer: (call: Call) => unknown, prompt: PathPrompt = () => null) {
   const server = fakeServer(answer);
   const prompts: { kind: string; suggestion: string }[] = [];
-  const h = new WebHost({
+  const h = createWebHost({
     origin: 'http://127.0.0.1:9000/',
     token: 'secret',
     fetch: server.fetchFn,
@@ -50,29 +50,29 @@ describe('WebHost', () => {
     const { h, calls } = host(() => ({ ok: true, value: opened }));
     const r = await h.initialDocument();
     expect(r).toEqual({ ok: true, value: opened });
-    expect(calls[0]).toMatchObject({ url: 'http://127.0.0.1:9000/api/initial', method: 'GET', token: 'secret' });
+    expect(calls[0]).toMatchObject({ url: 'http://127.0.0.1:9000/api/initialDocument', method: 'POST', token: 'secret', body: [] });
   });
 
   it('saves to the document own path without asking', async () => {
     const { h, calls, prompts } = host((c) =>
-      c.url.endsWith('/api/initial') ? { ok: true, value: opened } : { ok: true, value: { path: '/news/p1.banmian', name: 'p1.banmian', bytes: 10 } },
+      c.url.endsWith('/api/initialDocument') ? { ok: true, value: opened } : { ok: true, value: { path: '/news/p1.banmian', name: 'p1.banmian', bytes: 10 } },
     );
     await h.initialDocument();
     const r = await h.saveDocument({ handle: 'h1', pages: [{ a: 1 }] });
     expect(r.ok).toBe(true);
     expect(prompts).toEqual([]);
-    expect(calls[1]).toMatchObject({ url: 'http://127.0.0.1:9000/api/save', method: 'POST', token: 'secret', body: { handle: 'h1', pages: [{ a: 1 }] } });
+    expect(calls[1]).toMatchObject({ url: 'http://127.0.0.1:9000/api/saveDocument', method: 'POST', token: 'secret', body: [{ handle: 'h1', pages: [{ a: 1 }] }] });
   });
 
   it('asks for a path on Save As, suggesting the current one, and sends it', async () => {
     const { h, calls, prompts } = host(
-      (c) => (c.url.endsWith('/api/initial') ? { ok: true, value: opened } : { ok: true, value: { path: '/news/p2.banmian', name: 'p2.banmian', bytes: 10 } }),
+      (c) => (c.url.endsWith('/api/initialDocument') ? { ok: true, value: opened } : { ok: true, value: { path: '/news/p2.banmian', name: 'p2.banmian', bytes: 10 } }),
       () => ' /news/p2.banmian ',
     );
     await h.initialDocument();
     await h.saveDocument({ handle: 'h1', pages: [], saveAs: true });
     expect(prompts).toEqual([{ kind: 'save', suggestion: '/news/p1.banmian' }]);
-    expect(calls[1]?.body).toEqual({ handle: 'h1', pages: [], path: '/news/p2.banmian' });
+    expect(calls[1]?.body).toEqual([{ handle: 'h1', pages: [], path: '/news/p2.banmian' }]);
   });
 
   it('returns null without calling the server when the prompt is cancelled', async () => {
@@ -85,20 +85,20 @@ describe('WebHost', () => {
 
   it('suggests the document folder and name with .pdf for export', async () => {
     const { h, calls, prompts } = host(
-      (c) => (c.url.endsWith('/api/initial') ? { ok: true, value: opened } : { ok: true, value: { path: '/news/p1.pdf', bytes: 1, pageCount: 1, elapsedMs: 5 } }),
+      (c) => (c.url.endsWith('/api/initialDocument') ? { ok: true, value: opened } : { ok: true, value: { path: '/news/p1.pdf', bytes: 1, pageCount: 1, elapsedMs: 5 } }),
       (_k, s) => s,
     );
     await h.initialDocument();
     await h.exportPdf({ handle: 'h1', pages: [] });
     expect(prompts[0]).toEqual({ kind: 'export', suggestion: '/news/p1.pdf' });
-    expect(calls[1]).toMatchObject({ url: 'http://127.0.0.1:9000/api/export', body: { handle: 'h1', pages: [], path: '/news/p1.pdf' } });
+    expect(calls[1]).toMatchObject({ url: 'http://127.0.0.1:9000/api/exportWithOptions', body: [{ handle: 'h1', pages: [], path: '/news/p1.pdf' }] });
   });
 
   it('asks for a path when the server has none (NO_PATH) and retries once', async () => {
     let saves = 0;
     const { h, calls } = host(
       (c) => {
-        if (!c.url.endsWith('/api/save')) return { ok: true, value: { ...opened, path: '/x/p1.banmian' } };
+        if (!c.url.endsWith('/api/saveDocument')) return { ok: true, value: { ...opened, path: '/x/p1.banmian' } };
         saves++;
         return saves === 1 ? { ok: false, error: { code: 'NO_PATH', message: 'no path' } } : { ok: true, value: { path: '/y/new.banmian', name: 'new.banmian', bytes: 3 } };
       },
@@ -107,11 +107,11 @@ describe('WebHost', () => {
     await h.openPath('/x/p1.banmian');
     const r = await h.saveDocument({ handle: 'h1', pages: [] });
     expect(r).toEqual({ ok: true, value: { path: '/y/new.banmian', name: 'new.banmian', bytes: 3 } });
-    expect(calls.map((c) => (c.body as { path?: string } | undefined)?.path)).toEqual(['/x/p1.banmian', undefined, '/y/new.banmian']);
+    expect(calls.map((c) => (c.body as [{ path?: string } | string])[0])).toEqual(['/x/p1.banmian', { handle: 'h1', pages: [] }, { handle: 'h1', pages: [], path: '/y/new.banmian' }]);
   });
 
   it('turns an unreachable server or a non-result body into a failed Result', async () => {
-    const down = new WebHost({ origin: 'http://x', token: 't', prompt: () => null, fetch: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch });
+    const down = createWebHost({ origin: 'http://x', token: 't', prompt: () => null, fetch: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch });
     const r = await down.initialDocument();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('NETWORK');
@@ -119,13 +119,16 @@ describe('WebHost', () => {
     const r2 = await h.listRecovered();
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.error.code).toBe('BAD_RESPONSE');
+    // A failure with a code the HostErrorCode union does not know is not a result either.
+    const { h: odd } = host(() => ({ ok: false, error: { code: 'NO_PAHT', message: 'x' } }));
+    expect(await odd.listRecovered()).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
   });
 
   it('builds asset URLs with the token in the query and print requests by handle', async () => {
     const { h, calls } = host(() => ({ ok: true, value: opened }));
     expect(h.assetUrl('h 1', 'ab12')).toBe('http://127.0.0.1:9000/api/asset/h%201/ab12?token=secret');
     await h.documentForPrint('h1');
-    expect(calls[0]?.url).toBe('http://127.0.0.1:9000/api/print/h1');
+    expect(calls[0]).toMatchObject({ url: 'http://127.0.0.1:9000/api/documentForPrint', body: ['h1'] });
   });
 });
 
@@ -152,25 +155,25 @@ describe('default paths', () => {
       const url = String(input);
       fetchCalls.push(`${init?.method ?? 'GET'} ${url.replace(/^http:\/\/[^/]+/, '')}`);
       const json = (v: unknown) => new Response(JSON.stringify(v), { status: 200 });
-      if (url.includes('/api/export-progress/')) {
+      if (url.endsWith('/api/exportProgress')) {
         const i = Math.min(polls++, stages.length - 1);
         if (polls === stages.length) setTimeout(() => finish(null), 10);
         // The job's state stays as it was once the export is over: heard once.
         return json({ ok: true, value: { stage: stages[i], elapsedMs: i * 10, ...(i === 3 ? { findings: [] } : {}) } });
       }
-      const body = JSON.parse(String(init!.body)) as { job: string; options: unknown; path: string };
+      const [body] = JSON.parse(String(init!.body)) as [{ job: string; options: unknown; path: string }];
       expect(body.options).toEqual({ variant: 'x4-cmyk', bleedMm: 3 });
       expect(body.path).toBe('/out/p1.pdf');
       expect(body.job).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
       await answered;
       return json({ ok: true, value: { path: '/out/p1.pdf', bytes: 1, pageCount: 1, elapsedMs: 40, findings: [] } });
     }) as typeof fetch;
-    const h = new WebHost({ origin: 'http://127.0.0.1:9000', token: 't', fetch: fetchFn, prompt: () => '/out/p1.pdf' });
+    const h = createWebHost({ origin: 'http://127.0.0.1:9000', token: 't', fetch: fetchFn, prompt: () => '/out/p1.pdf' });
     const heard: string[] = [];
     const r = await h.exportPdf({ handle: 'h1', pages: [{}], options: { variant: 'x4-cmyk', bleedMm: 3 } }, (p) => heard.push(p.stage));
     expect(r.ok && r.value?.path).toBe('/out/p1.pdf');
     expect(heard).toEqual(stages);
-    expect(fetchCalls[0]).toBe('POST /api/export');
-    expect(fetchCalls.filter((c) => c.startsWith('GET /api/export-progress/')).length).toBeGreaterThanOrEqual(4);
+    expect(fetchCalls[0]).toBe('POST /api/exportWithOptions');
+    expect(fetchCalls.filter((c) => c === 'POST /api/exportProgress').length).toBeGreaterThanOrEqual(4);
   });
 });
