@@ -21,7 +21,7 @@ const nodeEntries = {
   'bench-intake': 'bench/intake.ts',
   'shape-typing': 'bench/shape-typing.ts',
   'bench-edition': 'bench/edition-model.ts',
-  'build-fixtures': 'fixtures/build-seed-page.ts',
+  'build-fixtures': 'fixtures/build-fixtures.ts',
 };
 const electronEntries = [
   ['electron/main/main.ts', 'dist/electron/main.mjs'],

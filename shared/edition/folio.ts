@@ -83,3 +83,15 @@ export function folioLine(input: FolioLineInput): string {
   ];
   return parts.filter((p) => p !== '').join(FOLIO_SEPARATOR);
 }
+
+/**
+ * The folio line of a page node on its own, from its `settings.edition`
+ * mirror and its `editor` attribute: what a view that sees one page shows.
+ */
+export function pageFolioLine(page: { attrs: Record<string, unknown> }): string {
+  const settings = page.attrs['settings'] as { edition: { paperName: string; date: string; pageNumber: number; section: string; label?: string } } | undefined;
+  if (!settings) return '';
+  const e = settings.edition;
+  const editor = page.attrs['editor'];
+  return folioLine({ paperName: e.paperName, date: e.date, label: e.label ?? '', folio: e.pageNumber, section: e.section, editor: typeof editor === 'string' ? editor : '' });
+}

@@ -2,9 +2,12 @@
  * The masthead (报头): the paper's name big and red, and beside it the date
  * (from the page settings, in Chinese), issue, pages today, publisher and
  * registration lines from the block's attributes. An atom: not edited as text.
+ * Variant `folio`: the folio line heading an inner page, generated from the
+ * edition (shared/edition/folio.ts), one line over a rule.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView } from 'prosemirror-view';
+import type { EditorView, NodeView } from 'prosemirror-view';
+import { pageFolioLine } from '../../../shared/edition/folio';
 import { chineseDate } from '../../format/chinese-date';
 import { placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
@@ -25,6 +28,7 @@ export class MastheadView implements NodeView {
   constructor(
     node: Node,
     private readonly ctx: ViewContext,
+    private readonly view?: EditorView,
   ) {
     this.#node = node;
     this.dom = document.createElement('div');
@@ -38,6 +42,14 @@ export class MastheadView implements NodeView {
     const { edition } = this.ctx.settings;
     placeBlock(this.dom, node, this.ctx);
     const height = (node.attrs['lines'] as number) * this.ctx.metrics.linePx;
+    if (str(node, 'variant') === 'folio') {
+      const folio = document.createElement('div');
+      folio.className = 'bm-masthead-folio';
+      folio.textContent = this.view ? pageFolioLine(this.view.state.doc) : '';
+      folio.style.fontSize = px(Math.min(height * 0.5, this.ctx.metrics.linePx * 1.2));
+      this.dom.replaceChildren(folio);
+      return;
+    }
 
     const name = document.createElement('div');
     name.className = 'bm-masthead-name';
