@@ -35,7 +35,7 @@ export class TeaserView implements NodeView {
   }
 }
 
-/** One teaser line; its page number is shown after the text (`3版`) by CSS. */
+/** One teaser line; its page number is shown after the text (`详见第3版`) by CSS. */
 export class TeaserItemView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
