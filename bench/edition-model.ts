@@ -7,17 +7,25 @@
  * in Chromium (an EditorView over the edition where inactive pages are a
  * NodeView without contentDOM: creating it, and a keystroke on page 1).
  * A one-page document is exactly what the per-page model pays, so each row
- * stands beside its one-page baseline.
+ * stands beside its one-page baseline. Then the app as it is (issue 11's
+ * budgets): opening the reference edition (8 pages) and a 24-page edition
+ * (its pages three times) to page 1 editable, beside opening the reference
+ * page; and exporting them (x4-cmyk) beside exporting the page
+ * (`BENCH_EXPORT=0` leaves the exports out).
  *
  * `npm run bench:edition` (builds first). Reads the fixture from the repository.
  */
 import { build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { history, undo } from 'prosemirror-history';
 import { launchChromium } from '../electron/node/chromium/launch';
-import { readBanmianFile } from '../electron/node/storage/index';
+import { readBanmianFile, writeBanmianFile } from '../electron/node/storage/index';
+import type { LoadedFile } from '../electron/node/storage/index';
+import { startWebServer } from '../electron/node/web/server';
 import { buildEdition } from '../shared/edition/edition-doc';
 import { movePage } from '../shared/edition/page-moves';
 import { schema } from '../shared/model/schema';
@@ -199,6 +207,78 @@ async function viewRows(root: string, page: Json): Promise<void> {
   }
 }
 
+/** Page JSON with every id, `continues` and 导读 `story` suffixed: a copy that can share an edition with the original. */
+function renamed(page: unknown, n: number): unknown {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = (k === 'id' || k === 'continues' || k === 'story') && typeof x === 'string' && x !== '' ? `${x}~${n}` : walk(x);
+    return out;
+  };
+  return walk(page);
+}
+
+async function appRows(root: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'banmian-bench-edition-'));
+  try {
+    const seed = join(root, 'fixtures', 'seed-front-page.banmian');
+    const eight = join(root, 'fixtures', 'reference-edition.banmian');
+    const loaded = await readBanmianFile(eight);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const file: LoadedFile = loaded.value;
+    const twentyFour = join(dir, 'edition-24.banmian');
+    const pages = [...file.pages, ...file.pages.map((p) => renamed(p, 2)), ...file.pages.map((p) => renamed(p, 3))];
+    const written = await writeBanmianFile(twentyFour, { pages, edition: file.edition, assets: file.assets });
+    if (!written.ok) throw new Error(written.error.message);
+    const files: [string, string][] = [['reference page', seed], ['8-page edition', eight], ['24-page edition', twentyFour]];
+    const browser = await launchChromium();
+    const open: Record<string, number[]> = {};
+    try {
+      for (const [name, path] of files) {
+        const server = await startWebServer({ file: path, journal: null });
+        try {
+          const samples: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+            const page = await context.newPage();
+            const t0 = Date.now();
+            await page.goto(server.url);
+            await page.waitForSelector('[data-kind="story"][data-overset]');
+            await page.evaluate(() => document.fonts.ready.then(() => undefined));
+            samples.push(Date.now() - t0);
+            await context.close();
+          }
+          open[name] = samples;
+          row(`app: open ${name} to page 1 editable`, samples, name === 'reference page' ? undefined : open['reference page']);
+        } finally {
+          await server.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+    if (process.env['BENCH_EXPORT'] === '0') return;
+    const exports: Record<string, number[]> = {};
+    for (const [name, path] of files) {
+      const server = await startWebServer({ file: path, journal: null });
+      try {
+        const initial = server.host.initial();
+        if (!initial.ok || !initial.value) throw new Error(`cannot open ${path}`);
+        const t0 = performance.now();
+        const r = await server.host.exportPdf(initial.value.handle, initial.value.pages, join(dir, 'out.pdf'), { variant: 'x4-cmyk', force: true });
+        if (!r.ok) throw new Error(r.error.message);
+        exports[name] = [performance.now() - t0];
+        row(`app: export ${name}, x4-cmyk (${r.value.pageCount} pages)`, exports[name]!, name === 'reference page' ? undefined : exports['reference page']);
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const root = resolve(process.cwd());
   const file = await readBanmianFile(join(root, 'fixtures', 'seed-front-page.banmian'));
@@ -208,6 +288,8 @@ async function main(): Promise<void> {
   nodeRows(page);
   console.log('');
   await viewRows(root, page);
+  console.log('');
+  await appRows(root);
 }
 
 await main();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncedEdition } from '../../../shared/edition/edition-sync';
-import { deletePage, insertPage, movePage } from '../../../shared/edition/page-moves';
+import { deletePage, duplicatePage, insertPage, movePage } from '../../../shared/edition/page-moves';
 import { jumpChains, jumpFromText, jumpToText, locateBlocks, teaserPageText, teaserReferences } from '../../../shared/edition/references';
 import { preflightEditionReferences } from '../../../shared/preflight/edition-references';
 import type { PageSettings } from '../../../shared/page/settings';
@@ -85,6 +85,24 @@ describe('page moves', () => {
     const gone = deletePage(sample(), 2).doc;
     expect(teaserReferences(gone)[0]).toMatchObject({ state: 'missing', page: null });
     expect(() => deletePage(edition([page('要闻', [])]), 1)).toThrow(RangeError);
+  });
+});
+
+describe('duplicating a page', () => {
+  it('copies a page after itself with fresh ids, cutting a continuation link out of the copy', () => {
+    const ed = duplicatePage(sample(), 3).doc;
+    expect(sections(ed)).toEqual(['要闻', '综合', '体育', '体育']);
+    const ids: string[] = [];
+    ed.child(3).forEach((b) => ids.push(String(b.attrs['id'])));
+    expect(ids).toEqual(['lead-cont-2']);
+    expect(ed.child(3).child(0).attrs['continues']).toBe('');
+    expect(ed.child(3).attrs['status']).toBe('draft');
+    // The original chain is intact, and nothing is broken.
+    expect(jumpChains(ed).parts.map((p) => p.blockId)).toEqual(['lead', 'lead-cont']);
+    expect(preflightEditionReferences(ed)).toEqual([]);
+    // A copy of the front page: its 导读 still points at the same story.
+    const front = duplicatePage(sample(), 1).doc;
+    expect(teaserReferences(front).map((t) => [t.teaserId, t.page])).toEqual([['guide', 3], ['guide-2', 3]]);
   });
 });
 
