@@ -113,6 +113,12 @@ describe('readBanmianFile on hostile files', () => {
     const cases: [unknown, unknown, RegExp][] = [
       [{ ...manifestFor(1), pages: 'pages/1.json' }, samplePage(1), /lists no pages/],
       [{ ...manifestFor(1), extra: true }, samplePage(1), /manifest\.json: .*extra/],
+      [{ ...manifestFor(1), edition: undefined }, samplePage(1), /manifest\.json: edition: /],
+      [{ ...manifestFor(1), edition: { paperName: '萧山日报', date: '2022-1-1', label: '' } }, samplePage(1), /manifest\.json: edition\.date: date must be YYYY-MM-DD/],
+      [{ ...manifestFor(1), edition: { paperName: '萧山日报', date: '2022-11-21', label: '', folio: 3 } }, samplePage(1), /manifest\.json: edition: .*folio/],
+      [{ ...manifestFor(1), edition: { paperName: 'x'.repeat(201), date: '2022-11-21', label: '' } }, samplePage(1), /edition\.paperName/],
+      [manifestFor(1), { ...page(), attrs: { ...page().attrs, status: 'printed' } }, /pages\/1\.json: \.attrs\.status/],
+      [manifestFor(1), { ...page(), attrs: { ...page().attrs, colour: 7 } }, /pages\/1\.json: \.attrs\.colour/],
       [manifestFor(1), { ...page(), attrs: { settings: { ...page().attrs.settings, grid: { ...page().attrs.settings.grid, lines: 1e308 } } } }, /grid\.lines/],
       [manifestFor(1), { ...page(), attrs: { settings: { ...page().attrs.settings, grid: { ...page().attrs.settings.grid, columns: -3 } } } }, /grid\.columns/],
       [manifestFor(1), { ...page(), content: [{ ...page().content[0], attrs: { ...page().content[0]!.attrs, col: -1 } }] }, /outside/],
