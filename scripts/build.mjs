@@ -20,7 +20,8 @@ const nodeEntries = {
   bench: 'bench/bench.ts',
   'bench-intake': 'bench/intake.ts',
   'shape-typing': 'bench/shape-typing.ts',
-  'build-fixtures': 'fixtures/build-seed-page.ts',
+  'bench-edition': 'bench/edition-model.ts',
+  'build-fixtures': 'fixtures/build-fixtures.ts',
 };
 const electronEntries = [
   ['electron/main/main.ts', 'dist/electron/main.mjs'],

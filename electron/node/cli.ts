@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   import: () => import('./commands/import').then((m) => m.importCommand),
   normalize: () => import('./commands/normalize').then((m) => m.normalizeCommand),
   preflight: () => import('./commands/preflight').then((m) => m.preflightCommand),
+  pages: () => import('./commands/pages').then((m) => m.pagesCommand),
 };
 
 async function usage(): Promise<string> {

@@ -5,8 +5,12 @@
  */
 import { z } from 'zod';
 
-/** Current file format version. Older versions are migrated on load. */
-export const FORMAT_VERSION = 1;
+/**
+ * Current file format version. Older versions are migrated on load.
+ * 2: the file is an edition (manifest `edition`, page attributes `section`,
+ * `editor`, `colour`, `status`, ids unique across the edition).
+ */
+export const FORMAT_VERSION = 2;
 export const FORMAT_NAME = 'banmian';
 
 export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png'] as const;
@@ -31,12 +35,26 @@ export const assetEntrySchema = z
 
 export type AssetEntry = z.infer<typeof assetEntrySchema>;
 
+/** The edition's own fields: the same for every page (docs/file-format.md). */
+export const editionMetaSchema = z
+  .object({
+    paperName: z.string().max(200),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'),
+    /** The edition's name within the day (城市版, A叠), or ''. */
+    label: z.string().max(200),
+  })
+  .strict();
+
+export type EditionMeta = z.infer<typeof editionMetaSchema>;
+
 export const manifestSchema = z
   .object({
     format: z.literal(FORMAT_NAME),
     version: z.number().int().min(1),
     /** Application that wrote the file, e.g. `banmian 0.1.0`. */
     generator: z.string().max(200),
+    /** Paper, date and label of the edition the pages make. */
+    edition: editionMetaSchema,
     pages: z.array(z.string().regex(/^pages\/[0-9]{1,4}\.json$/)).min(1).max(999),
     assets: z.array(assetEntrySchema).max(10_000),
   })

@@ -15,6 +15,7 @@
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { FORMAT_NAME, FORMAT_VERSION } from './manifest';
+import { migrate1to2 } from './migrate-1-to-2';
 
 /** The stored JSON of a file, before validation: its manifest and its pages in order. */
 export interface StoredContent {
@@ -31,12 +32,14 @@ export type Migration = (content: StoredContent) => StoredContent;
 
 /**
  * The migrations of this build, keyed by the version they migrate from.
- * Version 1 is the first released format, so there are none yet. Adding
- * version 2 means: bump FORMAT_VERSION, add `1: (c) => …` here, add a
- * fixture of version 1 to the tests, and describe the change in
+ * Adding version n + 1 means: bump FORMAT_VERSION, add `n: (c) => …` here,
+ * add a fixture of version n to the tests, and describe the change in
  * docs/file-format.md.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  /** A file becomes an edition (./migrate-1-to-2.ts). */
+  1: migrate1to2,
+};
 
 export interface MigrateOptions {
   migrations?: Readonly<Record<number, Migration>>;

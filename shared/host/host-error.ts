@@ -66,6 +66,8 @@ export const HOST_ERROR_LINES = {
   PRINT_PAGE_COUNT: '打印出的页数不对',
   MIXED_PAPER: '各版纸张大小不一',
   PREFLIGHT_FAILED: '预检发现错误，未导出',
+  BAD_PAGES: '版序选择无效',
+  BAD_NAME: '分版文件名无效',
 } as const satisfies Record<string, string>;
 
 /** A failure's stable, machine-readable code. */

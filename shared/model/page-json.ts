@@ -35,6 +35,8 @@ export const editionSchema = z
     pageNumber: z.number().int().min(1).max(999),
     section: z.string().max(200),
     editionName: z.string().max(200),
+    // Format 2: the edition's label, mirrored; absent when ''.
+    label: z.string().min(1).max(200).optional(),
   })
   .strict();
 export const settingsSchema = z
@@ -80,11 +82,24 @@ export const nodeJsonSchema: z.ZodType<NodeJson> = z.lazy(() =>
     .strict(),
 );
 
+/** Page statuses: 排版中, 待审, 已签发. */
+export const PAGE_STATUSES = ['draft', 'review', 'signed'] as const;
+/** Colour or mono (彩版 / 黑白版). */
+export const PAGE_COLOURS = ['colour', 'mono'] as const;
+
+/** A page's own edition attributes (flat; absent ones take their defaults). */
+export const pageMetaShape = {
+  section: z.string().max(200).optional(),
+  editor: z.string().max(200).optional(),
+  colour: z.enum(PAGE_COLOURS).optional(),
+  status: z.enum(PAGE_STATUSES).optional(),
+};
+
 /** The page node in JSON: its settings are an object, everything else plain. */
 export const pageJsonSchema = z
   .object({
     type: z.literal('page'),
-    attrs: z.object({ settings: settingsSchema }).strict(),
+    attrs: z.object({ settings: settingsSchema, ...pageMetaShape }).strict(),
     content: z.array(nodeJsonSchema).max(MAX_CHILDREN).optional(),
   })
   .strict();

@@ -1,8 +1,10 @@
 /**
  * The ProseMirror schema of a Banmian page.
  *
- * One document per page. The top node (`page`) holds the page settings; its
- * children are blocks placed on the grid. Every block carries its grid
+ * A page (`page`) holds the page settings; its children are blocks placed on
+ * the grid. An edition (`edition`) holds the pages of one paper in order
+ * (docs/decisions/0014-edition-model.md); the top node stays `page` until
+ * the renderer edits whole editions. Every block carries its grid
  * placement as attributes (`col`, `line`, `cols`, `lines`, in grid units,
  * 0-based), so moving a block is a transaction like typing a character.
  *
@@ -88,12 +90,37 @@ const headingAttrs = {
 };
 
 const nodes: Record<string, NodeSpec> = {
+  /**
+   * One paper of one day: its pages in order. The folio (第N版) of a page is
+   * its position, never stored. Attributes are the edition's own; each
+   * page's `settings.edition` mirrors them (shared/edition/edition-sync.ts).
+   */
+  edition: {
+    content: 'page+',
+    attrs: {
+      /** Newspaper name, e.g. 萧山日报. */
+      paperName: { default: DEFAULT_EDITION.paperName, validate: 'string' },
+      /** Publication date, ISO `YYYY-MM-DD`. */
+      date: { default: DEFAULT_EDITION.date, validate: 'string' },
+      /** The edition's own name within the day (城市版, A叠), or ''. */
+      label: { default: '', validate: 'string' },
+    },
+  },
+
   page: {
     // Placed blocks, then the story bin (copy not yet on the page), if any.
     content: 'block* bin?',
     attrs: {
-      /** See {@link PageSettings}. */
+      /** See {@link PageSettings}. `settings.edition` mirrors the edition and this page's folio. */
       settings: { default: settingsFromPreset('duikai', DEFAULT_EDITION) },
+      /** Section (版名), e.g. 要闻, 综合, 体育. */
+      section: { default: DEFAULT_EDITION.section, validate: 'string' },
+      /** 责任编辑: the editor responsible for the page, or ''. */
+      editor: { default: '', validate: 'string' },
+      /** `colour` (彩版) or `mono` (黑白版). */
+      colour: { default: 'colour', validate: 'string' },
+      /** `draft` 排版中, `review` 待审, `signed` 已签发. */
+      status: { default: 'draft', validate: 'string' },
     },
   },
 
@@ -121,6 +148,11 @@ const nodes: Record<string, NodeSpec> = {
       ...blockAttrs,
       /** Text columns of the body; null means one per grid column. */
       textColumns: { default: null as number | null },
+      /**
+       * 转版: the id of the story (or continuation) this block continues, ''
+       * for a story of its own. A continuation carries its 续题 as its head.
+       */
+      continues: { default: '', validate: 'string' },
       ...boxAttrs,
       /** Column rule (栏线) between the text columns: its weight in points, 0 for none. */
       columnRulePt: { default: 0, validate: 'number' },
@@ -279,6 +311,8 @@ const nodes: Record<string, NodeSpec> = {
     atom: true,
     attrs: {
       ...blockAttrs,
+      /** `masthead` (报头, page 1) or `folio` (the folio line heading an inner page, generated from the edition). */
+      variant: { default: 'masthead', validate: 'string' },
       /** Short line under the title, e.g. the paper's URL or slogan. */
       tagline: { default: '' },
       /** Running issue number, e.g. 第10927期. */
@@ -287,7 +321,7 @@ const nodes: Record<string, NodeSpec> = {
       publisher: { default: '' },
       /** Registration numbers line, e.g. 国内统一连续出版物号. */
       registration: { default: '' },
-      /** Pages in today's edition, e.g. 今日8版. */
+      /** Pages in today's edition, e.g. 今日8版 (generated from the page count when the page is in an edition). */
       pagesToday: { default: '' },
     },
     toDOM: () => ['div', { class: 'bm-masthead' }],
@@ -329,7 +363,12 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     marks: '_',
     attrs: {
-      /** Page the teaser points to, e.g. '3' (empty when unknown). */
+      /** Id of the story the item points at ('' when not bound to one). */
+      story: { default: '', validate: 'string' },
+      /**
+       * Page the teaser points to, e.g. '3' (empty when unknown). Computed
+       * from where `story` is when the item is bound; typed only when not.
+       */
       page: { default: '' },
     },
     toDOM: () => ['p', { class: 'bm-teaser-item' }, 0],

@@ -47,8 +47,10 @@ export interface EditionInfo {
   pageNumber: number;
   /** Section or page name, e.g. 要闻. */
   section: string;
-  /** Edition name, e.g. 第一版. */
+  /** The page's name, e.g. 第一版 (in an edition: mirrors its folio). */
   editionName: string;
+  /** The edition's own label (城市版, A叠); absent when it has none. */
+  label?: string;
 }
 
 /** Everything the page node stores about the page as a whole. */

@@ -19,7 +19,8 @@ export type PreflightCode =
   | 'rgb-in-cmyk'
   | 'ink-coverage'
   | 'black-over-image'
-  | 'unconverted-object';
+  | 'unconverted-object'
+  | 'teaser-reference' | 'jump-reference';
 
 export interface PreflightFinding {
   level: PreflightLevel;

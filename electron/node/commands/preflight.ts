@@ -21,6 +21,8 @@ import { formatFinding } from '../../../shared/preflight/finding';
 import { findChromium } from '../chromium/launch';
 import { preflightDocuments } from '../pdf/print-ready';
 import { readBanmianFile } from '../storage';
+import { editionOfFile } from '../storage/edition-file';
+import { preflightEditionReferences } from '../../../shared/preflight/edition-references';
 import { defaultRendererDir } from '../web/server';
 import type { CliCommand } from './command';
 import { exportFile, PRINT_FLAGS, printRequestFrom } from './export';
@@ -54,6 +56,10 @@ export async function runPreflight(
 ): Promise<PreflightRun> {
   const loaded = await readBanmianFile(file);
   if (!loaded.ok) throw new Error(loaded.error.message);
+  const edition = editionOfFile(loaded.value);
+  if (!edition.ok) throw new Error(edition.error.message);
+  // The edition's references (导读 → story, 转版 → continuation), whatever the pages' own checks say.
+  const references = preflightEditionReferences(edition.value);
   const limits = opts.tac === undefined ? {} : { maxTac: opts.tac };
   const canRender = opts.render && existsSync(join(defaultRendererDir(), 'index.html')) && findChromium() !== null;
   if (canRender && !opts.oversetFile) {
@@ -63,14 +69,14 @@ export async function runPreflight(
       const print = { ...printRequestFrom({ ...opts.values, variant: opts.values['variant'] ?? 'x4-cmyk' }), force: true, limits, onPreflight: (f: PreflightFinding[]) => (findings = f) };
       const result = await exportFile({ file, out: join(dir, 'preflight.pdf'), print });
       if (!result.ok) throw new Error(`layout for preflight failed: ${result.error.message}`);
-      return { findings, measured: !findings.some((f) => f.code === 'overset-not-measured'), rendered: true };
+      return { findings: [...references, ...findings], measured: !findings.some((f) => f.code === 'overset-not-measured'), rendered: true };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   const overset = opts.oversetFile ? parseOverset(await fs.readFile(opts.oversetFile, 'utf8')) : null;
   const assets = new Map(loaded.value.assets.map((a) => [a.entry.hash, a.entry]));
-  const findings = preflightDocuments({ pages: loaded.value.pages, assets, overset }, limits);
+  const findings = [...references, ...preflightDocuments({ pages: loaded.value.pages, assets, overset }, limits)];
   return { findings, measured: overset !== null, rendered: false };
 }
 

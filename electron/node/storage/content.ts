@@ -3,14 +3,20 @@
  * journal: every page through `pageFromJson`, and every photo's image present.
  */
 import type { Node } from 'prosemirror-model';
+import type { EditionMeta } from '../../../shared/format/manifest';
+import { buildEdition, editionMetaFromSettings } from '../../../shared/edition/edition-doc';
+import { syncedEdition } from '../../../shared/edition/edition-sync';
 import { pageFromJson, pageToJson } from '../../../shared/model/load-page';
+import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { quoteName, STORAGE_ERRORS } from './limits';
 
 export interface ValidatedPages {
-  /** Canonical JSON of each page. */
+  /** Canonical JSON of each page, its mirrors of the edition made right. */
   pages: unknown[];
+  /** The edition the pages make. */
+  edition: EditionMeta;
   /** Asset hashes the pages use. */
   usedAssets: Set<string>;
   warnings: string[];
@@ -36,20 +42,36 @@ function photoAssets(doc: Node, label: string, known: ReadonlySet<string>, used:
   return problem ? fail(STORAGE_ERRORS.invalidAsset, problem) : ok(undefined);
 }
 
+/** Block ids of a page (placed and in its bin), in document order. */
+function blockIds(doc: Node): string[] {
+  const ids: string[] = [];
+  doc.forEach((child) => {
+    if (child.type.name === 'bin') child.forEach((item) => ids.push(String(item.attrs['id'] ?? '')));
+    else ids.push(String(child.attrs['id'] ?? ''));
+  });
+  return ids.filter((id) => id !== '');
+}
+
 /**
- * Validates pages in order; `labels[i]` names page i in messages (its zip
- * path on load). `knownAssets` are the hashes the file holds. A photo whose
- * image is missing fails the pages, unless `missingAssets` is `warn` (crash
- * recovery: the text is worth more than a lost image).
+ * Validates an edition's pages in order; `labels[i]` names page i in
+ * messages (its zip path on load). `knownAssets` are the hashes the file
+ * holds. A photo whose image is missing fails the pages, unless
+ * `missingAssets` is `warn` (crash recovery: the text is worth more than a
+ * lost image). Block ids must be unique across the edition (references are
+ * by id). `edition` is the edition's own fields; without it (a host that
+ * sends pages alone) the first page's mirror gives them. The pages returned
+ * carry the edition's mirrors made right (folios, 导读 pages, 今日N版).
  */
 export function validatePages(
   pages: readonly unknown[],
   labels: readonly string[],
   knownAssets: ReadonlySet<string>,
   missingAssets: 'fail' | 'warn' = 'fail',
+  edition?: EditionMeta,
 ): Result<ValidatedPages> {
   if (pages.length === 0) return fail(STORAGE_ERRORS.invalid, 'the file holds no page');
-  const out: unknown[] = [];
+  const docs: Node[] = [];
+  const idPage = new Map<string, number>();
   const usedAssets = new Set<string>();
   const warnings: string[] = [];
   for (let i = 0; i < pages.length; i++) {
@@ -63,7 +85,23 @@ export function validatePages(
     const refs = photoAssets(loaded.doc, label, knownAssets, usedAssets, missing);
     if (!refs.ok) return refs;
     for (const f of loaded.findings) warnings.push(`${label}: ${f.message}`);
-    out.push(pageToJson(loaded.doc));
+    for (const id of blockIds(loaded.doc)) {
+      const first = idPage.get(id);
+      if (first !== undefined && first !== i) {
+        return fail(STORAGE_ERRORS.invalidPage, `${label}: block id ${quoteName(id)} is also used on page ${first + 1} (ids are unique across the edition)`);
+      }
+      idPage.set(id, i);
+    }
+    docs.push(loaded.doc);
   }
-  return ok({ pages: out, usedAssets, warnings });
+  const meta = edition ?? editionMetaFromSettings(docs[0]!.attrs['settings'] as PageSettings);
+  let synced: Node;
+  try {
+    synced = syncedEdition(buildEdition(meta, docs));
+  } catch (e) {
+    return fail(STORAGE_ERRORS.invalidPage, `the pages do not make an edition: ${(e as Error).message}`);
+  }
+  const out: unknown[] = [];
+  synced.forEach((page) => out.push(pageToJson(page)));
+  return ok({ pages: out, edition: meta, usedAssets, warnings });
 }

@@ -140,7 +140,7 @@ export async function decodeBanmian(buffer: Buffer, options: DecodeOptions = {})
   if (!assets.ok) return assets;
 
   const known = new Set(assets.value.map((a) => a.entry.hash));
-  const pages = validatePages(migrated.value.content.pages, manifest.data.pages, known);
+  const pages = validatePages(migrated.value.content.pages, manifest.data.pages, known, 'fail', manifest.data.edition);
   if (!pages.ok) return pages;
   warnings.push(...pages.value.warnings);
   for (const a of assets.value) {
@@ -149,5 +149,5 @@ export async function decodeBanmian(buffer: Buffer, options: DecodeOptions = {})
   for (const name of entries.keys()) {
     if (ASSET_ENTRY.test(name) && !known.has(name.slice(7, 71))) warnings.push(`ignored image ${name} not listed in manifest.json`);
   }
-  return ok({ pages: pages.value.pages, assets: assets.value, warnings });
+  return ok({ pages: pages.value.pages, edition: pages.value.edition, assets: assets.value, warnings });
 }

@@ -65,6 +65,8 @@ export async function encodeBanmian(content: FileContent): Promise<Result<Buffer
     content.pages,
     paths,
     new Set(assets.value.map((a) => a.entry.hash)),
+    'fail',
+    content.edition,
   );
   if (!pages.ok) return pages;
 
@@ -72,6 +74,7 @@ export async function encodeBanmian(content: FileContent): Promise<Result<Buffer
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     generator: GENERATOR,
+    edition: { paperName: pages.value.edition.paperName, date: pages.value.edition.date, label: pages.value.edition.label },
     pages: paths,
     assets: assets.value.map((a) => a.entry),
   };

@@ -32,7 +32,7 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     credit: (node) => new TextBlockView(node, ctx),
     photo: (node, view, _getPos, decorations) => new PhotoView(node, ctx, { view, decorations }),
     label: (node, _view, _getPos, decorations) => new LabelView(node, ctx, decorations),
-    masthead: (node) => new MastheadView(node, ctx),
+    masthead: (node, view) => new MastheadView(node, ctx, view),
     rule: (node) => new RuleView(node, ctx),
     teaser: (node) => new TeaserView(node, ctx),
     teaser_item: (node) => new TeaserItemView(node, ctx),

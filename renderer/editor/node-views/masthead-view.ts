@@ -2,8 +2,12 @@
  * The masthead (报头): the paper's name big and red, and beside it the date
  * (from the page settings, in Chinese), issue, pages today, publisher and
  * registration lines from the block's attributes. An atom: not edited as text.
+ * Variant `folio`: the folio line heading an inner page, generated from the
+ * edition (shared/edition/folio.ts), one line over a rule.
  */
 import type { Node } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
+import { pageFolioLine } from '../../../shared/edition/folio';
 import { chineseDate } from '../../format/chinese-date';
 import { BaseView } from './base-view';
 import { placeBlock } from './block-frame';
@@ -20,7 +24,11 @@ function line(className: string, text: string): HTMLElement | null {
 }
 
 export class MastheadView extends BaseView {
-  constructor(node: Node, ctx: ViewContext) {
+  constructor(
+    node: Node,
+    ctx: ViewContext,
+    private readonly view?: EditorView,
+  ) {
     super(node, ctx, { tag: 'div', className: 'bm-masthead', content: 'none' });
     this.render();
   }
@@ -30,6 +38,14 @@ export class MastheadView extends BaseView {
     const { edition } = this.ctx.settings;
     placeBlock(this.dom, node, this.ctx);
     const height = (node.attrs['lines'] as number) * this.ctx.metrics.linePx;
+    if (str(node, 'variant') === 'folio') {
+      const folio = document.createElement('div');
+      folio.className = 'bm-masthead-folio';
+      folio.textContent = this.view ? pageFolioLine(this.view.state.doc) : '';
+      folio.style.fontSize = px(Math.min(height * 0.5, this.ctx.metrics.linePx * 1.2));
+      this.dom.replaceChildren(folio);
+      return;
+    }
 
     const name = document.createElement('div');
     name.className = 'bm-masthead-name';

@@ -17,7 +17,7 @@ export class TeaserView extends BaseView {
   }
 }
 
-/** One teaser line; its page number is shown after the text (`3版`) by CSS. */
+/** One teaser line; its page number is shown after the text (`详见第3版`) by CSS. */
 export class TeaserItemView extends BaseView {
   constructor(node: Node, ctx: ViewContext) {
     super(node, ctx, { tag: 'p', className: 'bm-teaser-item', content: 'self' });

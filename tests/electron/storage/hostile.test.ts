@@ -101,9 +101,9 @@ describe('readBanmianFile on hostile files', () => {
   });
 
   it('refuses a newer format version naming it, and a version 0 it cannot migrate', async () => {
-    const v2 = await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 2 }, [samplePage(1)])));
-    expect(v2).toMatchObject({ code: 'UNSUPPORTED_VERSION' });
-    expect(v2.message).toMatch(/version 2 was written by a newer Banmian/);
+    const v3 = await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 3 }, [samplePage(1)])));
+    expect(v3).toMatchObject({ code: 'UNSUPPORTED_VERSION' });
+    expect(v3.message).toMatch(/version 3 was written by a newer Banmian/);
     const v0 = await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 0 }, [samplePage(1)])));
     expect(v0.message).toMatch(/version 0 is too old/);
     expect((await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 1e300 }, [samplePage(1)])))).message).toMatch(/version/);
@@ -113,6 +113,12 @@ describe('readBanmianFile on hostile files', () => {
     const cases: [unknown, unknown, RegExp][] = [
       [{ ...manifestFor(1), pages: 'pages/1.json' }, samplePage(1), /lists no pages/],
       [{ ...manifestFor(1), extra: true }, samplePage(1), /manifest\.json: .*extra/],
+      [{ ...manifestFor(1), edition: undefined }, samplePage(1), /manifest\.json: edition: /],
+      [{ ...manifestFor(1), edition: { paperName: '萧山日报', date: '2022-1-1', label: '' } }, samplePage(1), /manifest\.json: edition\.date: date must be YYYY-MM-DD/],
+      [{ ...manifestFor(1), edition: { paperName: '萧山日报', date: '2022-11-21', label: '', folio: 3 } }, samplePage(1), /manifest\.json: edition: .*folio/],
+      [{ ...manifestFor(1), edition: { paperName: 'x'.repeat(201), date: '2022-11-21', label: '' } }, samplePage(1), /edition\.paperName/],
+      [manifestFor(1), { ...page(), attrs: { ...page().attrs, status: 'printed' } }, /pages\/1\.json: \.attrs\.status/],
+      [manifestFor(1), { ...page(), attrs: { ...page().attrs, colour: 7 } }, /pages\/1\.json: \.attrs\.colour/],
       [manifestFor(1), { ...page(), attrs: { settings: { ...page().attrs.settings, grid: { ...page().attrs.settings.grid, lines: 1e308 } } } }, /grid\.lines/],
       [manifestFor(1), { ...page(), attrs: { settings: { ...page().attrs.settings, grid: { ...page().attrs.settings.grid, columns: -3 } } } }, /grid\.columns/],
       [manifestFor(1), { ...page(), content: [{ ...page().content[0], attrs: { ...page().content[0]!.attrs, col: -1 } }] }, /outside/],

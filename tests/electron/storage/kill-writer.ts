@@ -12,6 +12,7 @@ import type { FileContent } from '../../../electron/node/storage';
 
 interface Dump {
   pages: unknown[];
+  edition?: FileContent['edition'];
   assets: FileContent['assets'][number]['entry'][];
 }
 
@@ -19,7 +20,7 @@ interface Dump {
 function load(path: string): FileContent {
   const dump = JSON.parse(readFileSync(path, 'utf8')) as Dump;
   const dir = join(dirname(path), 'assets');
-  return { pages: dump.pages, assets: dump.assets.map((entry) => ({ entry, bytes: readFileSync(join(dir, entry.hash)) })) };
+  return { pages: dump.pages, edition: dump.edition, assets: dump.assets.map((entry) => ({ entry, bytes: readFileSync(join(dir, entry.hash)) })) };
 }
 
 const [target, fileA, fileB] = process.argv.slice(2);

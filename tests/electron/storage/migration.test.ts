@@ -1,13 +1,15 @@
 /**
  * The migration mechanism end to end, with a synthetic version 0 (the first
  * real format is 1): v0 named the manifest's generator `app` and a block's
- * column `column`. Loading migrates; saving writes version 1.
+ * column `column`. Loading migrates (through the real 1 → 2 step too);
+ * saving writes the current version.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBanmianFile, writeBanmianFile } from '../../../electron/node/storage';
 import type { Migration } from '../../../shared/format/migrations';
+import { MIGRATIONS } from '../../../shared/format/migrations';
 import { fileEntries, rawZip } from './hostile';
 import { samplePage, tempDir } from './sample';
 
@@ -41,22 +43,23 @@ function v0Page(): unknown {
 }
 
 describe('format migrations', () => {
-  it('loads a version 0 file through the migration and saves it as version 1', async () => {
+  it('loads a version 0 file through the migrations and saves it in the current version', async () => {
     const file = join(tmp.dir, 'old.banmian');
     writeFileSync(file, rawZip(fileEntries({ format: 'banmian', version: 0, app: 'banmian 0.0.1', pages: ['pages/1.json'], assets: [] }, [v0Page()])));
     const plain = await readBanmianFile(file);
     expect(!plain.ok && plain.error.message).toMatch(/version 0 is too old/);
 
-    const loaded = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1 }, current: 1 } });
+    const loaded = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1, 1: MIGRATIONS[1]! } } });
     if (!loaded.ok) throw new Error(loaded.error.message);
-    expect(loaded.value.pages).toEqual([samplePage(1)]);
+    const reference = join(tmp.dir, 'ref.banmian');
+    await writeBanmianFile(reference, { pages: [samplePage(1)], assets: [] });
+    const current = await readBanmianFile(reference);
+    expect(current.ok && loaded.value.pages).toEqual(current.ok && current.value.pages);
     expect(loaded.value.warnings).toEqual(['upgraded from file format version 0; saving writes the current version']);
     const saved = join(tmp.dir, 'new.banmian');
     await writeBanmianFile(saved, loaded.value);
     const again = await readBanmianFile(saved);
     expect(again.ok && again.value.warnings).toEqual([]);
-    const reference = join(tmp.dir, 'ref.banmian');
-    await writeBanmianFile(reference, { pages: [samplePage(1)], assets: [] });
     expect(readFileSync(saved).equals(readFileSync(reference))).toBe(true);
   });
 
@@ -65,7 +68,7 @@ describe('format migrations', () => {
     const bad = v0Page() as Json & { content: (Json & { attrs: Json })[] };
     bad.content[0]!.attrs['column'] = 99;
     writeFileSync(file, rawZip(fileEntries({ format: 'banmian', version: 0, app: 'x', pages: ['pages/1.json'], assets: [] }, [bad])));
-    const r = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1 }, current: 1 } });
+    const r = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1, 1: MIGRATIONS[1]! } } });
     expect(!r.ok && r.error.message).toMatch(/pages\/1\.json: .*outside/);
   });
 });

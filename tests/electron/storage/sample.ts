@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { schema } from '../../../shared/model/schema';
 import { settingsFromPreset } from '../../../shared/page/settings';
+import { folioNameChinese } from '../../../shared/edition/folio';
 import type { AssetData } from '../../../electron/node/storage';
 import { assetPath } from '../../../shared/format/manifest';
 import { sha256Hex } from '../../../electron/node/storage/assets';
@@ -30,7 +31,7 @@ export function samplePage(n: number, asset?: AssetData, text = '萧山日报讯
       ),
     );
   }
-  return schema.node('page', { settings: settingsFromPreset('duikai', { paperName: '萧山日报', date: '2022-11-21', pageNumber: n, section: '要闻', editionName: `第${n}版` }) }, blocks).toJSON();
+  return schema.node('page', { settings: settingsFromPreset('duikai', { paperName: '萧山日报', date: '2022-11-21', pageNumber: n, section: '要闻', editionName: folioNameChinese(n) }) }, blocks).toJSON();
 }
 
 /** Random-noise image bytes (noise does not compress: size grows with pixels). */

@@ -1,0 +1,295 @@
+/**
+ * What decides the edition model (docs/decisions/0014-edition-model.md):
+ * one ProseMirror document for the edition with pages as children, or one
+ * document per page. The reference page repeated 1, 8 and 24 times (ids made
+ * unique) is measured in Node (building, parsing, a keystroke's transaction
+ * with history, undo, a page move, a whole-document scan, saving to JSON) and
+ * in Chromium (an EditorView over the edition where inactive pages are a
+ * NodeView without contentDOM: creating it, and a keystroke on page 1).
+ * A one-page document is exactly what the per-page model pays, so each row
+ * stands beside its one-page baseline. Then the app as it is (issue 11's
+ * budgets): opening the reference edition (8 pages) and a 24-page edition
+ * (its pages three times) to page 1 editable, beside opening the reference
+ * page; and exporting them (x4-cmyk) beside exporting the page
+ * (`BENCH_EXPORT=0` leaves the exports out).
+ *
+ * `npm run bench:edition` (builds first). Reads the fixture from the repository.
+ */
+import { build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Node } from 'prosemirror-model';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { history, undo } from 'prosemirror-history';
+import { launchChromium } from '../electron/node/chromium/launch';
+import { readBanmianFile, writeBanmianFile } from '../electron/node/storage/index';
+import type { LoadedFile } from '../electron/node/storage/index';
+import { startWebServer } from '../electron/node/web/server';
+import { buildEdition } from '../shared/edition/edition-doc';
+import { movePage } from '../shared/edition/page-moves';
+import { schema } from '../shared/model/schema';
+import { fmt, summarize } from './stats';
+
+type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[] };
+
+/** The page JSON with every block id suffixed, so copies can share an edition. */
+function copyPage(page: Json, n: number): Json {
+  const copy = JSON.parse(JSON.stringify(page)) as Json;
+  for (const block of copy.content ?? []) {
+    if (block.attrs && typeof block.attrs['id'] === 'string') block.attrs['id'] = `${block.attrs['id']}-${n}`;
+    if (block.type === 'bin') for (const item of block.content ?? []) if (item.attrs) item.attrs['id'] = `${String(item.attrs['id'])}-${n}`;
+  }
+  return copy;
+}
+
+function editionJson(page: Json, pages: number): Json {
+  return { type: 'edition', attrs: { paperName: '萧山日报', date: '2022-11-21', label: '' }, content: Array.from({ length: pages }, (_, i) => copyPage(page, i + 1)) };
+}
+
+/** `reps` samples, each the mean of `inner` runs (sub-microsecond work needs batching to be measured). */
+function time(reps: number, fn: () => void, inner = 1): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    for (let k = 0; k < inner; k++) fn();
+    out.push((performance.now() - t) / inner);
+  }
+  return out;
+}
+
+/** Position just inside the end of the lead story's first paragraph on page 1. */
+function typingPos(doc: Node): number {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node.type.name === 'paragraph') {
+      found = pos + node.nodeSize - 1;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+const row = (name: string, ms: number[], base?: number[]) => {
+  const s = summarize(ms);
+  const b = base ? summarize(base) : null;
+  console.log(`${name.padEnd(48)} median ${fmt(s.median).padStart(10)}  p95 ${fmt(s.p95).padStart(10)}${b ? `   (1 page: ${fmt(b.median)}, ×${(s.median / b.median).toFixed(2)})` : ''}`);
+};
+
+function nodeRows(page: Json): void {
+  const docs = new Map<number, Node>();
+  const base: Record<string, number[]> = {};
+  for (const n of [1, 8, 24]) {
+    const json = editionJson(page, n);
+    // Warm up the JIT on this shape first.
+    time(20, () => void schema.nodeFromJSON(json));
+    const parse = time(30, () => void schema.nodeFromJSON(json));
+    const doc = schema.nodeFromJSON(json);
+    docs.set(n, doc);
+    const check = time(30, () => doc.check());
+    const toJson = time(30, () => void JSON.stringify(doc.toJSON()));
+    const scan = time(50, () => {
+      let c = 0;
+      doc.descendants(() => void c++);
+    }, 20);
+    const scanPage = time(50, () => {
+      let c = 0;
+      doc.child(0).descendants(() => void c++);
+    }, 20);
+    let state = EditorState.create({ doc, plugins: [history()] });
+    const pos = typingPos(doc);
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
+    const typing = time(60, () => {
+      state = state.apply(state.tr.insertText('字'));
+    }, 5);
+    const undoMs: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      let s = EditorState.create({ doc, plugins: [history()] });
+      s = s.apply(s.tr.setSelection(TextSelection.create(s.doc, pos)));
+      for (let i = 0; i < 300; i++) s = s.apply(s.tr.insertText('字'));
+      undoMs.push(...time(1, () => void undo(s, (tr) => void (s = s.apply(tr)))));
+    }
+    const move = n > 1 ? time(30, () => void movePage(doc, 2, n), 5) : [];
+    if (n === 1 || n === 24) console.log(`(${n} page${n === 1 ? '' : 's'}: ${doc.content.size} positions, ${doc.textContent.length} characters)`);
+    const label = (what: string) => `${what}, ${n} page${n === 1 ? '' : 's'}`;
+    const rows: [string, number[]][] = [
+      ['parse JSON → node', parse],
+      ['check()', check],
+      ['toJSON + stringify (save, journal)', toJson],
+      ['descendants() over the whole doc', scan],
+      ['descendants() over page 1 only', scanPage],
+      ['keystroke transaction (history on)', typing],
+      ['undo after 300 keystrokes', undoMs],
+    ];
+    if (move.length > 0) rows.push(['move page 2 to the end (+ renumber)', move]);
+    for (const [what, ms] of rows) {
+      if (n === 1) base[what] = ms;
+      row(label(what), ms, n === 1 ? undefined : base[what]);
+    }
+  }
+  void buildEdition;
+}
+
+const VIEW_ENTRY = `
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { history } from 'prosemirror-history';
+import { schema } from './shared/model/schema';
+window.__bench = (json, skipInactive) => {
+  document.body.innerHTML = '<div id="ed"></div>';
+  const t0 = performance.now();
+  const doc = schema.nodeFromJSON(json);
+  let index = 0;
+  const view = new EditorView(document.getElementById('ed'), {
+    state: EditorState.create({ doc, plugins: [history()] }),
+    nodeViews: {
+      page(node, _view, getPos) {
+        const dom = document.createElement('section');
+        const pos = getPos();
+        const active = pos === 0 || !skipInactive;
+        if (!active) {
+          // An inactive page: a placeholder (a thumbnail later), no contentDOM; PM never descends.
+          dom.className = 'thumb';
+          dom.textContent = 'page';
+          return { dom, update: (n) => n.type.name === 'page', ignoreMutation: () => true, stopEvent: () => true };
+        }
+        const contentDOM = document.createElement('div');
+        dom.appendChild(contentDOM);
+        return { dom, contentDOM };
+      },
+    },
+  });
+  const created = performance.now() - t0;
+  let pos = -1;
+  view.state.doc.descendants((n, p) => { if (pos >= 0) return false; if (n.type.name === 'paragraph') { pos = p + n.nodeSize - 1; return false; } return true; });
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+  const keys = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    view.dispatch(view.state.tr.insertText('字'));
+    keys.push(performance.now() - t);
+  }
+  const nodes = document.getElementsByTagName('*').length;
+  view.destroy();
+  return { created, keys, nodes };
+};
+document.documentElement.setAttribute('data-ready', '1');
+`;
+
+async function viewRows(root: string, page: Json): Promise<void> {
+  const bundle = await build({ stdin: { contents: VIEW_ENTRY, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'warning' });
+  const browser = await launchChromium();
+  try {
+    const tab = await browser.newPage();
+    await tab.setContent(`<!doctype html><meta charset="utf-8"><body><script>${bundle.outputFiles[0]!.text.replace(/<\/script/g, '<\\/script')}</script></body>`);
+    await tab.waitForSelector('html[data-ready]', { state: 'attached' });
+    const results: Record<string, { created: number[]; keys: number[]; nodes: number }> = {};
+    for (const [name, n, skip] of [['1 page', 1, true], ['8 pages, inactive skipped', 8, true], ['24 pages, inactive skipped', 24, true], ['24 pages, all rendered', 24, false]] as const) {
+      const json = editionJson(page, n);
+      const created: number[] = [];
+      let keys: number[] = [];
+      let nodes = 0;
+      for (let i = 0; i < 5; i++) {
+        const r = await tab.evaluate(([j, s]) => (window as unknown as { __bench: (j: unknown, s: boolean) => { created: number; keys: number[]; nodes: number } }).__bench(j, s), [json, skip] as const);
+        created.push(r.created);
+        keys = keys.concat(r.keys);
+        nodes = r.nodes;
+      }
+      results[name] = { created, keys, nodes };
+      const base = results['1 page'];
+      row(`view: create, ${name} (${nodes} DOM nodes)`, created, name === '1 page' ? undefined : base?.created);
+      row(`view: keystroke dispatch, ${name}`, keys, name === '1 page' ? undefined : base?.keys);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Page JSON with every id, `continues` and 导读 `story` suffixed: a copy that can share an edition with the original. */
+function renamed(page: unknown, n: number): unknown {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = (k === 'id' || k === 'continues' || k === 'story') && typeof x === 'string' && x !== '' ? `${x}~${n}` : walk(x);
+    return out;
+  };
+  return walk(page);
+}
+
+async function appRows(root: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'banmian-bench-edition-'));
+  try {
+    const seed = join(root, 'fixtures', 'seed-front-page.banmian');
+    const eight = join(root, 'fixtures', 'reference-edition.banmian');
+    const loaded = await readBanmianFile(eight);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const file: LoadedFile = loaded.value;
+    const twentyFour = join(dir, 'edition-24.banmian');
+    const pages = [...file.pages, ...file.pages.map((p) => renamed(p, 2)), ...file.pages.map((p) => renamed(p, 3))];
+    const written = await writeBanmianFile(twentyFour, { pages, edition: file.edition, assets: file.assets });
+    if (!written.ok) throw new Error(written.error.message);
+    const files: [string, string][] = [['reference page', seed], ['8-page edition', eight], ['24-page edition', twentyFour]];
+    const browser = await launchChromium();
+    const open: Record<string, number[]> = {};
+    try {
+      for (const [name, path] of files) {
+        const server = await startWebServer({ file: path, journal: null });
+        try {
+          const samples: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+            const page = await context.newPage();
+            const t0 = Date.now();
+            await page.goto(server.url);
+            await page.waitForSelector('[data-kind="story"][data-overset]');
+            await page.evaluate(() => document.fonts.ready.then(() => undefined));
+            samples.push(Date.now() - t0);
+            await context.close();
+          }
+          open[name] = samples;
+          row(`app: open ${name} to page 1 editable`, samples, name === 'reference page' ? undefined : open['reference page']);
+        } finally {
+          await server.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+    if (process.env['BENCH_EXPORT'] === '0') return;
+    const exports: Record<string, number[]> = {};
+    for (const [name, path] of files) {
+      const server = await startWebServer({ file: path, journal: null });
+      try {
+        const initial = server.host.initial();
+        if (!initial.ok || !initial.value) throw new Error(`cannot open ${path}`);
+        const t0 = performance.now();
+        const r = await server.host.exportPdf(initial.value.handle, initial.value.pages, join(dir, 'out.pdf'), { variant: 'x4-cmyk', force: true });
+        if (!r.ok) throw new Error(r.error.message);
+        exports[name] = [performance.now() - t0];
+        row(`app: export ${name}, x4-cmyk (${r.value.pageCount} pages)`, exports[name]!, name === 'reference page' ? undefined : exports['reference page']);
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const root = resolve(process.cwd());
+  const file = await readBanmianFile(join(root, 'fixtures', 'seed-front-page.banmian'));
+  if (!file.ok) throw new Error(file.error.message);
+  const page = file.value.pages[0] as Json;
+  console.log('edition model bench: the reference page repeated (ids unique); ProseMirror alone, no Banmian NodeViews or plugins\n');
+  nodeRows(page);
+  console.log('');
+  await viewRows(root, page);
+  console.log('');
+  await appRows(root);
+}
+
+await main();
