@@ -26,6 +26,7 @@ import { boxWrapPlugin } from './shape/box-wrap-plugin';
 import { shapePlugin } from './shape/shape-plugin';
 import { gluePlugin } from '../typesetting/glue-plugin';
 import { lineEndPlugin } from '../typesetting/line-end-plugin';
+import { normalizePlugin } from '../typesetting/normalize-plugin';
 import { punctuationPlugin } from '../typesetting/punctuation-plugin';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
@@ -78,6 +79,9 @@ export class EditorSession {
         binKeymap(),
         keymap(baseKeymap),
         blockGuard(),
+        // Typed and pasted ASCII marks between Han set full width, as intake sets them (after the
+        // guard: nothing is typed into a selected frame); one undo gives back what was typed.
+        normalizePlugin(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.
         shapePlugin(),
         // Photos and labels in a boxed story keep out of its inset: the border stays whole.
