@@ -16,7 +16,7 @@ import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
 import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
-import { copyfitPlugin } from './copyfit-plugin';
+import { measurePage } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
 import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
@@ -24,10 +24,8 @@ import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
 import { boxWrapPlugin } from './shape/box-wrap-plugin';
 import { shapePlugin } from './shape/shape-plugin';
-import { gluePlugin } from '../typesetting/glue-plugin';
-import { lineEndPlugin } from '../typesetting/line-end-plugin';
 import { normalizePlugin } from '../typesetting/normalize-plugin';
-import { punctuationPlugin } from '../typesetting/punctuation-plugin';
+import { TypesetPipeline } from '../typesetting/typeset-pipeline';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
 
@@ -50,11 +48,19 @@ export interface SessionOptions {
   assetUrl: (hash: string) => string | null;
 }
 
+const NO_FITS: PageFit = new Map();
+
+/** Two copyfits say the same of every block, in the same order (whatever copyfit measures). */
+function samePageFit(a: PageFit, b: PageFit): boolean {
+  return a.size === b.size && JSON.stringify([...a]) === JSON.stringify([...b]);
+}
+
 export class EditorSession {
   readonly view: EditorView;
   /** The document as last saved; null when it was never saved as it is (a recovered page). */
   #savedDoc: Node | null;
-  #fits: PageFit = new Map();
+  /** The typesetting passes in their order, copyfit last; settle() runs them to the end. */
+  readonly #typeset: TypesetPipeline<PageFit>;
   #snapshot: SessionSnapshot;
   readonly #listeners = new Set<() => void>();
   #settings: PageSettings;
@@ -65,6 +71,11 @@ export class EditorSession {
     this.#settings = options.doc.attrs['settings'] as PageSettings;
     this.#ctx = this.#context(this.#settings, options.assetUrl);
     const assetUrl = options.assetUrl;
+    this.#typeset = new TypesetPipeline<PageFit>({
+      // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
+      copyfit: (view) => measurePage(view.dom, this.#ctx.metrics.linePx),
+      sameFit: samePageFit,
+    });
     const state = EditorState.create({
       doc: options.doc,
       // The first text, not the first block selected as a frame (ProseMirror's default, here the masthead).
@@ -88,18 +99,8 @@ export class EditorSession {
         boxWrapPlugin(),
         // 横中竖: digits upright in vertical heads.
         verticalDigitsPlugin(),
-        // Chinese composition beyond CSS: glued runs, then line-end marks half
-        // width (a layout pass; before copyfit so copyfit measures its result).
-        gluePlugin(),
-        punctuationPlugin(),
-        lineEndPlugin(),
-        copyfitPlugin({
-          linePx: () => this.#ctx.metrics.linePx,
-          onMeasured: (fits) => {
-            this.#fits = fits;
-            this.#publish();
-          },
-        }),
+        // Chinese composition beyond CSS, then copyfit: typeset-pipeline.ts runs them in its declared order.
+        ...this.#typeset.plugins,
       ],
     });
     this.view = new EditorView(
@@ -142,8 +143,18 @@ export class EditorSession {
     return this.#settings;
   }
 
+  /** Copyfit of every story, as last measured (empty before the first measure). */
   get fits(): PageFit {
-    return this.#fits;
+    return this.#typeset.copyfit(this.view.state) ?? NO_FITS;
+  }
+
+  /**
+   * Resolves when every typesetting pass has run on the page as it is now
+   * (line ends, Han–Western gaps, push-in, copyfit), run at once rather than
+   * frame by frame: print mode awaits it before printing.
+   */
+  settle(): Promise<void> {
+    return this.#typeset.settle();
   }
 
   #compute(): SessionSnapshot {
@@ -154,7 +165,7 @@ export class EditorSession {
     });
     let oversetStories = 0;
     let oversetChars = 0;
-    for (const fit of this.#fits.values()) {
+    for (const fit of this.fits.values()) {
       if (fit.overset > 0) {
         oversetStories++;
         oversetChars += fit.overset;

@@ -30,6 +30,7 @@ import { linesInRect, readPdfPages } from '../support/pdf-lines';
 import { readAutospace } from './support/autospace-pdf';
 import type { AutospaceReport } from './support/autospace-pdf';
 import type { PdfLine, PdfPage } from '../support/pdf-lines';
+import { typesetSettled } from './support/typeset-settled';
 import { CLI, e2eUnavailable, launchChromium, openEditor, SEED_FILE, startTestServer } from './support/web';
 
 const run = promisify(execFile);
@@ -366,14 +367,13 @@ const MAX_LOOSE_LINES = 7;
 
 /**
  * The body lines of every paragraph of `file` as the editor shows them, in
- * page order, once the layout pass has settled (two readings a second apart agree).
+ * page order, once the typesetting pipeline has settled.
  */
 async function screenBodyLines(file: string): Promise<string[]> {
   const server = await startTestServer(file);
   const browser = await launchChromium();
   try {
     const opened = await openEditor(browser, server, { waitFor: '.bm-composed p' });
-    await opened.page.evaluate(() => document.fonts.ready.then(() => undefined));
     const read = (): Promise<string[]> =>
       opened.page.evaluate(() => {
         const lines: string[] = [];
@@ -400,14 +400,8 @@ async function screenBodyLines(file: string): Promise<string[]> {
         }
         return lines;
       });
-    let before: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      await opened.page.waitForTimeout(1000);
-      const now = await read();
-      if (now.join('|') === before.join('|')) return now;
-      before = now;
-    }
-    return before;
+    await typesetSettled(opened.page);
+    return await read();
   } finally {
     await browser.close();
     await server.close();
