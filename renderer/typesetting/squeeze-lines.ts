@@ -96,9 +96,13 @@ export function withBoxes(view: EditorView, dom: HTMLElement, start: number, lin
   return out;
 }
 
-/** Whether the boundary at `b` sits at the break after `line`: its run ends the line, or it is in the next line's first characters. */
-function atBreak(text: string, b: number, line: TextLine, nextLine: TextLine): boolean {
-  return (b > line.start && b <= line.end && unbreakableEnd(text, b) >= line.end) || (b >= nextLine.start && b <= nextLine.start + 2);
+/**
+ * Whether the boundary at `b` (offset of its right-hand character) belongs to
+ * the autospace pass on `line`: its run (unbreakableEnd) ends the line, set
+ * tight there by that pass's own push-in.
+ */
+function autospaceOwns(text: string, b: number, line: TextLine): boolean {
+  return b > line.start && b <= line.end && unbreakableEnd(text, b) >= line.end;
 }
 
 function median(values: number[]): number {
@@ -127,13 +131,14 @@ export function squeezeParagraph(options: {
   memory: SqueezeMemory;
   /**
    * Han–Western boundaries (offsets of their right-hand characters). Where
-   * push-in and autospace meet, one rule: the autospace pass owns a boundary
-   * at a line's edges (it takes the quarter em away at a line start, and keeps
-   * it away while the boundary's run ends the line before: its own push-in),
-   * so a line is left alone when a boundary's run ends it or the next line
-   * starts near one; both passes acting on one break do not settle. A
-   * boundary inside the line has its gap drawn and fixed, part of the line's
-   * content like any character: push-in goes on around it.
+   * push-in and autospace meet, one rule: a boundary whose run ends a line is
+   * the autospace pass's (it keeps the quarter em away there while the line
+   * starts where it did: its own push-in), and that line is left alone; both
+   * passes acting on one line end do not settle. Every other boundary is text
+   * like any other: inside a line its gap is drawn and fixed, and a run that
+   * starts the next line (or follows its first character) may be brought up,
+   * its gap taken away at the line start by the autospace pass and kept away
+   * when the run then ends this line.
    */
   avoid?: ReadonlySet<number>;
 }): void {
@@ -166,8 +171,8 @@ export function squeezeParagraph(options: {
   lines.forEach((line, i) => {
     const nextLine = lines[i + 1];
     if (!nextLine || !line.boxes || line.boxes.length < 2) return;
-    // A boundary at the break (its run ends the line, or the next line starts near it): the autospace pass's.
-    if (avoid && [...avoid].some((b) => atBreak(text, b, line, nextLine))) return;
+    // A boundary whose run ends the line: the autospace pass's push-in, not ours.
+    if (avoid && [...avoid].some((b) => autospaceOwns(text, b, line))) return;
     const key = `${line.start}:${line.end}`;
     const triedBefore = memory.failed.get(key) ?? 0;
     if (triedBefore === Infinity) return;
