@@ -27,6 +27,17 @@ import { punctuationPlugin, punctuationPluginKey, punctuationStyleOf } from './p
 /** The passes, in the order they run (text passes on every state, measuring passes after layout). */
 export const TYPESET_ORDER = ['glue', 'punctuation', 'line-end', 'copyfit'] as const;
 
+type PassName = (typeof TYPESET_ORDER)[number];
+
+/** A pass that reads the laid-out page: a go per frame, or all at once when asked to settle. */
+interface MeasuringPass {
+  go(view: EditorView): 'done' | 'again';
+  settle(view: EditorView): void;
+}
+
+/** The passes' state fields, by name (copyfit's is the pipeline's own, {@link typesetKey}). */
+const FIELDS: Partial<Record<PassName, () => Plugin>> = { glue: gluePlugin, punctuation: punctuationPlugin, 'line-end': lineEndPlugin };
+
 /** On the editor's root element: `pending` while a pass is still to run, `settled` when all have run on this layout. */
 export const TYPESET_ATTRIBUTE = 'data-typeset';
 
@@ -70,10 +81,26 @@ export class TypesetPipeline<Fit> {
   /** Copyfit has not measured the current layout. */
   #copyfitStale = true;
   #waiting: (() => void)[] = [];
+  /** The passes that read the layout, by name; they run in {@link TYPESET_ORDER}. */
+  readonly #measuring: Partial<Record<PassName, MeasuringPass>> = {
+    'line-end': { go: () => this.#lineEnd?.go() ?? 'done', settle: () => void this.#lineEnd?.settleAll() },
+    copyfit: {
+      go: (view) => {
+        if (this.#copyfitStale) this.#measure(view);
+        return 'done';
+      },
+      settle: (view) => this.#measure(view),
+    },
+  };
 
   constructor(options: TypesetOptions<Fit>) {
     this.#options = options;
-    this.plugins = [gluePlugin(), punctuationPlugin(), lineEndPlugin(), this.#runner()];
+    this.plugins = [...TYPESET_ORDER.flatMap((name) => FIELDS[name]?.() ?? []), this.#runner()];
+  }
+
+  /** The measuring passes, in order. */
+  #inOrder(): MeasuringPass[] {
+    return TYPESET_ORDER.flatMap((name) => this.#measuring[name] ?? []);
   }
 
   /** Copyfit's last result in `state` (null before its first measure). */
@@ -89,12 +116,16 @@ export class TypesetPipeline<Fit> {
   async settle(): Promise<void> {
     const view = this.#view;
     if (!view) return;
-    while (view.composing) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    while (view.composing) {
+      // Frames look again while the composition lasts (the line-end pass says `again`).
+      this.#schedule();
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      if (this.#view !== view) return;
+    }
     this.#cancel();
     this.#running = true;
     try {
-      this.#lineEnd?.settleAll();
-      this.#measure(view);
+      for (const pass of this.#inOrder()) pass.settle(view);
     } finally {
       this.#running = false;
     }
@@ -165,14 +196,13 @@ export class TypesetPipeline<Fit> {
   /** One frame: each measuring pass once, in order; another frame when one is not done. */
   #runFrame(view: EditorView): void {
     this.#running = true;
-    let lineEnd: 'done' | 'again';
+    let again = false;
     try {
-      lineEnd = this.#lineEnd?.go() ?? 'done';
-      if (this.#copyfitStale) this.#measure(view);
+      for (const pass of this.#inOrder()) again = pass.go(view) === 'again' || again;
     } finally {
       this.#running = false;
     }
-    if (lineEnd === 'again') this.#schedule();
+    if (again) this.#schedule();
     else this.#settled(view);
   }
 

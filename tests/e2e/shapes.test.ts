@@ -306,7 +306,9 @@ describe.skipIf(skip !== null)(`a story flowing around a photo placed in it${ski
       const fit = await page.$eval(story, (el) => ({ overset: el.getAttribute('data-overset'), under: Number(el.getAttribute('data-underset-lines')) }));
       expect(fit.overset).toBe('0');
       expect(fit.under).toBeGreaterThanOrEqual(0);
-      expect(fit.under).toBeLessThan(4);
+      // 2 empty lines before push-in went on past Han–Western boundaries inside a line (every
+      // paragraph opens with 第N段): 8 marks more set half width save 6 lines (decision 0017).
+      expect(fit.under).toBeLessThan(10);
     });
 
     it('types across a slot boundary: the caret and the live galley move into the next slot', async () => {
