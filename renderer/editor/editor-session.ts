@@ -19,7 +19,7 @@ import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
 import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
-import { copyfitPlugin } from './copyfit-plugin';
+import { measurePage } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
 import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
@@ -27,9 +27,8 @@ import { pageAttributes } from './page-attributes';
 import { selectedBlock } from './selected-block';
 import { boxWrapPlugin } from './shape/box-wrap-plugin';
 import { shapePlugin } from './shape/shape-plugin';
-import { gluePlugin } from '../typesetting/glue-plugin';
-import { lineEndPlugin } from '../typesetting/line-end-plugin';
-import { punctuationPlugin } from '../typesetting/punctuation-plugin';
+import { normalizePlugin } from '../typesetting/normalize-plugin';
+import { TypesetPipeline } from '../typesetting/typeset-pipeline';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
 
@@ -56,16 +55,6 @@ export interface SessionOptions {
   importCopy?: () => void;
 }
 
-/** Same fits: no story's numbers changed. */
-function sameFits(a: PageFit, b: PageFit): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, fit] of a) {
-    const other = b.get(id);
-    if (!other || other.overset !== fit.overset || other.undersetLines !== fit.undersetLines) return false;
-  }
-  return true;
-}
-
 function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
   return (
     prev.dirty === next.dirty &&
@@ -79,11 +68,19 @@ function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
   );
 }
 
+const NO_FITS: PageFit = new Map();
+
+/** Two copyfits say the same of every block, in the same order (whatever copyfit measures). */
+function samePageFit(a: PageFit, b: PageFit): boolean {
+  return a.size === b.size && JSON.stringify([...a]) === JSON.stringify([...b]);
+}
+
 export class EditorSession {
   readonly view: EditorView;
   /** The document as last saved; null when it was never saved as it is (a recovered page). */
   #savedDoc: Node | null;
-  #fits: PageFit = new Map();
+  /** The typesetting passes in their order, copyfit last; settle() runs them to the end. */
+  readonly #typeset: TypesetPipeline<PageFit>;
   #store: Store<SessionSnapshot> | null = null;
   /** Fires when the document, the block selection or a story's copyfit numbers changed. */
   readonly #pageChange = new Emitter<void>();
@@ -99,6 +96,11 @@ export class EditorSession {
     const assetUrl = options.assetUrl;
     const importCopy = options.importCopy ?? (() => {});
     this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
+    this.#typeset = new TypesetPipeline<PageFit>({
+      // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
+      copyfit: (view) => measurePage(view.dom, this.#ctx.metrics.linePx),
+      sameFit: samePageFit,
+    });
     const state = EditorState.create({
       doc: options.doc,
       // The first text, not the first block selected as a frame (ProseMirror's default, here the masthead).
@@ -113,26 +115,17 @@ export class EditorSession {
         binKeymap(),
         keymap(baseKeymap),
         blockGuard(),
+        // Typed and pasted ASCII marks between Han set full width, as intake sets them (after the
+        // guard: nothing is typed into a selected frame); one undo gives back what was typed.
+        normalizePlugin(),
         // Story shapes: slot chains, galley bodies, Up/Down across slots.
         shapePlugin(),
         // Photos and labels in a boxed story keep out of its inset: the border stays whole.
         boxWrapPlugin(),
         // 横中竖: digits upright in vertical heads.
         verticalDigitsPlugin(),
-        // Chinese composition beyond CSS: glued runs, then line-end marks half
-        // width (a layout pass; before copyfit so copyfit measures its result).
-        gluePlugin(),
-        punctuationPlugin(),
-        lineEndPlugin(),
-        copyfitPlugin({
-          linePx: () => this.#ctx.metrics.linePx,
-          onMeasured: (fits) => {
-            const changed = !sameFits(this.#fits, fits);
-            this.#fits = fits;
-            this.#publish();
-            if (changed) this.#pageChange.fire();
-          },
-        }),
+        // Chinese composition beyond CSS, then copyfit: typeset-pipeline.ts runs them in its declared order.
+        ...this.#typeset.plugins,
       ],
     });
     this.view = new EditorView(
@@ -155,8 +148,12 @@ export class EditorSession {
             this.#ctx = this.#context(settings, assetUrl, importCopy);
             view.setProps({ nodeViews: nodeViews(this.#ctx) });
           }
+          const fitsBefore = this.fits;
           view.updateState(next);
           this.#publish();
+          // A copyfit result that says something new reaches the panels (the arrange plugin tells of doc and selection changes).
+          const fits = this.fits;
+          if (fits !== fitsBefore && !samePageFit(fitsBefore, fits)) this.#pageChange.fire();
         },
       },
     );
@@ -175,8 +172,18 @@ export class EditorSession {
     return this.#settings;
   }
 
+  /** Copyfit of every story, as last measured (empty before the first measure). */
   get fits(): PageFit {
-    return this.#fits;
+    return this.#typeset.copyfit(this.view.state) ?? NO_FITS;
+  }
+
+  /**
+   * Resolves when every typesetting pass has run on the page as it is now
+   * (line ends, Han–Western gaps, push-in, copyfit), run at once rather than
+   * frame by frame: print mode awaits it before printing.
+   */
+  settle(): Promise<void> {
+    return this.#typeset.settle();
   }
 
   #compute(): SessionSnapshot {
@@ -187,7 +194,7 @@ export class EditorSession {
     });
     let oversetStories = 0;
     let oversetChars = 0;
-    for (const fit of this.#fits.values()) {
+    for (const fit of this.fits.values()) {
       if (fit.overset > 0) {
         oversetStories++;
         oversetChars += fit.overset;

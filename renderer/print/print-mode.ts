@@ -1,18 +1,16 @@
 /**
  * Print mode: the pages of an export, rendered by the same NodeViews and
  * stylesheet as the editor, read-only, with no chrome and no screen marks,
- * one page per sheet of exactly the paper size. When fonts, images and the
- * first copyfit pass are done, `<html>` gets {@link READY_ATTRIBUTE}; the
- * exporter waits for it before printing.
+ * one page per sheet of exactly the paper size. When fonts and images are
+ * loaded and every session's typesetting has settled (`EditorSession.settle`),
+ * `<html>` gets {@link READY_ATTRIBUTE}; the exporter waits for it before printing.
  */
 import type { HostApi } from '../../shared/host/host-api';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
-import { measurePage } from '../editor/copyfit-plugin';
 import { EditorSession } from '../editor/editor-session';
 import { pageFromJson } from '../../shared/model/load-page';
-import { settleLineEnds } from '../typesetting/line-end-plugin';
 import { PX_PER_MM } from '../../shared/page/units';
 import { extendToBleed } from './bleed';
 
@@ -100,11 +98,11 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
   performance.mark('bm-print-fonts');
   await imagesSettled(root);
   performance.mark('bm-print-images');
-  // Line-end punctuation is a layout pass: settle it on the final fonts, then measure.
-  for (const s of sessions) settleLineEnds(s.view);
+  // The typesetting passes (line ends, Han–Western gaps, push-in, then copyfit) are layout
+  // passes: settle them on the final fonts and images.
+  await Promise.all(sessions.map((s) => s.settle()));
   for (const s of sessions) {
     const m = gridMetrics(s.settings);
-    measurePage(s.view.dom, m.linePx);
     extendToBleed(s.view.dom, { width: m.paperWidthPx, height: m.paperHeightPx }, bleedMm * PX_PER_MM);
   }
   await nextFrame();

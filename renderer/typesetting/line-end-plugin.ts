@@ -20,6 +20,8 @@
  *
  * A paragraph's line breaks depend only on its text, its decorations and its
  * column width, so a paragraph already settled at this width is not read again.
+ *
+ * When the pass runs is the typesetting pipeline's to say (typeset-pipeline.ts).
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
@@ -30,7 +32,6 @@ import { autospaceBoundaries } from '../../shared/text/autospace';
 import { AUTOSPACED_CLASS, gapClasses, nextSuppressed } from './autospace';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
-import { punctuationStyleOf } from './punctuation-plugin';
 import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
 import type { SqueezeMemory } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
@@ -157,14 +158,17 @@ interface Settled {
   squeeze: SqueezeMemory;
 }
 
-/** Runs the pass for one editor view; one per view, found by {@link settleLineEnds}. */
-class LineEndPass {
+/**
+ * The pass over one editor view. It keeps what it settled between runs; when
+ * it runs is the typesetting pipeline's to say (typeset-pipeline.ts): a go
+ * per frame while the page changes, or all goes at once when it is asked to
+ * settle (print).
+ */
+export class LineEndPass {
   #settled = new WeakMap<Node, Settled>();
   /** Every paragraph starts over from all its gaps in the next round (as print does). */
   #fresh = false;
-  #frame = 0;
-  #destroyed = false;
-  /** Frames in a row that ended with the page still changing. */
+  /** Goes in a row that ended with the page still changing. */
   #goes = 0;
 
   constructor(private view: EditorView) {}
@@ -182,26 +186,23 @@ class LineEndPass {
     this.changed();
   }
 
-  schedule(): void {
-    if (this.#frame || this.#destroyed) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      if (this.#destroyed) return;
-      // Never redraw text under an IME composition. Its end may bring no document change
-      // (ProseMirror clears \`composing\` a moment after the last one): look again next frame.
-      if (this.view.composing) this.schedule();
-      // Not settled yet: go on next frame, so the screen ends where print does (settleAll).
-      else if (this.settle() === MAX_ROUNDS && ++this.#goes < MAX_GOES) this.schedule();
-    });
-  }
-
   /** A new page state: it gets its full count of goes. */
   changed(): void {
     this.#goes = 0;
-    this.schedule();
   }
 
-  /** Settles in up to {@link MAX_GOES} goes at once (print). */
+  /**
+   * One go, in a frame: `again` while the page is still changing and goes are
+   * left (so the screen ends where print does), or while an IME composition
+   * lasts (its text is never redrawn; its end may bring no document change,
+   * ProseMirror clears `composing` a moment after the last one).
+   */
+  go(): 'done' | 'again' {
+    if (this.view.composing) return 'again';
+    return this.settle() === MAX_ROUNDS && ++this.#goes < MAX_GOES ? 'again' : 'done';
+  }
+
+  /** Settles in up to {@link MAX_GOES} goes at once (print). Returns the rounds that changed the page. */
   settleAll(): number {
     let total = 0;
     for (let go = 0; go < MAX_GOES; go++) {
@@ -210,11 +211,6 @@ class LineEndPass {
       if (rounds < MAX_ROUNDS) break;
     }
     return total;
-  }
-
-  destroy(): void {
-    this.#destroyed = true;
-    if (this.#frame) cancelAnimationFrame(this.#frame);
   }
 
   /** Measures and decorates until nothing changes. Returns the rounds that changed something. */
@@ -303,17 +299,11 @@ export function nextHalving(
   return next;
 }
 
-const passes = new WeakMap<EditorView, LineEndPass>();
-
 /**
- * Runs the line-end pass on `view` now, synchronously, until it settles (print
- * mode calls it once fonts are loaded, before the page is measured and printed).
- * Returns the rounds that changed the page.
+ * The pass's state field: its decorations (half-width marks, Han–Western
+ * gaps), mapped through edits and replaced by the pass's own transactions.
+ * The pass itself ({@link LineEndPass}) is run by the typesetting pipeline.
  */
-export function settleLineEnds(view: EditorView): number {
-  return passes.get(view)?.settleAll() ?? 0;
-}
-
 export function lineEndPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: lineEndKey,
@@ -330,27 +320,6 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
     },
     props: {
       decorations: (state) => lineEndKey.getState(state),
-    },
-    view(view) {
-      const pass = new LineEndPass(view);
-      passes.set(view, pass);
-      const fonts = view.dom.ownerDocument.fonts;
-      const onFonts = () => pass.reset();
-      fonts?.addEventListener('loadingdone', onFonts);
-      pass.schedule();
-      return {
-        update(v, prev) {
-          pass.setView(v);
-          // The punctuation style re-sets every mark without touching a paragraph node: start over.
-          if (punctuationStyleOf(v.state.doc) !== punctuationStyleOf(prev.doc)) pass.reset();
-          else if (v.state.doc !== prev.doc) pass.changed();
-        },
-        destroy() {
-          pass.destroy();
-          fonts?.removeEventListener('loadingdone', onFonts);
-          passes.delete(view);
-        },
-      };
     },
   });
 }

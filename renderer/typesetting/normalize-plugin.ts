@@ -4,15 +4,20 @@
  * (`normalizePlugin`), and existing copy can be normalised on demand
  * (`normalizeSelectionOrStory`, one transaction, one undo step, marks kept).
  *
+ * As they arrive means as an autocorrection: what was typed or pasted goes in
+ * as it was, then the correction follows as an undo step of its own, so one
+ * undo gives back exactly what was typed (`甲乙,` stays `甲乙,`) and the next
+ * undo takes the typing itself away.
+ *
  * Spaces are kept in every text block but body paragraphs: in heads,
  * bylines, captions and credits they are meaningful (`首席记者 蒋超`).
  */
-import { Fragment, Slice } from 'prosemirror-model';
-import type { Mark, Node, NodeType } from 'prosemirror-model';
+import type { Node, NodeType } from 'prosemirror-model';
+import { closeHistory } from 'prosemirror-history';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { findNormalizations } from '../../shared/text/normalize';
-import type { NormalizationChange } from '../../shared/text/normalize';
 
 export const normalizePluginKey = new PluginKey('bm-normalize');
 
@@ -35,71 +40,6 @@ function blockText(block: Node): string {
   return text;
 }
 
-/** The text block's inline content with `changes` applied, each replacement taking its first character's marks. */
-function applyToInline(block: Node, changes: readonly NormalizationChange[]): Fragment {
-  const chars: { text: string; marks: readonly Mark[]; node?: Node }[] = [];
-  block.forEach((child) => {
-    if (child.isText) for (const unit of child.text!) chars.push({ text: unit, marks: child.marks });
-    else chars.push({ text: OBJECT, marks: child.marks, node: child });
-  });
-  // Offsets are UTF-16; expand surrogate pairs to one entry per unit to index them.
-  const units = chars.flatMap((c) => (c.text.length === 2 ? [c, { ...c, text: '' }] : [c]));
-  for (const change of [...changes].reverse()) {
-    const first = units[change.offset]!;
-    units.splice(change.offset, change.from.length, ...(change.to ? [{ text: change.to, marks: first.marks }] : []));
-  }
-  const nodes: Node[] = [];
-  let run = '';
-  let runMarks: readonly Mark[] = [];
-  const flush = (): void => {
-    if (run) nodes.push(block.type.schema.text(run, runMarks));
-    run = '';
-  };
-  for (const u of units) {
-    if (u.node) {
-      flush();
-      nodes.push(u.node);
-    } else if (u.text) {
-      if (run && !sameMarks(runMarks, u.marks)) flush();
-      if (!run) runMarks = u.marks;
-      run += u.text;
-    }
-  }
-  flush();
-  return Fragment.fromArray(nodes);
-}
-
-function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
-  return a.length === b.length && a.every((m, i) => m.eq(b[i]!));
-}
-
-function normalizeFragment(fragment: Fragment, parent: NodeType): Fragment {
-  const nodes: Node[] = [];
-  fragment.forEach((node) => {
-    if (node.isTextblock) {
-      const changes = findNormalizations(blockText(node), { keepSpaces: keepSpacesIn(node.type) });
-      nodes.push(changes.length ? node.copy(applyToInline(node, changes)) : node);
-    } else if (!node.isInline) {
-      nodes.push(node.copy(normalizeFragment(node.content, node.type)));
-    } else {
-      nodes.push(node);
-    }
-  });
-  // An open slice of bare inline content: normalise it as one run of text.
-  if (nodes.length > 0 && nodes.every((n) => n.isInline) && parent.isTextblock) {
-    const holder = parent.create(null, Fragment.fromArray(nodes));
-    const changes = findNormalizations(blockText(holder), { keepSpaces: keepSpacesIn(parent) });
-    return changes.length ? applyToInline(holder, changes) : Fragment.fromArray(nodes);
-  }
-  return Fragment.fromArray(nodes);
-}
-
-/** Normalise pasted content for where it lands. */
-export function normalizeSlice(slice: Slice, state: EditorState): Slice {
-  const parent = state.selection.$from.parent.type;
-  return new Slice(normalizeFragment(slice.content, parent), slice.openStart, slice.openEnd);
-}
-
 /**
  * What a typed mark becomes between the text before and after it in its
  * block, or null when it stays as typed.
@@ -113,12 +53,33 @@ export function typedReplacement(before: string, typed: string, after: string, k
   return change.offset === before.length && change.from === typed ? change.to : null;
 }
 
+/**
+ * Dispatches `correction` as an undo step of its own, after what was typed or
+ * pasted: it starts a history event, and the empty transaction after it
+ * closes that event again, so typing on does not join the correction.
+ */
+function dispatchCorrection(view: EditorView, correction: Transaction): void {
+  view.dispatch(closeHistory(correction.setMeta(normalizePluginKey, { corrected: true })));
+  view.dispatch(closeHistory(view.state.tr));
+}
+
 /** The plugin: normalises pasted text and ASCII marks typed in Chinese context. */
 export function normalizePlugin(): Plugin {
   return new Plugin({
     key: normalizePluginKey,
     props: {
-      transformPasted: (slice, view) => normalizeSlice(slice, view.state),
+      handlePaste(view, _event, slice) {
+        const { state } = view;
+        const pasted = state.tr.replaceSelection(slice).scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste');
+        const from = pasted.mapping.map(state.selection.from, -1);
+        const to = pasted.mapping.map(state.selection.to, 1);
+        const edits = normalizationEdits(pasted.doc, from, to);
+        // Nothing to correct: ProseMirror pastes as it always does.
+        if (edits.length === 0) return false;
+        view.dispatch(pasted);
+        dispatchCorrection(view, applyEdits(view.state.tr, edits));
+        return true;
+      },
       handleTextInput(view, from, to, text) {
         if (view.composing || !TYPED.test(text)) return false;
         const $from = view.state.doc.resolve(from);
@@ -129,11 +90,39 @@ export function normalizePlugin(): Plugin {
         const after = block.slice(to - start);
         const replacement = typedReplacement(before, text, after, keepSpacesIn($from.parent.type));
         if (replacement === null) return false;
-        view.dispatch(view.state.tr.insertText(replacement, from, to).scrollIntoView());
+        // The mark as typed (an ordinary keystroke, grouped with the typing before it), then its correction.
+        view.dispatch(view.state.tr.insertText(text, from, to).scrollIntoView());
+        dispatchCorrection(view, view.state.tr.insertText(replacement, from, from + text.length).scrollIntoView());
         return true;
       },
     },
   });
+}
+
+/** The normaliser's edits of the text blocks in [from, to), each wholly inside it, in document order. */
+function normalizationEdits(doc: Node, from: number, to: number): { from: number; to: number; text: string }[] {
+  const edits: { from: number; to: number; text: string }[] = [];
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isTextblock) return true;
+    if (node.type.spec.code) return false;
+    const start = pos + 1;
+    for (const change of findNormalizations(blockText(node), { keepSpaces: keepSpacesIn(node.type) })) {
+      const at = start + change.offset;
+      const end = at + change.from.length;
+      if (at >= from && end <= to) edits.push({ from: at, to: end, text: change.to });
+    }
+    return false;
+  });
+  return edits;
+}
+
+/** `edits` (document order) applied to `tr`, back to front so earlier positions stay valid; marks are kept. */
+function applyEdits(tr: Transaction, edits: readonly { from: number; to: number; text: string }[]): Transaction {
+  for (const edit of [...edits].reverse()) {
+    if (edit.text) tr.insertText(edit.text, edit.from, edit.to);
+    else tr.delete(edit.from, edit.to);
+  }
+  return tr;
 }
 
 /** Ranges [from, to) of the text blocks to normalise: the selection's, or the whole story's. */
@@ -155,26 +144,8 @@ function targetRange(state: EditorState): { from: number; to: number } | null {
 export const normalizeSelectionOrStory: Command = (state, dispatch) => {
   const range = targetRange(state);
   if (!range) return false;
-  const edits: { from: number; to: number; text: string }[] = [];
-  state.doc.nodesBetween(range.from, range.to, (node, pos) => {
-    if (!node.isTextblock) return true;
-    const start = pos + 1;
-    for (const change of findNormalizations(blockText(node), { keepSpaces: keepSpacesIn(node.type) })) {
-      const from = start + change.offset;
-      const to = from + change.from.length;
-      if (from >= range.from && to <= range.to) edits.push({ from, to, text: change.to });
-    }
-    return false;
-  });
+  const edits = normalizationEdits(state.doc, range.from, range.to);
   if (edits.length === 0) return false;
-  if (dispatch) {
-    const tr: Transaction = state.tr;
-    // Back to front, so earlier positions stay valid; insertText keeps the replaced text's marks.
-    for (const edit of edits.reverse()) {
-      if (edit.text) tr.insertText(edit.text, edit.from, edit.to);
-      else tr.delete(edit.from, edit.to);
-    }
-    dispatch(tr.setMeta(normalizePluginKey, { changes: edits.length }).scrollIntoView());
-  }
+  if (dispatch) dispatch(applyEdits(state.tr, edits).setMeta(normalizePluginKey, { changes: edits.length }).scrollIntoView());
   return true;
 };

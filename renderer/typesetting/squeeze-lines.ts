@@ -20,12 +20,16 @@
 import { isHan } from '../../shared/text/chars';
 import { chooseSqueeze, HALF_EM, MAX_SQUEEZED_PER_LINE, pushInUnitEm, SQUEEZABLE } from '../../shared/text/squeeze';
 import type { EditorView } from 'prosemirror-view';
+import { unbreakableEnd } from './autospace';
 import type { TextLine } from './measure-lines';
 
 /** A laid-out line with each visible character's offset and box width in px (justification included). */
 export interface BoxedLine extends TextLine {
   boxes?: { at: number; width: number }[];
 }
+
+/** Closing and middle marks: a run of them follows the character that comes up on push-in. */
+const CLOSING: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
 
 /** Slack (em) from which a full line counts as loose and is worth a push-in. */
 export const LOOSE_EM = 0.6;
@@ -92,6 +96,15 @@ export function withBoxes(view: EditorView, dom: HTMLElement, start: number, lin
   return out;
 }
 
+/**
+ * Whether the boundary at `b` (offset of its right-hand character) belongs to
+ * the autospace pass on `line`: its run (unbreakableEnd) ends the line, set
+ * tight there by that pass's own push-in.
+ */
+function autospaceOwns(text: string, b: number, line: TextLine): boolean {
+  return b > line.start && b <= line.end && unbreakableEnd(text, b) >= line.end;
+}
+
 function median(values: number[]): number {
   const v = [...values].sort((a, b) => a - b);
   return v.length ? v[Math.floor(v.length / 2)]! : 0;
@@ -117,10 +130,15 @@ export function squeezeParagraph(options: {
   halved: Map<number, number>;
   memory: SqueezeMemory;
   /**
-   * Han–Western boundaries (offsets of their right-hand characters): a line
-   * holding one, or whose next line starts near one, is left alone. The
-   * autospace pass takes a boundary's quarter em away at a line start and
-   * keeps it away at a line end (its own push-in); both at once do not settle.
+   * Han–Western boundaries (offsets of their right-hand characters). Where
+   * push-in and autospace meet, one rule: a boundary whose run ends a line is
+   * the autospace pass's (it keeps the quarter em away there while the line
+   * starts where it did: its own push-in), and that line is left alone; both
+   * passes acting on one line end do not settle. Every other boundary is text
+   * like any other: inside a line its gap is drawn and fixed, and a run that
+   * starts the next line (or follows its first character) may be brought up,
+   * its gap taken away at the line start by the autospace pass and kept away
+   * when the run then ends this line.
    */
   avoid?: ReadonlySet<number>;
 }): void {
@@ -153,8 +171,8 @@ export function squeezeParagraph(options: {
   lines.forEach((line, i) => {
     const nextLine = lines[i + 1];
     if (!nextLine || !line.boxes || line.boxes.length < 2) return;
-    // A boundary on the line or at the next one's start: the autospace pass's to settle.
-    if (avoid && [...avoid].some((b) => b > line.start && b <= nextLine.start + 2)) return;
+    // A boundary whose run ends the line: the autospace pass's push-in, not ours.
+    if (avoid && [...avoid].some((b) => autospaceOwns(text, b, line))) return;
     const key = `${line.start}:${line.end}`;
     const triedBefore = memory.failed.get(key) ?? 0;
     if (triedBefore === Infinity) return;
@@ -167,9 +185,13 @@ export function squeezeParagraph(options: {
     const e2 = expansionOf(text, nextLine, em) ?? 0;
     const nextBoxes = nextLine.boxes ?? [];
     const nextText = text.slice(nextLine.start, nextLine.end + 1);
+    // Han characters are one em; a mark as wide as it is set (half when the browser trims an
+    // adjacent pair, ”。), never less than half; letters and figures as measured.
     const unit = pushInUnitEm(nextText, (ch, at) => {
       const box = nextBoxes.find((b) => b.at === nextLine.start + at);
-      return box && !isHan(ch) && !SQUEEZABLE.has(ch) ? Math.max(0, box.width - e2) / em : 1;
+      if (!box || isHan(ch)) return 1;
+      const width = Math.max(0, box.width - e2) / em;
+      return SQUEEZABLE.has(ch) ? (width < 0.75 ? HALF_EM : 1) : width;
     });
     const candidates: number[] = [];
     let squeezed = 0;
@@ -180,7 +202,16 @@ export function squeezeParagraph(options: {
       if (halved.has(b.at)) squeezed++;
       else if (released.has(b.at) || (b.width - e) / em > 0.75) candidates.push(b.at - line.start);
     }
-    const lineText = text.slice(line.start, line.end + 1);
+    // The run coming up may hold a pair of closing marks (园”。): its last is set half width at
+    // the new line end, the others may go half width with it, as an adjacent pair.
+    let upTo = line.end;
+    for (let at = nextLine.start + 1; at < nextLine.end && CLOSING.has(text[at]!) && CLOSING.has(text[at + 1]!); at++) {
+      const box = nextBoxes.find((b) => b.at === at);
+      if (!box || halved.has(at)) break;
+      if (released.has(at) || (box.width - e2) / em > 0.75) candidates.push(at - line.start);
+      upTo = at + 1;
+    }
+    const lineText = text.slice(line.start, upTo + 1);
     const short = Math.max(unit - slackEm + SAFETY_EM, triedBefore * HALF_EM + 0.01);
     const choice = chooseSqueeze(lineText, candidates, short, MAX_SQUEEZED_PER_LINE - squeezed);
     if (!choice) {

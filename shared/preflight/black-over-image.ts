@@ -5,8 +5,14 @@
  * picture's, its K replaces the picture's K, so the sum is the picture's
  * C + M + Y + 100 %). The overlaps are geometry of the page alone; the ink is
  * measured by the host from the picture's pixels through the output profile.
+ *
+ * Rectangles are where the blocks are drawn: a block in a boxed story is drawn
+ * clear of the box's inset (shared/layout/box-wrap.ts), a photo's picture and
+ * a label's text with it.
  */
 import type { Node } from 'prosemirror-model';
+import { boxWrapInsets } from '../layout/box-wrap';
+import type { EdgeInsets } from '../layout/box-wrap';
 import { gridBoxRect, gridMetrics } from '../page/geometry';
 import type { PageSettings } from '../page/settings';
 import { PX_PER_MM } from '../page/units';
@@ -48,15 +54,17 @@ export function inkKey(textId: string, photoId: string): string {
   return `${textId}|${photoId}`;
 }
 
-function rectOf(node: Node, settings: PageSettings): RectMm {
+/** Where `node` is drawn: its grid box less what a boxed story around it takes (`insets`, px). */
+function rectOf(node: Node, settings: PageSettings, insets: EdgeInsets | undefined): RectMm {
   const metrics = gridMetrics(settings);
   const a = node.attrs as Record<string, number>;
   const r = gridBoxRect(metrics, { col: a['col']!, line: a['line']!, cols: a['cols']!, lines: a['lines']! });
+  const e = insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
   return {
-    xMm: (metrics.typeLeftPx + r.x) / PX_PER_MM,
-    yMm: (metrics.typeTopPx + r.y) / PX_PER_MM,
-    widthMm: r.width / PX_PER_MM,
-    heightMm: r.height / PX_PER_MM,
+    xMm: (metrics.typeLeftPx + r.x + e.left) / PX_PER_MM,
+    yMm: (metrics.typeTopPx + r.y + e.top) / PX_PER_MM,
+    widthMm: Math.max(0, r.width - e.left - e.right) / PX_PER_MM,
+    heightMm: Math.max(0, r.height - e.top - e.bottom) / PX_PER_MM,
   };
 }
 
@@ -70,17 +78,18 @@ export function blackTextOverPictures(doc: Node): BlackOverPicture[] {
   const linePx = gridMetrics(settings).linePx;
   const pictures: { id: string; asset: string; rect: RectMm; crop: BlackOverPicture['crop'] }[] = [];
   const texts: { id: string; kind: string; rect: RectMm }[] = [];
-  doc.forEach((node) => {
+  const insets = boxWrapInsets(doc);
+  doc.forEach((node, _offset, index) => {
     const kind = node.type.name;
     const a = node.attrs as Record<string, unknown>;
     if (kind === 'photo' && String(a['asset'] ?? '') !== '') {
-      const rect = rectOf(node, settings);
+      const rect = rectOf(node, settings, insets.get(index));
       const heightMm = rect.heightMm - ((a['captionLines'] as number) * linePx) / PX_PER_MM;
       if (heightMm <= 0) return;
       const crop = { fit: String(a['fit']), zoom: Number(a['zoom']), focusX: Number(a['focusX']), focusY: Number(a['focusY']) };
       pictures.push({ id: String(a['id'] ?? ''), asset: String(a['asset']), rect: { ...rect, heightMm }, crop });
     } else if ((kind === 'label' && a['variant'] !== 'solid' && a['swatch'] === 'black') || kind === 'teaser') {
-      texts.push({ id: String(a['id'] ?? ''), kind, rect: rectOf(node, settings) });
+      texts.push({ id: String(a['id'] ?? ''), kind, rect: rectOf(node, settings, insets.get(index)) });
     }
   });
   const found: BlackOverPicture[] = [];

@@ -4,8 +4,10 @@
  * would be spread (every gap opened); instead, full-width marks inside the
  * line are set half width, each freeing half an em, until the next unbreakable
  * unit fits. Adjacent marks (”“, ”，, 。”) go first, then single pause marks
- * (，、；：) and closing quotes and brackets, then opening marks, the stops
- * 。！？ last. When the marks cannot free enough, the line is left to push-out
+ * (，、；：) and closing quotes and brackets, the stops 。！？ last. An
+ * opening mark is compressed only as one of a pair (`，“`, `”“`): alone, half
+ * width, its ink sits tight against the character it opens, and at body size
+ * it reads as a Western quote (`面上的"春色满园`). When the marks cannot free enough, the line is left to push-out
  * (推出: the character stays down and the line is spread, what the browser
  * does by itself).
  *
@@ -36,14 +38,19 @@ export const HALF_EM = 0.5;
  */
 export const MAX_SQUEEZED_PER_LINE = 4;
 
+const adjacentToMark = (text: string, at: number): boolean => SQUEEZABLE.has(text[at - 1] ?? '') || SQUEEZABLE.has(text[at + 1] ?? '');
+
 /** Priority of compressing the mark at `at` in `text` (lower goes first). */
 function priority(text: string, at: number): number {
-  const ch = text[at]!;
-  const adjacent = SQUEEZABLE.has(text[at - 1] ?? '') || SQUEEZABLE.has(text[at + 1] ?? '');
-  if (adjacent) return 0;
-  if (STOPS.has(ch)) return 3;
-  if (OPENING.has(ch)) return 2;
+  if (adjacentToMark(text, at)) return 0;
+  if (STOPS.has(text[at]!)) return 2;
   return 1;
+}
+
+/** Whether the mark at `at` may be compressed at all: a lone opening mark may not. */
+function compressible(text: string, at: number): boolean {
+  const ch = text[at] ?? '';
+  return SQUEEZABLE.has(ch) && (!OPENING.has(ch) || adjacentToMark(text, at));
 }
 
 /**
@@ -67,7 +74,7 @@ export function chooseSqueeze(
 ): number[] | null {
   if (!Number.isFinite(shortEm)) throw new RangeError(`chooseSqueeze: shortEm must be finite, got ${shortEm}`);
   const needed = Math.max(1, Math.ceil(shortEm / HALF_EM - 1e-6));
-  const usable = candidates.filter((at) => SQUEEZABLE.has(text[at] ?? ''));
+  const usable = candidates.filter((at) => compressible(text, at));
   if (needed > Math.min(usable.length, budget)) return null;
   const ranked = [...usable].sort((a, b) => priority(text, a) - priority(text, b) || b - a);
   return ranked.slice(0, needed).sort((a, b) => a - b);
@@ -110,7 +117,7 @@ export function pushInUnitEm(next: string, widthOf: (ch: string, at: number) => 
     closing++;
     em += widthOf(next[at]!, at);
   }
-  // The last closing mark ends the line and is set half width there.
-  if (closing > 0 && SQUEEZABLE.has(next[at]!)) em -= HALF_EM * widthOf(next[at]!, at);
+  // The last closing mark ends the line and is set half width there (whatever it is now).
+  if (closing > 0 && SQUEEZABLE.has(next[at]!)) em += HALF_EM - widthOf(next[at]!, at);
   return em;
 }

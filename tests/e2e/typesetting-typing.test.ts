@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebApp } from './support/web-app';
 import { openWebApp } from './support/web-app';
+import { typesetSettled } from './support/typeset-settled';
 import { e2eUnavailable, SEED_FILE } from './support/web';
 
 const skip = e2eUnavailable();
@@ -61,9 +62,10 @@ describe.skipIf(skip !== null)(`line-end punctuation while typing (web mode)${sk
   });
 
   it('sets every line-end mark of a paragraph half width again after typing moves all its lines', async () => {
-    // The pass settles over a few frames after the page opens.
-    await expect.poll(async () => (await fullWidthLineEnds(page, 'lead')).missed, { timeout: 10_000 }).toEqual([]);
+    // The pass settles over a few frames after the page opens: the page says when.
+    await typesetSettled(page);
     const before = await fullWidthLineEnds(page, 'lead');
+    expect(before.missed).toEqual([]);
     expect(before.marks).toBeGreaterThan(3);
     // The caret at the start of the lead's first paragraph, then two characters and a comma: every line after moves.
     const at = await page.evaluate(() => {
@@ -78,8 +80,9 @@ describe.skipIf(skip !== null)(`line-end punctuation while typing (web mode)${sk
     await page.keyboard.press('Home');
     for (const ch of ['近', '日', '，']) await page.keyboard.insertText(ch);
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-block-id="lead"] .bm-body p')!.textContent!.slice(0, 4)), { timeout: 10_000 }).toBe('近日，社');
-    await expect.poll(async () => (await fullWidthLineEnds(page, 'lead')).missed, { timeout: 10_000 }).toEqual([]);
+    await typesetSettled(page);
     const after = await fullWidthLineEnds(page, 'lead');
+    expect(after.missed).toEqual([]);
     expect(after.marks).toBeGreaterThan(3);
     console.log(`line-end marks in the lead: ${before.marks} before typing, ${after.marks} after, all half width`);
   }, 60_000);

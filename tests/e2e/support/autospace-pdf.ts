@@ -47,8 +47,13 @@ export interface AutospaceReport {
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WESTERN_RUN = /^[0-9A-Za-z]+(?:[.:,][0-9A-Za-z]+)*/;
 
-/** Whether `rest` (a line's text from a boundary on) is one unbreakable run: a Western run, its unit, a closing mark. */
+/**
+ * Whether `rest` (a line's text from a boundary on) is one unbreakable run, as
+ * the autospace pass reads it (renderer/typesetting/autospace.ts, unbreakableEnd):
+ * a Western run, its unit, a closing mark; or one Han character and a closing mark.
+ */
 export function endsLineWhole(rest: string): boolean {
+  if (/^\p{Script=Han}[，。、；：！？”’）》]?$/u.test(rest)) return true;
   const run = WESTERN_RUN.exec(rest)?.[0];
   if (!run) return false;
   const after = rest.slice(run.length);

@@ -2,12 +2,12 @@ import { history, undo } from 'prosemirror-history';
 import { Fragment, Slice } from 'prosemirror-model';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../../shared/model/schema';
 import {
   normalizePlugin,
   normalizeSelectionOrStory,
-  normalizeSlice,
   typedReplacement,
 } from '../../../renderer/typesetting/normalize-plugin';
 
@@ -75,18 +75,85 @@ describe('normalizeSelectionOrStory', () => {
   });
 });
 
-describe('normalizeSlice', () => {
-  it('normalises pasted paragraphs and keeps their marks', () => {
-    const state = stateAt(page(para('正文')), 3);
+/** Enough of an EditorView for the plugin's props: state, dispatch, composing. */
+function fakeView(state: EditorState): { state: EditorState; composing: boolean; dispatch: (tr: Transaction) => void } {
+  const view = {
+    state,
+    composing: false,
+    dispatch: (tr: Transaction) => {
+      view.state = view.state.apply(tr);
+    },
+  };
+  return view;
+}
+
+const undoOnce = (view: ReturnType<typeof fakeView>): void => {
+  undo(view.state, view.dispatch);
+};
+
+const paragraphStart = (doc: Node): number => {
+  let start = 0;
+  doc.descendants((n, pos) => {
+    if (n.type.name === 'paragraph' && !start) start = pos + 1;
+  });
+  return start;
+};
+
+describe('normalizePlugin', () => {
+  const plugin = normalizePlugin();
+  const typeText = (view: ReturnType<typeof fakeView>, text: string): void => {
+    for (const ch of text) {
+      const { from, to } = view.state.selection;
+      const handled = plugin.props.handleTextInput!.call(plugin, view as never, from, to, ch, () => view.state.tr);
+      if (!handled) view.dispatch(view.state.tr.insertText(ch, from, to));
+    }
+  };
+
+  it('sets a typed mark between Han full width; one undo gives back the mark as typed, the next the typing', () => {
+    const doc = page(para('甲乙'));
+    const view = fakeView(stateAt(doc, paragraphStart(doc) + 2));
+    typeText(view, ',丙丁');
+    const body = () => view.state.doc.firstChild!.lastChild!.textContent;
+    expect(body()).toBe('甲乙，丙丁');
+    undoOnce(view);
+    // The typing after the correction is its own step.
+    expect(body()).toBe('甲乙，');
+    undoOnce(view);
+    expect(body()).toBe('甲乙,');
+    undoOnce(view);
+    expect(body()).toBe('甲乙');
+  });
+
+  it('leaves times, decimals and Latin words as typed', () => {
+    const doc = page(para('上午'));
+    const view = fakeView(stateAt(doc, paragraphStart(doc) + 2));
+    typeText(view, '7:30起跑,约2.5万人,见 www.example.com.');
+    expect(view.state.doc.firstChild!.lastChild!.textContent).toBe('上午7:30起跑，约2.5万人，见 www.example.com.');
+  });
+
+  it('normalises pasted text where it lands, marks kept; one undo gives back the paste as it was', () => {
+    const doc = page(para('正文'));
+    const view = fakeView(stateAt(doc, paragraphStart(doc) + 2));
     const slice = new Slice(
       Fragment.from(para('本报讯(记者 靳林杰)近日,', schema.text('省第六批', [strong.create()]), '名单公布.')),
       1,
       1,
     );
-    const out = normalizeSlice(slice, state);
-    expect(out.content.firstChild!.textContent).toBe('本报讯（记者 靳林杰）近日，省第六批名单公布。');
-    expect(out.content.firstChild!.child(1).marks.map((m) => m.type.name)).toEqual(['strong']);
-    expect(out.openStart).toBe(1);
+    expect(plugin.props.handlePaste!.call(plugin, view as never, {} as ClipboardEvent, slice)).toBe(true);
+    const body = view.state.doc.firstChild!.lastChild!.firstChild!;
+    expect(body.textContent).toBe('正文本报讯（记者 靳林杰）近日，省第六批名单公布。');
+    expect(body.child(1).marks.map((m) => m.type.name)).toEqual(['strong']);
+    undoOnce(view);
+    expect(view.state.doc.firstChild!.lastChild!.textContent).toBe('正文本报讯(记者 靳林杰)近日,省第六批名单公布.');
+    undoOnce(view);
+    expect(view.state.doc.eq(doc)).toBe(true);
+  });
+
+  it('leaves a paste with nothing to correct to ProseMirror', () => {
+    const doc = page(para('正文'));
+    const view = fakeView(stateAt(doc, paragraphStart(doc) + 2));
+    const slice = new Slice(Fragment.from(para('见 www.example.com，7:30')), 1, 1);
+    expect(plugin.props.handlePaste!.call(plugin, view as never, {} as ClipboardEvent, slice)).toBe(false);
   });
 });
 

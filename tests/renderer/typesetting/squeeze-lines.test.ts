@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newSqueezeMemory, squeezeParagraph } from '../../../renderer/typesetting/squeeze-lines';
 import type { BoxedLine } from '../../../renderer/typesetting/squeeze-lines';
+import { autospaceBoundaries } from '../../../shared/text/autospace';
 
 const EM = 10;
 
@@ -89,5 +90,26 @@ describe('squeezeParagraph after the marks were cleared', () => {
     halved.clear();
     squeezeParagraph({ text: TEXT, lines: loose, em: EM, halved, memory });
     expect([...halved.keys()]).toEqual([9]);
+  });
+
+  it('pushes in a line with a Han–Western boundary inside it (中制造业5人，服务): its gaps are text like any other', () => {
+    const text = '中制造业5人，服务的工作甲乙丙丁戊己庚辛壬癸';
+    const halved = new Map<number, number>();
+    squeezeParagraph({ text, lines: [line(text, 0, 10, 1.5), line(text, 11, 22, 0)], em: EM, halved, memory: newSqueezeMemory(), avoid: new Set(autospaceBoundaries(text)) });
+    expect([...halved.entries()]).toEqual([[6, 0]]);
+  });
+
+  it('leaves a line whose last run holds a boundary to the autospace pass (达130万 set tight there)', () => {
+    const text = '甲乙，丙丁戊己庚辛达130万千瓦时甲乙丙丁戊己';
+    const halved = new Map<number, number>();
+    squeezeParagraph({ text, lines: [line(text, 0, 13, 1.5), line(text, 14, 24, 0)], em: EM, halved, memory: newSqueezeMemory(), avoid: new Set(autospaceBoundaries(text)) });
+    expect([...halved.entries()]).toEqual([]);
+  });
+
+  it('never halves a lone opening mark, and halves a closing pair coming up instead (园”。)', () => {
+    const text = '齐放”，实现面上的“春色满园”。';
+    const halved = new Map<number, number>();
+    squeezeParagraph({ text, lines: [line(text, 0, 12, 2.0), line(text, 13, 15, 0)], em: EM, halved, memory: newSqueezeMemory() });
+    expect([...halved.keys()].sort((a, b) => a - b)).toEqual([3, 14]);
   });
 });

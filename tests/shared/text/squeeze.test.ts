@@ -16,8 +16,15 @@ describe('chooseSqueeze', () => {
     const line = '齐放”，实现面上的“春色满';
     expect(chooseSqueeze(line, marksOf(line), 0.5)).toEqual([3]);
     expect(chooseSqueeze(line, marksOf(line), 1)).toEqual([2, 3]);
-    // A third half em takes the opening quote too.
-    expect(chooseSqueeze(line, marksOf(line), 1.5)).toEqual([2, 3, 9]);
+    // Never the lone opening quote: half width it sits tight against 春 and reads as a Western quote.
+    expect(chooseSqueeze(line, marksOf(line), 1.5)).toBeNull();
+  });
+
+  it('compresses an opening mark only as one of a pair', () => {
+    const lone = '实现面上的“春色满园';
+    expect(chooseSqueeze(lone, marksOf(lone), 0.5)).toBeNull();
+    const pair = '他说，“春色满园';
+    expect(chooseSqueeze(pair, [pair.indexOf('“')], 0.5)).toEqual([pair.indexOf('“')]);
   });
 
   it('leaves the stops for last and prefers marks near the line end within a class', () => {
@@ -65,6 +72,13 @@ describe('pushInUnitEm', () => {
   it('brings a closing mark along, set half width at the new line end', () => {
     expect(pushInUnitEm('车”等')).toBe(1.5);
     expect(pushInUnitEm('车”，等')).toBe(2.5);
+  });
+
+  it('counts a mark of the run as wide as it is set: ” before 。 trimmed by the browser, 。 half at the new line end', () => {
+    expect(pushInUnitEm('园”。')).toBe(2.5);
+    expect(pushInUnitEm('园”。', (ch) => (ch === '”' ? 0.5 : 1))).toBe(2);
+    // A last mark already half width (the line-end rule's, where it is now) is half width there too.
+    expect(pushInUnitEm('车”等', (ch) => (ch === '”' ? 0.5 : 1))).toBe(1.5);
   });
 
   it('brings the character an opening mark opens', () => {

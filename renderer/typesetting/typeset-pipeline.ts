@@ -1,0 +1,227 @@
+/**
+ * The typesetting pipeline: every pass that turns a page state into set type,
+ * in one declared order, with one owner for when they run.
+ *
+ * {@link TYPESET_ORDER} is the order. The text passes (glue, 开明式
+ * punctuation) are pure decorations, recomputed in their state fields when
+ * the document changes; the measuring passes read the laid-out page, so they
+ * run after layout, in one animation frame, in order: line ends (half-width
+ * marks, Han–Western gaps, push-in; it changes the layout, so it goes first),
+ * then copyfit, which measures the result. Every result is a state field found
+ * by its plugin key: `gluePluginKey`, `punctuationPluginKey`, `lineEndKey`,
+ * and {@link typesetKey} for copyfit's.
+ *
+ * Copyfit is given in ({@link TypesetOptions.copyfit}): the editor owns it,
+ * the pipeline only says when it runs. {@link TypesetPipeline.settle} runs
+ * every pass to the end now and resolves then: print mode awaits it before the
+ * page is printed, and the page says whether it is settled in
+ * {@link TYPESET_ATTRIBUTE} for tests and benchmarks to wait on.
+ */
+import type { EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { gluePlugin, gluePluginKey } from './glue-plugin';
+import { LineEndPass, lineEndKey, lineEndPlugin } from './line-end-plugin';
+import { punctuationPlugin, punctuationPluginKey, punctuationStyleOf } from './punctuation-plugin';
+
+/** The passes, in the order they run (text passes on every state, measuring passes after layout). */
+export const TYPESET_ORDER = ['glue', 'punctuation', 'line-end', 'copyfit'] as const;
+
+type PassName = (typeof TYPESET_ORDER)[number];
+
+/** A pass that reads the laid-out page: a go per frame, or all at once when asked to settle. */
+interface MeasuringPass {
+  go(view: EditorView): 'done' | 'again';
+  settle(view: EditorView): void;
+}
+
+/** The passes' state fields, by name (copyfit's is the pipeline's own, {@link typesetKey}). */
+const FIELDS: Partial<Record<PassName, () => Plugin>> = { glue: gluePlugin, punctuation: punctuationPlugin, 'line-end': lineEndPlugin };
+
+/** On the editor's root element: `pending` while a pass is still to run, `settled` when all have run on this layout. */
+export const TYPESET_ATTRIBUTE = 'data-typeset';
+
+/** What the pipeline keeps in its state field. */
+export interface TypesetResult<Fit = unknown> {
+  /** Copyfit's last measure of the page (null before its first). */
+  copyfit: Fit | null;
+}
+
+export const typesetKey = new PluginKey<TypesetResult>('bm-typeset');
+
+export interface TypesetOptions<Fit> {
+  /**
+   * The copyfit pass, the pipeline's last: measures the laid-out page (and
+   * may mark it: overset frames) and returns the result kept in {@link typesetKey}.
+   */
+  copyfit: (view: EditorView) => Fit;
+  /** Whether two copyfit results are the same (an unchanged result dispatches nothing). */
+  sameFit: (a: Fit, b: Fit) => boolean;
+}
+
+/** The text passes' results: when one changed, the layout did, and copyfit measures again. */
+function textPassesChanged(state: EditorState, prev: EditorState): boolean {
+  return (
+    state.doc !== prev.doc ||
+    gluePluginKey.getState(state) !== gluePluginKey.getState(prev) ||
+    punctuationPluginKey.getState(state) !== punctuationPluginKey.getState(prev) ||
+    lineEndKey.getState(state) !== lineEndKey.getState(prev)
+  );
+}
+
+/** The pipeline of one editor view: its plugins, in order, and {@link settle}. */
+export class TypesetPipeline<Fit> {
+  readonly plugins: readonly Plugin[];
+  readonly #options: TypesetOptions<Fit>;
+  #view: EditorView | null = null;
+  #lineEnd: LineEndPass | null = null;
+  #frame = 0;
+  /** The measuring passes are running (their own transactions need no new frame). */
+  #running = false;
+  /** Copyfit has not measured the current layout. */
+  #copyfitStale = true;
+  #waiting: (() => void)[] = [];
+  /** The passes that read the layout, by name; they run in {@link TYPESET_ORDER}. */
+  readonly #measuring: Partial<Record<PassName, MeasuringPass>> = {
+    'line-end': { go: () => this.#lineEnd?.go() ?? 'done', settle: () => void this.#lineEnd?.settleAll() },
+    copyfit: {
+      go: (view) => {
+        if (this.#copyfitStale) this.#measure(view);
+        return 'done';
+      },
+      settle: (view) => this.#measure(view),
+    },
+  };
+
+  constructor(options: TypesetOptions<Fit>) {
+    this.#options = options;
+    this.plugins = [...TYPESET_ORDER.flatMap((name) => FIELDS[name]?.() ?? []), this.#runner()];
+  }
+
+  /** The measuring passes, in order. */
+  #inOrder(): MeasuringPass[] {
+    return TYPESET_ORDER.flatMap((name) => this.#measuring[name] ?? []);
+  }
+
+  /** Copyfit's last result in `state` (null before its first measure). */
+  copyfit(state: EditorState): Fit | null {
+    return (typesetKey.getState(state)?.copyfit as Fit | null | undefined) ?? null;
+  }
+
+  /**
+   * Runs every measuring pass now, in order, until the page settles (the line-end
+   * pass with all its goes at once, then copyfit), and resolves then. During an
+   * IME composition it waits for the composition to end.
+   */
+  async settle(): Promise<void> {
+    const view = this.#view;
+    if (!view) return;
+    while (view.composing) {
+      // Frames look again while the composition lasts (the line-end pass says `again`).
+      this.#schedule();
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      if (this.#view !== view) return;
+    }
+    this.#cancel();
+    this.#running = true;
+    try {
+      for (const pass of this.#inOrder()) pass.settle(view);
+    } finally {
+      this.#running = false;
+    }
+    this.#settled(view);
+  }
+
+  #runner(): Plugin<TypesetResult<Fit>> {
+    return new Plugin<TypesetResult<Fit>>({
+      key: typesetKey,
+      state: {
+        init: () => ({ copyfit: null }),
+        apply: (tr, value) => (tr.getMeta(typesetKey) as TypesetResult<Fit> | undefined) ?? value,
+      },
+      view: (view) => {
+        this.#view = view;
+        const lineEnd = new LineEndPass(view);
+        this.#lineEnd = lineEnd;
+        const fonts = view.dom.ownerDocument.fonts;
+        // A face arrived: every line may break elsewhere.
+        const onFonts = () => {
+          lineEnd.reset();
+          this.#copyfitStale = true;
+          this.#schedule();
+        };
+        fonts?.addEventListener('loadingdone', onFonts);
+        this.#schedule();
+        return {
+          update: (v, prev) => {
+            this.#view = v;
+            lineEnd.setView(v);
+            // The punctuation style re-sets every mark without touching a paragraph node: start over.
+            const docChanged = v.state.doc !== prev.doc;
+            if (punctuationStyleOf(v.state.doc) !== punctuationStyleOf(prev.doc)) lineEnd.reset();
+            else if (docChanged) lineEnd.changed();
+            else if (!textPassesChanged(v.state, prev)) return;
+            this.#copyfitStale = true;
+            // The passes' own transactions, while they run: copyfit follows in this frame.
+            if (this.#running && !docChanged) return;
+            this.#schedule();
+          },
+          destroy: () => {
+            this.#cancel();
+            fonts?.removeEventListener('loadingdone', onFonts);
+            this.#view = null;
+            this.#lineEnd = null;
+            for (const resolve of this.#waiting.splice(0)) resolve();
+          },
+        };
+      },
+    });
+  }
+
+  #schedule(): void {
+    const view = this.#view;
+    if (this.#frame || !view) return;
+    view.dom.setAttribute(TYPESET_ATTRIBUTE, 'pending');
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#view) this.#runFrame(this.#view);
+    });
+  }
+
+  #cancel(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** One frame: each measuring pass once, in order; another frame when one is not done. */
+  #runFrame(view: EditorView): void {
+    this.#running = true;
+    let again = false;
+    try {
+      for (const pass of this.#inOrder()) again = pass.go(view) === 'again' || again;
+    } finally {
+      this.#running = false;
+    }
+    if (again) this.#schedule();
+    else this.#settled(view);
+  }
+
+  /** The copyfit pass: measured through the editor's copyfit, kept in the state field when it changed. */
+  #measure(view: EditorView): void {
+    this.#copyfitStale = false;
+    const start = performance.now();
+    const fit = this.#options.copyfit(view);
+    // Visible in performance tools and to benchmarks as `bm-copyfit`.
+    performance.measure('bm-copyfit', { start });
+    const last = this.copyfit(view.state);
+    if (last !== null && this.#options.sameFit(last, fit)) return;
+    view.dispatch(view.state.tr.setMeta(typesetKey, { copyfit: fit }).setMeta('addToHistory', false));
+  }
+
+  #settled(view: EditorView): void {
+    // A face still loading will lay the page out again (and say so: loadingdone).
+    const loading = view.dom.ownerDocument.fonts?.status === 'loading';
+    if (!this.#frame && !loading) view.dom.setAttribute(TYPESET_ATTRIBUTE, 'settled');
+    for (const resolve of this.#waiting.splice(0)) resolve();
+  }
+}
