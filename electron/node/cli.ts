@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   import: () => import('./commands/import').then((m) => m.importCommand),
   normalize: () => import('./commands/normalize').then((m) => m.normalizeCommand),
   preflight: () => import('./commands/preflight').then((m) => m.preflightCommand),
+  desk: () => import('./commands/desk').then((m) => m.deskCommand),
 };
 
 async function usage(): Promise<string> {
