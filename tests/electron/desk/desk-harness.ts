@@ -5,70 +5,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Node } from 'prosemirror-model';
-import type { EditorState } from 'prosemirror-state';
 import { schema } from '../../../shared/model/schema';
 import type { DeskDb } from '../../../electron/node/desk/desk-db';
 import { openPglite, openPostgres } from '../../../electron/node/desk/desk-db';
 import type { DeskServer } from '../../../electron/node/desk/desk-server';
 import { startDeskServer } from '../../../electron/node/desk/desk-server';
 import { createEdition, createTables } from '../../../electron/node/desk/desk-store';
-import type { DeskUsersFile } from '../../../electron/node/desk/desk-users';
 import { deskUsers } from '../../../electron/node/desk/desk-users';
 import { NodeDeskClient } from '../../../electron/node/desk/desk-client';
-import { postgresBin, startTestPostgres } from './postgres-server';
+import { postgresBin, startTestPostgres } from '../../../bench/desk-postgres';
+import { pageWithStories, USERS } from '../../../bench/desk-page';
 
-export const USERS: DeskUsersFile = {
-  users: [
-    { name: 'mei', role: 'layout', token: 'token-of-mei-0000000', stories: [] },
-    { name: 'sub1', role: 'subeditor', token: 'token-of-sub1-000000', stories: [] },
-    { name: 'sub2', role: 'subeditor', token: 'token-of-sub2-000000', stories: [] },
-    { name: 'sub3', role: 'subeditor', token: 'token-of-sub3-000000', stories: [] },
-    { name: 'rep', role: 'reporter', token: 'token-of-rep-0000000', stories: ['s3'] },
-    ...Array.from({ length: 20 }, (_, i) => ({ name: `bench${i}`, role: 'subeditor' as const, token: `token-of-bench-${i}-00000`, stories: [] })),
-  ],
-  idleMinutes: 10,
-  goneSeconds: 60,
-};
-
-/** A page with `n` stories s1…sn side by side, each one paragraph "·". */
-export function pageWithStories(n: number): Node {
-  const stories = Array.from({ length: n }, (_, i) =>
-    schema.node('story', { id: `s${i + 1}`, col: i % 8, line: 10 * Math.floor(i / 8), cols: 1, lines: 10 }, [
-      schema.node('body', null, [schema.node('paragraph', null, [schema.text('·')])]),
-    ]),
-  );
-  return schema.node('page', null, stories);
-}
-
-/** The position of a story node. */
-export function storyPos(doc: Node, id: string): number {
-  let found = -1;
-  doc.forEach((node, offset) => {
-    if (node.attrs['id'] === id) found = offset;
-  });
-  if (found < 0) throw new RangeError(`no story ${id}`);
-  return found;
-}
-
-/** The text of a story. */
-export function storyText(doc: Node, id: string): string {
-  const node = doc.nodeAt(storyPos(doc, id))!;
-  return node.textContent;
-}
-
-/** End of the story's last paragraph (where typing goes). */
-export function storyEnd(doc: Node, id: string): number {
-  const pos = storyPos(doc, id);
-  const node = doc.nodeAt(pos)!;
-  // story > body > last paragraph: end of its content is 3 before the story's end.
-  return pos + node.nodeSize - 3;
-}
-
-/** Types `text` one character per transaction at the end of a story. */
-export function typeInto(client: NodeDeskClient, id: string, text: string): void {
-  for (const ch of text) client.edit((state: EditorState) => state.tr.insertText(ch, storyEnd(state.doc, id)));
-}
+export { pageWithStories, settle, storyEnd, storyPos, storyText, typeInto, USERS } from '../../../bench/desk-page';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -97,10 +45,15 @@ export async function openBackend(backend: Backend): Promise<{ open(): Promise<D
 }
 
 /** Desks (one or more on one database) serving `edition` with a page of `stories` stories. */
-export async function deskFixture(db: DeskDb, edition: string, stories = 4, openMore?: () => Promise<DeskDb>): Promise<DeskFixture> {
+export async function deskFixture(
+  db: DeskDb,
+  edition: string,
+  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number } = {},
+): Promise<DeskFixture> {
+  const { stories = 4, openMore } = options;
   await createTables(db);
   await createEdition(db, edition, pageWithStories(stories).toJSON());
-  const users = deskUsers(USERS);
+  const users = deskUsers({ ...USERS, goneSeconds: options.goneSeconds ?? USERS.goneSeconds });
   const desks: DeskServer[] = [];
   const clients: NodeDeskClient[] = [];
   const extraDbs: DeskDb[] = [];
@@ -133,13 +86,3 @@ export async function deskFixture(db: DeskDb, edition: string, stories = 4, open
   return fixture;
 }
 
-/** Waits until every client is online, has sent everything and all are at the same version. */
-export async function settle(clients: NodeDeskClient[], timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const versions = new Set(clients.map((c) => c.version));
-    if (clients.every((c) => c.synced && c.session.online) && versions.size === 1) return;
-    if (Date.now() > deadline) throw new Error(`clients did not settle: versions ${clients.map((c) => `${c.version}${c.synced ? '' : '*'}`).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -1,5 +1,5 @@
 /**
- * A throwaway PostgreSQL for desk tests and benches: Debian's binaries
+ * A throwaway PostgreSQL for the desk tests and bench (tests/electron/desk, bench/desk-load.ts): Debian's binaries
  * (/usr/lib/postgresql/<version>/bin), initdb into a temporary folder, started
  * with pg_ctl on a Unix socket in that folder (no TCP). As root, the server
  * runs as the `postgres` user (PostgreSQL refuses to run as root).
