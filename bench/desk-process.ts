@@ -8,11 +8,10 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../electron/node/project-root';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 /** The built CLI (`npm run build` or `node scripts/build.mjs node` first). */
-export const CLI = join(root, 'dist', 'node', 'cli.mjs');
+export const CLI = join(projectRoot(), 'dist', 'node', 'cli.mjs');
 
 export function cliBuilt(): boolean {
   return existsSync(CLI);

@@ -20,6 +20,7 @@ const nodeEntries = {
   bench: 'bench/bench.ts',
   'bench-intake': 'bench/intake.ts',
   'shape-typing': 'bench/shape-typing.ts',
+  'desk-load': 'bench/desk-load.ts',
   'build-fixtures': 'fixtures/build-seed-page.ts',
 };
 const electronEntries = [

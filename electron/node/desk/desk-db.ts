@@ -3,7 +3,8 @@
  * the embedded PGlite (PostgreSQL in WASM, in the state folder): queries,
  * transactions, LISTEN/NOTIFY. Same SQL on both.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 
 /** Runs SQL inside or outside a transaction. */
@@ -63,9 +64,38 @@ export async function openPostgres(url: string): Promise<DeskDb> {
   };
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims the embedded database for this process: PGlite is one process's
+ * database, two desks on one folder would corrupt it. A lock file left by a
+ * killed desk (its process gone) is taken over.
+ */
+function claim(dir: string): () => void {
+  const lock = join(dir, 'desk.pid');
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (holder !== process.pid && Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      throw new Error(`the embedded desk database in ${dir} is in use by process ${holder}; use --db with PostgreSQL for several desks`);
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => rmSync(lock, { force: true });
+}
+
 /** Opens (creating on first use) the embedded database in `dir`. */
 export async function openPglite(dir: string): Promise<DeskDb> {
   mkdirSync(dir, { recursive: true });
+  const release = claim(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dir);
   // PGlite is one connection: run one transaction at a time, queue the rest.
@@ -82,6 +112,6 @@ export async function openPglite(dir: string): Promise<DeskDb> {
     async listen(channel, onPayload) {
       await db.listen(channel, onPayload);
     },
-    close: () => serial(() => db.close()),
+    close: () => serial(() => db.close()).finally(release),
   };
 }

@@ -20,6 +20,9 @@ import { stepOwner } from '../../../shared/desk/step-owner';
 import type { DeskDb, SqlRunner } from './desk-db';
 import { DESK_CHANNEL, editionLockSql, insertSnapshot, insertSteps, latestSnapshot, SNAPSHOT_EVERY, stepsSince } from './desk-store';
 
+/** How often a holder's typing refreshes its check-out's `last_activity`. */
+const TOUCH_EVERY_MS = 5000;
+
 export type SubmitResult =
   | { kind: 'committed'; version: number }
   | { kind: 'stale'; version: number }
@@ -45,6 +48,8 @@ export class EditionAuthority {
   private readonly subscribers = new Set<AuthoritySubscriber>();
   /** Presence of users on any process: key process/user. */
   private readonly presence = new Map<string, PresenceEntry>();
+  /** When this desk last recorded activity on a block (ms). */
+  private readonly touched = new Map<string, number>();
 
   private constructor(
     private readonly options: AuthorityOptions,
@@ -131,14 +136,18 @@ export class EditionAuthority {
     });
   }
 
-  private async readCheckouts(db: SqlRunner): Promise<Checkouts> {
-    // Lapsed check-outs go first: idle too long, or the holder gone (no desk has seen them) too long.
+  /** Deletes lapsed check-outs: idle too long, or the holder gone (no desk has seen them) too long. */
+  private async expireCheckouts(db: SqlRunner): Promise<void> {
     await db.query(
       `delete from desk_checkouts c where c.edition = $1 and (c.last_activity < now() - make_interval(secs => $2)
          or not exists (select 1 from desk_presence p where p.edition = c.edition and p.user_name = c.user_name
                         and p.seen_at > now() - make_interval(secs => $3)))`,
       [this.edition, this.options.idleMinutes * 60, this.options.goneSeconds],
     );
+  }
+
+  private async readCheckouts(db: SqlRunner, expire = true): Promise<Checkouts> {
+    if (expire) await this.expireCheckouts(db);
     const { rows } = await db.query<{ block: string; user_name: string }>(`select block, user_name from desk_checkouts where edition = $1 order by block`, [this.edition]);
     return Object.fromEntries(rows.map((r) => [r.block, r.user_name]));
   }
@@ -153,15 +162,19 @@ export class EditionAuthority {
   submit(actor: DeskActor, clientID: number, version: number, stepsJson: unknown[]): Promise<SubmitResult> {
     return this.serial(async () => {
       const { db, edition, schema } = this.options;
+      // Made on a version older than ours: stale without asking the database (our version only grows).
+      if (version < this.version) return { kind: 'stale', version: this.version };
+      // The embedded database has one desk: nobody else writes, no lock or catch-up needed.
+      const shared = db.kind === 'postgres';
       let committed: { doc: Node; checkouts: Checkouts } | null = null;
       const result = await db.transaction(async (tx): Promise<SubmitResult> => {
-        await tx.query(editionLockSql(), [edition]);
-        await this.catchUpWith(tx);
-        const checkouts = await this.readCheckouts(tx);
-        if (version !== this.version) {
-          if (JSON.stringify(checkouts) !== JSON.stringify(this.checkouts)) committed = { doc: this.doc, checkouts };
-          return { kind: 'stale', version: this.version };
+        if (shared) {
+          await tx.query(editionLockSql(), [edition]);
+          await this.catchUpWith(tx);
         }
+        if (version !== this.version) return { kind: 'stale', version: this.version };
+        let checkouts = shared ? await this.readCheckouts(tx, false) : { ...this.checkouts };
+        let expired = false;
         let doc = this.doc;
         const taken = new Set<string>();
         for (let index = 0; index < stepsJson.length; index++) {
@@ -171,15 +184,29 @@ export class EditionAuthority {
           } catch (e) {
             return invalid(version, index, (e as Error).message);
           }
-          const verdict = judgeStep(stepOwner(step, doc), actor, checkouts);
-          if (!verdict.ok) return { kind: 'refused', version, index, ...verdict };
+          const owner = stepOwner(step, doc);
+          let verdict = judgeStep(owner, actor, checkouts);
+          if (!verdict.ok && verdict.code === 'checked-out' && !expired) {
+            // Someone else holds it: unless their check-out has lapsed.
+            checkouts = await this.readCheckouts(tx);
+            expired = true;
+            verdict = judgeStep(owner, actor, checkouts);
+          }
+          if (!verdict.ok) {
+            if (expired) committed = { doc: this.doc, checkouts };
+            return { kind: 'refused', version, index, ...verdict };
+          }
           const applied = step.apply(doc);
           if (!applied.doc) return invalid(version, index, applied.failed ?? 'does not apply');
           doc = applied.doc;
           if (verdict.checkout) taken.add(verdict.checkout);
         }
         await insertSteps(tx, edition, version, stepsJson, clientID, actor.user);
+        const now = Date.now();
         for (const block of taken) {
+          // Activity is recorded at most every few seconds per block (idle lapses are in minutes).
+          if (checkouts[block] === actor.user && now - (this.touched.get(block) ?? 0) < TOUCH_EVERY_MS) continue;
+          this.touched.set(block, now);
           await tx.query(
             `insert into desk_checkouts (edition, block, user_name) values ($1, $2, $3)
              on conflict (edition, block) do update set last_activity = now()`,
