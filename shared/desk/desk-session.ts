@@ -40,6 +40,8 @@ export interface DeskSessionOptions {
   /** Applies a transaction made by the session (remote steps, taken-back steps). */
   dispatch(tr: Transaction): void;
   onEvent(event: DeskEvent): void;
+  /** Runs `fn` after `ms` (setTimeout); used to back off when the desk cannot commit. */
+  later(fn: () => void, ms: number): void;
 }
 
 export class DeskSession {
@@ -49,6 +51,9 @@ export class DeskSession {
   private inFlight: number | null = null;
   /** Set by a `stale` answer: hold sending until the state reaches this version. */
   private waitFor = 0;
+  /** Backing off after the desk failed to commit. */
+  private holding = false;
+  private backoffMs = 0;
   checkouts: Checkouts = {};
   presence: PresenceEntry[] = [];
   role: DeskRole | null = null;
@@ -81,7 +86,7 @@ export class DeskSession {
 
   /** Call after every local change: sends what can be sent. */
   flush(): void {
-    if (!this.send || !this.welcomed || this.inFlight !== null) return;
+    if (!this.send || !this.welcomed || this.inFlight !== null || this.holding) return;
     const state = this.options.getState();
     if (!state) return;
     const version = getVersion(state);
@@ -103,9 +108,7 @@ export class DeskSession {
         this.onSteps(message.version, message.steps, message.clientIDs);
         break;
       case 'stale':
-        this.inFlight = null;
-        this.waitFor = message.version;
-        this.flush();
+        this.onStale(message.version);
         break;
       case 'refused':
         this.onRefused(message);
@@ -132,6 +135,23 @@ export class DeskSession {
   /** Gives back a checked-out block (check-in). */
   checkin(block: string): void {
     if (this.online) this.send!(JSON.stringify({ type: 'checkin', block }));
+  }
+
+  private onStale(version: number): void {
+    this.inFlight = null;
+    const state = this.options.getState();
+    if (state && version <= getVersion(state)) {
+      // Nothing newer to rebase over: the desk could not commit (its database is away). Back off.
+      this.backoffMs = Math.min(2000, Math.max(50, this.backoffMs * 2));
+      this.holding = true;
+      this.options.later(() => {
+        this.holding = false;
+        this.flush();
+      }, this.backoffMs);
+      return;
+    }
+    this.waitFor = version;
+    this.flush();
   }
 
   private onWelcome(message: Extract<ServerMessage, { type: 'welcome' }>): void {
@@ -171,7 +191,10 @@ export class DeskSession {
       this.applyRemote(steps.slice(start, end), ids.slice(start, end));
       start = end;
     }
-    if (ours) this.inFlight = null;
+    if (ours) {
+      this.inFlight = null;
+      this.backoffMs = 0;
+    }
     this.flush();
   }
 

@@ -49,6 +49,7 @@ export class NodeDeskClient {
       getState: () => this.state,
       dispatch: (tr) => this.applyTransaction(tr, false),
       onEvent: (event) => this.onEvent(event),
+      later: (fn, ms) => setTimeout(fn, ms).unref(),
     });
   }
 

@@ -161,6 +161,42 @@ describe.each(backends)('desk on %s', (backend) => {
     expect(sub.state!.doc.eq(mei.state!.doc)).toBe(true);
   });
 
+  it.skipIf(skip)('confirms a step only after its commit, and resends what the database failed to commit', async () => {
+    const edition = next();
+    let failing = false;
+    let failures = 0;
+    // The database as the desk sees it: commits fail while `failing`.
+    const flaky: DeskDb = {
+      ...db,
+      kind: db.kind,
+      query: (text, params) => db.query(text, params),
+      listen: (channel, on) => db.listen(channel, on),
+      close: async () => {},
+      transaction: (fn) =>
+        db.transaction(async (tx) => {
+          const result = await fn(tx);
+          if (failing) {
+            failures++;
+            throw new Error('commit failed');
+          }
+          return result;
+        }),
+    };
+    fixture = await deskFixture(flaky, edition);
+    const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
+    failing = true;
+    typeInto(a, 's1', '稿');
+    await a.until(() => failures >= 2);
+    // Not confirmed, not sent on to anyone, not in the log.
+    expect(a.synced).toBe(false);
+    expect(storyText(b.state!.doc, 's1')).toBe('·');
+    expect(await stepsSince(db, edition, 0)).toEqual([]);
+    failing = false;
+    await settle([a, b]);
+    expect(storyText(b.state!.doc, 's1')).toBe('·稿');
+    expect((await stepsSince(db, edition, 0)).length).toBe(1);
+  });
+
   it.skipIf(skip)('a new desk on the same database serves every confirmed step', async () => {
     const edition = next();
     fixture = await deskFixture(db, edition);
