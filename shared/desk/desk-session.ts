@@ -12,6 +12,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import { getVersion, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { Checkouts, DeskRole, PresenceEntry, RefusalCode, ServerMessage } from './protocol';
+import { MAX_STEPS_PER_MESSAGE } from './protocol';
 import { dropUnconfirmed, stepsLostInRebase, stepText, unconfirmedSteps } from './rebase';
 
 /** Something the session tells its user interface. */
@@ -94,7 +95,9 @@ export class DeskSession {
     const sendable = sendableSteps(state);
     if (!sendable) return;
     this.inFlight = sendable.version;
-    this.send(JSON.stringify({ type: 'steps', version: sendable.version, steps: sendable.steps.map((s) => s.toJSON()), clientID: sendable.clientID }));
+    // A long time offline may have queued more than one message may carry: send the oldest; the rest follow on confirmation.
+    const steps = sendable.steps.slice(0, MAX_STEPS_PER_MESSAGE).map((s) => s.toJSON());
+    this.send(JSON.stringify({ type: 'steps', version: sendable.version, steps, clientID: sendable.clientID }));
   }
 
   /** One message from the desk. */

@@ -37,14 +37,14 @@ const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const { db, users, schema } = options;
-  const PROCESS_ID = randomUUID();
+  const processId = randomUUID();
   await createTables(db);
   const authorities = new Map<string, Promise<EditionAuthority>>();
   const authority = async (edition: string): Promise<EditionAuthority | null> => {
     if (!authorities.has(edition)) {
       if (!(await listEditions(db)).includes(edition)) return null;
       if (!authorities.has(edition)) {
-        const loading = EditionAuthority.load({ db, edition, schema, idleMinutes: users.idleMinutes, goneSeconds: users.goneSeconds, processId: PROCESS_ID });
+        const loading = EditionAuthority.load({ db, edition, schema, idleMinutes: users.idleMinutes, goneSeconds: users.goneSeconds, processId: processId });
         authorities.set(edition, loading);
         loading.catch(() => authorities.delete(edition));
       }
@@ -58,7 +58,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     db.query(
       `insert into desk_presence (process_id, edition, user_name) values ($1, $2, $3)
        on conflict (process_id, edition, user_name) do update set seen_at = now()`,
-      [PROCESS_ID, edition, user],
+      [processId, edition, user],
     );
 
   await db.listen(DESK_CHANNEL, (payload) => {
@@ -68,7 +68,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     } catch {
       return;
     }
-    if (note.process === PROCESS_ID || typeof note.edition !== 'string') return;
+    if (note.process === processId || typeof note.edition !== 'string') return;
     const loaded = authorities.get(note.edition);
     if (!loaded) return;
     void loaded.then((a) => {
@@ -86,7 +86,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   let nextConnection = 0;
 
   wss.on('connection', (ws: WebSocket) => {
-    const connectionKey = `${PROCESS_ID}/${nextConnection++}`;
+    const connectionKey = `${processId}/${nextConnection++}`;
     let session: { actor: DeskActor; edition: EditionAuthority; clientID: number } | null = null;
     let joining = false;
     const send = (message: ServerMessage) => {
@@ -142,7 +142,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       } else if (message.type === 'presence') {
         const entry: PresenceEntry = { user: actor.user, role: actor.role, page: message.page, anchor: message.anchor, head: message.head };
         edition.setPresence(connectionKey, entry);
-        await db.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition: edition.edition, kind: 'presence', process: PROCESS_ID, key: connectionKey, entry })]);
+        await db.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition: edition.edition, kind: 'presence', process: processId, key: connectionKey, entry })]);
       }
     };
     ws.on('close', () => {
@@ -157,7 +157,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       // Last seen now; the row ages out unless they come back.
       void seen(edition.edition, actor.user).catch(() => {});
       void db
-        .query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition: edition.edition, kind: 'presence', process: PROCESS_ID, key: connectionKey, entry: null })])
+        .query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition: edition.edition, kind: 'presence', process: processId, key: connectionKey, entry: null })])
         .catch(() => {});
     });
     ws.on('error', () => {});

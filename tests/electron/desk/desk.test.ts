@@ -132,12 +132,16 @@ describe.each(backends)('desk on %s', (backend) => {
     b.disconnect();
     await b.until(() => !b.session.online);
     typeInto(b, 's2', 'offline');
+    // More than one message may carry (MAX_STEPS_PER_MESSAGE): they go in several.
+    const long = '长'.repeat(2100);
+    typeInto(b, 's3', long);
     typeInto(a, 's1', 'online');
     await a.until(() => a.synced);
     expect(b.synced).toBe(false);
     await b.connect();
     await settle([a, b]);
     expect(storyText(a.state!.doc, 's2')).toBe('·offline');
+    expect(storyText(a.state!.doc, 's3')).toBe(`·${long}`);
     expect(storyText(b.state!.doc, 's1')).toBe('·online');
     expect(a.state!.doc.eq(b.state!.doc)).toBe(true);
   });
