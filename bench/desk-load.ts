@@ -10,7 +10,7 @@
  *
  * Options: --seconds N (typing time per scenario, default 30; the issue's
  * figure is 120), --kills N (default 20), --rate N (characters per second per
- * client, default 5). The clients all run in this process; their own CPU time
+ * client, default 5), --only pglite,postgres,two-desks,kill. The clients all run in this process; their own CPU time
  * is part of the latency measured.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,8 +28,10 @@ import { cliBuilt, freePort, startDeskProcess, writeUsersFile } from './desk-pro
 import { fmt, summarize } from './stats';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string' }, kills: { type: 'string' }, rate: { type: 'string' }, clients: { type: 'string' } },
+  options: { seconds: { type: 'string' }, kills: { type: 'string' }, rate: { type: 'string' }, only: { type: 'string' } },
 });
+/** Which scenarios run: pglite, postgres, two-desks, kill (comma-separated; all by default). */
+const ONLY = new Set((values.only ?? 'pglite,postgres,two-desks,kill').split(','));
 const SECONDS = Math.min(600, Number(values.seconds ?? 30));
 const KILLS = Math.min(50, Number(values.kills ?? 20));
 const RATE = Math.min(50, Number(values.rate ?? 5));
@@ -55,6 +57,8 @@ interface ScenarioResult {
   refusedOrLost: number;
   errors: number;
   latency: ReturnType<typeof summarize>;
+  /** Median latency of each typing client's characters. */
+  senderMedians: number[];
   kills?: number;
 }
 
@@ -69,8 +73,10 @@ async function runScenario(
   options: { seconds: number; clients: number; killer?: () => Promise<number> },
 ): Promise<ScenarioResult> {
   nextChar = FIRST;
-  const typedAt = new Map<string, number>();
+  const typedAt = new Map<string, { t: number; sender: number }>();
   const latencies: number[] = [];
+  /** Per typing client: the latencies of its characters (shows whether some clients starve). */
+  const bySender: number[][] = Array.from({ length: options.clients }, () => []);
   const typists: Typist[] = [];
   for (let i = 0; i < options.clients; i++) {
     const user = USERS.users.find((u) => u.name === `bench${Math.floor(i / 2)}`)!;
@@ -85,8 +91,10 @@ async function runScenario(
       const now = performance.now();
       message.steps!.forEach((step, k) => {
         if (message.clientIDs![k] === client.clientID) return;
-        const t = typedAt.get(step.slice?.content?.[0]?.text ?? '');
-        if (t !== undefined) latencies.push(now - t);
+        const typedWhen = typedAt.get(step.slice?.content?.[0]?.text ?? '');
+        if (typedWhen === undefined) return;
+        latencies.push(now - typedWhen.t);
+        bySender[typedWhen.sender]!.push(now - typedWhen.t);
       });
     };
     await client.connect();
@@ -105,11 +113,11 @@ async function runScenario(
         resolve();
         return;
       }
-      for (const t of typists) {
+      for (const [sender, t] of typists.entries()) {
         // Each client types at RATE characters a second on average, at random moments.
         if (Math.random() > RATE / 50) continue;
         const ch = uniqueChar();
-        typedAt.set(ch, performance.now());
+        typedAt.set(ch, { t: performance.now(), sender });
         typed.set(t.story, [...(typed.get(t.story) ?? []), ch]);
         typeInto(t.client, t.story, ch);
       }
@@ -140,6 +148,7 @@ async function runScenario(
     refusedOrLost: clients.reduce((n, c) => n + c.lost.length, 0),
     errors: clients.reduce((n, c) => n + c.events.filter((e) => e.type === 'error').length, 0),
     latency: summarize(latencies),
+    senderMedians: bySender.map((l) => summarize(l).median),
     ...(options.killer ? { kills } : {}),
   };
   for (const c of clients) c.close();
@@ -150,7 +159,10 @@ function report(r: ScenarioResult): void {
   console.log(
     `${r.name}: ${r.typed} characters typed, ${r.lost} lost, ${r.duplicated} duplicated, documents ${r.identical ? 'identical' : 'DIFFER'}, ` +
       `${r.refusedOrLost} steps reported lost/refused, ${r.errors} errors${r.kills !== undefined ? `, ${r.kills} kills` : ''}; ` +
-      `remote edit visible: median ${fmt(r.latency.median)}, p95 ${fmt(r.latency.p95)} (n=${r.latency.n})`,
+      (r.kills !== undefined
+        ? 'latency not meaningful (includes restarts)'
+        : `remote edit visible: median ${fmt(r.latency.median)}, p95 ${fmt(r.latency.p95)} (n=${r.latency.n}); ` +
+          `per typing client medians ${fmt(Math.min(...r.senderMedians))} … ${fmt(Math.max(...r.senderMedians))}`),
   );
 }
 
@@ -185,34 +197,37 @@ async function main(): Promise<number> {
     if (!pgBin) console.log('bench:desk: PostgreSQL is not installed; PGlite only');
 
     // 1. One desk, embedded PGlite.
-    {
+    if (ONLY.has('pglite')) {
       const desk = await launch(await start('pglite'));
       const r = await runScenario(`one desk, PGlite, ${CLIENTS} clients, ${SECONDS} s`, () => [desk], { seconds: SECONDS, clients: CLIENTS });
       report(r);
       results.push(r);
       await desk.stop();
     }
-    if (pgBin) {
-      // 2. One desk on PostgreSQL; 3. two desks on one PostgreSQL.
+    if (pgBin && ONLY.has('postgres')) {
+      // 2. One desk on PostgreSQL.
       const pg = startTestPostgres(pgBin);
       servers.push(pg);
       const one = await launch(await start('pg-one', pg.url));
-      let r = await runScenario(`one desk, PostgreSQL, ${CLIENTS} clients, ${SECONDS} s`, () => [one], { seconds: SECONDS, clients: CLIENTS });
+      const r = await runScenario(`one desk, PostgreSQL, ${CLIENTS} clients, ${SECONDS} s`, () => [one], { seconds: SECONDS, clients: CLIENTS });
       report(r);
       results.push(r);
       await one.stop();
+    }
+    if (pgBin && ONLY.has('two-desks')) {
+      // 3. Two desks on one PostgreSQL, clients alternating between them.
       const pg2 = startTestPostgres(pgBin);
       servers.push(pg2);
       const a = await launch(await start('pg-a', pg2.url));
       const b = await launch(await start('pg-b', pg2.url));
-      r = await runScenario(`two desks, one PostgreSQL, ${CLIENTS} clients, ${SECONDS} s`, () => [a, b], { seconds: SECONDS, clients: CLIENTS });
+      const r = await runScenario(`two desks, one PostgreSQL, ${CLIENTS} clients, ${SECONDS} s`, () => [a, b], { seconds: SECONDS, clients: CLIENTS });
       report(r);
       results.push(r);
       await a.stop();
       await b.stop();
     }
     // 4. Kill -9 under load, on each database.
-    for (const backend of pgBin ? ['pglite', 'postgres'] : ['pglite']) {
+    for (const backend of !ONLY.has('kill') ? [] : pgBin ? ['pglite', 'postgres'] : ['pglite']) {
       let db: string | undefined;
       if (backend === 'postgres') {
         const pg = startTestPostgres(pgBin!);
