@@ -50,7 +50,9 @@ export interface DeskProcess {
 /** Starts a desk and resolves when it prints its URL. */
 export function startDeskProcess(options: DeskProcessOptions): Promise<DeskProcess> {
   mkdirSync(options.stateHome, { recursive: true });
-  const args = [CLI, 'desk', '--port', String(options.port), '--users', options.usersFile, ...(options.db ? ['--db', options.db] : []), ...options.files];
+  // BANMIAN_DESK_NODE_ARGS: extra Node options for the desk (e.g. --cpu-prof to profile it under load).
+  const nodeArgs = (process.env['BANMIAN_DESK_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, CLI, 'desk', '--port', String(options.port), '--users', options.usersFile, ...(options.db ? ['--db', options.db] : []), ...options.files];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, XDG_STATE_HOME: options.stateHome, XDG_CONFIG_HOME: join(options.stateHome, 'config') },
     stdio: ['ignore', 'pipe', 'pipe'],
