@@ -48,12 +48,12 @@ export async function openBackend(backend: Backend): Promise<{ open(): Promise<D
 export async function deskFixture(
   db: DeskDb,
   edition: string,
-  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number } = {},
+  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number } = {},
 ): Promise<DeskFixture> {
   const { stories = 4, openMore } = options;
   await createTables(db);
   await createEdition(db, edition, pageWithStories(stories).toJSON());
-  const users = deskUsers({ ...USERS, goneSeconds: options.goneSeconds ?? USERS.goneSeconds });
+  const users = deskUsers({ ...USERS, goneSeconds: options.goneSeconds ?? USERS.goneSeconds, idleMinutes: options.idleMinutes ?? USERS.idleMinutes });
   const desks: DeskServer[] = [];
   const clients: NodeDeskClient[] = [];
   const extraDbs: DeskDb[] = [];

@@ -80,4 +80,22 @@ describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
     expect(storyText(b.state!.doc, 's1')).toBe('·xy');
     expect(b.lost).toEqual([]);
   });
+
+  it('lets a check-out lapse after the idle minutes, its holder still connected', async () => {
+    fixture = await deskFixture(db, 'idle', { idleMinutes: 0.01 });
+    const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
+    typeInto(a, 's1', 'x');
+    await settle([a, b]);
+    typeInto(b, 's1', 'early');
+    await b.until(() => b.lost.length === 1);
+    expect(b.lost[0]).toMatchObject({ code: 'checked-out', holder: 'sub1' });
+    // 0.6 s without typing later, the check-out has lapsed and b's typing takes it.
+    await new Promise((r) => setTimeout(r, 1000));
+    typeInto(b, 's1', 'y');
+    await b.until(() => b.synced);
+    expect(b.lost).toHaveLength(1);
+    await settle([a, b]);
+    expect(storyText(a.state!.doc, 's1')).toBe('·xy');
+    expect(a.session.checkouts).toEqual({ s1: 'sub2' });
+  });
 });
