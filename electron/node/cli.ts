@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   normalize: () => import('./commands/normalize').then((m) => m.normalizeCommand),
   preflight: () => import('./commands/preflight').then((m) => m.preflightCommand),
   pages: () => import('./commands/pages').then((m) => m.pagesCommand),
+  desk: () => import('./commands/desk').then((m) => m.deskCommand),
 };
 
 async function usage(): Promise<string> {

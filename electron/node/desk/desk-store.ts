@@ -1,0 +1,96 @@
+/**
+ * The desk's tables and the queries on them: the step log of each edition
+ * (one row per step, primary key edition + version, so two authorities can
+ * never both write a version), snapshots, check-outs and who is connected.
+ */
+import type { DeskDb, SqlRunner } from './desk-db';
+
+/** NOTIFY channel: payload `{ edition, kind: 'steps' | 'checkouts' | 'presence', … }`. */
+export const DESK_CHANNEL = 'banmian_desk';
+
+/** A snapshot is written every this many versions, so loading replays few steps. */
+export const SNAPSHOT_EVERY = 200;
+
+export async function createTables(db: DeskDb): Promise<void> {
+  // Several desks may start at once on one PostgreSQL: create under a lock.
+  await db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(7216700)`);
+    await tx.query(`create table if not exists desk_snapshots (
+      edition text not null, version integer not null, doc jsonb not null,
+      created_at timestamptz not null default now(), primary key (edition, version))`);
+    await tx.query(`create table if not exists desk_steps (
+      edition text not null, version integer not null, step jsonb not null,
+      client_id bigint not null, user_name text not null,
+      created_at timestamptz not null default now(), primary key (edition, version))`);
+    await tx.query(`create table if not exists desk_checkouts (
+      edition text not null, block text not null, user_name text not null,
+      taken_at timestamptz not null default now(), last_activity timestamptz not null default now(),
+      primary key (edition, block))`);
+    await tx.query(`create table if not exists desk_presence (
+      process_id text not null, edition text not null, user_name text not null,
+      seen_at timestamptz not null default now(), primary key (process_id, edition, user_name))`);
+  });
+}
+
+/** The advisory lock key of an edition (one authority at a time writes its steps). */
+export function editionLockSql(): string {
+  return `select pg_advisory_xact_lock(hashtext('banmian-desk:' || $1))`;
+}
+
+export async function editionExists(db: SqlRunner, edition: string): Promise<boolean> {
+  const { rows } = await db.query(`select 1 from desk_snapshots where edition = $1 limit 1`, [edition]);
+  return rows.length > 0;
+}
+
+/** Creates an edition at version 0 unless it exists; true when created. */
+export async function createEdition(db: DeskDb, edition: string, doc: unknown): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query(editionLockSql(), [edition]);
+    if (await editionExists(tx, edition)) return false;
+    await tx.query(`insert into desk_snapshots (edition, version, doc) values ($1, 0, $2)`, [edition, JSON.stringify(doc)]);
+    return true;
+  });
+}
+
+export async function listEditions(db: SqlRunner): Promise<string[]> {
+  const { rows } = await db.query<{ edition: string }>(`select distinct edition from desk_snapshots order by edition`);
+  return rows.map((r) => r.edition);
+}
+
+export async function latestSnapshot(db: SqlRunner, edition: string): Promise<{ version: number; doc: unknown } | null> {
+  const { rows } = await db.query<{ version: number; doc: unknown }>(
+    `select version, doc from desk_snapshots where edition = $1 order by version desc limit 1`,
+    [edition],
+  );
+  return rows[0] ?? null;
+}
+
+export interface StepRow {
+  version: number;
+  step: unknown;
+  client_id: number;
+}
+
+/** Steps of an edition from `version` on (the step that makes version+1 first). */
+export async function stepsSince(db: SqlRunner, edition: string, version: number): Promise<StepRow[]> {
+  const { rows } = await db.query<{ version: number; step: unknown; client_id: string | number }>(
+    `select version, step, client_id from desk_steps where edition = $1 and version > $2 order by version`,
+    [edition, version],
+  );
+  return rows.map((r) => ({ version: r.version, step: r.step, client_id: Number(r.client_id) }));
+}
+
+/** Appends steps making versions from+1 … from+n. */
+export async function insertSteps(tx: SqlRunner, edition: string, from: number, steps: unknown[], clientID: number, user: string): Promise<void> {
+  const values: string[] = [];
+  const params: unknown[] = [edition, clientID, user];
+  steps.forEach((step, i) => {
+    params.push(from + i + 1, JSON.stringify(step));
+    values.push(`($1, $${params.length - 1}, $${params.length}, $2, $3)`);
+  });
+  await tx.query(`insert into desk_steps (edition, version, step, client_id, user_name) values ${values.join(', ')}`, params);
+}
+
+export async function insertSnapshot(tx: SqlRunner, edition: string, version: number, doc: unknown): Promise<void> {
+  await tx.query(`insert into desk_snapshots (edition, version, doc) values ($1, $2, $3) on conflict do nothing`, [edition, version, JSON.stringify(doc)]);
+}

@@ -1,0 +1,88 @@
+/**
+ * Shared pieces of the desk tests and bench: a page with stories, users of
+ * each role, desks on PGlite or on a test PostgreSQL, clients, and typing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { schema } from '../../../shared/model/schema';
+import type { DeskDb } from '../../../electron/node/desk/desk-db';
+import { openPglite, openPostgres } from '../../../electron/node/desk/desk-db';
+import type { DeskServer } from '../../../electron/node/desk/desk-server';
+import { startDeskServer } from '../../../electron/node/desk/desk-server';
+import { createEdition, createTables } from '../../../electron/node/desk/desk-store';
+import { deskUsers } from '../../../electron/node/desk/desk-users';
+import { NodeDeskClient } from '../../../electron/node/desk/desk-client';
+import { postgresBin, startTestPostgres } from '../../../bench/desk-postgres';
+import { pageWithStories, USERS } from '../../../bench/desk-page';
+
+export { pageWithStories, settle, storyEnd, storyPos, storyText, typeInto, USERS } from '../../../bench/desk-page';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface DeskFixture {
+  db: DeskDb;
+  desks: DeskServer[];
+  clients: NodeDeskClient[];
+  client(user: string, desk?: number, edition?: string): Promise<NodeDeskClient>;
+  startDesk(): Promise<DeskServer>;
+  close(): Promise<void>;
+}
+
+/** The test PostgreSQL (started once per file), or null when PostgreSQL isn't installed. */
+export function postgresAvailable(): boolean {
+  return postgresBin() !== null;
+}
+
+/** A database of the backend, and how to end it. */
+export async function openBackend(backend: Backend): Promise<{ open(): Promise<DeskDb>; dispose(): void; url?: string }> {
+  if (backend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'banmian-desk-'));
+    return { open: () => openPglite(join(dir, 'db')), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const pg = startTestPostgres(postgresBin()!);
+  return { open: () => openPostgres(pg.url), dispose: () => pg.stop(), url: pg.url };
+}
+
+/** Desks (one or more on one database) serving `edition` with a page of `stories` stories. */
+export async function deskFixture(
+  db: DeskDb,
+  edition: string,
+  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number } = {},
+): Promise<DeskFixture> {
+  const { stories = 4, openMore } = options;
+  await createTables(db);
+  await createEdition(db, edition, pageWithStories(stories).toJSON());
+  const users = deskUsers({ ...USERS, goneSeconds: options.goneSeconds ?? USERS.goneSeconds, idleMinutes: options.idleMinutes ?? USERS.idleMinutes });
+  const desks: DeskServer[] = [];
+  const clients: NodeDeskClient[] = [];
+  const extraDbs: DeskDb[] = [];
+  const fixture: DeskFixture = {
+    db,
+    desks,
+    clients,
+    async startDesk() {
+      // A second desk gets its own connections, as a second process would.
+      const ownDb = desks.length === 0 || !openMore ? db : await openMore();
+      if (ownDb !== db) extraDbs.push(ownDb);
+      const desk = await startDeskServer({ db: ownDb, users, schema, port: 0 });
+      desks.push(desk);
+      return desk;
+    },
+    async client(user, desk = 0, name = edition) {
+      const token = USERS.users.find((u) => u.name === user)!.token;
+      const c = new NodeDeskClient({ url: desks[desk]!.url, edition: name, user, token, schema });
+      clients.push(c);
+      await c.connect();
+      return c;
+    },
+    async close() {
+      for (const c of clients) c.close();
+      for (const d of desks) await d.close();
+      for (const d of extraDbs) await d.close();
+    },
+  };
+  await fixture.startDesk();
+  return fixture;
+}
+
