@@ -8,7 +8,7 @@
 import type { Node } from 'prosemirror-model';
 import { gridMetrics, spanChars } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
-import type { StoryFit } from '../editor/copyfit';
+import type { PartOverset } from '../../shared/copyfit/block-fit';
 import { storyArea } from '../../shared/layout/story-box';
 
 export type FitStatus = 'overset' | 'underset' | 'fit' | 'unmeasured';
@@ -47,7 +47,19 @@ export function charsPerLine(settings: PageSettings, cols: number, textCols: num
   return Math.max(1, Math.floor((total - (textCols - 1) * grid.gutterChars) / textCols));
 }
 
-export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): CopyfitRow[] {
+/** What the rows read of a block's fit: its overset, its empty lines and, when measured by part, the parts over. */
+export interface RowFit {
+  overset: number;
+  undersetLines: number;
+  parts?: readonly PartOverset[];
+}
+
+/** Overset characters of the body alone (the whole overset when the fit has no parts). */
+function bodyOverset(fit: RowFit): number {
+  return fit.parts ? (fit.parts.find((p) => p.part === 'body')?.chars ?? 0) : fit.overset;
+}
+
+export function copyfitRows(doc: Node, fits: ReadonlyMap<string, RowFit>): CopyfitRow[] {
   const settings = doc.attrs['settings'] as PageSettings;
   const rows: CopyfitRow[] = [];
   doc.forEach((node) => {
@@ -68,7 +80,7 @@ export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): Cop
     if (fit) {
       if (fit.overset > 0) {
         status = 'overset';
-        linesNeeded = linesAvailable + Math.ceil(fit.overset / Math.max(1, area.columns.columnChars || charsPerLine(settings, cols, textCols)));
+        linesNeeded = linesAvailable + Math.ceil(bodyOverset(fit) / Math.max(1, area.columns.columnChars || charsPerLine(settings, cols, textCols)));
       } else {
         status = fit.undersetLines > 0 ? 'underset' : 'fit';
         linesNeeded = linesAvailable - fit.undersetLines;

@@ -9,7 +9,7 @@ import type { HostApi } from '../../shared/host/host-api';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
-import { measurePage } from '../editor/copyfit-plugin';
+import { runCopyfit } from '../editor/copyfit-store';
 import { EditorSession } from '../editor/editor-session';
 import { pageFromJson } from '../../shared/model/load-page';
 import { settleLineEnds } from '../typesetting/line-end-plugin';
@@ -104,7 +104,7 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
   for (const s of sessions) settleLineEnds(s.view);
   for (const s of sessions) {
     const m = gridMetrics(s.settings);
-    measurePage(s.view.dom, m.linePx);
+    runCopyfit(s.view, m.linePx);
     extendToBleed(s.view.dom, { width: m.paperWidthPx, height: m.paperHeightPx }, bleedMm * PX_PER_MM);
   }
   await nextFrame();
