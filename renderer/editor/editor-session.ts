@@ -16,7 +16,7 @@ import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
 import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
-import { copyfitPlugin } from './copyfit-plugin';
+import { copyfitPlugin, copyfitStore } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
 import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
@@ -53,7 +53,6 @@ export class EditorSession {
   readonly view: EditorView;
   /** The document as last saved; null when it was never saved as it is (a recovered page). */
   #savedDoc: Node | null;
-  #fits: PageFit = new Map();
   #snapshot: SessionSnapshot;
   readonly #listeners = new Set<() => void>();
   #settings: PageSettings;
@@ -91,10 +90,8 @@ export class EditorSession {
         lineEndPlugin(),
         copyfitPlugin({
           linePx: () => this.#ctx.metrics.linePx,
-          onMeasured: (fits) => {
-            this.#fits = fits;
-            this.#publish();
-          },
+          // The fits live in the copyfit store (copyfit-store.ts); the snapshot counts them.
+          onMeasured: () => this.#publish(),
         }),
       ],
     });
@@ -138,8 +135,9 @@ export class EditorSession {
     return this.#settings;
   }
 
+  /** Every block's copyfit, from the copyfit store. */
   get fits(): PageFit {
-    return this.#fits;
+    return copyfitStore(this.view.state)?.fits ?? new Map();
   }
 
   #compute(): SessionSnapshot {
@@ -150,7 +148,7 @@ export class EditorSession {
     });
     let oversetStories = 0;
     let oversetChars = 0;
-    for (const fit of this.#fits.values()) {
+    for (const fit of this.fits.values()) {
       if (fit.overset > 0) {
         oversetStories++;
         oversetChars += fit.overset;

@@ -8,6 +8,7 @@ import type { PreflightFinding } from '../../shared/preflight/finding';
 import type { AppController } from '../app/app-controller';
 import { subscribeArrange } from '../arrange/arrange-events';
 import type { EditorSession } from '../editor/editor-session';
+import { copyfitStore } from '../editor/copyfit-store';
 import { et } from '../i18n/export-strings';
 import { language, subscribeLanguage } from '../i18n/i18n';
 import { assetSizes, preflightEditedPage } from './live-preflight';
@@ -38,12 +39,14 @@ export function PreflightPanel({ app }: { app: AppController }) {
       }, PREFLIGHT_DEBOUNCE_MS);
     };
     const offView = subscribeArrange(session.view, schedule);
-    // Copyfit's numbers reach the session after layout: overset counts too.
+    // Copyfit's numbers come after layout, from the copyfit store: any block's overset counts too.
     const offSession = session.subscribe(schedule);
+    const offCopyfit = copyfitStore(session.view.state)?.subscribe(schedule);
     return () => {
       if (timer !== null) clearTimeout(timer);
       offView();
       offSession();
+      offCopyfit?.();
     };
   }, [app, session]);
 
