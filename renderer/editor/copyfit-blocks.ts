@@ -12,7 +12,7 @@ import { partsAttribute } from '../../shared/copyfit/block-fit';
 import { measureBody } from './copyfit';
 import type { StoryFit } from './copyfit';
 import { measureGalley } from './copyfit-galley';
-import { charsOutside, frameOf, intersect, linesOver } from './copyfit-parts';
+import { charsOutside, clipToFit, frameOf, intersect, linesOver, measureText } from './copyfit-parts';
 import type { Frame } from './copyfit-parts';
 
 /** Copyfit of every block on the page, by block id, in page order. */
@@ -36,9 +36,10 @@ function contentFrame(el: HTMLElement): Frame {
 /** A part set in a box of whole lines (head line, byline, crosshead): over in lines, and the characters outside. */
 function lineBoxPart(part: TextPart, box: HTMLElement, block: Frame): PartOverset | null {
   const text = box.querySelector<HTMLElement>(':scope > .bm-linebox-text') ?? box;
-  const chars = charsOutside(text, intersect(frameOf(box), block));
-  if (chars === 0) return null;
-  return { part, lines: Math.max(1, linesOver(text, box)), chars };
+  const m = measureText(text, intersect(frameOf(box), block));
+  clipToFit(text, m);
+  if (m.chars === 0) return null;
+  return { part, lines: Math.max(1, linesOver(text, box)), chars: m.chars };
 }
 
 function headPart(el: HTMLElement): TextPart {
@@ -83,6 +84,8 @@ function measurePhoto(el: HTMLElement, block: Frame): PartOverset[] {
   const parts: PartOverset[] = [];
   const caption = text.querySelector<HTMLElement>(':scope > figcaption');
   const credit = text.querySelector<HTMLElement>(':scope > .bm-credit');
+  // Caption and credit are clipped together, to the whole lines that fit.
+  clipToFit(text, measureText(text, frame));
   const c1 = caption ? charsOutside(caption, frame) : 0;
   if (c1 > 0) parts.push({ part: 'caption', lines: 0, chars: c1 });
   const c2 = credit ? charsOutside(credit, frame) : 0;
@@ -95,7 +98,9 @@ function measureTeaser(el: HTMLElement, block: Frame): PartOverset[] {
   let chars = 0;
   let lines = 0;
   for (const item of el.querySelectorAll<HTMLElement>(':scope > .bm-teaser-item')) {
-    const c = charsOutside(item, frame);
+    const m = measureText(item, frame);
+    clipToFit(item, m);
+    const c = m.chars;
     if (c === 0) continue;
     chars += c;
     const r = item.getBoundingClientRect();
@@ -110,8 +115,9 @@ function measureTeaser(el: HTMLElement, block: Frame): PartOverset[] {
 function measureLabel(el: HTMLElement, block: Frame): PartOverset[] {
   const text = el.querySelector<HTMLElement>(':scope > .bm-label-text');
   if (!text) return [];
-  const chars = charsOutside(text, block);
-  return chars > 0 ? [{ part: 'label', lines: linesOver(text, el), chars }] : [];
+  const m = measureText(text, block);
+  clipToFit(text, m);
+  return m.chars > 0 ? [{ part: 'label', lines: linesOver(text, el), chars: m.chars }] : [];
 }
 
 /** The masthead's folio lines: the date, weekday, issue and edition lines; the rest are its own. */
@@ -121,7 +127,9 @@ function measureMasthead(el: HTMLElement, block: Frame): PartOverset[] {
   let own = 0;
   let folio = 0;
   for (const line of el.querySelectorAll<HTMLElement>('.bm-masthead-name, .bm-masthead-tagline, .bm-masthead-info > *')) {
-    const c = charsOutside(line, block);
+    const m = measureText(line, block);
+    clipToFit(line, m);
+    const c = m.chars;
     if (FOLIO.some((f) => line.classList.contains(f))) folio += c;
     else own += c;
   }

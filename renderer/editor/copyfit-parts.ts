@@ -28,17 +28,28 @@ export function intersect(a: Frame, b: Frame): Frame {
 /** Past this many characters the count is a binary search from the end (overflow is at the end once aligned `safe`). */
 const LINEAR_LIMIT = 400;
 
+/** What {@link measureText} found. */
+export interface TextMeasure {
+  /** Code points not wholly inside the frame. */
+  chars: number;
+  /** The union of the boxes of the characters inside (client px), null when none is. */
+  inside: Frame | null;
+  /** The frame's sides that characters cross or lie beyond. */
+  beyond: { left: boolean; top: boolean; right: boolean; bottom: boolean };
+}
+
 /**
- * Code points of the text under `el` that are not wholly inside `frame`
- * (with `tolerance` px of slack). Across its line a character is its line
- * box (its centre ± half the leading: glyph boxes of a face are taller than
- * a tight leading, and that is not overset); along the line, its own box. A
- * character without a box (a collapsed space) counts as where its
- * predecessor is.
+ * Measures the text under `el` against `frame` (with `tolerance` px of
+ * slack): which characters are not wholly inside it. Across its line a
+ * character is its line box (its centre ± half the leading: glyph boxes of a
+ * face are taller than a tight leading, and that is not overset); along the
+ * line, its own box. A character without a box (a collapsed space) counts
+ * as where its predecessor is.
  */
-export function charsOutside(el: HTMLElement, frame: Frame, tolerance = 1): number {
+export function measureText(el: HTMLElement, frame: Frame, tolerance = 1): TextMeasure {
+  const beyond = { left: false, top: false, right: false, bottom: false };
   const index: TextIndex = indexText(el);
-  if (index.length === 0) return 0;
+  if (index.length === 0) return { chars: 0, inside: null, beyond };
   const range = el.ownerDocument.createRange();
   const style = getComputedStyle(el);
   const vertical = style.writingMode.startsWith('vertical') || style.writingMode.startsWith('sideways');
@@ -46,41 +57,101 @@ export function charsOutside(el: HTMLElement, frame: Frame, tolerance = 1): numb
   // The zoom, from the height: a 长扁字 head is scaled across only.
   const scale = el.offsetHeight > 0 ? box.height / el.offsetHeight : el.offsetWidth > 0 ? box.width / el.offsetWidth : 1;
   const half = ((parseFloat(style.lineHeight) || 0) * scale) / 2;
-  const out = (r: DOMRect): boolean => {
-    let { left, right, top, bottom } = r;
+  const lineBox = (r: DOMRect): Frame => {
     if (half > 0 && vertical) {
-      const c = (left + right) / 2;
-      left = c - half;
-      right = c + half;
-    } else if (half > 0) {
-      const c = (top + bottom) / 2;
-      top = c - half;
-      bottom = c + half;
+      const c = (r.left + r.right) / 2;
+      return { left: c - half, right: c + half, top: r.top, bottom: r.bottom };
     }
-    return left < frame.left - tolerance || right > frame.right + tolerance || top < frame.top - tolerance || bottom > frame.bottom + tolerance;
+    if (half > 0) {
+      const c = (r.top + r.bottom) / 2;
+      return { left: r.left, right: r.right, top: c - half, bottom: c + half };
+    }
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
   };
-  const isOut = (i: number): boolean => {
+  const outside = (b: Frame): boolean =>
+    b.left < frame.left - tolerance || b.right > frame.right + tolerance || b.top < frame.top - tolerance || b.bottom > frame.bottom + tolerance;
+  const boxAt = (i: number): Frame | null => {
     for (let k = i; k >= 0 && k > i - 16; k--) {
       const r = charRect(index, range, k);
-      if (r) return out(r);
+      if (r) return lineBox(r);
     }
-    return false;
+    return null;
+  };
+  const isOut = (i: number): boolean => {
+    const b = boxAt(i);
+    return b !== null && outside(b);
+  };
+  const note = (b: Frame) => {
+    beyond.left ||= b.left < frame.left - tolerance;
+    beyond.top ||= b.top < frame.top - tolerance;
+    beyond.right ||= b.right > frame.right + tolerance;
+    beyond.bottom ||= b.bottom > frame.bottom + tolerance;
   };
   if (index.length > LINEAR_LIMIT && !isOut(0)) {
-    if (!isOut(index.length - 1)) return 0;
-    return codePoints(index, firstOutside(index, isOut));
+    if (!isOut(index.length - 1)) return { chars: 0, inside: null, beyond };
+    // Overflow at the end (aligned `safe`): the characters before the first out are in.
+    const first = firstOutside(index, isOut);
+    const out = boxAt(first);
+    if (out) note(out);
+    const last = first > 0 ? boxAt(first - 1) : null;
+    const inside = last ? { left: frame.left, top: frame.top, right: beyond.right ? last.right : frame.right, bottom: beyond.bottom ? last.bottom : frame.bottom } : null;
+    return { chars: codePoints(index, first), inside, beyond };
   }
-  let count = 0;
+  let chars = 0;
+  let inside: Frame | null = null;
   for (let k = 0; k < index.nodes.length; k++) {
     const node = index.nodes[k]!;
     const start = index.starts[k]!;
     let i = 0;
     for (const ch of node.data) {
-      if (isOut(start + i)) count++;
+      const b = boxAt(start + i);
       i += ch.length;
+      if (!b) continue;
+      if (outside(b)) {
+        chars++;
+        note(b);
+      } else {
+        inside = inside ? { left: Math.min(inside.left, b.left), top: Math.min(inside.top, b.top), right: Math.max(inside.right, b.right), bottom: Math.max(inside.bottom, b.bottom) } : b;
+      }
     }
   }
-  return count;
+  return { chars, inside, beyond };
+}
+
+/** Code points of the text under `el` not wholly inside `frame` (see {@link measureText}). */
+export function charsOutside(el: HTMLElement, frame: Frame, tolerance = 1): number {
+  return measureText(el, frame, tolerance).chars;
+}
+
+/**
+ * Clips `el` to the whole lines of its text that fit (`m` measured against
+ * its frame): on each side the text runs beyond, at the last character
+ * wholly inside, so no line is painted cut in half at the frame's edge (on
+ * screen or in the PDF). Clears the clip when all fits. Only paint changes:
+ * the layout, and so the measurement, stay as they are.
+ */
+export function clipToFit(el: HTMLElement, m: TextMeasure): void {
+  if (m.chars === 0) {
+    if (el.dataset['fitClip'] !== undefined) {
+      delete el.dataset['fitClip'];
+      el.style.removeProperty('clip-path');
+    }
+    return;
+  }
+  const r = el.getBoundingClientRect();
+  const scale = el.offsetHeight > 0 ? r.height / el.offsetHeight : 1;
+  const i = m.inside;
+  const px = (v: number) => `${Math.round((v / scale) * 64) / 64}px`;
+  // Sides the text keeps within are left open (glyph ink may reach past a tight line box); the frame clips them.
+  const open = '-4096px';
+  // Nothing inside: clip it all.
+  const value = !i
+    ? 'inset(50%)'
+    : `inset(${m.beyond.top ? px(i.top - r.top) : open} ${m.beyond.right ? px(r.right - i.right) : open} ${m.beyond.bottom ? px(r.bottom - i.bottom) : open} ${m.beyond.left ? px(i.left - r.left) : open})`;
+  if (el.dataset['fitClip'] !== value) {
+    el.dataset['fitClip'] = value;
+    el.style.setProperty('clip-path', value);
+  }
 }
 
 /**
@@ -90,7 +161,8 @@ export function charsOutside(el: HTMLElement, frame: Frame, tolerance = 1): numb
 export function linesOver(text: HTMLElement, frame: HTMLElement): number {
   const style = getComputedStyle(text);
   const vertical = style.writingMode.startsWith('vertical') || style.writingMode.startsWith('sideways');
-  const size = vertical ? text.offsetWidth : text.offsetHeight;
+  // A flex item may be shrunk to its frame: its scroll size is what the text takes.
+  const size = vertical ? Math.max(text.offsetWidth, text.scrollWidth) : Math.max(text.offsetHeight, text.scrollHeight);
   const room = vertical ? frame.clientWidth : frame.clientHeight;
   const over = size - room;
   if (over <= 0.5) return 0;

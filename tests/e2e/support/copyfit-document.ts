@@ -9,12 +9,20 @@ import type { Node } from 'prosemirror-model';
 import { schema } from '../../../shared/model/schema';
 import { settingsFromPreset } from '../../../shared/page/settings';
 
-const p = (text: string) => schema.node('paragraph', null, [schema.text(text)]);
+/** Text too long for any part of the page: 溢 repeated. */
+export const OVER = '溢'.repeat(400);
 
-export function copyfitTestPage(options: { longMasthead?: boolean } = {}): Node {
+/**
+ * The page; with `overset`, every text on it is too long for its frame
+ * (each part is {@link OVER}), the masthead and folio lines included.
+ */
+export function copyfitTestPage(options: { longMasthead?: boolean; overset?: boolean } = {}): Node {
   const settings = settingsFromPreset('duikai');
-  const long = options.longMasthead === true;
-  return schema.node('page', { settings: long ? { ...settings, edition: { ...settings.edition, section: '要闻·综合新闻·时政要闻·社会民生·城市建设·文化体育·经济观察' } } : settings }, [
+  const all = options.overset === true;
+  const long = options.longMasthead === true || all;
+  const t = (text: string) => schema.text(all ? OVER : text);
+  const p = (text: string) => schema.node('paragraph', null, [t(text)]);
+  return schema.node('page', { settings: long ? { ...settings, edition: { ...settings.edition, editionName: '第一版 要闻 '.repeat(20), section: '要闻·综合新闻·时政要闻·社会民生·城市建设·文化体育·经济观察·'.repeat(5) } } : settings }, [
     schema.node('masthead', {
       id: 'masthead',
       col: 0,
@@ -26,28 +34,28 @@ export function copyfitTestPage(options: { longMasthead?: boolean } = {}): Node 
       pagesToday: '今日8版',
       publisher: '中共杭州市萧山区委主管主办',
     }),
-    schema.node('label', { id: 'label', col: 5, line: 0, cols: 3, lines: 3 }, [schema.text('导读')]),
+    schema.node('label', { id: 'label', col: 5, line: 0, cols: 3, lines: 3 }, [t('导读')]),
     schema.node('teaser', { id: 'guide', col: 5, line: 3, cols: 3, lines: 8 }, [
-      schema.node('teaser_item', { page: '3' }, [schema.text('跑者的一天')]),
-      schema.node('teaser_item', { page: '5' }, [schema.text('志愿者在路上')]),
+      schema.node('teaser_item', { page: '3' }, [t('跑者的一天')]),
+      schema.node('teaser_item', { page: '5' }, [t('志愿者在路上')]),
     ]),
     schema.node('story', { id: 'lead', col: 0, line: 12, cols: 4, lines: 40 }, [
       schema.node('headgroup', null, [
-        schema.node('kicker', null, [schema.text('城市的节日')]),
-        schema.node('headline', { sizePt: 26, lines: 4 }, [schema.text('跑过风景跑进亚运')]),
-        schema.node('subheadline', null, [schema.text('三万跑者齐聚黄龙')]),
+        schema.node('kicker', null, [t('城市的节日')]),
+        schema.node('headline', { sizePt: 26, lines: 4 }, [t('跑过风景跑进亚运')]),
+        schema.node('subheadline', null, [t('三万跑者齐聚黄龙')]),
       ]),
-      schema.node('byline', null, [schema.text('记者 张三')]),
+      schema.node('byline', null, [t('记者 张三')]),
       schema.node('body', null, [
         p('本报讯昨天上午，二〇二二杭州马拉松鸣枪开跑。'),
-        schema.node('crosshead', { lines: 2 }, [schema.text('沿途')]),
+        schema.node('crosshead', { lines: 2 }, [t('沿途')]),
         p('沿途市民夹道欢迎，志愿者送上补给。'),
       ]),
     ]),
     schema.node('story', { id: 'brief', col: 4, line: 12, cols: 1, lines: 6 }, [schema.node('body', null, [p('简讯正文。')])]),
     schema.node('photo', { id: 'photo', col: 5, line: 12, cols: 3, lines: 20, captionLines: 2 }, [
-      schema.node('caption', null, [schema.text('选手比赛中。')]),
-      schema.node('credit', null, [schema.text('记者 方方斌摄')]),
+      schema.node('caption', null, [t('选手比赛中。')]),
+      schema.node('credit', null, [t('记者 方方斌摄')]),
     ]),
   ]);
 }
