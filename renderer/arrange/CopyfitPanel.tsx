@@ -16,7 +16,7 @@ import { oversetRows } from './overset-rows';
 function statusText(row: CopyfitRow): string {
   switch (row.status) {
     case 'overset':
-      return `${at('overset')} ${row.overset}${at('charsUnit')}`;
+      return row.partOver ?? `${at('overset')} ${row.overset}${at('charsUnit')}`;
     case 'underset':
       return `${at('underset')} ${row.undersetLines}${at('linesUnit')}`;
     case 'fit':
@@ -73,7 +73,7 @@ export function CopyfitPanel({ view, fits }: { view: EditorView; fits: PageFit }
                   {row.name}
                 </th>
                 <td>{row.chars}</td>
-                <td>{row.linesNeeded === null ? '' : `${row.status === 'overset' ? '≈' : ''}${row.linesNeeded}`}</td>
+                <td>{row.linesNeeded === null ? '' : `${row.overset > 0 ? '≈' : ''}${row.linesNeeded}`}</td>
                 <td>{row.linesAvailable}</td>
                 <td className="bm-copyfit-status">{statusText(row)}</td>
               </tr>

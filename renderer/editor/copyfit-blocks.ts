@@ -74,7 +74,8 @@ function measureStory(el: HTMLElement, block: Frame, linePx: number): BlockFit {
     if (fit.overset > 0) parts.push({ part: 'body', lines: 0, chars: fit.overset });
   }
   const overset = parts.reduce((n, p) => n + p.chars, 0);
-  return { overset, undersetLines: overset > 0 ? 0 : fit.undersetLines, parts };
+  // Empty lines are the body's: a head over its lines leaves them as they are.
+  return { overset, undersetLines: fit.undersetLines, parts };
 }
 
 function measurePhoto(el: HTMLElement, block: Frame): PartOverset[] {

@@ -22,6 +22,8 @@ import { e2eUnavailable, openFileInEditor } from './support/web';
 import { caretAtEnd, pageAround, partText, readFit, stripsDiffer } from './copyfit-support';
 
 const skip = e2eUnavailable();
+/** A folder to write the screenshots of an overset headline and caption to (docs/images). */
+const SHOTS = process.env['BM_SHOTS'];
 
 interface Kind {
   part: string;
@@ -123,6 +125,17 @@ describe.skipIf(skip !== null)(`copyfit of every text${skip ? ` (skipped: ${skip
       // The text is all still there (clipped, not lost), and nothing of it paints outside the frame.
       expect((await partText(page, text)).length).toBe(original.length + steps * kind.step);
       expect(stripsDiffer(before, await pageAround(page, frame))).toEqual([]);
+
+      if (SHOTS && (kind.part === 'headline' || kind.part === 'caption')) {
+        // At 100 %: the block with its red frame and mark, and the panel's row.
+        await page.keyboard.press('Control+1');
+        await page.$eval(block, (el) => el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' }));
+        const r = (await page.locator(block).boundingBox())!;
+        const clip = { x: r.x - 12, y: r.y - 12, width: r.width + 24, height: r.height + 24 };
+        await page.screenshot({ path: join(SHOTS, `copyfit-overset-${kind.part}.png`), clip, caret: 'hide' });
+        await page.locator('.bm-copyfit').screenshot({ path: join(SHOTS, `copyfit-overset-${kind.part}-panel.png`) });
+        await page.keyboard.press('Control+0');
+      }
 
       // Undo, step by step, back to the text as it was: every sign of overset goes.
       for (let i = 0; i < 60 && (await partText(page, text)) !== original; i++) await page.keyboard.press('Control+z');
