@@ -5,7 +5,9 @@
  * right) or thin-thick. In the swatch's stand-in, so it prints in its ink.
  */
 import type { Node } from 'prosemirror-model';
-import type { NodeView } from 'prosemirror-view';
+import type { Decoration, NodeView } from 'prosemirror-view';
+import type { EdgeInsets } from '../../../shared/layout/box-wrap';
+import { boxInsetsFromDecorations } from '../shape/box-wrap-plugin';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { swatchColor } from '../swatches';
 import { blockBox } from '../../../shared/model/check-page';
@@ -23,12 +25,16 @@ export class RuleView implements NodeView {
   readonly dom: HTMLElement;
   readonly #line: HTMLElement;
   #node: Node;
+  /** What a boxed story around the rule takes off its grid box (null: none). */
+  #insets: EdgeInsets | null;
 
   constructor(
     node: Node,
     private readonly ctx: ViewContext,
+    decorations: readonly Decoration[] = [],
   ) {
     this.#node = node;
+    this.#insets = boxInsetsFromDecorations(decorations);
     this.dom = document.createElement('div');
     this.dom.className = 'bm-rule';
     this.dom.contentEditable = 'false';
@@ -40,14 +46,16 @@ export class RuleView implements NodeView {
 
   private render(): void {
     const node = this.#node;
-    placeBlock(this.dom, node, this.ctx);
+    placeBlock(this.dom, node, this.ctx, this.#insets);
     const vertical = str(node, 'orientation', 'h') === 'v';
     const raw = str(node, 'style', 'solid');
     const style = ((RULE_STYLES as readonly string[]).includes(raw) ? raw : 'solid') as RuleArtStyle;
     const w = (Math.min(12, Math.max(0.1, num(node, 'weightPt', 0.5))) * 4) / 3;
     const color = swatchColor(str(node, 'swatch', 'black'), 100, swatchBookFor(this.ctx.settings.edition.paperName));
     const box = gridBoxRect(this.ctx.metrics, blockBox(node));
-    const length = vertical ? box.height : box.width;
+    // Inside a boxed story the rule keeps to the box's inset (shared/layout/box-wrap.ts).
+    const e = this.#insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const length = Math.max(0, vertical ? box.height - e.top - e.bottom : box.width - e.left - e.right);
     const depth = ruleDepth(style, w);
     this.dom.dataset['orientation'] = vertical ? 'v' : 'h';
     this.dom.dataset['style'] = style;
@@ -58,9 +66,10 @@ export class RuleView implements NodeView {
     s.height = px(vertical ? length : depth);
   }
 
-  update(node: Node): boolean {
+  update(node: Node, decorations: readonly Decoration[]): boolean {
     if (node.type !== this.#node.type) return false;
     this.#node = node;
+    this.#insets = boxInsetsFromDecorations(decorations);
     this.render();
     return true;
   }

@@ -1,6 +1,8 @@
 /** 导读: a list of teaser items, each pointing to a page; boxed and tinted like a story when asked. */
 import type { Node } from 'prosemirror-model';
-import type { NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { Decoration, NodeView, ViewMutationRecord } from 'prosemirror-view';
+import type { EdgeInsets } from '../../../shared/layout/box-wrap';
+import { boxInsetsFromDecorations } from '../shape/box-wrap-plugin';
 import { ignoreOwnMutation, paintBox, placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { str } from './view-context';
@@ -9,24 +11,29 @@ export class TeaserView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
   #node: Node;
+  /** What a boxed story around the 导读 box takes off its grid box (null: none). */
+  #insets: EdgeInsets | null;
 
   constructor(
     node: Node,
     private readonly ctx: ViewContext,
+    decorations: readonly Decoration[] = [],
   ) {
     this.#node = node;
+    this.#insets = boxInsetsFromDecorations(decorations);
     this.dom = document.createElement('nav');
     this.dom.className = 'bm-teaser';
     this.contentDOM = this.dom;
-    placeBlock(this.dom, node, ctx);
-    paintBox(this.dom, node, ctx);
+    placeBlock(this.dom, node, ctx, this.#insets);
+    paintBox(this.dom, node, ctx, this.#insets);
   }
 
-  update(node: Node): boolean {
+  update(node: Node, decorations: readonly Decoration[]): boolean {
     if (node.type !== this.#node.type) return false;
     this.#node = node;
-    placeBlock(this.dom, node, this.ctx);
-    paintBox(this.dom, node, this.ctx);
+    this.#insets = boxInsetsFromDecorations(decorations);
+    placeBlock(this.dom, node, this.ctx, this.#insets);
+    paintBox(this.dom, node, this.ctx, this.#insets);
     return true;
   }
 
