@@ -25,6 +25,18 @@ export function intersect(a: Frame, b: Frame): Frame {
   return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
 }
 
+/** Index in `index.nodes` of the text node holding UTF-16 index `i`. */
+function nodeAt(index: TextIndex, i: number): number {
+  let lo = 0;
+  let hi = index.nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Past this many characters the count is a binary search from the end (overflow is at the end once aligned `safe`). */
 const LINEAR_LIMIT = 400;
 
@@ -70,9 +82,15 @@ export function measureText(el: HTMLElement, frame: Frame, tolerance = 1): TextM
   };
   const outside = (b: Frame): boolean =>
     b.left < frame.left - tolerance || b.right > frame.right + tolerance || b.top < frame.top - tolerance || b.bottom > frame.bottom + tolerance;
+  // Digits set upright in a vertical head (横中竖, `.bm-tcy`) are one cell: their box is the run's.
+  const upright = (i: number): HTMLElement | null => {
+    const node = index.nodes[nodeAt(index, i)]!;
+    return node.parentElement?.closest<HTMLElement>('.bm-tcy') ?? null;
+  };
   const boxAt = (i: number): Frame | null => {
     for (let k = i; k >= 0 && k > i - 16; k--) {
-      const r = charRect(index, range, k);
+      const tcy = vertical ? upright(k) : null;
+      const r = tcy ? tcy.getBoundingClientRect() : charRect(index, range, k);
       if (r) return lineBox(r);
     }
     return null;

@@ -44,6 +44,7 @@ const KINDS: Kind[] = [
   { part: 'kicker', block: 'lead', text: '.bm-kicker .bm-linebox-text', frame: '.bm-kicker', step: 6, zh: '引题超行' },
   { part: 'headline', block: 'lead', text: '.bm-headline .bm-linebox-text', frame: '.bm-headline', step: 6, zh: '标题超行' },
   { part: 'subheadline', block: 'lead', text: '.bm-subheadline .bm-linebox-text', frame: '.bm-subheadline', step: 8, zh: '副题超行' },
+  { part: 'headline', block: 'vert', text: '.bm-headline .bm-linebox-text', frame: '.bm-headline', step: 8, zh: '标题超行' },
   { part: 'byline', block: 'lead', text: '.bm-byline .bm-linebox-text', frame: '.bm-byline', step: 12, zh: '署名超行' },
   { part: 'crosshead', block: 'lead', text: '.bm-crosshead .bm-linebox-text', frame: '.bm-crosshead', step: 6, zh: '小标题超行' },
   { part: 'body', block: 'brief', text: '.bm-body > p:last-child', frame: '', step: 20, zh: '正文超出', pf: '稿件溢出' },
@@ -83,7 +84,7 @@ describe.skipIf(skip !== null)(`copyfit of every text${skip ? ` (skipped: ${skip
   });
 
   for (const kind of KINDS) {
-    it(`${kind.part}: typing until it does not fit flags it everywhere, paints nothing outside, and undo clears it`, async () => {
+    it(`${kind.part}${kind.block === 'vert' ? ' (竖排)' : ''}: typing until it does not fit flags it everywhere, paints nothing outside, and undo clears it`, async () => {
       const block = `.bm-page > [data-block-id="${kind.block}"]`;
       const text = `${block} ${kind.text}`;
       const frame = kind.frame ? `${block} ${kind.frame}` : block;

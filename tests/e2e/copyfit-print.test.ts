@@ -63,7 +63,7 @@ describe.skipIf(skip !== null)(`overset in print${skip ? ` (skipped: ${skip})` :
     const report = JSON.parse(out.stdout) as { oversetMeasured: boolean; findings: { level: string; code: string; blockId?: string; message: string; messageZh: string }[] };
     expect(report.oversetMeasured).toBe(true);
     const overset = new Map(report.findings.filter((f) => f.code === 'overset').map((f) => [f.blockId, f]));
-    expect([...overset.keys()].sort()).toEqual(['brief', 'guide', 'label', 'lead', 'masthead', 'photo']);
+    expect([...overset.keys()].sort()).toEqual(['brief', 'guide', 'label', 'lead', 'masthead', 'photo', 'vert']);
     expect([...overset.values()].every((f) => f.level === 'error')).toBe(true);
     expect(overset.get('lead')!.messageZh).toMatch(/^稿件溢出：引题超行 \d+行，标题超行 \d+行，副题超行 \d+行，署名超行 \d+行，小标题超行 \d+行$/);
     expect(overset.get('brief')!.messageZh).toMatch(/^稿件溢出 \d+ 字$/);
@@ -87,7 +87,7 @@ describe.skipIf(skip !== null)(`overset in print${skip ? ` (skipped: ${skip})` :
     const app = await openFileInEditor(file, '.bm-page [data-block-id="lead"]');
     const fits = new Map<string, number>();
     try {
-      for (const id of ['masthead', 'label', 'guide', 'lead', 'brief', 'photo']) {
+      for (const id of ['masthead', 'label', 'guide', 'lead', 'brief', 'vert', 'photo']) {
         await expect.poll(async () => (await readFit(app.page, id)).overset).toBeGreaterThan(0);
         fits.set(id, (await readFit(app.page, id)).overset);
       }

@@ -1,8 +1,8 @@
 /**
  * The copyfit test page (对开): one block of every kind that holds text, each
  * fitting with room to spare — a masthead, a label, a 导读 box, a story with
- * 引题, 主题, 副题, byline, body and a 小标题, a short story and a photo with
- * caption and credit. `longMasthead` gives the masthead lines and the folio
+ * 引题, 主题, 副题, byline, body and a 小标题, a short story, a story with a
+ * vertical head (竖排, digits upright) and a photo with caption and credit. `longMasthead` gives the masthead lines and the folio
  * (edition line) too long for the masthead's box.
  */
 import type { Node } from 'prosemirror-model';
@@ -53,6 +53,11 @@ export function copyfitTestPage(options: { longMasthead?: boolean; overset?: boo
       ]),
     ]),
     schema.node('story', { id: 'brief', col: 4, line: 12, cols: 1, lines: 6 }, [schema.node('body', null, [p('简讯正文。')])]),
+    // 竖排: a vertical head with digits set upright (横中竖), beside its body.
+    schema.node('story', { id: 'vert', col: 0, line: 60, cols: 4, lines: 30 }, [
+      schema.node('headgroup', { vertical: true, cols: 1 }, [schema.node('headline', { sizePt: 26, lines: 4 }, [t('2026年马拉松')])]),
+      schema.node('body', null, [p('正文。沿途市民夹道欢迎。')]),
+    ]),
     schema.node('photo', { id: 'photo', col: 5, line: 12, cols: 3, lines: 20, captionLines: 2 }, [
       schema.node('caption', null, [t('选手比赛中。')]),
       schema.node('credit', null, [t('记者 方方斌摄')]),
