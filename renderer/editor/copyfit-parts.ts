@@ -99,6 +99,19 @@ export function measureText(el: HTMLElement, frame: Frame, tolerance = 1): TextM
     const b = boxAt(i);
     return b !== null && outside(b);
   };
+  // The common case, cheaply: the element lies in the frame, no line runs out at its side, and
+  // its first and last characters are inside (what does not fit runs over at the end).
+  if (
+    box.left >= frame.left - tolerance &&
+    box.right <= frame.right + tolerance &&
+    box.top >= frame.top - tolerance &&
+    box.bottom <= frame.bottom + tolerance &&
+    el.scrollWidth <= el.clientWidth + 1 &&
+    !isOut(0) &&
+    !isOut(index.length - 1)
+  ) {
+    return { chars: 0, inside: null, beyond };
+  }
   const note = (b: Frame) => {
     beyond.left ||= b.left < frame.left - tolerance;
     beyond.top ||= b.top < frame.top - tolerance;
