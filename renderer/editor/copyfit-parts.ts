@@ -179,7 +179,8 @@ export function clipToFit(el: HTMLElement, m: TextMeasure): void {
   const value = !i
     ? 'inset(50%)'
     : `inset(${m.beyond.top ? px(i.top - r.top) : open} ${m.beyond.right ? px(r.right - i.right) : open} ${m.beyond.bottom ? px(r.bottom - i.bottom) : open} ${m.beyond.left ? px(i.left - r.left) : open})`;
-  if (el.dataset['fitClip'] !== value) {
+  // Also when a view restyled the element since (the attribute stays, the clip went).
+  if (el.dataset['fitClip'] !== value || el.style.getPropertyValue('clip-path') === '') {
     el.dataset['fitClip'] = value;
     el.style.setProperty('clip-path', value);
   }
