@@ -38,6 +38,8 @@ function lineBoxPart(part: TextPart, box: HTMLElement, block: Frame): PartOverse
   const text = box.querySelector<HTMLElement>(':scope > .bm-linebox-text') ?? box;
   const m = measureText(text, intersect(frameOf(box), block));
   clipToFit(text, m);
+  // The part's own overset mark, at the end of its last line (copyfit.css).
+  setData(box, 'fitOver', m.chars > 0 ? '' : null);
   if (m.chars === 0) return null;
   return { part, lines: Math.max(1, linesOver(text, box)), chars: m.chars };
 }

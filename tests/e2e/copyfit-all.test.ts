@@ -111,6 +111,9 @@ describe.skipIf(skip !== null)(`copyfit of every text${skip ? ` (skipped: ${skip
         return { outline: `${s.outlineStyle} ${s.outlineColor}`, mark: getComputedStyle(el, '::after').content };
       });
       expect(look).toEqual({ outline: 'solid rgb(230, 0, 18)', mark: '"+"' });
+      // A head line, byline or crosshead has its own mark at its end too.
+      const lineBox = kind.frame.startsWith('.bm-') && kind.frame !== '.bm-photo-text';
+      if (lineBox) expect(await page.$eval(frame, (el) => getComputedStyle(el, '::after').content)).toBe('"+"');
 
       // A copyfit panel row saying which part is over, and a preflight error.
       const row = page.locator(`.bm-copyfit-overset[data-block-id="${kind.block}"][data-part="${kind.part}"]`);
@@ -133,8 +136,9 @@ describe.skipIf(skip !== null)(`copyfit of every text${skip ? ` (skipped: ${skip
         await page.$eval(block, (el) => el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' }));
         const r = (await page.locator(block).boundingBox())!;
         const clip = { x: r.x - 12, y: r.y - 12, width: r.width + 24, height: r.height + 24 };
-        await page.screenshot({ path: join(SHOTS, `copyfit-overset-${kind.part}.png`), clip, caret: 'hide' });
-        await page.locator('.bm-copyfit').screenshot({ path: join(SHOTS, `copyfit-overset-${kind.part}-panel.png`) });
+        const name = `copyfit-overset-${kind.block === 'vert' ? 'vertical-' : ''}${kind.part}`;
+        await page.screenshot({ path: join(SHOTS, `${name}.png`), clip, caret: 'hide' });
+        await page.locator('.bm-copyfit').screenshot({ path: join(SHOTS, `${name}-panel.png`) });
         await page.keyboard.press('Control+0');
       }
 
@@ -145,6 +149,7 @@ describe.skipIf(skip !== null)(`copyfit of every text${skip ? ` (skipped: ${skip
       await expect.poll(() => row.count()).toBe(0);
       await expect.poll(() => finding.count()).toBe(0);
       expect(await page.$eval(block, (el) => getComputedStyle(el, '::after').content)).toBe('none');
+      if (lineBox) expect(await page.$eval(frame, (el) => getComputedStyle(el, '::after').content)).toBe('none');
     });
   }
 });
