@@ -19,7 +19,7 @@ import { arrangePlugins } from '../arrange/arrange-plugin';
 import { binKeymap } from '../bin/bin-commands';
 import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
-import { measurePage } from './copyfit-plugin';
+import { copyfitPlugin, copyfitStore, runCopyfit } from './copyfit-plugin';
 import type { PageFit } from './copyfit-plugin';
 import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
@@ -70,17 +70,12 @@ function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
 
 const NO_FITS: PageFit = new Map();
 
-/** Two copyfits say the same of every block, in the same order (whatever copyfit measures). */
-function samePageFit(a: PageFit, b: PageFit): boolean {
-  return a.size === b.size && JSON.stringify([...a]) === JSON.stringify([...b]);
-}
-
 export class EditorSession {
   readonly view: EditorView;
   /** The document as last saved; null when it was never saved as it is (a recovered page). */
   #savedDoc: Node | null;
   /** The typesetting passes in their order, copyfit last; settle() runs them to the end. */
-  readonly #typeset: TypesetPipeline<PageFit>;
+  readonly #typeset: TypesetPipeline;
   #store: Store<SessionSnapshot> | null = null;
   /** Fires when the document, the block selection or a story's copyfit numbers changed. */
   readonly #pageChange = new Emitter<void>();
@@ -96,10 +91,9 @@ export class EditorSession {
     const assetUrl = options.assetUrl;
     const importCopy = options.importCopy ?? (() => {});
     this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
-    this.#typeset = new TypesetPipeline<PageFit>({
+    this.#typeset = new TypesetPipeline({
       // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
-      copyfit: (view) => measurePage(view.dom, this.#ctx.metrics.linePx),
-      sameFit: samePageFit,
+      copyfit: (view) => void runCopyfit(view, this.#ctx.metrics.linePx),
     });
     const state = EditorState.create({
       doc: options.doc,
@@ -126,6 +120,8 @@ export class EditorSession {
         verticalDigitsPlugin(),
         // Chinese composition beyond CSS, then copyfit: typeset-pipeline.ts runs them in its declared order.
         ...this.#typeset.plugins,
+        // Copyfit's results: one store, written by the pipeline's copyfit pass.
+        copyfitPlugin(),
       ],
     });
     this.view = new EditorView(
@@ -148,16 +144,17 @@ export class EditorSession {
             this.#ctx = this.#context(settings, assetUrl, importCopy);
             view.setProps({ nodeViews: nodeViews(this.#ctx) });
           }
-          const fitsBefore = this.fits;
           view.updateState(next);
           this.#publish();
-          // A copyfit result that says something new reaches the panels (the arrange plugin tells of doc and selection changes).
-          const fits = this.fits;
-          if (fits !== fitsBefore && !samePageFit(fitsBefore, fits)) this.#pageChange.fire();
         },
       },
     );
     this.#store = new Store(this.#compute(), sameSnapshot);
+    // Copyfit said something new: the snapshot's counts and the panels follow (the arrange plugin tells of doc and selection changes).
+    copyfitStore(this.view.state)?.subscribe(() => {
+      this.#publish();
+      this.#pageChange.fire();
+    });
   }
 
   #context(settings: PageSettings, assetUrl: (hash: string) => string | null, importCopy: () => void): ViewContext {
@@ -172,9 +169,9 @@ export class EditorSession {
     return this.#settings;
   }
 
-  /** Copyfit of every story, as last measured (empty before the first measure). */
+  /** Every block's copyfit, from the copyfit store (empty before the first measure). */
   get fits(): PageFit {
-    return this.#typeset.copyfit(this.view.state) ?? NO_FITS;
+    return copyfitStore(this.view.state)?.fits ?? NO_FITS;
   }
 
   /**

@@ -9,10 +9,10 @@
  * marks, Han–Western gaps, push-in; it changes the layout, so it goes first),
  * then copyfit, which measures the result. Every result is a state field found
  * by its plugin key: `gluePluginKey`, `punctuationPluginKey`, `lineEndKey`,
- * and {@link typesetKey} for copyfit's.
+ * and copyfit's own store (`editor/copyfit-store.ts`, `copyfitKey`).
  *
- * Copyfit is given in ({@link TypesetOptions.copyfit}): the editor owns it,
- * the pipeline only says when it runs. {@link TypesetPipeline.settle} runs
+ * Copyfit is given in ({@link TypesetOptions.copyfit}): the editor owns it and
+ * its results, the pipeline only says when it runs. {@link TypesetPipeline.settle} runs
  * every pass to the end now and resolves then: print mode awaits it before the
  * page is printed, and the page says whether it is settled in
  * {@link TYPESET_ATTRIBUTE} for tests and benchmarks to wait on.
@@ -41,22 +41,14 @@ const FIELDS: Partial<Record<PassName, () => Plugin>> = { glue: gluePlugin, punc
 /** On the editor's root element: `pending` while a pass is still to run, `settled` when all have run on this layout. */
 export const TYPESET_ATTRIBUTE = 'data-typeset';
 
-/** What the pipeline keeps in its state field. */
-export interface TypesetResult<Fit = unknown> {
-  /** Copyfit's last measure of the page (null before its first). */
-  copyfit: Fit | null;
-}
+export const typesetKey = new PluginKey('bm-typeset');
 
-export const typesetKey = new PluginKey<TypesetResult>('bm-typeset');
-
-export interface TypesetOptions<Fit> {
+export interface TypesetOptions {
   /**
-   * The copyfit pass, the pipeline's last: measures the laid-out page (and
-   * may mark it: overset frames) and returns the result kept in {@link typesetKey}.
+   * The copyfit pass, the pipeline's last: measures the laid-out page, marks
+   * it (overset frames, clips) and keeps the result in copyfit's own store.
    */
-  copyfit: (view: EditorView) => Fit;
-  /** Whether two copyfit results are the same (an unchanged result dispatches nothing). */
-  sameFit: (a: Fit, b: Fit) => boolean;
+  copyfit: (view: EditorView) => void;
 }
 
 /** The text passes' results: when one changed, the layout did, and copyfit measures again. */
@@ -70,9 +62,9 @@ function textPassesChanged(state: EditorState, prev: EditorState): boolean {
 }
 
 /** The pipeline of one editor view: its plugins, in order, and {@link settle}. */
-export class TypesetPipeline<Fit> {
+export class TypesetPipeline {
   readonly plugins: readonly Plugin[];
-  readonly #options: TypesetOptions<Fit>;
+  readonly #options: TypesetOptions;
   #view: EditorView | null = null;
   #lineEnd: LineEndPass | null = null;
   #frame = 0;
@@ -93,7 +85,7 @@ export class TypesetPipeline<Fit> {
     },
   };
 
-  constructor(options: TypesetOptions<Fit>) {
+  constructor(options: TypesetOptions) {
     this.#options = options;
     this.plugins = [...TYPESET_ORDER.flatMap((name) => FIELDS[name]?.() ?? []), this.#runner()];
   }
@@ -101,11 +93,6 @@ export class TypesetPipeline<Fit> {
   /** The measuring passes, in order. */
   #inOrder(): MeasuringPass[] {
     return TYPESET_ORDER.flatMap((name) => this.#measuring[name] ?? []);
-  }
-
-  /** Copyfit's last result in `state` (null before its first measure). */
-  copyfit(state: EditorState): Fit | null {
-    return (typesetKey.getState(state)?.copyfit as Fit | null | undefined) ?? null;
   }
 
   /**
@@ -132,13 +119,9 @@ export class TypesetPipeline<Fit> {
     this.#settled(view);
   }
 
-  #runner(): Plugin<TypesetResult<Fit>> {
-    return new Plugin<TypesetResult<Fit>>({
+  #runner(): Plugin {
+    return new Plugin({
       key: typesetKey,
-      state: {
-        init: () => ({ copyfit: null }),
-        apply: (tr, value) => (tr.getMeta(typesetKey) as TypesetResult<Fit> | undefined) ?? value,
-      },
       view: (view) => {
         this.#view = view;
         const lineEnd = new LineEndPass(view);
@@ -206,16 +189,10 @@ export class TypesetPipeline<Fit> {
     else this.#settled(view);
   }
 
-  /** The copyfit pass: measured through the editor's copyfit, kept in the state field when it changed. */
+  /** The copyfit pass: the editor's copyfit measures the page and keeps the result. */
   #measure(view: EditorView): void {
     this.#copyfitStale = false;
-    const start = performance.now();
-    const fit = this.#options.copyfit(view);
-    // Visible in performance tools and to benchmarks as `bm-copyfit`.
-    performance.measure('bm-copyfit', { start });
-    const last = this.copyfit(view.state);
-    if (last !== null && this.#options.sameFit(last, fit)) return;
-    view.dispatch(view.state.tr.setMeta(typesetKey, { copyfit: fit }).setMeta('addToHistory', false));
+    this.#options.copyfit(view);
   }
 
   #settled(view: EditorView): void {

@@ -1,6 +1,7 @@
 /**
- * Blocks set inside a boxed story: a photo (or a label, a rule…) placed in a
- * story that has a box (边框 or 底纹) stays inside the box's inset, the way a
+ * Blocks set inside a boxed story: a photo (or a label, a rule, a 导读 box…)
+ * placed in a story that has a box (边框 or 底纹) stays inside the box's inset
+ * and never covers its border (with no inset, it keeps off the border), the way a
  * layout editor sets a picture in a 框 in FIT or InDesign. Its grid box is
  * unchanged (it still says which cells it takes, and the text still flows
  * around it); only the part of it drawn in the story's inset is taken off, so
@@ -15,7 +16,7 @@ import { blockBox } from '../model/check-page';
 import type { GridMetrics } from '../page/geometry';
 import { gridBoxRect, gridMetrics } from '../page/geometry';
 import type { PageSettings } from '../page/settings';
-import { boxInset } from './story-box';
+import { boxInset, frameStyleOf } from './story-box';
 import { boxInside } from './text-wrap';
 
 /** Px taken off each side of a block's grid box (all ≥ 0). */
@@ -27,23 +28,51 @@ export interface EdgeInsets {
 }
 
 /**
+ * How far the border of a boxed block reaches in from its edge, px (0 when
+ * it has none): the weight, or for the double, thick-thin, dotted and wave
+ * borders what they draw (renderer/editor/node-views/frame-art.ts draws them).
+ */
+export function borderDepthPx(node: Node): number {
+  const style = frameStyleOf(node);
+  if (style === 'none') return 0;
+  const raw = node.attrs['frameWeightPt'] as unknown;
+  const w = (Math.min(8, Math.max(0.25, typeof raw === 'number' && Number.isFinite(raw) ? raw : 1)) * 4) / 3;
+  const thin = Math.max(1 / 3, w / 3);
+  switch (style) {
+    case 'double':
+      return 3 * w;
+    case 'thick-thin':
+    case 'thin-thick':
+      return 1.5 * w + thin;
+    case 'dots':
+      return 2 * w;
+    case 'wave':
+      return 2.25 * w;
+    default:
+      return w;
+  }
+}
+
+/**
  * What the box of `story` takes off `block` when the block lies wholly
- * inside the story's grid box: the part of the block in the story's inset,
- * on each side where it reaches into it. Null when the story is not boxed
- * (or its inset is 0), the block is not wholly inside it, or it stays clear
- * of the inset anyway.
+ * inside the story's grid box: the part of the block in the story's inset
+ * (at least the border's depth, so a block never covers the border, whatever
+ * the inset), on each side where it reaches into it. Null when the story is
+ * not boxed, the block is not wholly inside it, or it stays clear of the
+ * inset and the border anyway.
  */
 export function insetsInBox(metrics: GridMetrics, settings: PageSettings, story: Node, block: Node): EdgeInsets | null {
   if (story.type.name !== 'story' || block === story || block.type.name === 'story') return null;
   const inset = boxInset(settings.grid, story);
-  if (inset.chars === 0) return null;
+  const depth = borderDepthPx(story);
+  if (inset.chars === 0 && depth === 0) return null;
   const outer = blockBox(story);
   const box = blockBox(block);
   if (!boxInside(box, outer)) return null;
   const s = gridBoxRect(metrics, outer);
   const b = gridBoxRect(metrics, box);
-  const dx = inset.chars * metrics.charPx;
-  const dy = inset.lines * metrics.linePx;
+  const dx = Math.max(inset.chars * metrics.charPx, depth);
+  const dy = Math.max(inset.lines * metrics.linePx, depth);
   const out: EdgeInsets = {
     left: Math.max(0, s.x + dx - b.x),
     top: Math.max(0, s.y + dy - b.y),

@@ -12,6 +12,9 @@ import { PX_PER_MM } from '../page/units';
 import { resolveType } from '../model/styles';
 import type { PreflightFinding, PreflightLimits } from './finding';
 import { DEFAULT_LIMITS } from './finding';
+import type { MeasuredOverset } from '../copyfit/block-fit';
+import { oversetChars } from '../copyfit/block-fit';
+import { oversetFinding } from './overset-finding';
 import type { InkUnderText } from './black-over-image';
 import { blackTextOverPictures, inkKey } from './black-over-image';
 
@@ -23,8 +26,11 @@ export interface PagePreflightInput {
   /** Page number within the file, 1-based. */
   page: number;
   assets: AssetSizes;
-  /** Overset characters per story block id, as measured by the layout; null when not measured. */
-  overset: ReadonlyMap<string, number> | null;
+  /**
+   * Overset per block id as the layout measured it (characters, or with the
+   * parts over: shared/copyfit/block-fit.ts); null when not measured.
+   */
+  overset: ReadonlyMap<string, MeasuredOverset> | null;
   limits?: Partial<PreflightLimits>;
   /**
    * The host's measurement of the ink under black text over pictures, by
@@ -100,6 +106,10 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
     };
     const kind = node.type.name;
 
+    // Any text that does not fit its block: a story's head or body, a caption, a label, the masthead…
+    const measured = input.overset?.get(p.id);
+    if (oversetChars(measured) > 0) add({ ...oversetFinding(kind, measured!), ...at(p) });
+
     if (!boxInsideGrid(settings.grid, box)) {
       const b = limits.bleedMm;
       const beyond = p.xMm < -b || p.yMm < -b || p.xMm + p.widthMm > settings.paper.width + b || p.yMm + p.heightMm > settings.paper.height + b;
@@ -111,8 +121,6 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
     }
 
     if (kind === 'story') {
-      const over = input.overset?.get(p.id) ?? 0;
-      if (over > 0) add({ level: 'error', code: 'overset', message: `story is overset by ${over} characters`, messageZh: `稿件溢出 ${over} 字`, ...at(p) });
       if (node.textContent.trim() === '') add({ level: 'warning', code: 'empty-frame', message: 'story has no text', messageZh: '稿件框为空', ...at(p) });
     } else if (kind === 'photo') {
       const asset = String(a['asset'] ?? '');

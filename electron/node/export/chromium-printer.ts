@@ -8,6 +8,7 @@ import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol'
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
 import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
+import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 
 export interface ChromiumPrinterOptions {
   /** The print-mode URL of a session (with token). */
@@ -22,9 +23,17 @@ export interface ChromiumPrinterOptions {
 
 export const DEFAULT_READY_TIMEOUT_MS = 60_000;
 
-/** Runs in the print page (as source: this layer has no DOM types): overset per story id, per sheet. */
+/**
+ * Runs in the print page (as source: this layer has no DOM types): overset
+ * per block id, per sheet; with the parts over (`data-overset-parts`, JSON)
+ * when the block has any (shared/copyfit/block-fit.ts).
+ */
 const OVERSET_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((sheet) => Object.fromEntries(
-  [...sheet.querySelectorAll('[data-block-id][data-overset]')].map((e) => [e.getAttribute('data-block-id') || '', Number(e.getAttribute('data-overset')) || 0])))`;
+  [...sheet.querySelectorAll('[data-block-id][data-overset]')].map((e) => {
+    const chars = Number(e.getAttribute('data-overset')) || 0;
+    const parts = e.getAttribute('data-overset-parts');
+    return [e.getAttribute('data-block-id') || '', parts ? { chars, parts: JSON.parse(parts) } : chars];
+  })))`;
 
 /** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
 export const ERROR_ATTRIBUTE = 'data-bm-error';
@@ -123,7 +132,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
       // Overset as print mode laid it out, for preflight: one map per sheet.
       layout = {
-        overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, number>[],
+        overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, MeasuredOverset>[],
       };
       request.signal?.throwIfAborted();
       request.onPrinting?.();

@@ -3,6 +3,7 @@
  * through playwright-core for the CLI and web mode, a hidden window's
  * `printToPDF` in Electron. Both load the renderer in print mode.
  */
+import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 import type { PaperSize } from '../../../shared/page/settings';
 
 export interface PrintRequest {
@@ -24,9 +25,9 @@ export interface PrintRequest {
   signal?: AbortSignal;
 }
 
-/** What the print layout measured, per page in order: overset characters per story block id. */
+/** What the print layout measured, per page in order: overset per block id (characters, or with the parts over). */
 export interface PrintLayout {
-  overset: Record<string, number>[];
+  overset: Record<string, MeasuredOverset>[];
 }
 
 export interface PdfPrinter {

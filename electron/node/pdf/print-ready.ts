@@ -4,6 +4,7 @@
  * Preflight errors stop the export unless `force` is set.
  */
 import { readFileSync } from 'node:fs';
+import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 import type { PageSettings } from '../../../shared/page/settings';
 import { pageFromJson } from '../../../shared/model/load-page';
 import type { InkUnderText } from '../../../shared/preflight/black-over-image';
@@ -52,8 +53,8 @@ export interface PrintContext {
   pages: readonly unknown[];
   settings: PageSettings;
   assets: AssetSizes;
-  /** Overset per story id, one map per page, as laid out for print; null when not measured. */
-  overset: readonly Record<string, number>[] | null;
+  /** Overset per block id, one map per page, as laid out for print; null when not measured. */
+  overset: readonly Record<string, MeasuredOverset>[] | null;
   title: string;
   /** Bleed Chromium printed around the paper, mm (the page was laid out with it). */
   sourceBleedMm?: number;

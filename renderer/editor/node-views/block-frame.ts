@@ -48,9 +48,10 @@ function weightPt(node: Node): number {
  * Paints the box of a story or teaser on `el`: the border (an SVG drawn by
  * `::before` over the whole block, see frame-art.ts for the styles and
  * weights), the tint as the block's background, and the inset as padding of
- * whole characters and lines. Returns the inset.
+ * whole characters and lines. `insets`: what a boxed story around it takes
+ * off (see placeBlock). Returns the inset.
  */
-export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext): BoxInset {
+export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext, insets: EdgeInsets | null = null): BoxInset {
   const { metrics, settings } = ctx;
   const book = swatchBookFor(settings.edition.paperName);
   const style = frameStyleOf(node);
@@ -72,7 +73,10 @@ export function paintBox(el: HTMLElement, node: Node, ctx: ViewContext): BoxInse
     delete el.dataset['frameWeight'];
     return inset;
   }
-  const rect = gridBoxRect(metrics, blockBox(node));
+  // Drawn at the size the block is drawn (less what a boxed story around it takes).
+  const grid = gridBoxRect(metrics, blockBox(node));
+  const e = insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
+  const rect = { width: Math.max(0, grid.width - e.left - e.right), height: Math.max(0, grid.height - e.top - e.bottom) };
   const w = (weightPt(node) * 4) / 3;
   el.dataset['frameWeight'] = String(weightPt(node));
   s.setProperty('--bm-frame-image', frameImage(style, rect.width, rect.height, w, swatchColor(str(node, 'frameSwatch', 'black'), 100, book)));

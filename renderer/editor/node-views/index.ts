@@ -33,8 +33,8 @@ export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor>
     photo: (node, view, _getPos, decorations) => new PhotoView(node, ctx, { view, decorations }),
     label: (node, _view, _getPos, decorations) => new LabelView(node, ctx, decorations),
     masthead: (node, view) => new MastheadView(node, ctx, view),
-    rule: (node) => new RuleView(node, ctx),
-    teaser: (node) => new TeaserView(node, ctx),
+    rule: (node, _view, _getPos, decorations) => new RuleView(node, ctx, decorations),
+    teaser: (node, _view, _getPos, decorations) => new TeaserView(node, ctx, decorations),
     teaser_item: (node) => new TeaserItemView(node, ctx),
     bin: (node, view) => new BinView(node, ctx, view),
   };

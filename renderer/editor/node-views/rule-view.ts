@@ -5,6 +5,9 @@
  * right) or thin-thick. In the swatch's stand-in, so it prints in its ink.
  */
 import type { Node } from 'prosemirror-model';
+import type { Decoration } from 'prosemirror-view';
+import type { EdgeInsets } from '../../../shared/layout/box-wrap';
+import { boxInsetsFromDecorations } from '../shape/box-wrap-plugin';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { swatchColor } from '../swatches';
 import { blockBox } from '../../../shared/model/check-page';
@@ -20,9 +23,12 @@ import { num, str } from './view-context';
 
 export class RuleView extends BaseView {
   readonly #line: HTMLElement;
+  /** What a boxed story around the rule takes off its grid box (null: none). */
+  #insets: EdgeInsets | null;
 
-  constructor(node: Node, ctx: ViewContext) {
+  constructor(node: Node, ctx: ViewContext, decorations: readonly Decoration[] = []) {
     super(node, ctx, { tag: 'div', className: 'bm-rule', content: 'none' });
+    this.#insets = boxInsetsFromDecorations(decorations);
     this.#line = document.createElement('div');
     this.#line.className = 'bm-rule-line';
     this.dom.appendChild(this.#line);
@@ -31,14 +37,16 @@ export class RuleView extends BaseView {
 
   protected render(): void {
     const node = this.node;
-    placeBlock(this.dom, node, this.ctx);
+    placeBlock(this.dom, node, this.ctx, this.#insets);
     const vertical = str(node, 'orientation', 'h') === 'v';
     // A style or weight outside what the style commands allow draws solid, or at the nearest weight.
     const style = styleChoice<RuleArtStyle>('rule', 'style', node.attrs['style'], 'solid');
     const w = (clampStyle('rule', 'weightPt', num(node, 'weightPt', 0.5)) * 4) / 3;
     const color = swatchColor(str(node, 'swatch', 'black'), 100, swatchBookFor(this.ctx.settings.edition.paperName));
     const box = gridBoxRect(this.ctx.metrics, blockBox(node));
-    const length = vertical ? box.height : box.width;
+    // Inside a boxed story the rule keeps to the box's inset (shared/layout/box-wrap.ts).
+    const e = this.#insets ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const length = Math.max(0, vertical ? box.height - e.top - e.bottom : box.width - e.left - e.right);
     const depth = ruleDepth(style, w);
     this.dom.dataset['orientation'] = vertical ? 'v' : 'h';
     this.dom.dataset['style'] = style;
@@ -47,5 +55,10 @@ export class RuleView extends BaseView {
     s.backgroundImage = ruleImage(style, length, w, color, vertical);
     s.width = px(vertical ? depth : length);
     s.height = px(vertical ? length : depth);
+  }
+
+  protected override redraw(_before: Node, decorations: readonly Decoration[]): void {
+    this.#insets = boxInsetsFromDecorations(decorations);
+    this.render();
   }
 }

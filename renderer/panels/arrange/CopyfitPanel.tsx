@@ -1,7 +1,8 @@
 /**
  * The copyfit table: every story with its characters, lines needed and
- * available, and overset (red) or empty lines. Clicking a row selects the
- * story as a block and scrolls it into view.
+ * available, and overset (red) or empty lines; below it, one row for every
+ * text part of any block that does not fit (标题超行 2行, 图片说明超出 8字).
+ * Clicking a row selects the block and scrolls it into view.
  */
 import type { EditorView } from 'prosemirror-view';
 import type { PageFit } from '../../editor/copyfit-plugin';
@@ -10,11 +11,12 @@ import { selectedBlockIds, targetBlockIds } from '../../arrange/arrange-state';
 import { at } from './arrange-strings';
 import { copyfitRows } from './copyfit-rows';
 import type { CopyfitRow } from './copyfit-rows';
+import { oversetRows } from './overset-rows';
 
 function statusText(row: CopyfitRow): string {
   switch (row.status) {
     case 'overset':
-      return `${at('overset')} ${row.overset}${at('charsUnit')}`;
+      return row.partOver ?? `${at('overset')} ${row.overset}${at('charsUnit')}`;
     case 'underset':
       return `${at('underset')} ${row.undersetLines}${at('linesUnit')}`;
     case 'fit':
@@ -34,6 +36,7 @@ export function revealBlock(view: EditorView, id: string): void {
 
 export function CopyfitPanel({ view, fits }: { view: EditorView; fits: PageFit }) {
   const rows = copyfitRows(view.state.doc, fits);
+  const over = oversetRows(view.state.doc, fits);
   const selected = new Set(selectedBlockIds(view.state).length > 0 ? selectedBlockIds(view.state) : targetBlockIds(view.state));
   return (
     <section className="bm-copyfit" aria-label={at('copyfit')}>
@@ -70,13 +73,34 @@ export function CopyfitPanel({ view, fits }: { view: EditorView; fits: PageFit }
                   {row.name}
                 </th>
                 <td>{row.chars}</td>
-                <td>{row.linesNeeded === null ? '' : `${row.status === 'overset' ? '≈' : ''}${row.linesNeeded}`}</td>
+                <td>{row.linesNeeded === null ? '' : `${row.overset > 0 ? '≈' : ''}${row.linesNeeded}`}</td>
                 <td>{row.linesAvailable}</td>
                 <td className="bm-copyfit-status">{statusText(row)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {over.length > 0 && (
+        <ul className="bm-copyfit-oversets" aria-label={at('oversetParts')}>
+          {over.map((row) => (
+            <li
+              key={`${row.id}:${row.part.part}`}
+              className="bm-copyfit-overset"
+              data-block-id={row.id}
+              data-kind={row.kind}
+              data-part={row.part.part}
+              data-lines={row.part.lines}
+              data-chars={row.part.chars}
+              aria-selected={selected.has(row.id)}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => revealBlock(view, row.id)}
+            >
+              <span className="bm-copyfit-name">{row.name}</span>
+              <span className="bm-copyfit-status">{row.text}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

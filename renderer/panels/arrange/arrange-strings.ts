@@ -30,6 +30,7 @@ const zhCN = {
   linesUnit: '行',
   noStories: '本版没有稿件',
   overlapWarning: '块重叠',
+  oversetParts: '超出的文字',
 };
 
 const en: typeof zhCN = {
@@ -61,6 +62,7 @@ const en: typeof zhCN = {
   linesUnit: ' ln',
   noStories: 'No stories on this page',
   overlapWarning: 'Blocks overlap',
+  oversetParts: 'Text that does not fit',
 };
 
 export type ArrangeStringKey = keyof typeof zhCN;

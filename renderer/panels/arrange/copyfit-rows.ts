@@ -1,14 +1,17 @@
 /**
  * The copyfit table: one row per story, from the document (characters, lines
- * available) and the editor's live copyfit measurement (overset characters,
- * empty lines). Lines needed is exact when the story fits or runs short, and
- * an estimate (overset characters over characters per line) when it is
- * overset.
+ * available) and the editor's live copyfit measurement (overset characters
+ * of the body, empty lines, parts over). Lines needed is exact when the body
+ * fits or runs short, and an estimate (overset characters over characters
+ * per line) when it is overset. A story whose body fits but whose head,
+ * byline or crosshead does not is overset too, and says which part.
  */
 import type { Node } from 'prosemirror-model';
 import { gridMetrics, spanChars } from '../../../shared/page/geometry';
 import type { PageSettings } from '../../../shared/page/settings';
-import type { StoryFit } from '../../editor/copyfit';
+import type { PartOverset } from '../../../shared/copyfit/block-fit';
+import { describeOverset } from '../../../shared/copyfit/block-fit';
+import { language } from '../../i18n/i18n';
 import { storyArea } from '../../../shared/layout/story-box';
 
 export type FitStatus = 'overset' | 'underset' | 'fit' | 'unmeasured';
@@ -26,6 +29,8 @@ export interface CopyfitRow {
   overset: number;
   undersetLines: number;
   status: FitStatus;
+  /** When the body fits but another part of the story does not: which, in words (标题超行 1行). */
+  partOver: string | null;
 }
 
 function textOf(node: Node, type: string): string {
@@ -47,7 +52,19 @@ export function charsPerLine(settings: PageSettings, cols: number, textCols: num
   return Math.max(1, Math.floor((total - (textCols - 1) * grid.gutterChars) / textCols));
 }
 
-export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): CopyfitRow[] {
+/** What the rows read of a block's fit: its overset, its empty lines and, when measured by part, the parts over. */
+export interface RowFit {
+  overset: number;
+  undersetLines: number;
+  parts?: readonly PartOverset[];
+}
+
+/** Overset characters of the body alone (the whole overset when the fit has no parts). */
+function bodyOverset(fit: RowFit): number {
+  return fit.parts ? (fit.parts.find((p) => p.part === 'body')?.chars ?? 0) : fit.overset;
+}
+
+export function copyfitRows(doc: Node, fits: ReadonlyMap<string, RowFit>): CopyfitRow[] {
   const settings = doc.attrs['settings'] as PageSettings;
   const rows: CopyfitRow[] = [];
   doc.forEach((node) => {
@@ -65,12 +82,16 @@ export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): Cop
     const fit = fits.get(id);
     let status: FitStatus = 'unmeasured';
     let linesNeeded: number | null = null;
+    let partOver: string | null = null;
     if (fit) {
-      if (fit.overset > 0) {
+      const firstPart = fit.parts?.find((p) => p.part !== 'body');
+      if (bodyOverset(fit) === 0 && fit.overset > 0 && firstPart) partOver = describeOverset(firstPart, language() === 'zh-CN');
+      if (bodyOverset(fit) > 0) {
         status = 'overset';
-        linesNeeded = linesAvailable + Math.ceil(fit.overset / Math.max(1, area.columns.columnChars || charsPerLine(settings, cols, textCols)));
+        linesNeeded = linesAvailable + Math.ceil(bodyOverset(fit) / Math.max(1, area.columns.columnChars || charsPerLine(settings, cols, textCols)));
       } else {
-        status = fit.undersetLines > 0 ? 'underset' : 'fit';
+        // The body's lines are exact; a head over its own lines still makes the story overset.
+        status = fit.overset > 0 ? 'overset' : fit.undersetLines > 0 ? 'underset' : 'fit';
         linesNeeded = linesAvailable - fit.undersetLines;
       }
     }
@@ -80,9 +101,10 @@ export function copyfitRows(doc: Node, fits: ReadonlyMap<string, StoryFit>): Cop
       chars,
       linesNeeded,
       linesAvailable,
-      overset: fit?.overset ?? 0,
+      overset: fit ? bodyOverset(fit) : 0,
       undersetLines: fit?.undersetLines ?? 0,
       status,
+      partOver,
     });
   });
   return rows;

@@ -37,7 +37,7 @@ export function PreflightPanel({ session, assets }: { session: EditorSession | n
       }, PREFLIGHT_DEBOUNCE_MS);
     };
     const offView = session.onPageChange(schedule);
-    // Copyfit's numbers reach the session after layout: overset counts too.
+    // Copyfit's numbers reach the session after layout (onPageChange): any block's overset counts too.
     const offSession = session.subscribe(schedule);
     return () => {
       if (timer !== null) clearTimeout(timer);

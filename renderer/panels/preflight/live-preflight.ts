@@ -1,6 +1,7 @@
 /**
  * Preflight of the page being edited: shared/preflight's page checks over
- * the editor's document, with overset as the live copyfit measured it.
+ * the editor's document, with overset (every block, by part) as the live
+ * copyfit measured it (the copyfit store, renderer/editor/copyfit-store.ts).
  */
 import type { Node } from 'prosemirror-model';
 import type { AssetEntry } from '../../../shared/format/manifest';
@@ -31,7 +32,7 @@ function storyCount(doc: Node): number {
  */
 export function preflightEditedPage(input: { doc: Node; fits: PageFit; assets: AssetSizes; limits?: Partial<PreflightLimits> }): PreflightFinding[] {
   const measured = input.fits.size > 0 || storyCount(input.doc) === 0;
-  const overset = measured ? new Map([...input.fits].map(([id, fit]) => [id, fit.overset])) : null;
+  const overset = measured ? new Map([...input.fits].map(([id, fit]) => [id, { chars: fit.overset, parts: fit.parts }])) : null;
   const findings = preflightPage({ doc: input.doc, page: 1, assets: input.assets, overset, limits: input.limits });
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return findings.sort((a, b) => rank[a.level] - rank[b.level]);

@@ -49,11 +49,23 @@ describe('insetsInBox', () => {
   it('leaves blocks alone in an open story, with no inset, clear of the inset, or sticking out of the story', () => {
     const edge = photo({ col: 0, line: 20, cols: 3, lines: 20 });
     expect(insetsInBox(metrics, settings, story({}), edge)).toBeNull();
-    expect(insetsInBox(metrics, settings, story({ frame: 'single', frameInset: 0 }), edge)).toBeNull();
     // In the middle column, clear of the bottom: nothing to take off.
     expect(insetsInBox(metrics, settings, story({ frame: 'single' }), photo({ col: 1, line: 10, cols: 1, lines: 10 }))).toBeNull();
     // Half outside the story: an overlap (the page checks say so), not a block in the box.
     expect(insetsInBox(metrics, settings, story({ frame: 'single' }), photo({ col: 2, line: 10, cols: 2, lines: 10 }))).toBeNull();
+  });
+
+  it('keeps a block off the border of a box with no inset, whatever the border', () => {
+    const edge = photo({ col: 0, line: 20, cols: 3, lines: 20 });
+    // A 1 pt single border: the photo keeps 1 pt (4/3 px) off the left, right and bottom.
+    const e = insetsInBox(metrics, settings, story({ frame: 'single', frameInset: 0 }), edge)!;
+    expect([e.left, e.top, e.right, e.bottom].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([1.333333, 0, 1.333333, 1.333333]);
+    // A 2 pt double border is three weights deep.
+    expect(insetsInBox(metrics, settings, story({ frame: 'double', frameWeightPt: 2, frameInset: 0 }), edge)!.left).toBeCloseTo(8, 9);
+    // A border deeper than the inset: the border wins.
+    expect(insetsInBox(metrics, settings, story({ frame: 'double', frameWeightPt: 8, frameInset: 1 }), edge)!.left).toBeCloseTo(32, 9);
+    // A tint with no inset and no border: nothing to keep off.
+    expect(insetsInBox(metrics, settings, story({ tint: 20, frameInset: 0 }), edge)).toBeNull();
   });
 });
 

@@ -112,6 +112,17 @@ describe('preflightPage', () => {
     expect(findings.every((f) => f.page === 2)).toBe(true);
   });
 
+  it('reports any block whose text does not fit, with the parts over', () => {
+    const label = schema.node('label', { id: 'l1', col: 0, line: 50, cols: 2, lines: 2, sizePt: 16 }, [schema.text('今日视点')]);
+    const doc = page([story('s1', '正文'), label]);
+    const overset = new Map([
+      ['s1', { chars: 5, parts: [{ part: 'headline' as const, lines: 2, chars: 5 }] }],
+      ['l1', { chars: 3, parts: [{ part: 'label' as const, lines: 1, chars: 3 }] }],
+    ]);
+    const findings = preflightPage({ doc, page: 1, assets: new Map(), overset }).filter((f) => f.code === 'overset');
+    expect(findings.map((f) => `${f.level}:${f.blockId}:${f.messageZh}`)).toEqual(['error:s1:稿件溢出：标题超行 2行', 'error:l1:栏目标签溢出：栏目标签超行 1行']);
+  });
+
   it('says when overset was not measured', () => {
     const findings = preflightPage({ doc: page([story('s1', '正文')]), page: 1, assets: new Map(), overset: null });
     expect(findings.map((f) => `${f.level}:${f.code}`)).toEqual(['info:overset-not-measured']);

@@ -29,6 +29,11 @@ describe('copyfitRows', () => {
     expect(copyfitRows(doc, new Map([['b', { overset: 0, undersetLines: 0 }]]))[1]!.status).toBe('fit');
   });
 
+  it('flags a story whose body fits but whose head does not, saying which part, with the body\'s lines exact', () => {
+    const rows = copyfitRows(doc, new Map([['a', { overset: 3, undersetLines: 7, parts: [{ part: 'headline' as const, lines: 1, chars: 3 }] }]]));
+    expect(rows[0]).toMatchObject({ status: 'overset', overset: 0, undersetLines: 7, linesNeeded: 45, partOver: '标题超行 1行' });
+  });
+
   it('counts characters per line across a span split into other text columns', () => {
     const settings = settingsFromPreset('duikai');
     expect(charsPerLine(settings, 1, 1)).toBe(13);
