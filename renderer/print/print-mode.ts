@@ -108,5 +108,6 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     extendToBleed(s.view.dom, { width: m.paperWidthPx, height: m.paperHeightPx }, bleedMm * PX_PER_MM);
   }
   await nextFrame();
+  performance.mark('bm-print-ready');
   document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
 }

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
+import { StageClock } from './export-timings';
 import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
 
 export interface ChromiumPrinterOptions {
@@ -25,6 +26,19 @@ export const DEFAULT_READY_TIMEOUT_MS = 60_000;
 /** Runs in the print page (as source: this layer has no DOM types): overset per story id, per sheet. */
 const OVERSET_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((sheet) => Object.fromEntries(
   [...sheet.querySelectorAll('[data-block-id][data-overset]')].map((e) => [e.getAttribute('data-block-id') || '', Number(e.getAttribute('data-overset')) || 0])))`;
+
+/**
+ * Runs in the print page: how long its steps took, ms, from the marks print
+ * mode leaves (renderer/print/print-mode.ts) and the navigation timing.
+ */
+const MARKS_SCRIPT = `(() => {
+  const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const steps = [['load the editor', 0, nav ? nav.domContentLoadedEventEnd : undefined], ['fetch the document', nav ? nav.domContentLoadedEventEnd : undefined, at('bm-print-loaded')],
+    ['render', at('bm-print-loaded'), at('bm-print-rendered')], ['fonts', at('bm-print-rendered'), at('bm-print-fonts')],
+    ['images', at('bm-print-fonts'), at('bm-print-images')], ['typesetting settles', at('bm-print-images'), at('bm-print-ready')]];
+  return Object.fromEntries(steps.filter(([, a, b]) => a !== undefined && b !== undefined).map(([n, a, b]) => [n, b - a]));
+})()`;
 
 /** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
 export const ERROR_ATTRIBUTE = 'data-bm-error';
@@ -75,10 +89,13 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
 
   async function printOnce(request: PrintRequest, held: { context: BrowserContext | null }): Promise<Uint8Array> {
     layout = null;
+    const clock = request.clock;
+    const t0 = performance.now();
     browser ??= (options.launch ?? launchChromium)();
     let b: Browser;
     try {
       b = await browser;
+      clock?.add('chromium: launch', performance.now() - t0);
     } catch (e) {
       browser = null;
       throw e;
@@ -97,6 +114,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     const problems: string[] = [];
     try {
       request.signal?.throwIfAborted();
+      const t1 = performance.now();
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(e.message.split('\n')[0]!));
       page.on('console', (m) => {
@@ -119,6 +137,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
         if ((e as Error).name === 'TimeoutError') throw notReady();
         throw e;
       }
+      clock?.add('print page: context, load, lay out', performance.now() - t1);
+      if (clock) for (const [stage, ms] of Object.entries((await page.evaluate(MARKS_SCRIPT)) as Record<string, number>)) clock.add(`print page: ${stage}`, ms);
       const error = await page.locator('html').getAttribute(ERROR_ATTRIBUTE);
       if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
       // Overset as print mode laid it out, for preflight: one map per sheet.
@@ -127,13 +147,13 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       };
       request.signal?.throwIfAborted();
       request.onPrinting?.();
-      return await page.pdf({
+      return await (clock ?? new StageClock()).time('chromium: printToPDF', () => page.pdf({
         width: `${width}mm`,
         height: `${height}mm`,
         printBackground: true,
         preferCSSPageSize: true,
         margin: { top: '0', right: '0', bottom: '0', left: '0' },
-      });
+      }));
     } finally {
       await context.close().catch(() => undefined);
     }

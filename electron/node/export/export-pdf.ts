@@ -25,6 +25,7 @@ import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import type { PdfPrinter } from './printer';
 import { writeFileAtomically } from './write-atomic';
+import { publishExportTimings, StageClock } from './export-timings';
 
 export interface ExportRequest {
   session: DocumentSession;
@@ -70,6 +71,17 @@ async function measureInk(session: DocumentSession, pages: readonly unknown[], p
 }
 
 export async function exportPdf(request: ExportRequest): Promise<Result<ExportInfo>> {
+  const clock = new StageClock();
+  const t0 = performance.now();
+  try {
+    return await exportTimed(request, clock);
+  } finally {
+    clock.add('total', performance.now() - t0);
+    publishExportTimings(clock.stages);
+  }
+}
+
+async function exportTimed(request: ExportRequest, clock: StageClock): Promise<Result<ExportInfo>> {
   const started = performance.now();
   const report = (stage: ExportStage, extra: Partial<ExportProgress> = {}) =>
     request.onProgress?.({ stage, elapsedMs: Math.round(performance.now() - started), ...extra });
@@ -92,7 +104,7 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
 
   let raw: Uint8Array;
   try {
-    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal });
+    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal, clock });
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
@@ -100,13 +112,13 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
   if (signal?.aborted) return exportCancelled();
   let finished: Uint8Array;
   try {
-    const pageCount = (await PDFDocument.load(raw, { updateMetadata: false })).getPageCount();
+    const pageCount = (await clock.time('pdf: count pages', () => PDFDocument.load(raw, { updateMetadata: false }))).getPageCount();
     if (pageCount !== pages.length) {
       // More PDF pages than pages means something ran off the page in print mode.
       return fail('PRINT_PAGE_COUNT', `the print has ${pageCount} PDF page(s) for ${pages.length} page(s): something runs off the page`);
     }
     report('postprocess');
-    finished = await finishPdf(raw, { settings, title: pdfTitle(settings), bleedMm });
+    finished = await clock.time('pdf: finish', () => finishPdf(raw, { settings, title: pdfTitle(settings), bleedMm }));
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
@@ -116,9 +128,9 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
   if (request.print) {
     const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
     const print = request.print;
-    const inkUnderText = await measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal);
+    const inkUnderText = await clock.time('ink under text', () => measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal));
     if (signal?.aborted) return exportCancelled();
-    const ready = await makePrintReady(
+    const ready = await clock.time('print-ready', () => makePrintReady(
       finished,
       { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {
@@ -132,8 +144,12 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
           print.onPreflight?.(all);
           report('check', { findings: all });
         },
+        onReport: (r) => {
+          print.onReport?.(r);
+          for (const [k, v] of Object.entries(r.timings)) clock.add(`post: ${k}`, v);
+        },
       },
-    );
+    ));
     if (!ready.ok) return ready;
     finished = ready.value.pdf;
     findings = ready.value.findings;
@@ -141,7 +157,7 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
   if (signal?.aborted) return exportCancelled();
   try {
     // The last safe point is just before the rename: after it the export is done.
-    await writeFileAtomically(request.outPath, finished, { signal });
+    await clock.time('write', () => writeFileAtomically(request.outPath, finished, { signal }));
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     const err = e as NodeJS.ErrnoException;

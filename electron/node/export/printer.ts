@@ -4,6 +4,7 @@
  * `printToPDF` in Electron. Both load the renderer in print mode.
  */
 import type { PaperSize } from '../../../shared/page/settings';
+import type { StageClock } from './export-timings';
 
 export interface PrintRequest {
   /** The session whose print pages the renderer shows (`?print=<handle>`). */
@@ -22,6 +23,8 @@ export interface PrintRequest {
    * `print` rejects. The next print starts a fresh one.
    */
   signal?: AbortSignal;
+  /** Times the printer's stages (launch, load, fonts, typesetting, printToPDF), when it can tell them apart. */
+  clock?: StageClock;
 }
 
 /** What the print layout measured, per page in order: overset characters per story block id. */
