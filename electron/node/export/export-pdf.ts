@@ -1,6 +1,9 @@
 /**
- * Export: validate the pages, print them in the renderer's print mode,
- * finish the PDF (exact page boxes, metadata) and write it atomically.
+ * Export: validate the pages, print them in the renderer's print mode, run
+ * the PDF pipeline over the one loaded document (pdf/pdf-pipeline.ts: the
+ * screen PDF's exact page boxes and metadata, or the print file's stages and
+ * preflight) and write it atomically. Every stage is timed
+ * (export-timings.ts).
  *
  * An export can be cancelled through its `signal`: it stops at the next safe
  * point (between stages; the printer closes its browser; post-processing
@@ -8,7 +11,7 @@
  * is written before the final atomic rename, so a cancelled export leaves no
  * file, no temp file, and an earlier file at the path untouched.
  */
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { basename } from 'node:path';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
 import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
@@ -16,7 +19,8 @@ import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { pageFromJson } from '../../../shared/model/load-page';
-import { finishPdf } from '../pdf/finish';
+import { checkPrintedSizeStage, finishStages } from '../pdf/finish';
+import { loadPdf, runStages, savePdf } from '../pdf/pdf-pipeline';
 import { shippedProfilePath } from '../pdf/output-profile';
 import { measureInkUnderText } from './ink-under-text';
 import type { PrintPdfRequest } from '../pdf/print-ready';
@@ -110,15 +114,22 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
     return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
   }
   if (signal?.aborted) return exportCancelled();
-  let finished: Uint8Array;
+  // One load of Chromium's PDF; every PDF stage below works on this document.
+  const pdfStage = (name: string, ms: number) => clock.add(`pdf: ${name}`, ms);
+  let doc: PDFDocument;
+  let finished: Uint8Array | null = null;
   try {
-    const pageCount = (await clock.time('pdf: count pages', () => PDFDocument.load(raw, { updateMetadata: false }))).getPageCount();
+    doc = await loadPdf(raw, { onStage: pdfStage, signal });
+    const pageCount = doc.getPageCount();
     if (pageCount !== pages.length) {
       // More PDF pages than pages means something ran off the page in print mode.
       return fail('PRINT_PAGE_COUNT', `the print has ${pageCount} PDF page(s) for ${pages.length} page(s): something runs off the page`);
     }
     report('postprocess');
-    finished = await clock.time('pdf: finish', () => finishPdf(raw, { settings, title: pdfTitle(settings), bleedMm }));
+    const finish = { settings, title: pdfTitle(settings), bleedMm };
+    // A print file gets its boxes and metadata from post-processing: only the size check here.
+    await runStages(doc, request.print ? [checkPrintedSizeStage(finish)] : finishStages(finish), { onStage: pdfStage, signal });
+    if (!request.print) finished = await savePdf(doc, {}, { onStage: pdfStage, signal });
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
@@ -130,8 +141,8 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
     const print = request.print;
     const inkUnderText = await clock.time('ink under text', () => measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal));
     if (signal?.aborted) return exportCancelled();
-    const ready = await clock.time('print-ready', () => makePrintReady(
-      finished,
+    const ready = await makePrintReady(
+      doc,
       { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {
         ...print,
@@ -144,20 +155,19 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
           print.onPreflight?.(all);
           report('check', { findings: all });
         },
-        onReport: (r) => {
-          print.onReport?.(r);
-          for (const [k, v] of Object.entries(r.timings)) clock.add(`post: ${k}`, v);
-        },
       },
-    ));
+      { onStage: pdfStage },
+    );
     if (!ready.ok) return ready;
     finished = ready.value.pdf;
     findings = ready.value.findings;
   }
+  if (!finished) return fail('PRINT_FAILED', 'the PDF was not finished');
+  const bytes = finished;
   if (signal?.aborted) return exportCancelled();
   try {
     // The last safe point is just before the rename: after it the export is done.
-    await clock.time('write', () => writeFileAtomically(request.outPath, finished, { signal }));
+    await clock.time('write', () => writeFileAtomically(request.outPath, bytes, { signal }));
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     const err = e as NodeJS.ErrnoException;
@@ -165,7 +175,7 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
   }
   return ok({
     path: request.outPath,
-    bytes: finished.byteLength,
+    bytes: bytes.byteLength,
     pageCount: pages.length,
     elapsedMs: Math.round(performance.now() - started),
     ...(findings ? { findings } : {}),
