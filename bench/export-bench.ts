@@ -21,7 +21,7 @@ import type { Browser } from 'playwright-core';
 import type { StageTiming } from '../electron/node/export/export-timings';
 import { EXPORT_TIMINGS_ENV, onExportTimings } from '../electron/node/export/export-timings';
 import type { startWebServer } from '../electron/node/web/server';
-import { makeStaticCopy, measureColdFloor, measureWarmFloor } from './export-floors';
+import { makeStaticCopy, measureColdFloor, measureLivePrint, measureWarmFloor } from './export-floors';
 import { quantile, summarize } from './stats';
 import type { Summary } from './stats';
 
@@ -97,8 +97,10 @@ export async function measureExports(options: {
   const copy = await makeStaticCopy(browser, { printUrl: server.printUrl(handle), rendererDir: join(root, 'dist/renderer'), dir: join(tmp, 'static') });
   let warm: Summary;
   let cold: Summary;
+  let live: Summary;
   try {
     warm = summarize(await measureWarmFloor(browser, copy, runs));
+    live = summarize(await measureLivePrint(browser, server.printUrl(handle), copy, runs));
     cold = summarize(await measureColdFloor(copy, join(tmp, 'cold-floor.pdf'), Math.min(runs, 3)));
   } finally {
     await copy.close();
@@ -106,6 +108,7 @@ export async function measureExports(options: {
   const warmName = 'printToPDF of the loaded static copy';
   const coldName = 'chromium --print-to-pdf of the static copy';
   rows.push({ what: 'export in a running host (proof)', banmian: summarize(host.slice(1)), baseline: warm, baselineName: warmName, unit: 'ms' });
+  rows.push({ what: 'printToPDF of the live print page (scripts running)', banmian: live, baseline: warm, baselineName: warmName, unit: 'ms' });
   rows.push({ what: 'first export in a running host (starts the browser)', banmian: summarize(host.slice(0, 1)), baseline: cold, baselineName: coldName, unit: 'ms' });
   breakdowns.push({ path: 'export in a running host (proof), after the first', runs: hostRuns.slice(1) });
   breakdowns.push({ path: 'first export in a running host', runs: hostRuns.slice(0, 1) });

@@ -102,6 +102,26 @@ export async function measureWarmFloor(browser: Browser, copy: StaticCopy, runs:
   return samples;
 }
 
+/**
+ * Milliseconds of `printToPDF` of the live print page (print mode, scripts
+ * running) loaded once and printed `runs` times: the warm floor's twin, to
+ * tell Chromium's printing from what the export does around it.
+ */
+export async function measureLivePrint(browser: Browser, printUrl: string, copy: StaticCopy, runs: number): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: Math.ceil(copy.width), height: Math.ceil(copy.height) } });
+  const page = await context.newPage();
+  await page.goto(printUrl, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-bm-ready="true"]', { state: 'attached', timeout: 60_000 });
+  const samples: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    await page.pdf({ width: `${copy.width}px`, height: `${copy.height}px`, printBackground: true, preferCSSPageSize: true });
+    if (i > 0) samples.push(performance.now() - t0);
+  }
+  await context.close();
+  return samples;
+}
+
 /** Milliseconds of `chromium --headless --print-to-pdf` of the copy, a fresh browser each run. */
 export async function measureColdFloor(copy: StaticCopy, out: string, runs: number): Promise<number[]> {
   const chromium = findChromium();

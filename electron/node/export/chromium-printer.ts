@@ -1,9 +1,12 @@
 /**
  * Printing through headless Chromium (playwright-core): open the renderer in
  * print mode, wait until it says it is laid out, print to PDF. One browser
- * is started on the first print and reused until `close()`.
+ * is started on the first print and reused until `close()`, and the print
+ * page is kept open after a print (for {@link KEEP_PAGE_MS}): the next print
+ * of the same session reuses it — no load, fonts already there — and print
+ * mode lays the pages out again only when they changed.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
@@ -34,11 +37,31 @@ const OVERSET_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((s
 const MARKS_SCRIPT = `(() => {
   const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
   const nav = performance.getEntriesByType('navigation')[0];
-  const steps = [['load the editor', 0, nav ? nav.domContentLoadedEventEnd : undefined], ['fetch the document', nav ? nav.domContentLoadedEventEnd : undefined, at('bm-print-loaded')],
+  const steps = [['load the editor', 0, nav ? nav.domContentLoadedEventEnd : undefined], ['fetch the document', at('bm-print-start'), at('bm-print-loaded')],
     ['render', at('bm-print-loaded'), at('bm-print-rendered')], ['fonts', at('bm-print-rendered'), at('bm-print-fonts')],
     ['images', at('bm-print-fonts'), at('bm-print-images')], ['typesetting settles', at('bm-print-images'), at('bm-print-ready')]];
   return Object.fromEntries(steps.filter(([, a, b]) => a !== undefined && b !== undefined).map(([n, a, b]) => [n, b - a]));
 })()`;
+
+/** Runs in the print page once it is ready or failed: its error, the overset and the marks' durations. */
+const STATE_SCRIPT = `({ error: document.documentElement.getAttribute('data-bm-error'), overset: ${OVERSET_SCRIPT}, marks: ${MARKS_SCRIPT} })`;
+
+/** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts). */
+const REPRINT_SCRIPT = 'window.__bmReprint()';
+
+/** How long a print page is kept open after its last print, ms: an editor exports the page again within minutes. */
+export const KEEP_PAGE_MS = 10 * 60_000;
+
+/** A print page: its own context, what it was opened for, and what it said. */
+interface PrintPage {
+  context: BrowserContext;
+  page: Page;
+  /** Session, bleed and size: a print for another key needs another page. */
+  key: string;
+  busy: boolean;
+  problems: string[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
 
 /** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
 export const ERROR_ATTRIBUTE = 'data-bm-error';
@@ -52,6 +75,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
   const timeout = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   let browser: Promise<Browser> | null = null;
   let layout: PrintLayout | null = null;
+  /** The print page kept open after a print, for the next print of the same session. */
+  let warm: PrintPage | null = null;
 
   /** Prints under way: a cancel kills the browser only when no other print needs it. */
   let active = 0;
@@ -64,6 +89,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
   function kill(): void {
     const b = browser;
     browser = null;
+    warm = null;
     if (b) void b.then((x) => x.close()).catch(() => undefined);
   }
 
@@ -87,6 +113,27 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     }
   }
 
+  /** Closes the kept print page, unless a print is using it. */
+  function dropWarm(): void {
+    const w = warm;
+    if (!w || w.busy) return;
+    warm = null;
+    clearTimeout(w.timer);
+    void w.context.close().catch(() => undefined);
+  }
+
+  /** Opens a context and a page for this print (not yet navigated). */
+  async function openPage(b: Browser, key: string, viewport: { width: number; height: number }): Promise<PrintPage> {
+    const context = await b.newContext({ viewport, deviceScaleFactor: 1, extraHTTPHeaders: options.headers ?? {} });
+    const page = await context.newPage();
+    const kept: PrintPage = { context, page, key, busy: true, problems: [], timer: undefined };
+    page.on('pageerror', (e) => kept.problems.push(e.message.split('\n')[0]!));
+    page.on('console', (m) => {
+      if (m.type() === 'error') kept.problems.push(m.text().split('\n')[0]!);
+    });
+    return kept;
+  }
+
   async function printOnce(request: PrintRequest, held: { context: BrowserContext | null }): Promise<Uint8Array> {
     layout = null;
     const clock = request.clock;
@@ -105,21 +152,21 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     const bleed = request.bleedMm ?? 0;
     const width = request.paper.width + 2 * bleed;
     const height = request.paper.height + 2 * bleed;
-    const context = await b.newContext({
-      viewport: { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) },
-      deviceScaleFactor: 1,
-      extraHTTPHeaders: options.headers ?? {},
-    });
-    held.context = context;
-    const problems: string[] = [];
+    const key = `${request.handle}|${bleed}|${width}x${height}`;
+    const t1 = performance.now();
+    // The page kept from the last print of this session is reused when free: no load, no fonts, and
+    // unchanged pages are not laid out again. Otherwise a fresh page, kept afterwards if none is kept.
+    const reuse = warm !== null && warm.key === key && !warm.busy && browser !== null;
+    if (warm && !reuse && !warm.busy) dropWarm();
+    const print: PrintPage = reuse ? warm! : await openPage(b, key, { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) });
+    print.busy = true;
+    print.problems.length = 0;
+    clearTimeout(print.timer);
+    held.context = print.context;
+    let keep = false;
     try {
       request.signal?.throwIfAborted();
-      const t1 = performance.now();
-      const page = await context.newPage();
-      page.on('pageerror', (e) => problems.push(e.message.split('\n')[0]!));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text().split('\n')[0]!);
-      });
+      const { page, problems } = print;
       // One deadline for loading and laying out: the user's timeout covers both.
       const deadline = Date.now() + timeout;
       const notReady = () => {
@@ -127,7 +174,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
         return new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
       };
       try {
-        await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
+        if (reuse) await page.evaluate(REPRINT_SCRIPT);
+        else await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
         // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
         await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
           state: 'attached',
@@ -137,25 +185,38 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
         if ((e as Error).name === 'TimeoutError') throw notReady();
         throw e;
       }
-      clock?.add('print page: context, load, lay out', performance.now() - t1);
-      if (clock) for (const [stage, ms] of Object.entries((await page.evaluate(MARKS_SCRIPT)) as Record<string, number>)) clock.add(`print page: ${stage}`, ms);
-      const error = await page.locator('html').getAttribute(ERROR_ATTRIBUTE);
-      if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
+      clock?.add(reuse ? 'print page: kept page, lay out again' : 'print page: context, load, lay out', performance.now() - t1);
+      // One round trip for what the page says: error, overset, how long its steps took.
+      const state = (await page.evaluate(STATE_SCRIPT)) as { error: string | null; overset: Record<string, number>[]; marks: Record<string, number> };
+      for (const [stage, ms] of Object.entries(state.marks)) {
+        if (!(reuse && stage === 'load the editor')) clock?.add(`print page: ${stage}`, ms);
+      }
+      if (state.error !== null) throw new Error(`print mode failed: ${state.error.split('\n')[0]}`);
       // Overset as print mode laid it out, for preflight: one map per sheet.
-      layout = {
-        overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, number>[],
-      };
+      layout = { overset: state.overset };
       request.signal?.throwIfAborted();
       request.onPrinting?.();
-      return await (clock ?? new StageClock()).time('chromium: printToPDF', () => page.pdf({
-        width: `${width}mm`,
-        height: `${height}mm`,
-        printBackground: true,
-        preferCSSPageSize: true,
-        margin: { top: '0', right: '0', bottom: '0', left: '0' },
-      }));
+      const pdf = await (clock ?? new StageClock()).time('chromium: printToPDF', () =>
+        page.pdf({
+          width: `${width}mm`,
+          height: `${height}mm`,
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: '0', right: '0', bottom: '0', left: '0' },
+        }),
+      );
+      keep = browser !== null && (warm === null || warm === print);
+      return pdf;
     } finally {
-      await context.close().catch(() => undefined);
+      print.busy = false;
+      if (keep) {
+        warm = print;
+        print.timer = setTimeout(dropWarm, KEEP_PAGE_MS);
+        print.timer.unref?.();
+      } else {
+        if (warm === print) warm = null;
+        await print.context.close().catch(() => undefined);
+      }
     }
   }
 
@@ -165,6 +226,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     async close() {
       const b = browser;
       browser = null;
+      if (warm) clearTimeout(warm.timer);
+      warm = null;
       if (b) await (await b.catch(() => null))?.close();
     },
   };

@@ -21,6 +21,7 @@ import { fail, ok } from '../../../shared/result';
 import { pageFromJson } from '../../../shared/model/load-page';
 import { checkPrintedSizeStage, finishStages } from '../pdf/finish';
 import { loadPdf, runStages, savePdf } from '../pdf/pdf-pipeline';
+import { hasConversion, startSeparation, takeSeparation } from '../pdf/image-cache';
 import { shippedProfilePath } from '../pdf/output-profile';
 import { measureInkUnderText } from './ink-under-text';
 import type { PrintPdfRequest } from '../pdf/print-ready';
@@ -106,6 +107,41 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
   request.session.printPages = pages;
   if (signal?.aborted) return exportCancelled();
 
+  // While Chromium lays the page out, the photos are separated through the output profile (the slowest step after).
+  const ahead = request.print?.variant === 'x4-cmyk' ? separateAhead(request.session, pages, request.print.profilePath ?? shippedProfilePath()) : [];
+  try {
+    return await exportPrinted(request, clock, { pages, settings, bleedMm, started, report });
+  } finally {
+    // Separations nothing took (a failed or cancelled export) are dropped.
+    for (const [hash, profile] of ahead) void takeSeparation(hash, profile);
+  }
+}
+
+/** Starts separating the pictures the pages show, unless their conversion is cached; returns what it started. */
+function separateAhead(session: DocumentSession, pages: readonly unknown[], profilePath: string): [string, string][] {
+  const json = JSON.stringify(pages);
+  const started: [string, string][] = [];
+  for (const asset of session.assets.values()) {
+    const hash = asset.entry.hash;
+    if (!json.includes(hash) || hasConversion(hash, profilePath)) continue;
+    startSeparation(asset.bytes, profilePath, hash);
+    started.push([hash, profilePath]);
+  }
+  return started;
+}
+
+interface Checked {
+  pages: readonly unknown[];
+  settings: PageSettings;
+  bleedMm: number;
+  started: number;
+  report: (stage: ExportStage, extra?: Partial<ExportProgress>) => void;
+}
+
+async function exportPrinted(request: ExportRequest, clock: StageClock, checked: Checked): Promise<Result<ExportInfo>> {
+  const { pages, settings, bleedMm, started, report } = checked;
+  const signal = request.signal;
+  const paper = settings.paper;
   let raw: Uint8Array;
   try {
     raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal, clock });

@@ -311,18 +311,20 @@ export async function postProcessDocument(doc: PDFDocument, options: PostProcess
         if (m instanceof PDFRef) masks.add(m.toString());
       }
     }
+    const imageJobs: ImageJob[] = [];
     for (const [ref, obj] of context.enumerateIndirectObjects()) {
       if (!(obj instanceof PDFStream) || getName(obj.dict, 'Subtype') !== 'Image' || masks.has(ref.toString())) continue;
       // An image placed nowhere keeps its resolution (infinite size → no downsampling).
-      const job = placements.get(ref.toString()) ?? { ref, widthPt: Infinity, heightPt: Infinity };
-      options.signal?.throwIfAborted();
-      const report = await processImage(context, job, {
-        variant,
-        profilePath,
-        maxPpi: options.maxPpi ?? 300,
-        jpegQuality: options.jpegQuality ?? 85,
-        srgbSpace,
-      });
+      imageJobs.push(placements.get(ref.toString()) ?? { ref, widthPt: Infinity, heightPt: Infinity });
+    }
+    // Images convert side by side (sharp works off the main thread); reports stay in document order.
+    const reports = await Promise.all(
+      imageJobs.map((job) => {
+        options.signal?.throwIfAborted();
+        return processImage(context, job, { variant, profilePath, maxPpi: options.maxPpi ?? 300, jpegQuality: options.jpegQuality ?? 85, srgbSpace });
+      }),
+    );
+    for (const report of reports) {
       if (report.action === 'unsupported') warnings.push(`image ${report.ref}: ${report.note ?? 'unsupported'}, left as it was`);
       images.push(report);
     }
