@@ -12,7 +12,7 @@ import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { cmykTiff } from './cmyk-tiff';
-import { coverageBlock, maxBlockCoverage } from './coverage';
+import { coverageBlock, maxBlockCoverage, rememberCoverage } from './coverage';
 import type { ConvertedImage, Separated } from './image-cache';
 import { cachedConversion, hashBytes, profileKey, takeSeparation } from './image-cache';
 import type { Sharp } from 'sharp';
@@ -154,7 +154,10 @@ async function encodeWithinCoverage(raw: Buffer, width: number, height: number, 
   for (const quality of [opts.jpegQuality, Math.max(opts.jpegQuality, 95)]) {
     out = await cmykJpeg(raw, width, height, quality);
     const back = await sharp(out).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
-    if (maxBlockCoverage(back, width, height, block).percent <= limit - JPEG_HEADROOM / 2) break;
+    const coverage = maxBlockCoverage(back, width, height, block);
+    // Preflight measures the written image the same way: it finds this measurement instead of decoding again.
+    rememberCoverage(hashBytes(out), block, coverage);
+    if (coverage.percent <= limit - JPEG_HEADROOM / 2) break;
   }
   return out;
 }
