@@ -173,21 +173,35 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
         const why = problems.length > 0 ? ` (the page said: ${problems[0]})` : '';
         return new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
       };
+      type State = { error: string | null; overset: Record<string, number>[]; marks: Record<string, number> };
+      let state: State;
       try {
-        if (reuse) await page.evaluate(REPRINT_SCRIPT);
-        else await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
-        // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
-        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
-          state: 'attached',
-          timeout: Math.max(1, deadline - Date.now()),
-        });
+        if (reuse) {
+          // One round trip: print mode shows the pages again (when they changed) and answers with its state.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const late = new Promise<never>((_resolve, reject) => {
+            timer = setTimeout(() => reject(Object.assign(new Error('not ready'), { name: 'TimeoutError' })), Math.max(1, deadline - Date.now()));
+          });
+          try {
+            state = (await Promise.race([page.evaluate(`${REPRINT_SCRIPT}.then(() => ${STATE_SCRIPT})`), late])) as State;
+          } finally {
+            clearTimeout(timer);
+          }
+        } else {
+          await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
+          // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
+          await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
+            state: 'attached',
+            timeout: Math.max(1, deadline - Date.now()),
+          });
+          // One round trip for what the page says: error, overset, how long its steps took.
+          state = (await page.evaluate(STATE_SCRIPT)) as State;
+        }
       } catch (e) {
         if ((e as Error).name === 'TimeoutError') throw notReady();
         throw e;
       }
       clock?.add(reuse ? 'print page: kept page, lay out again' : 'print page: context, load, lay out', performance.now() - t1);
-      // One round trip for what the page says: error, overset, how long its steps took.
-      const state = (await page.evaluate(STATE_SCRIPT)) as { error: string | null; overset: Record<string, number>[]; marks: Record<string, number> };
       for (const [stage, ms] of Object.entries(state.marks)) {
         if (!(reuse && stage === 'load the editor')) clock?.add(`print page: ${stage}`, ms);
       }
