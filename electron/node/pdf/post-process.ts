@@ -118,11 +118,18 @@ function flate(context: PDFDocument['context'], text: string, dict: Record<strin
   return PDFRawStream.of(d, new Uint8Array(deflateSync(latin1ToBytes(text))));
 }
 
-async function srgbProfileBytes(): Promise<Uint8Array> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).withIccProfile('srgb').png().toBuffer();
-  const icc = (await sharp(png).metadata()).icc;
-  if (!icc) throw new Error('could not obtain the sRGB profile from libvips');
-  return new Uint8Array(icc);
+let srgbProfile: Promise<Uint8Array> | undefined;
+
+/** libvips' sRGB profile, obtained once per process. */
+function srgbProfileBytes(): Promise<Uint8Array> {
+  srgbProfile ??= (async () => {
+    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).withIccProfile('srgb').png().toBuffer();
+    const icc = (await sharp(png).metadata()).icc;
+    if (!icc) throw new Error('could not obtain the sRGB profile from libvips');
+    return new Uint8Array(icc);
+  })();
+  srgbProfile.catch(() => (srgbProfile = undefined));
+  return srgbProfile;
 }
 
 /**
