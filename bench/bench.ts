@@ -13,29 +13,35 @@
  *   editor; the copyfit pass alone is shown too;
  * - drag: pointer move to the next frame while dragging a story across the
  *   page, vs a frame after a pointer move on a page that ignores it;
- * - export: `banmian export` of the reference page per variant, vs Chromium
- *   printing a static HTML copy of the same page;
+ * - long tasks (>50 ms) while typing and while dragging, and the memory of
+ *   the open page vs the bare editor's tab over the same text (tab-health.ts);
+ * - export (export-bench.ts): in a running host vs `printToPDF` of a loaded
+ *   static copy of the page (the warm floor), `banmian export` per variant vs
+ *   `chromium --print-to-pdf` of that copy (the cold floor), and where each
+ *   path's time went, stage by stage;
  * - intake: the punctuation normaliser and the whole copy intake in µs per
  *   character (bench/intake.ts), vs one regular-expression pass.
  *
+ * BENCH_EDITOR=0 or BENCH_EXPORT=0 leave out the editor or the export rows.
  * Results are printed as a table and written to `.bench/results.json`.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { TOKEN_COOKIE } from '../shared/host/web-protocol';
 import { launchChromium } from '../electron/node/chromium/launch';
 import { createJournal } from '../electron/node/recovery/journal';
 import { startWebServer } from '../electron/node/web/server';
 import { startBaselineEditor } from './baseline-editor';
 import { measureIntake, printIntakeRows } from './intake';
+import type { Breakdown } from './export-bench';
+import { measureExports, printBreakdowns } from './export-bench';
 import { measureDragLatency } from './drag-latency';
 import { measurePointerBaseline } from './pointer-baseline';
 import { fmt, summarize } from './stats';
 import type { Summary } from './stats';
 import { typeAndMeasure } from './typing';
+import { longTasks, startLongTaskCount, tabMemory } from './tab-health';
 
 const ROOT = resolve('.');
 const FIXTURE = join(ROOT, 'fixtures/seed-front-page.banmian');
@@ -46,7 +52,9 @@ interface Row {
   what: string;
   banmian: Summary;
   baseline: Summary;
-  unit: 'ms';
+  /** What the baseline is, when the row's name does not say. */
+  baselineName?: string;
+  unit: 'ms' | 'MB' | 'count';
 }
 
 async function waitForLaidOutPage(page: Page): Promise<void> {
@@ -110,139 +118,101 @@ async function bareEditorReady(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-function timeCommand(args: string[]): number {
-  const t0 = Date.now();
-  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr.trim()}`);
-  return Date.now() - t0;
-}
-
-/** Chromium printing a static copy of the print-mode page: launch, load, print. */
-async function measureStaticPrint(server: Awaited<ReturnType<typeof startWebServer>>, handle: string, out: string): Promise<number[]> {
-  const probe = await launchChromium();
-  const page = await probe.newPage();
-  await page.goto(server.printUrl(handle));
-  await page.waitForSelector('html[data-bm-ready="true"]', { timeout: 60_000 });
-  const html = await page.content();
-  const size = await page.evaluate(() => {
-    const el = document.querySelector<HTMLElement>('[data-kind="page"], .bm-page');
-    const r = el?.getBoundingClientRect();
-    return { w: r?.width ?? 1474, h: r?.height ?? 2060 };
-  });
-  await probe.close();
-  const base = `http://127.0.0.1:${server.port}/`;
-  const staticHtml = html.replace('<head>', `<head><base href="${base}">`).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-  const samples: number[] = [];
-  for (let i = 0; i < Math.min(RUNS, 3); i++) {
-    const t0 = Date.now();
-    const browser = await launchChromium();
-    const context = await browser.newContext();
-    await context.addCookies([{ name: TOKEN_COOKIE, value: server.token, url: base }]);
-    const p = await context.newPage();
-    await p.setContent(staticHtml, { waitUntil: 'load' });
-    await p.evaluate(() => document.fonts.ready.then(() => undefined));
-    await p.pdf({ path: out, width: `${size.w}px`, height: `${size.h}px`, printBackground: true, preferCSSPageSize: true });
-    await browser.close();
-    samples.push(Date.now() - t0);
-  }
-  return samples;
-}
-
 async function main(): Promise<void> {
   const rows: Row[] = [];
+  const breakdowns: Breakdown[] = [];
   const tmp = await mkdtemp(join(tmpdir(), 'banmian-bench-'));
   // A journal of its own: the user's may hold entries for the reference page,
   // and the recovery dialog they open would take the benchmark's keystrokes.
   const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')) });
   const browser = await launchChromium();
   try {
-    // What to type into: the reference page's longest story.
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(server.url);
-    await waitForLaidOutPage(page);
-    const story = await longestStory(page);
-    const allText = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-kind] p, [data-kind] h1, [data-kind] h4')].map((p) => p.textContent ?? ''),
-    );
-    await page.close();
+    // BENCH_EDITOR=0 leaves the editor rows out when working on export.
+    if (process.env['BENCH_EDITOR'] !== '0') {
+      // What to type into: the reference page's longest story.
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.goto(server.url);
+      await waitForLaidOutPage(page);
+      const story = await longestStory(page);
+      const allText = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-kind] p, [data-kind] h1, [data-kind] h4')].map((p) => p.textContent ?? ''),
+      );
+      await page.close();
 
-    const columnPx = 13 * 12;
-    const linePx = Math.round(11.5 * (4 / 3) * 64) / 64;
-    const bare = await startBaselineEditor({ root: ROOT, paragraphs: story.paragraphs, columnPx, linePx });
-    const barePage = await startBaselineEditor({ root: ROOT, paragraphs: allText, columnPx, linePx });
-    try {
-      rows.push({
-        what: 'open the reference page',
-        banmian: summarize(await measureOpen(browser, server.url, waitForLaidOutPage)),
-        baseline: summarize(await measureOpen(browser, barePage.url, bareEditorReady)),
-        unit: 'ms',
-      });
+      const columnPx = 13 * 12;
+      const linePx = Math.round(11.5 * (4 / 3) * 64) / 64;
+      const bare = await startBaselineEditor({ root: ROOT, paragraphs: story.paragraphs, columnPx, linePx });
+      const barePage = await startBaselineEditor({ root: ROOT, paragraphs: allText, columnPx, linePx });
+      try {
+        rows.push({
+          what: 'open the reference page',
+          banmian: summarize(await measureOpen(browser, server.url, waitForLaidOutPage)),
+          baseline: summarize(await measureOpen(browser, barePage.url, bareEditorReady)),
+          unit: 'ms',
+        });
 
-      const appPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await appPage.goto(server.url);
-      await waitForLaidOutPage(appPage);
-      await clickEndOfLastParagraph(appPage, `[data-block-id="${story.id}"]`);
-      await appPage.evaluate(() => performance.clearMeasures('bm-copyfit'));
-      const app = await typeAndMeasure(appPage, KEYSTROKES);
-      const relayout = (await appPage.evaluate(() =>
-        performance.getEntriesByName('bm-copyfit').map((e) => e.duration),
-      )) as number[];
-      // Keystrokes that reached the editor but not the document would make every number here meaningless.
-      if (relayout.length < KEYSTROKES * 0.9) throw new Error(`only ${relayout.length} of ${KEYSTROKES} keystrokes changed the page`);
-      await appPage.keyboard.press('Escape');
-      const drag = await measureDragLatency(appPage, { blockId: story.id, steps: KEYSTROKES });
-      await appPage.close();
+        const appPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await appPage.goto(server.url);
+        await waitForLaidOutPage(appPage);
+        const appMemory = await tabMemory(appPage);
+        await clickEndOfLastParagraph(appPage, `[data-block-id="${story.id}"]`);
+        await appPage.evaluate(() => performance.clearMeasures('bm-copyfit'));
+        await startLongTaskCount(appPage);
+        const app = await typeAndMeasure(appPage, KEYSTROKES);
+        const appTypingLong = await longTasks(appPage);
+        const relayout = (await appPage.evaluate(() =>
+          performance.getEntriesByName('bm-copyfit').map((e) => e.duration),
+        )) as number[];
+        // Keystrokes that reached the editor but not the document would make every number here meaningless.
+        if (relayout.length < KEYSTROKES * 0.9) throw new Error(`only ${relayout.length} of ${KEYSTROKES} keystrokes changed the page`);
+        await appPage.keyboard.press('Escape');
+        await startLongTaskCount(appPage);
+        const drag = await measureDragLatency(appPage, { blockId: story.id, steps: KEYSTROKES });
+        const appDragLong = await longTasks(appPage);
+        await appPage.close();
 
-      const basePage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await basePage.goto(bare.url);
-      await basePage.waitForSelector('[data-bm-ready]', { state: 'attached' });
-      await basePage.evaluate(() => document.fonts.ready.then(() => undefined));
-      await clickEndOfLastParagraph(basePage, '.ProseMirror');
-      const base = await typeAndMeasure(basePage, KEYSTROKES);
-      await basePage.close();
-      rows.push({ what: `typing, processing (${KEYSTROKES} keys, longest story)`, banmian: app.processing, baseline: base.processing, unit: 'ms' });
-      rows.push({ what: `typing, to next frame (${KEYSTROKES} keys)`, banmian: app.frame, baseline: base.frame, unit: 'ms' });
-      rows.push({ what: 'typing, the frame after a key (passes, layout, paint)', banmian: app.frameWork, baseline: base.frameWork, unit: 'ms' });
-      rows.push({ what: 'relayout per keystroke (processing + that frame)', banmian: app.relayout, baseline: base.relayout, unit: 'ms' });
-      rows.push({ what: 'of which the copyfit pass', banmian: summarize(relayout), baseline: base.processing, unit: 'ms' });
-      const pointerPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await pointerPage.goto(bare.url);
-      const pointer = await measurePointerBaseline(pointerPage, KEYSTROKES);
-      await pointerPage.close();
-      rows.push({ what: 'drag a story, pointer move to frame', banmian: drag.all, baseline: pointer, unit: 'ms' });
-      rows.push({ what: 'drag, moves that moved the ghost', banmian: drag.moved, baseline: pointer, unit: 'ms' });
-    } finally {
-      await bare.close();
-      await barePage.close();
+        const basePage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await basePage.goto(bare.url);
+        await basePage.waitForSelector('[data-bm-ready]', { state: 'attached' });
+        await basePage.evaluate(() => document.fonts.ready.then(() => undefined));
+        await clickEndOfLastParagraph(basePage, '.ProseMirror');
+        await startLongTaskCount(basePage);
+        const base = await typeAndMeasure(basePage, KEYSTROKES);
+        const baseTypingLong = await longTasks(basePage);
+        await basePage.close();
+        // The bare tab holding the whole page's text, as open measures it.
+        const bareAllPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await bareAllPage.goto(barePage.url);
+        await bareEditorReady(bareAllPage);
+        const bareMemory = await tabMemory(bareAllPage);
+        await bareAllPage.close();
+        rows.push({ what: `typing, processing (${KEYSTROKES} keys, longest story)`, banmian: app.processing, baseline: base.processing, unit: 'ms' });
+        rows.push({ what: `typing, to next frame (${KEYSTROKES} keys)`, banmian: app.frame, baseline: base.frame, unit: 'ms' });
+        rows.push({ what: 'typing, the frame after a key (passes, layout, paint)', banmian: app.frameWork, baseline: base.frameWork, unit: 'ms' });
+        rows.push({ what: 'relayout per keystroke (processing + that frame)', banmian: app.relayout, baseline: base.relayout, unit: 'ms' });
+        rows.push({ what: 'of which the copyfit pass', banmian: summarize(relayout), baseline: base.processing, unit: 'ms' });
+        const pointerPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await pointerPage.goto(bare.url);
+        const pointer = await measurePointerBaseline(pointerPage, KEYSTROKES);
+        await pointerPage.close();
+        rows.push({ what: 'drag a story, pointer move to frame', banmian: drag.all, baseline: pointer, unit: 'ms' });
+        rows.push({ what: 'drag, moves that moved the ghost', banmian: drag.moved, baseline: pointer, unit: 'ms' });
+        const count = (n: number): Summary => ({ n: 1, median: n, p95: n });
+        rows.push({ what: 'long tasks (>50 ms) while typing', banmian: count(appTypingLong.length), baseline: count(baseTypingLong.length), unit: 'count' });
+        rows.push({ what: 'long tasks (>50 ms) while dragging', banmian: count(appDragLong.length), baseline: count(0), baselineName: '(goal: none)', unit: 'count' });
+        rows.push({ what: 'memory: JS heap of the open page after GC', banmian: count(appMemory.heapMb), baseline: count(bareMemory.heapMb), baselineName: 'bare ProseMirror tab, same text', unit: 'MB' });
+        rows.push({ what: 'memory: DOM nodes of the open page', banmian: count(appMemory.nodes), baseline: count(bareMemory.nodes), baselineName: 'bare ProseMirror tab, same text', unit: 'count' });
+      } finally {
+        await bare.close();
+        await barePage.close();
+      }
     }
 
-    const variantSamples: Record<string, number[]> = {};
     // BENCH_EXPORT=0 leaves the export rows out (minutes of the run) when working on the editor's numbers.
-    for (const variant of process.env['BENCH_EXPORT'] === '0' ? [] : ['proof', 'x4', 'x4-cmyk']) {
-      variantSamples[variant] = [];
-      for (let i = 0; i < Math.min(RUNS, 3); i++) {
-        const out = join(tmp, `page-${variant}-${i}.pdf`);
-        variantSamples[variant]!.push(timeCommand(['dist/node/cli.mjs', 'export', FIXTURE, '-o', out, '--variant', variant, '--force']));
-      }
-    }
-    const opened = process.env['BENCH_EXPORT'] === '0' ? null : await server.host.openPath(FIXTURE);
-    if (opened && !opened.ok) throw new Error(opened.error.message);
-    if (opened?.ok) {
-      const handle = opened.value.handle;
-      // The same export inside a running host (no process start); it also leaves
-      // the pages in the session for the print-mode page the baseline copies.
-      const inProcess: number[] = [];
-      for (let i = 0; i < Math.min(RUNS, 3); i++) {
-        const t0 = Date.now();
-        const done = await server.host.exportPdf(handle, opened.value.pages, join(tmp, `in-process-${i}.pdf`));
-        if (!done.ok) throw new Error(done.error.message);
-        inProcess.push(Date.now() - t0);
-      }
-      const staticPrint = summarize(await measureStaticPrint(server, handle, join(tmp, 'static.pdf')));
-      rows.push({ what: 'export in a running host', banmian: summarize(inProcess), baseline: staticPrint, unit: 'ms' });
-      for (const [variant, samples] of Object.entries(variantSamples)) {
-        rows.push({ what: `export command, --variant ${variant}`, banmian: summarize(samples), baseline: staticPrint, unit: 'ms' });
-      }
+    if (process.env['BENCH_EXPORT'] !== '0') {
+      const exports = await measureExports({ root: ROOT, fixture: FIXTURE, server, browser, tmp, runs: RUNS });
+      rows.push(...exports.rows);
+      breakdowns.push(...exports.breakdowns);
     }
   } finally {
     await browser.close();
@@ -251,18 +221,18 @@ async function main(): Promise<void> {
   }
 
   const width = Math.max(...rows.map((r) => r.what.length));
-  console.log(`${'measure'.padEnd(width)}  ${'banmian median / p95'.padEnd(26)}  ${'baseline median / p95'.padEnd(26)}  ratio`);
+  const cell = (r: Row, v: Summary) => (r.unit === 'ms' ? `${fmt(v.median)} / ${fmt(v.p95)}` : `${v.median.toFixed(r.unit === 'MB' ? 1 : 0)} ${r.unit}`);
+  console.log(`${'measure'.padEnd(width)}  ${'banmian median / p95'.padEnd(26)}  ${'baseline median / p95'.padEnd(26)}  ratio   baseline`);
   for (const r of rows) {
-    const ratio = r.banmian.median / r.baseline.median;
-    console.log(
-      `${r.what.padEnd(width)}  ${`${fmt(r.banmian.median)} / ${fmt(r.banmian.p95)}`.padEnd(26)}  ${`${fmt(r.baseline.median)} / ${fmt(r.baseline.p95)}`.padEnd(26)}  ${ratio.toFixed(2)}×`,
-    );
+    const ratio = r.baseline.median > 0 ? `${(r.banmian.median / r.baseline.median).toFixed(2)}×` : '—';
+    console.log(`${r.what.padEnd(width)}  ${cell(r, r.banmian).padEnd(26)}  ${cell(r, r.baseline).padEnd(26)}  ${ratio.padEnd(6)}  ${r.baselineName ?? ''}`);
   }
+  printBreakdowns(breakdowns);
   const intake = measureIntake(ROOT);
   console.log('');
   printIntakeRows(intake);
   await mkdir('.bench', { recursive: true });
-  await writeFile('.bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows, intake }, null, 2));
+  await writeFile('.bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows, breakdowns, intake }, null, 2));
 }
 
 main().catch((e: unknown) => {

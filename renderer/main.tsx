@@ -3,10 +3,7 @@ import './fonts';
 import './typesetting/composition.css';
 import './editor/page.css';
 import './app/shell.css';
-import { createRoot } from 'react-dom/client';
 import { PRINT_QUERY } from '../shared/host/web-protocol';
-import { AppController } from './app/app-controller';
-import { App } from './app/App';
 import { pickHost } from './host/pick-host';
 import { language } from './i18n/i18n';
 import { runPrintMode } from './print/print-mode';
@@ -19,6 +16,10 @@ document.documentElement.lang = language();
 if (printHandle) {
   void runPrintMode(host, printHandle, root);
 } else {
-  const app = new AppController(host);
-  createRoot(root).render(<App app={app} />);
+  // The editor's UI (React and the app) is its own chunk: print mode, which
+  // every export loads, does not parse it.
+  void Promise.all([import('react-dom/client'), import('./app/app-controller'), import('./app/App')]).then(([{ createRoot }, { AppController }, { App }]) => {
+    const app = new AppController(host);
+    createRoot(root).render(<App app={app} />);
+  });
 }

@@ -57,14 +57,51 @@ function fail(message: string): void {
   document.documentElement.setAttribute('data-bm-error', message);
 }
 
+/** What the print page shows now: its sessions and the pages' JSON they were made from. */
+interface Shown {
+  sessions: EditorSession[];
+  json: string;
+  style: HTMLStyleElement | null;
+}
+
+/**
+ * Print mode. The page stays usable for later prints of the same session:
+ * the exporter keeps it open and calls `window.__bmReprint()`, which fetches
+ * the print pages again and lays them out afresh only when they changed
+ * (fonts are already loaded then); unchanged pages are printed as they are.
+ */
 export async function runPrintMode(host: HostApi, handle: string, root: HTMLElement): Promise<void> {
   document.documentElement.classList.add('bm-print');
+  let shown: Shown | null = null;
+  const show = async () => {
+    document.documentElement.removeAttribute(READY_ATTRIBUTE);
+    document.documentElement.removeAttribute('data-bm-error');
+    for (const e of document.querySelectorAll('.bm-print-error')) e.remove();
+    performance.clearMarks();
+    performance.mark('bm-print-start');
+    shown = await showPages(host, handle, root, shown);
+  };
+  (window as unknown as { __bmReprint?: () => Promise<void> }).__bmReprint = show;
+  await show();
+}
+
+async function showPages(host: HostApi, handle: string, root: HTMLElement, before: Shown | null): Promise<Shown | null> {
   const r = await host.documentForPrint(handle);
   performance.mark('bm-print-loaded');
   if (!r.ok) {
     fail(r.error.message);
-    return;
+    return before;
   }
+  const json = JSON.stringify(r.value.pages);
+  if (before && before.json === json) {
+    // The same pages, already laid out and settled: print them as they are.
+    performance.mark('bm-print-ready');
+    document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
+    return before;
+  }
+  for (const s of before?.sessions ?? []) s.destroy();
+  before?.style?.remove();
+  root.replaceChildren();
   const sessions: EditorSession[] = [];
   const bleedMm = bleedFromUrl();
   let first: PageSettings | null = null;
@@ -72,7 +109,7 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     const loaded = pageFromJson(json);
     if (!loaded.ok) {
       fail(`page ${i + 1}: ${loaded.findings[0]?.message ?? 'invalid page'}`);
-      return;
+      return { sessions, json: '', style: null };
     }
     const settings = loaded.doc.attrs['settings'] as PageSettings;
     first ??= settings;
@@ -88,8 +125,9 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     root.appendChild(sheet);
     sessions.push(new EditorSession({ mount, doc: loaded.doc, editable: false, assetUrl: (hash) => host.assetUrl(handle, hash) }));
   }
+  let style: HTMLStyleElement | null = null;
   if (first) {
-    const style = document.createElement('style');
+    style = document.createElement('style');
     style.textContent = pageStyle(first, bleedMm);
     document.head.appendChild(style);
   }
@@ -106,5 +144,7 @@ export async function runPrintMode(host: HostApi, handle: string, root: HTMLElem
     extendToBleed(s.view.dom, { width: m.paperWidthPx, height: m.paperHeightPx }, bleedMm * PX_PER_MM);
   }
   await nextFrame();
+  performance.mark('bm-print-ready');
   document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
+  return { sessions, json, style };
 }

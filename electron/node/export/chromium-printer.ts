@@ -1,12 +1,16 @@
 /**
  * Printing through headless Chromium (playwright-core): open the renderer in
  * print mode, wait until it says it is laid out, print to PDF. One browser
- * is started on the first print and reused until `close()`.
+ * is started on the first print and reused until `close()`, and the print
+ * page is kept open after a print (for {@link KEEP_PAGE_MS}): the next print
+ * of the same session reuses it — no load, fonts already there — and print
+ * mode lays the pages out again only when they changed.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
+import { StageClock } from './export-timings';
 import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
 import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 
@@ -35,6 +39,39 @@ const OVERSET_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((s
     return [e.getAttribute('data-block-id') || '', parts ? { chars, parts: JSON.parse(parts) } : chars];
   })))`;
 
+/**
+ * Runs in the print page: how long its steps took, ms, from the marks print
+ * mode leaves (renderer/print/print-mode.ts) and the navigation timing.
+ */
+const MARKS_SCRIPT = `(() => {
+  const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const steps = [['load the editor', 0, nav ? nav.domContentLoadedEventEnd : undefined], ['fetch the document', at('bm-print-start'), at('bm-print-loaded')],
+    ['render', at('bm-print-loaded'), at('bm-print-rendered')], ['fonts', at('bm-print-rendered'), at('bm-print-fonts')],
+    ['images', at('bm-print-fonts'), at('bm-print-images')], ['typesetting settles', at('bm-print-images'), at('bm-print-ready')]];
+  return Object.fromEntries(steps.filter(([, a, b]) => a !== undefined && b !== undefined).map(([n, a, b]) => [n, b - a]));
+})()`;
+
+/** Runs in the print page once it is ready or failed: its error, the overset and the marks' durations. */
+const STATE_SCRIPT = `({ error: document.documentElement.getAttribute('data-bm-error'), overset: ${OVERSET_SCRIPT}, marks: ${MARKS_SCRIPT} })`;
+
+/** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts). */
+const REPRINT_SCRIPT = 'window.__bmReprint()';
+
+/** How long a print page is kept open after its last print, ms: an editor exports the page again within minutes. */
+export const KEEP_PAGE_MS = 10 * 60_000;
+
+/** A print page: its own context, what it was opened for, and what it said. */
+interface PrintPage {
+  context: BrowserContext;
+  page: Page;
+  /** Session, bleed and size: a print for another key needs another page. */
+  key: string;
+  busy: boolean;
+  problems: string[];
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
 /** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
 export const ERROR_ATTRIBUTE = 'data-bm-error';
 
@@ -47,6 +84,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
   const timeout = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   let browser: Promise<Browser> | null = null;
   let layout: PrintLayout | null = null;
+  /** The print page kept open after a print, for the next print of the same session. */
+  let warm: PrintPage | null = null;
 
   /** Prints under way: a cancel kills the browser only when no other print needs it. */
   let active = 0;
@@ -59,6 +98,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
   function kill(): void {
     const b = browser;
     browser = null;
+    warm = null;
     if (b) void b.then((x) => x.close()).catch(() => undefined);
   }
 
@@ -82,12 +122,36 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     }
   }
 
+  /** Closes the kept print page, unless a print is using it. */
+  function dropWarm(): void {
+    const w = warm;
+    if (!w || w.busy) return;
+    warm = null;
+    clearTimeout(w.timer);
+    void w.context.close().catch(() => undefined);
+  }
+
+  /** Opens a context and a page for this print (not yet navigated). */
+  async function openPage(b: Browser, key: string, viewport: { width: number; height: number }): Promise<PrintPage> {
+    const context = await b.newContext({ viewport, deviceScaleFactor: 1, extraHTTPHeaders: options.headers ?? {} });
+    const page = await context.newPage();
+    const kept: PrintPage = { context, page, key, busy: true, problems: [], timer: undefined };
+    page.on('pageerror', (e) => kept.problems.push(e.message.split('\n')[0]!));
+    page.on('console', (m) => {
+      if (m.type() === 'error') kept.problems.push(m.text().split('\n')[0]!);
+    });
+    return kept;
+  }
+
   async function printOnce(request: PrintRequest, held: { context: BrowserContext | null }): Promise<Uint8Array> {
     layout = null;
+    const clock = request.clock;
+    const t0 = performance.now();
     browser ??= (options.launch ?? launchChromium)();
     let b: Browser;
     try {
       b = await browser;
+      clock?.add('chromium: launch', performance.now() - t0);
     } catch (e) {
       browser = null;
       throw e;
@@ -97,54 +161,85 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     const bleed = request.bleedMm ?? 0;
     const width = request.paper.width + 2 * bleed;
     const height = request.paper.height + 2 * bleed;
-    const context = await b.newContext({
-      viewport: { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) },
-      deviceScaleFactor: 1,
-      extraHTTPHeaders: options.headers ?? {},
-    });
-    held.context = context;
-    const problems: string[] = [];
+    const key = `${request.handle}|${bleed}|${width}x${height}`;
+    const t1 = performance.now();
+    // The page kept from the last print of this session is reused when free: no load, no fonts, and
+    // unchanged pages are not laid out again. Otherwise a fresh page, kept afterwards if none is kept.
+    const reuse = warm !== null && warm.key === key && !warm.busy && browser !== null;
+    if (warm && !reuse && !warm.busy) dropWarm();
+    const print: PrintPage = reuse ? warm! : await openPage(b, key, { width: Math.ceil(mmToPx(width)), height: Math.ceil(mmToPx(height)) });
+    print.busy = true;
+    print.problems.length = 0;
+    clearTimeout(print.timer);
+    held.context = print.context;
+    let keep = false;
     try {
       request.signal?.throwIfAborted();
-      const page = await context.newPage();
-      page.on('pageerror', (e) => problems.push(e.message.split('\n')[0]!));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text().split('\n')[0]!);
-      });
+      const { page, problems } = print;
       // One deadline for loading and laying out: the user's timeout covers both.
       const deadline = Date.now() + timeout;
       const notReady = () => {
         const why = problems.length > 0 ? ` (the page said: ${problems[0]})` : '';
         return new Error(`the page was not ready to print within ${Math.round(timeout / 1000)} s: html[${READY_ATTRIBUTE}="true"] never appeared${why}`);
       };
+      type State = { error: string | null; overset: Record<string, MeasuredOverset>[]; marks: Record<string, number> };
+      let state: State;
       try {
-        await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
-        // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
-        await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
-          state: 'attached',
-          timeout: Math.max(1, deadline - Date.now()),
-        });
+        if (reuse) {
+          // One round trip: print mode shows the pages again (when they changed) and answers with its state.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const late = new Promise<never>((_resolve, reject) => {
+            timer = setTimeout(() => reject(Object.assign(new Error('not ready'), { name: 'TimeoutError' })), Math.max(1, deadline - Date.now()));
+          });
+          try {
+            state = (await Promise.race([page.evaluate(`${REPRINT_SCRIPT}.then(() => ${STATE_SCRIPT})`), late])) as State;
+          } finally {
+            clearTimeout(timer);
+          }
+        } else {
+          await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
+          // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
+          await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
+            state: 'attached',
+            timeout: Math.max(1, deadline - Date.now()),
+          });
+          // One round trip for what the page says: error, overset, how long its steps took.
+          state = (await page.evaluate(STATE_SCRIPT)) as State;
+        }
       } catch (e) {
         if ((e as Error).name === 'TimeoutError') throw notReady();
         throw e;
       }
-      const error = await page.locator('html').getAttribute(ERROR_ATTRIBUTE);
-      if (error !== null) throw new Error(`print mode failed: ${error.split('\n')[0]}`);
+      clock?.add(reuse ? 'print page: kept page, lay out again' : 'print page: context, load, lay out', performance.now() - t1);
+      for (const [stage, ms] of Object.entries(state.marks)) {
+        if (!(reuse && stage === 'load the editor')) clock?.add(`print page: ${stage}`, ms);
+      }
+      if (state.error !== null) throw new Error(`print mode failed: ${state.error.split('\n')[0]}`);
       // Overset as print mode laid it out, for preflight: one map per sheet.
-      layout = {
-        overset: (await page.evaluate(OVERSET_SCRIPT)) as Record<string, MeasuredOverset>[],
-      };
+      layout = { overset: state.overset };
       request.signal?.throwIfAborted();
       request.onPrinting?.();
-      return await page.pdf({
-        width: `${width}mm`,
-        height: `${height}mm`,
-        printBackground: true,
-        preferCSSPageSize: true,
-        margin: { top: '0', right: '0', bottom: '0', left: '0' },
-      });
+      const pdf = await (clock ?? new StageClock()).time('chromium: printToPDF', () =>
+        page.pdf({
+          width: `${width}mm`,
+          height: `${height}mm`,
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: '0', right: '0', bottom: '0', left: '0' },
+        }),
+      );
+      keep = browser !== null && (warm === null || warm === print);
+      return pdf;
     } finally {
-      await context.close().catch(() => undefined);
+      print.busy = false;
+      if (keep) {
+        warm = print;
+        print.timer = setTimeout(dropWarm, KEEP_PAGE_MS);
+        print.timer.unref?.();
+      } else {
+        if (warm === print) warm = null;
+        await print.context.close().catch(() => undefined);
+      }
     }
   }
 
@@ -154,6 +249,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     async close() {
       const b = browser;
       browser = null;
+      if (warm) clearTimeout(warm.timer);
+      warm = null;
       if (b) await (await b.catch(() => null))?.close();
     },
   };

@@ -1,6 +1,9 @@
 /**
- * Export: validate the pages, print them in the renderer's print mode,
- * finish the PDF (exact page boxes, metadata) and write it atomically.
+ * Export: validate the pages, print them in the renderer's print mode, run
+ * the PDF pipeline over the one loaded document (pdf/pdf-pipeline.ts: the
+ * screen PDF's exact page boxes and metadata, or the print file's stages and
+ * preflight) and write it atomically. Every stage is timed
+ * (export-timings.ts).
  *
  * An export can be cancelled through its `signal`: it stops at the next safe
  * point (between stages; the printer closes its browser; post-processing
@@ -8,14 +11,16 @@
  * is written before the final atomic rename, so a cancelled export leaves no
  * file, no temp file, and an earlier file at the path untouched.
  */
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
 import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { pageFromJson } from '../../../shared/model/load-page';
-import { finishPdf } from '../pdf/finish';
+import { checkPrintedSizeStage, finishStages } from '../pdf/finish';
+import { loadPdf, runStages, savePdf } from '../pdf/pdf-pipeline';
+import { hasConversion, startSeparation, takeSeparation } from '../pdf/image-cache';
 import { shippedProfilePath } from '../pdf/output-profile';
 import { measureInkUnderText } from './ink-under-text';
 import type { PrintPdfRequest } from '../pdf/print-ready';
@@ -24,6 +29,7 @@ import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { PdfPrinter } from './printer';
+import { publishExportTimings, StageClock } from './export-timings';
 
 export interface ExportRequest {
   session: DocumentSession;
@@ -69,6 +75,17 @@ async function measureInk(session: DocumentSession, pages: readonly unknown[], p
 }
 
 export async function exportPdf(request: ExportRequest): Promise<Result<ExportInfo>> {
+  const clock = new StageClock();
+  const t0 = performance.now();
+  try {
+    return await exportTimed(request, clock);
+  } finally {
+    clock.add('total', performance.now() - t0);
+    publishExportTimings(clock.stages);
+  }
+}
+
+async function exportTimed(request: ExportRequest, clock: StageClock): Promise<Result<ExportInfo>> {
   const started = performance.now();
   const report = (stage: ExportStage, extra: Partial<ExportProgress> = {}) =>
     request.onProgress?.({ stage, elapsedMs: Math.round(performance.now() - started), ...extra });
@@ -89,23 +106,65 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
   request.session.printPages = pages;
   if (signal?.aborted) return exportCancelled();
 
+  // While Chromium lays the page out, the photos are separated through the output profile (the slowest step after).
+  const ahead = request.print?.variant === 'x4-cmyk' ? separateAhead(request.session, pages, request.print.profilePath ?? shippedProfilePath()) : [];
+  try {
+    return await exportPrinted(request, clock, { pages, settings, bleedMm, started, report });
+  } finally {
+    // Separations nothing took (a failed or cancelled export) are dropped.
+    for (const [hash, profile] of ahead) void takeSeparation(hash, profile);
+  }
+}
+
+/** Starts separating the pictures the pages show, unless their conversion is cached; returns what it started. */
+function separateAhead(session: DocumentSession, pages: readonly unknown[], profilePath: string): [string, string][] {
+  const json = JSON.stringify(pages);
+  const started: [string, string][] = [];
+  for (const asset of session.assets.values()) {
+    const hash = asset.entry.hash;
+    if (!json.includes(hash) || hasConversion(hash, profilePath)) continue;
+    startSeparation(asset.bytes, profilePath, hash);
+    started.push([hash, profilePath]);
+  }
+  return started;
+}
+
+interface Checked {
+  pages: readonly unknown[];
+  settings: PageSettings;
+  bleedMm: number;
+  started: number;
+  report: (stage: ExportStage, extra?: Partial<ExportProgress>) => void;
+}
+
+async function exportPrinted(request: ExportRequest, clock: StageClock, checked: Checked): Promise<Result<ExportInfo>> {
+  const { pages, settings, bleedMm, started, report } = checked;
+  const signal = request.signal;
+  const paper = settings.paper;
   let raw: Uint8Array;
   try {
-    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal });
+    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal, clock });
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
   }
   if (signal?.aborted) return exportCancelled();
-  let finished: Uint8Array;
+  // One load of Chromium's PDF; every PDF stage below works on this document.
+  const pdfStage = (name: string, ms: number) => clock.add(`pdf: ${name}`, ms);
+  let doc: PDFDocument;
+  let finished: Uint8Array | null = null;
   try {
-    const pageCount = (await PDFDocument.load(raw, { updateMetadata: false })).getPageCount();
+    doc = await loadPdf(raw, { onStage: pdfStage, signal });
+    const pageCount = doc.getPageCount();
     if (pageCount !== pages.length) {
       // More PDF pages than pages means something ran off the page in print mode.
       return fail('PRINT_PAGE_COUNT', `the print has ${pageCount} PDF page(s) for ${pages.length} page(s): something runs off the page`);
     }
     report('postprocess');
-    finished = await finishPdf(raw, { settings, title: pdfTitle(settings), bleedMm });
+    const finish = { settings, title: pdfTitle(settings), bleedMm };
+    // A print file gets its boxes and metadata from post-processing: only the size check here.
+    await runStages(doc, request.print ? [checkPrintedSizeStage(finish)] : finishStages(finish), { onStage: pdfStage, signal });
+    if (!request.print) finished = await savePdf(doc, {}, { onStage: pdfStage, signal });
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
@@ -115,10 +174,10 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
   if (request.print) {
     const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
     const print = request.print;
-    const inkUnderText = await measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal);
+    const inkUnderText = await clock.time('ink under text', () => measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal));
     if (signal?.aborted) return exportCancelled();
     const ready = await makePrintReady(
-      finished,
+      doc,
       { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {
         ...print,
@@ -132,18 +191,21 @@ export async function exportPdf(request: ExportRequest): Promise<Result<ExportIn
           report('check', { findings: all });
         },
       },
+      { onStage: pdfStage },
     );
     if (!ready.ok) return ready;
     finished = ready.value.pdf;
     findings = ready.value.findings;
   }
+  if (!finished) return fail('PRINT_FAILED', 'the PDF was not finished');
+  const bytes = finished;
   if (signal?.aborted) return exportCancelled();
   // The last safe point is just before the rename: after it the export is done.
-  const written = await writeFileAtomic(request.outPath, finished, { backup: false, signal });
+  const written = await clock.time('write', () => writeFileAtomic(request.outPath, bytes, { backup: false, signal }));
   if (!written.ok) return signal?.aborted ? exportCancelled() : fail('WRITE_FAILED', written.error.message);
   return ok({
     path: request.outPath,
-    bytes: finished.byteLength,
+    bytes: bytes.byteLength,
     pageCount: pages.length,
     elapsedMs: Math.round(performance.now() - started),
     ...(findings ? { findings } : {}),

@@ -5,6 +5,7 @@
  */
 import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 import type { PaperSize } from '../../../shared/page/settings';
+import type { StageClock } from './export-timings';
 
 export interface PrintRequest {
   /** The session whose print pages the renderer shows (`?print=<handle>`). */
@@ -23,6 +24,8 @@ export interface PrintRequest {
    * `print` rejects. The next print starts a fresh one.
    */
   signal?: AbortSignal;
+  /** Times the printer's stages (launch, load, fonts, typesetting, printToPDF), when it can tell them apart. */
+  clock?: StageClock;
 }
 
 /** What the print layout measured, per page in order: overset per block id (characters, or with the parts over). */

@@ -45,3 +45,20 @@ export function maxBlockCoverage(data: Uint8Array, width: number, height: number
   }
   return { percent: (Math.max(0, best) / 255) * 100, x: bx / width, y: by / height };
 }
+
+export type Coverage = ReturnType<typeof maxBlockCoverage>;
+
+/** Coverage of CMYK JPEGs this process made, by their bytes' hash and the block: preflight need not decode them again. */
+const known = new Map<string, Coverage>();
+const MAX_KNOWN = 256;
+
+/** Remembers the coverage the encoder measured on the decoded `jpegHash` JPEG. */
+export function rememberCoverage(jpegHash: string, block: number, coverage: Coverage): void {
+  known.set(`${jpegHash}|${block}`, coverage);
+  if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
+}
+
+/** The coverage measured when this JPEG was encoded, if it was made here; the same measure on the same pixels. */
+export function knownCoverage(jpegHash: string, block: number): Coverage | undefined {
+  return known.get(`${jpegHash}|${block}`);
+}

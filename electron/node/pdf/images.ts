@@ -12,7 +12,9 @@ import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { cmykTiff } from './cmyk-tiff';
-import { coverageBlock, maxBlockCoverage } from './coverage';
+import { coverageBlock, maxBlockCoverage, rememberCoverage } from './coverage';
+import type { ConvertedImage, Separated } from './image-cache';
+import { cachedConversion, hashBytes, profileKey, takeSeparation } from './image-cache';
 import type { Sharp } from 'sharp';
 
 export type ImageSpace = 'rgb' | 'gray' | 'cmyk' | 'other';
@@ -152,9 +154,60 @@ async function encodeWithinCoverage(raw: Buffer, width: number, height: number, 
   for (const quality of [opts.jpegQuality, Math.max(opts.jpegQuality, 95)]) {
     out = await cmykJpeg(raw, width, height, quality);
     const back = await sharp(out).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
-    if (maxBlockCoverage(back, width, height, block).percent <= limit - JPEG_HEADROOM / 2) break;
+    const coverage = maxBlockCoverage(back, width, height, block);
+    // Preflight measures the written image the same way: it finds this measurement instead of decoding again.
+    rememberCoverage(hashBytes(out), block, coverage);
+    if (coverage.percent <= limit - JPEG_HEADROOM / 2) break;
   }
   return out;
+}
+
+/** What to do to one image's pixels. */
+interface PixelJob {
+  convert: boolean;
+  downsample: boolean;
+  outW: number;
+  outH: number;
+  /** SHA-256 of the image stream's bytes (a JPEG's are the asset's). */
+  hash: string;
+  placedWidthPt: number;
+}
+
+/** The print image's bytes, or why they cannot be made; the PDF is not touched. */
+async function convertPixels(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk', job: PixelJob, opts: ImageOptions): Promise<ConvertedImage | string> {
+  const separatedAhead = job.convert && !job.downsample && space === 'rgb' && filters(stream.dict).join() === 'DCTDecode' ? takeSeparation(job.hash, opts.profilePath) : undefined;
+  const img = openImage(stream, space);
+  if (typeof img === 'string') return img;
+  let pipeline = img;
+  if (job.downsample) pipeline = pipeline.resize(job.outW, job.outH, { fit: 'fill', kernel: 'lanczos3' });
+  let outSpace: 'rgb' | 'gray' | 'cmyk' = space;
+  let data: Buffer;
+  if (job.convert && space === 'gray') {
+    // Greyscale goes to the black plate only, like grey vector colours.
+    const grey = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const px = grey.info.width * grey.info.height;
+    const cmyk = Buffer.alloc(px * 4);
+    for (let i = 0; i < px; i++) cmyk[i * 4 + 3] = 255 - grey.data[i * grey.info.channels]!;
+    data = await cmykJpeg(cmyk, grey.info.width, grey.info.height, opts.jpegQuality);
+    outSpace = 'cmyk';
+  } else if (job.convert) {
+    // The profile is the output intent's: do not repeat it inside every JPEG.
+    let separated: Separated;
+    const ahead = separatedAhead ? await separatedAhead.catch(() => undefined) : undefined;
+    if (ahead) separated = ahead;
+    else {
+      const out = await pipeline.withIccProfile(opts.profilePath, { attach: false }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+      separated = { data: out.data, width: out.info.width, height: out.info.height };
+    }
+    data = await encodeWithinCoverage(separated.data, separated.width, separated.height, job.placedWidthPt, opts);
+    outSpace = 'cmyk';
+  } else if (space === 'cmyk') {
+    data = await pipeline.pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality: opts.jpegQuality }).toBuffer();
+  } else {
+    data = await pipeline.toColourspace(space === 'gray' ? 'b-w' : 'srgb').jpeg({ quality: opts.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer();
+  }
+  const meta = await sharp(data).metadata();
+  return { data: new Uint8Array(data), width: meta.width ?? job.outW, height: meta.height ?? job.outH, space: outSpace };
 }
 
 /** Converts or downsamples one image in place (the same object number). */
@@ -180,38 +233,21 @@ export async function processImage(context: PDFContext, job: ImageJob, opts: Ima
     if (opts.variant === 'x4' && nameOf(dict, 'ColorSpace') === 'DeviceRGB') dict.set(PDFName.of('ColorSpace'), opts.srgbSpace());
     return report;
   }
-  const img = openImage(stream, space);
-  if (typeof img === 'string') return { ...report, action: 'unsupported', note: img };
-  let pipeline = img;
   let outW = width;
   let outH = height;
   if (downsample) {
     const scale = opts.maxPpi / ppi;
     outW = Math.max(1, Math.round(width * scale));
     outH = Math.max(1, Math.round(height * scale));
-    pipeline = pipeline.resize(outW, outH, { fit: 'fill', kernel: 'lanczos3' });
   }
-  let outSpace: ImageSpace = space;
-  let data: Buffer;
-  if (convert && space === 'gray') {
-    // Greyscale goes to the black plate only, like grey vector colours.
-    const grey = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-    const px = grey.info.width * grey.info.height;
-    const cmyk = Buffer.alloc(px * 4);
-    for (let i = 0; i < px; i++) cmyk[i * 4 + 3] = 255 - grey.data[i * grey.info.channels]!;
-    data = await cmykJpeg(cmyk, grey.info.width, grey.info.height, opts.jpegQuality);
-    outSpace = 'cmyk';
-  } else if (convert) {
-    // The profile is the output intent's: do not repeat it inside every JPEG.
-    const separated = await pipeline.withIccProfile(opts.profilePath, { attach: false }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-    data = await encodeWithinCoverage(separated.data, separated.info.width, separated.info.height, job.widthPt, opts);
-    outSpace = 'cmyk';
-  } else if (space === 'cmyk') {
-    data = await pipeline.pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality: opts.jpegQuality }).toBuffer();
-  } else {
-    data = await pipeline.toColourspace(space === 'gray' ? 'b-w' : 'srgb').jpeg({ quality: opts.jpegQuality, chromaSubsampling: '4:4:4' }).toBuffer();
-  }
-  const meta = await sharp(data).metadata();
+  const hash = hashBytes(stream.contents);
+  // Everything that decides the result is in the key: the same image placed at another size is another conversion.
+  const key = [hash, profileKey(opts.profilePath), opts.variant, space, filters(dict).join('+'), `${outW}x${outH}`, opts.jpegQuality, opts.tacLimit ?? 240, Math.round(job.widthPt * 100)].join('|');
+  const converted = await cachedConversion(key, () => convertPixels(stream, space, { convert, downsample, outW, outH, hash, placedWidthPt: job.widthPt }, opts));
+  if (typeof converted === 'string') return { ...report, action: 'unsupported', note: converted };
+  const meta = { width: converted.width, height: converted.height };
+  const outSpace = converted.space;
+  const data = converted.data;
   const newDict = context.obj({
     Type: 'XObject',
     Subtype: 'Image',
@@ -229,7 +265,7 @@ export async function processImage(context: PDFContext, job: ImageJob, opts: Ima
     const v = dict.get(PDFName.of(key));
     if (v !== undefined) newDict.set(PDFName.of(key), v);
   }
-  context.assign(job.ref, PDFRawStream.of(newDict, new Uint8Array(data)));
+  context.assign(job.ref, PDFRawStream.of(newDict, data));
   return {
     ...report,
     action: downsample && convert ? 'downsampled+converted' : downsample ? 'downsampled' : 'converted',

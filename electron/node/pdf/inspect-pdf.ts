@@ -7,13 +7,14 @@
  * sum of both is not counted (a separation render would show it).
  */
 import type { PDFDict, PDFObject } from 'pdf-lib';
-import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { inflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { PdfInspection, RgbUse, TacPeak } from '../../../shared/preflight/preflight-pdf';
 import { PT_PER_MM } from '../../../shared/page/units';
 import { num, tokenizeContent } from './content-tokens';
-import { coverageBlock, maxBlockCoverage } from './coverage';
+import { coverageBlock, knownCoverage, maxBlockCoverage } from './coverage';
+import { hashBytes } from './image-cache';
 import type { Matrix } from './matrix';
 import { apply, IDENTITY } from './matrix';
 import { getName, lookupDict, namedSpaceKind, spaceKindOf, streamText, xobjectKind, xobjectRef } from './pdf-objects';
@@ -35,6 +36,10 @@ async function imageTac(stream: PDFRawStream, placedWidthPt: number): Promise<{ 
   const w = (d.get(PDFName.of('Width')) as PDFNumber | undefined)?.asNumber() ?? 0;
   const h = (d.get(PDFName.of('Height')) as PDFNumber | undefined)?.asNumber() ?? 0;
   const filter = getName(d, 'Filter');
+  if (filter === 'DCTDecode' && w > 0) {
+    const known = knownCoverage(hashBytes(stream.contents), coverageBlock(w, placedWidthPt));
+    if (known) return known;
+  }
   let data: Buffer;
   if (filter === 'DCTDecode') {
     data = await sharp(Buffer.from(stream.contents)).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
@@ -46,7 +51,8 @@ async function imageTac(stream: PDFRawStream, placedWidthPt: number): Promise<{ 
 }
 
 export async function inspectPdf(bytes: Uint8Array, variant: string): Promise<PdfInspection> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  // Parsed without yielding between objects (see pdf-pipeline.ts): tens of ms instead of hundreds behind other work.
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const { context } = doc;
   const rgb: RgbUse[] = [];
   let tac: TacPeak | null = null;

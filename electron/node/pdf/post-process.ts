@@ -14,7 +14,8 @@
  * slug line. Black (K100) text and rules overprint.
  */
 import type { PDFObject, PDFPage } from 'pdf-lib';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { Rgb8 } from '../../../shared/color/cmyk';
@@ -32,6 +33,8 @@ import type { OutputCondition } from './output-profile';
 import { DEFAULT_OUTPUT_CONDITION, loadOutputProfile, shippedProfilePath } from './output-profile';
 import { boxArray, printGeometry } from './page-geometry';
 import { identify } from './pdfx-metadata';
+import type { PipelineHooks } from './pdf-pipeline';
+import { loadPdf, savePdf } from './pdf-pipeline';
 import { getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectKind, xobjectRef } from './pdf-objects';
 import { markContent, REGISTRATION_SPACE } from './printer-marks';
 import type { RewriteContext } from './rewrite-content';
@@ -115,11 +118,18 @@ function flate(context: PDFDocument['context'], text: string, dict: Record<strin
   return PDFRawStream.of(d, new Uint8Array(deflateSync(latin1ToBytes(text))));
 }
 
-async function srgbProfileBytes(): Promise<Uint8Array> {
-  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).withIccProfile('srgb').png().toBuffer();
-  const icc = (await sharp(png).metadata()).icc;
-  if (!icc) throw new Error('could not obtain the sRGB profile from libvips');
-  return new Uint8Array(icc);
+let srgbProfile: Promise<Uint8Array> | undefined;
+
+/** libvips' sRGB profile, obtained once per process. */
+function srgbProfileBytes(): Promise<Uint8Array> {
+  srgbProfile ??= (async () => {
+    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).withIccProfile('srgb').png().toBuffer();
+    const icc = (await sharp(png).metadata()).icc;
+    if (!icc) throw new Error('could not obtain the sRGB profile from libvips');
+    return new Uint8Array(icc);
+  })();
+  srgbProfile.catch(() => (srgbProfile = undefined));
+  return srgbProfile;
 }
 
 /**
@@ -146,11 +156,41 @@ function dropUnreachable(doc: PDFDocument): void {
   for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref.toString())) context.delete(ref);
 }
 
+/**
+ * Load, {@link postProcessDocument}, save as PDF 1.6: Chromium's PDF (or a
+ * finished one) to the print-ready variant in one call.
+ */
 export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessOptions): Promise<PostProcessResult> {
   const t0 = performance.now();
+  const hooks: PipelineHooks = { signal: options.signal };
+  const doc = await loadPdf(chromiumPdf, hooks);
+  const loadMs = performance.now() - t0;
+  const report = await postProcessDocument(doc, options);
+  const t1 = performance.now();
+  const pdf = await savePrintPdf(doc, hooks);
+  report.timings = { load: round(loadMs), ...report.timings, save: round(performance.now() - t1) };
+  report.timings['total'] = round(performance.now() - t0);
+  return { pdf, report };
+}
+
+/** Saves a post-processed document: PDF/X-4 is PDF 1.6. */
+export function savePrintPdf(doc: PDFDocument, hooks: PipelineHooks = {}): Promise<Uint8Array> {
+  return savePdf(doc, { version: '1.6' }, hooks);
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * The print-ready stages over a loaded document, in place: colours, content,
+ * images, page geometry (every page box, marks, slug), identification. Each
+ * stage's milliseconds go to the report's timings and to `hooks.onStage`.
+ */
+export async function postProcessDocument(doc: PDFDocument, options: PostProcessOptions, hooks: Pick<PipelineHooks, 'onStage'> = {}): Promise<PostProcessReport> {
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => {
-    timings[name] = Math.round((performance.now() - since) * 10) / 10;
+    const ms = performance.now() - since;
+    timings[name] = round(ms);
+    hooks.onStage?.(name, ms);
     // Every phase boundary is a safe point to stop a cancelled export.
     options.signal?.throwIfAborted();
     return performance.now();
@@ -163,10 +203,9 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
   const now = options.now ?? new Date();
   const warnings: string[] = [];
 
-  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   const { context } = doc;
   const pages = doc.getPages();
-  let t = lap('load', t0);
+  let t = performance.now();
 
   let srgbRef: PDFRef | undefined;
   const srgbBytes = variant === 'x4' ? await srgbProfileBytes() : undefined;
@@ -279,18 +318,20 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
         if (m instanceof PDFRef) masks.add(m.toString());
       }
     }
+    const imageJobs: ImageJob[] = [];
     for (const [ref, obj] of context.enumerateIndirectObjects()) {
       if (!(obj instanceof PDFStream) || getName(obj.dict, 'Subtype') !== 'Image' || masks.has(ref.toString())) continue;
       // An image placed nowhere keeps its resolution (infinite size → no downsampling).
-      const job = placements.get(ref.toString()) ?? { ref, widthPt: Infinity, heightPt: Infinity };
-      options.signal?.throwIfAborted();
-      const report = await processImage(context, job, {
-        variant,
-        profilePath,
-        maxPpi: options.maxPpi ?? 300,
-        jpegQuality: options.jpegQuality ?? 85,
-        srgbSpace,
-      });
+      imageJobs.push(placements.get(ref.toString()) ?? { ref, widthPt: Infinity, heightPt: Infinity });
+    }
+    // Images convert side by side (sharp works off the main thread); reports stay in document order.
+    const reports = await Promise.all(
+      imageJobs.map((job) => {
+        options.signal?.throwIfAborted();
+        return processImage(context, job, { variant, profilePath, maxPpi: options.maxPpi ?? 300, jpegQuality: options.jpegQuality ?? 85, srgbSpace });
+      }),
+    );
+    for (const report of reports) {
       if (report.action === 'unsupported') warnings.push(`image ${report.ref}: ${report.note ?? 'unsupported'}, left as it was`);
       images.push(report);
     }
@@ -337,7 +378,7 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
     page.node.delete(PDFName.of('CropBox'));
     page.node.set(PDFName.of('BleedBox'), context.obj(boxArray(geom.bleed)));
     page.node.set(PDFName.of('TrimBox'), context.obj(boxArray(geom.trim)));
-    // The ArtBox finishPdf set is the paper at the old origin; it moves with the trim.
+    // Every box of the print file is set here, once (the screen PDF's are set by finish.ts).
     page.node.set(PDFName.of('ArtBox'), context.obj(boxArray(geom.trim)));
     // Links and other annotations have no place in a print file (PDF/X forbids them inside the trim).
     if (print) page.node.delete(PDFName.of('Annots'));
@@ -357,12 +398,6 @@ export async function postProcess(chromiumPdf: Uint8Array, options: PostProcessO
     producer: `Banmian print pipeline (pdf-lib); ${variant}`,
   });
   dropUnreachable(doc);
-  const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  // pdf-lib always writes a 1.7 header; PDF/X-4 is PDF 1.6. Same length, so no offset moves.
-  const head = Buffer.from(pdf.buffer, pdf.byteOffset, 9).toString('latin1');
-  if (head !== '%PDF-1.7\n') throw new Error(`unexpected PDF header from pdf-lib: ${JSON.stringify(head)}`);
-  pdf.set(Buffer.from('%PDF-1.6', 'latin1'), 0);
-  lap('save', t);
-  timings['total'] = Math.round((performance.now() - t0) * 10) / 10;
-  return { pdf, report: { variant, pages: pages.length, images, colourOps, warnings, timings } };
+  lap('identify', t);
+  return { variant, pages: pages.length, images, colourOps, warnings, timings };
 }

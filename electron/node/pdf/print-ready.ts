@@ -1,6 +1,7 @@
 /**
- * The print half of an export: Chromium's finished PDF → print-ready variant
- * (post-processing), then preflight over the page documents and the PDF.
+ * The print half of an export: Chromium's PDF, loaded once, → print-ready
+ * variant (post-processing stages, then saved), then preflight over the page
+ * documents and the PDF.
  * Preflight errors stop the export unless `force` is set.
  */
 import { readFileSync } from 'node:fs';
@@ -17,8 +18,10 @@ import { EXPORT_CANCELLED } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { inspectPdf } from './inspect-pdf';
+import type { PDFDocument } from 'pdf-lib';
+import type { PipelineHooks } from './pdf-pipeline';
 import type { PdfVariant, PostProcessReport } from './post-process';
-import { postProcess } from './post-process';
+import { postProcessDocument, savePrintPdf } from './post-process';
 import { readIccInfo } from './output-profile';
 
 /** What the caller of an export asks of the print file. */
@@ -74,7 +77,12 @@ export function preflightDocuments(ctx: Omit<PrintContext, 'title' | 'settings'>
   return findings;
 }
 
-export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, req: PrintPdfRequest): Promise<Result<{ pdf: Uint8Array; findings: PreflightFinding[] }>> {
+export async function makePrintReady(
+  doc: PDFDocument,
+  ctx: PrintContext,
+  req: PrintPdfRequest,
+  hooks: Pick<PipelineHooks, 'onStage'> = {},
+): Promise<Result<{ pdf: Uint8Array; findings: PreflightFinding[] }>> {
   const { edition, paper } = ctx.settings;
   let outputCondition;
   if (req.profilePath) {
@@ -85,7 +93,7 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
   let pdf: Uint8Array;
   let warnings: string[];
   try {
-    const result = await postProcess(finished, {
+    const report = await postProcessDocument(doc, {
       variant: req.variant,
       paper,
       bleedMm: bleedOf(req),
@@ -98,19 +106,23 @@ export async function makePrintReady(finished: Uint8Array, ctx: PrintContext, re
       title: ctx.title,
       signal: req.signal,
       slug: { paperName: edition.paperName, editionName: edition.editionName, date: edition.date, pageNumber: edition.pageNumber, section: edition.section },
-    });
-    pdf = result.pdf;
-    warnings = result.report.warnings;
-    req.onReport?.(result.report);
+    }, hooks);
+    pdf = await savePrintPdf(doc, { ...hooks, signal: req.signal });
+    warnings = report.warnings;
+    req.onReport?.(report);
   } catch (e) {
     if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
     return fail('PRINT_FAILED', `cannot make the print PDF: ${(e as Error).message}`);
   }
   if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
   req.onChecking?.();
+  const t0 = performance.now();
   const findings = preflightDocuments(ctx, { bleedMm: bleedOf(req), ...req.limits });
+  hooks.onStage?.('preflight the pages', performance.now() - t0);
   if (req.variant !== 'proof') {
+    const t1 = performance.now();
     const inspection = await inspectPdf(pdf, req.variant);
+    hooks.onStage?.('preflight the PDF', performance.now() - t1);
     if (req.signal?.aborted) return fail(EXPORT_CANCELLED, 'the export was cancelled', '导出已取消');
     inspection.unconverted = warnings;
     findings.push(...preflightPdf(inspection, req.limits));
