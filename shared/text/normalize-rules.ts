@@ -213,6 +213,9 @@ function endsWithRole(s: string): boolean {
   return ROLE_WORDS.some((w) => s.endsWith(w));
 }
 
+/** Marks whose runs become an ellipsis or a dash (simpleMarks). */
+const RUN_MARKS = '.。·-—―';
+
 /** Spaces between two Chinese characters go, except around newsroom role words. */
 export function strayspaces(out: string[], locked: readonly boolean[], set: Setter): void {
   for (let i = 0; i < out.length; i++) {
@@ -220,7 +223,10 @@ export function strayspaces(out: string[], locked: readonly boolean[], set: Sett
     const end = runEnd(out, i, isAsciiSpace);
     const left = lastNonEmpty(out, i);
     const right = firstNonEmpty(out, end);
-    if (left !== undefined && right !== undefined && isCjk(left) && isCjk(right)) {
+    // A space between two marks of one run (`·· ·`, `— —`) keeps them apart: taking it away
+    // would make a new ellipsis or dash that this pass, run before, did not decide.
+    const joinsRun = left === right && left !== undefined && RUN_MARKS.includes(left);
+    if (left !== undefined && right !== undefined && isCjk(left) && isCjk(right) && !joinsRun) {
       const before = out.slice(Math.max(0, i - 4), i).join('');
       const after = out.slice(end, end + 4).join('');
       if (!endsWithRole(before) && !startsWithRole(after)) {

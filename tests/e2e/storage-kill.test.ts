@@ -83,6 +83,8 @@ interface Writer {
   ready: Promise<void>;
   out: () => string;
   exited: Promise<NodeJS.Signals | null>;
+  /** Resolves once the writer has completed `n` saves. */
+  saves: (n: number) => Promise<void>;
 }
 
 function startWriter(target: string, dir = tmp.dir): Writer {
@@ -91,10 +93,18 @@ function startWriter(target: string, dir = tmp.dir): Writer {
   let err = '';
   let markReady: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
+  const waiting: { n: number; resolve: () => void }[] = [];
+  const completed = () => out.split('saved ').length - 1;
   child.stdout.on('data', (d: Buffer) => {
     out += d.toString();
     if (out.startsWith('ready\n')) markReady();
+    const n = completed();
+    for (const w of waiting.splice(0)) {
+      if (n >= w.n) w.resolve();
+      else waiting.push(w);
+    }
   });
+  const saves = (n: number) => (completed() >= n ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ n, resolve })));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<NodeJS.Signals | null>((done) =>
     child.on('exit', (code, signal) => {
@@ -102,7 +112,7 @@ function startWriter(target: string, dir = tmp.dir): Writer {
       done(signal);
     }),
   );
-  return { child, ready, out: () => out, exited };
+  return { child, ready, out: () => out, exited, saves };
 }
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
@@ -120,9 +130,11 @@ async function killLoop(name: string, dir: string, bytesA: Buffer, bytesB: Buffe
     if (i + AHEAD < KILLS) queue.push(startWriter(target, dir));
     await writer.ready;
     writer.child.stdin.write('go\n');
-    // Kill anywhere within about three saves, so every phase of a save gets hit.
+    // Let the writer complete 0, 1 or 2 saves (A, then B), then kill it anywhere within the next
+    // one: every phase of a save gets hit, and the file must be A or B whichever save it was in.
+    await writer.saves(i % 3);
     const saveMs = saveTimes.length >= 3 ? median(saveTimes) : firstSaveMs;
-    await new Promise((r) => setTimeout(r, Math.random() * 3 * saveMs));
+    await new Promise((r) => setTimeout(r, Math.random() * saveMs));
     writer.child.kill('SIGKILL');
     await writer.exited;
     for (const m of writer.out().matchAll(/saved ([\d.]+)/g)) saveTimes.push(Number(m[1]));

@@ -22,13 +22,17 @@ export function copyfitTestPage(options: { longMasthead?: boolean; overset?: boo
   const long = options.longMasthead === true || all;
   const t = (text: string) => schema.text(all ? OVER : text);
   const p = (text: string) => schema.node('paragraph', null, [t(text)]);
-  return schema.node('page', { settings: long ? { ...settings, edition: { ...settings.edition, editionName: '第一版 要闻 '.repeat(20), section: '要闻·综合新闻·时政要闻·社会民生·城市建设·文化体育·经济观察·'.repeat(5) } } : settings }, [
+  // The folio line's section is the page's own (the edition mirrors it into the settings on load: shared/edition/edition-sync.ts).
+  const section = '要闻·综合新闻·时政要闻·社会民生·城市建设·文化体育·经济观察·'.repeat(5);
+  const pageAttrs = long ? { settings: { ...settings, edition: { ...settings.edition, editionName: '第一版 要闻 '.repeat(20), section } }, section } : { settings };
+  return schema.node('page', pageAttrs, [
     schema.node('masthead', {
       id: 'masthead',
       col: 0,
       line: 0,
       cols: 5,
-      lines: 11,
+      // Long lines in a short masthead: the folio's date and section lines cannot all fit.
+      lines: long ? 5 : 11,
       tagline: long ? '萧山网 www.xsnet.cn 萧山日报官方网站 萧山发布 萧山日报微信公众号 萧山日报抖音号' : '萧山网 www.xsnet.cn',
       issue: '第10927期',
       pagesToday: '今日8版',

@@ -8,6 +8,7 @@ import { schema } from '../../../shared/model/schema';
 import { gridBoxRect, gridMetrics } from '../../../shared/page/geometry';
 import { settingsFromPreset } from '../../../shared/page/settings';
 import { PX_PER_MM } from '../../../shared/page/units';
+import { borderDepthPx } from '../../../shared/layout/box-wrap';
 import { blackTextOverPictures } from '../../../shared/preflight/black-over-image';
 
 const settings = settingsFromPreset('duikai');
@@ -41,10 +42,14 @@ describe('blackTextOverPictures in a boxed story', () => {
     expect(found!.overlap.yMm).toBeCloseTo(found!.picture.yMm, 6);
   });
 
-  it('takes the grid boxes as they are when the story has no inset', () => {
-    const [found] = blackTextOverPictures(boxedPage(0));
+  it('keeps the picture off the border itself when the story has no inset', () => {
+    const page = boxedPage(0);
+    const [found] = blackTextOverPictures(page);
     const grid = gridBoxRect(m, { col: 0, line: 10, cols: 2, lines: 12 });
-    expect(found!.picture.xMm).toBeCloseTo((m.typeLeftPx + grid.x) / PX_PER_MM, 6);
-    expect(found!.picture.heightMm).toBeCloseTo((grid.height - 2 * m.linePx) / PX_PER_MM, 6);
+    // No inset: the picture is drawn clear of the border's own depth (a photo never covers a border).
+    const depth = borderDepthPx(page.child(0));
+    expect(depth).toBeGreaterThan(0);
+    expect(found!.picture.xMm).toBeCloseTo((m.typeLeftPx + grid.x + depth) / PX_PER_MM, 6);
+    expect(found!.picture.heightMm).toBeCloseTo((grid.height - depth - 2 * m.linePx) / PX_PER_MM, 6);
   });
 });

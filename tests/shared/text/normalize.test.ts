@@ -67,6 +67,11 @@ describe('normalizeChineseText', () => {
     expect(normalizeChineseText('发展 ，建设')).toBe('发展，建设');
   });
 
+  it('keeps a space that parts two marks of one run, so a second pass makes no ellipsis of them', () => {
+    expect(normalizeChineseText('·· ·社')).toBe('·· ·社');
+    expect(normalizeChineseText(normalizeChineseText('·· ·社'))).toBe(normalizeChineseText('·· ·社'));
+  });
+
   it('keeps spaces around newsroom role words and, on request, all spaces', () => {
     expect(normalizeChineseText('首席记者 蒋超')).toBe('首席记者 蒋超');
     expect(normalizeChineseText('记者 方方斌摄')).toBe('记者 方方斌摄');
