@@ -3,6 +3,7 @@ import './fonts';
 import './typesetting/composition.css';
 import './editor/page.css';
 import './app/shell.css';
+import './app/controls.css';
 import { PRINT_QUERY } from '../shared/host/web-protocol';
 import { pickHost } from './host/pick-host';
 import { language } from './i18n/i18n';

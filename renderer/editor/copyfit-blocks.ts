@@ -12,7 +12,7 @@ import { partsAttribute } from '../../shared/copyfit/block-fit';
 import { measureBody } from './copyfit';
 import type { StoryFit } from './copyfit';
 import { measureGalley } from './copyfit-galley';
-import { charsOutside, clipToFit, frameOf, intersect, linesOver, measureText } from './copyfit-parts';
+import { charsOutside, fitChars, frameOf, intersect, linesOver } from './copyfit-parts';
 import type { Frame } from './copyfit-parts';
 
 /** Copyfit of every block on the page, by block id, in page order. */
@@ -36,12 +36,11 @@ function contentFrame(el: HTMLElement): Frame {
 /** A part set in a box of whole lines (head line, byline, crosshead): over in lines, and the characters outside. */
 function lineBoxPart(part: TextPart, box: HTMLElement, block: Frame): PartOverset | null {
   const text = box.querySelector<HTMLElement>(':scope > .bm-linebox-text') ?? box;
-  const m = measureText(text, intersect(frameOf(box), block));
-  clipToFit(text, m);
+  const chars = fitChars(text, intersect(frameOf(box), block));
   // The part's own overset mark, at the end of its last line (copyfit.css).
-  setData(box, 'fitOver', m.chars > 0 ? '' : null);
-  if (m.chars === 0) return null;
-  return { part, lines: Math.max(1, linesOver(text, box)), chars: m.chars };
+  setData(box, 'fitOver', chars > 0 ? '' : null);
+  if (chars === 0) return null;
+  return { part, lines: Math.max(1, linesOver(text, box)), chars };
 }
 
 function headPart(el: HTMLElement): TextPart {
@@ -88,7 +87,7 @@ function measurePhoto(el: HTMLElement, block: Frame): PartOverset[] {
   const caption = text.querySelector<HTMLElement>(':scope > figcaption');
   const credit = text.querySelector<HTMLElement>(':scope > .bm-credit');
   // Caption and credit are clipped together, to the whole lines that fit.
-  clipToFit(text, measureText(text, frame));
+  fitChars(text, frame);
   const c1 = caption ? charsOutside(caption, frame) : 0;
   if (c1 > 0) parts.push({ part: 'caption', lines: 0, chars: c1 });
   const c2 = credit ? charsOutside(credit, frame) : 0;
@@ -101,9 +100,7 @@ function measureTeaser(el: HTMLElement, block: Frame): PartOverset[] {
   let chars = 0;
   let lines = 0;
   for (const item of el.querySelectorAll<HTMLElement>(':scope > .bm-teaser-item')) {
-    const m = measureText(item, frame);
-    clipToFit(item, m);
-    const c = m.chars;
+    const c = fitChars(item, frame);
     if (c === 0) continue;
     chars += c;
     const r = item.getBoundingClientRect();
@@ -118,9 +115,8 @@ function measureTeaser(el: HTMLElement, block: Frame): PartOverset[] {
 function measureLabel(el: HTMLElement, block: Frame): PartOverset[] {
   const text = el.querySelector<HTMLElement>(':scope > .bm-label-text');
   if (!text) return [];
-  const m = measureText(text, block);
-  clipToFit(text, m);
-  return m.chars > 0 ? [{ part: 'label', lines: linesOver(text, el), chars: m.chars }] : [];
+  const chars = fitChars(text, block);
+  return chars > 0 ? [{ part: 'label', lines: linesOver(text, el), chars }] : [];
 }
 
 /** The masthead's folio lines: the date, weekday, issue and edition lines; the rest are its own. */
@@ -130,9 +126,7 @@ function measureMasthead(el: HTMLElement, block: Frame): PartOverset[] {
   let own = 0;
   let folio = 0;
   for (const line of el.querySelectorAll<HTMLElement>('.bm-masthead-name, .bm-masthead-tagline, .bm-masthead-info > *')) {
-    const m = measureText(line, block);
-    clipToFit(line, m);
-    const c = m.chars;
+    const c = fitChars(line, block);
     if (FOLIO.some((f) => line.classList.contains(f))) folio += c;
     else own += c;
   }

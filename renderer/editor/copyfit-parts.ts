@@ -5,7 +5,7 @@
  * taller than the frame. Used for every text that is not a story body
  * (heads, byline, crossheads, caption and credit, 导读, labels, masthead).
  */
-import { charRect, codePoints, firstOutside, indexText } from './copyfit';
+import { charRect, codePoints, firstOutside, indexText, locate } from './copyfit';
 import type { TextIndex } from './copyfit';
 
 /** A box in client px. */
@@ -23,18 +23,6 @@ export function frameOf(el: Element): Frame {
 
 export function intersect(a: Frame, b: Frame): Frame {
   return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
-}
-
-/** Index in `index.nodes` of the text node holding UTF-16 index `i`. */
-function nodeAt(index: TextIndex, i: number): number {
-  let lo = 0;
-  let hi = index.nodes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid]! <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Past this many characters the count is a binary search from the end (overflow is at the end once aligned `safe`). */
@@ -84,7 +72,7 @@ export function measureText(el: HTMLElement, frame: Frame, tolerance = 1): TextM
     b.left < frame.left - tolerance || b.right > frame.right + tolerance || b.top < frame.top - tolerance || b.bottom > frame.bottom + tolerance;
   // Digits set upright in a vertical head (横中竖, `.bm-tcy`) are one cell: their box is the run's.
   const upright = (i: number): HTMLElement | null => {
-    const node = index.nodes[nodeAt(index, i)]!;
+    const { node } = locate(index, i);
     return node.parentElement?.closest<HTMLElement>('.bm-tcy') ?? null;
   };
   const boxAt = (i: number): Frame | null => {
@@ -152,6 +140,13 @@ export function measureText(el: HTMLElement, frame: Frame, tolerance = 1): TextM
 /** Code points of the text under `el` not wholly inside `frame` (see {@link measureText}). */
 export function charsOutside(el: HTMLElement, frame: Frame, tolerance = 1): number {
   return measureText(el, frame, tolerance).chars;
+}
+
+/** Measures the text under `el` against `frame`, clips it to the lines that fit ({@link clipToFit}), and returns the code points outside. */
+export function fitChars(el: HTMLElement, frame: Frame): number {
+  const m = measureText(el, frame);
+  clipToFit(el, m);
+  return m.chars;
 }
 
 /**

@@ -35,7 +35,8 @@ export function indexText(root: HTMLElement): TextIndex {
   return { nodes, starts, length };
 }
 
-function locate(index: TextIndex, i: number): { node: Text; offset: number } {
+/** The text node holding UTF-16 index `i` of `index`'s text, and `i`'s offset in it. */
+export function locate(index: TextIndex, i: number): { node: Text; offset: number } {
   let lo = 0;
   let hi = index.nodes.length - 1;
   while (lo < hi) {

@@ -35,7 +35,7 @@ interface MeasuringPass {
   settle(view: EditorView): void;
 }
 
-/** The passes' state fields, by name (copyfit's is the pipeline's own, {@link typesetKey}). */
+/** The passes' state fields, by name (copyfit's result is its own store, editor/copyfit-store.ts). */
 const FIELDS: Partial<Record<PassName, () => Plugin>> = { glue: gluePlugin, punctuation: punctuationPlugin, 'line-end': lineEndPlugin };
 
 /** On the editor's root element: `pending` while a pass is still to run, `settled` when all have run on this layout. */

@@ -49,41 +49,26 @@ export interface SwatchBook {
  */
 export const REGISTRATION: Cmyk = { c: 100, m: 100, y: 100, k: 100 };
 
-const BLACK: Swatch = {
-  name: 'black',
-  label: { zh: '黑', en: 'Black' },
-  cmyk: { c: 0, m: 0, y: 0, k: 100 },
-  // Pure black on screen, so black text the renderer did not style explicitly
-  // still maps to K100 (not to a four-colour rich black).
-  standIn: { r: 0, g: 0, b: 0 },
-};
+/** A swatch from its name, labels, CMYK percentages and 8-bit stand-in. */
+function swatch(name: string, zh: string, en: string, [c, m, y, k]: readonly [number, number, number, number], [r, g, b]: readonly [number, number, number]): Swatch {
+  return { name, label: { zh, en }, cmyk: { c, m, y, k }, standIn: { r, g, b } };
+}
 
-const PAPER: Swatch = {
-  name: 'paper',
-  label: { zh: '纸白', en: 'Paper' },
-  cmyk: { c: 0, m: 0, y: 0, k: 0 },
-  standIn: { r: 255, g: 255, b: 255 },
-};
+// Pure black on screen, so black text the renderer did not style explicitly
+// still maps to K100 (not to a four-colour rich black).
+const BLACK = swatch('black', '黑', 'Black', [0, 0, 0, 100], [0, 0, 0]);
+
+const PAPER = swatch('paper', '纸白', 'Paper', [0, 0, 0, 0], [255, 255, 255]);
 
 /**
  * 萧山日报's red: M100 Y100, the "报红" of Chinese dailies (labels such as
  * 今日视点, the masthead, rules). Shown as #E60012, the usual screen
  * rendering of M100 Y100 in Chinese prepress.
  */
-const NEWS_RED: Swatch = {
-  name: 'red',
-  label: { zh: '报红', en: 'Red' },
-  cmyk: { c: 0, m: 100, y: 100, k: 0 },
-  standIn: { r: 230, g: 0, b: 18 },
-};
+const NEWS_RED = swatch('red', '报红', 'Red', [0, 100, 100, 0], [230, 0, 18]);
 
 /** A dark blue for info boxes and 导读 panels: C100 M60. */
-const NEWS_BLUE: Swatch = {
-  name: 'blue',
-  label: { zh: '报蓝', en: 'Blue' },
-  cmyk: { c: 100, m: 60, y: 0, k: 0 },
-  standIn: { r: 0, g: 94, b: 172 },
-};
+const NEWS_BLUE = swatch('blue', '报蓝', 'Blue', [100, 60, 0, 0], [0, 94, 172]);
 
 /** The default book, for 萧山日报 and any paper without its own. */
 export const DEFAULT_SWATCH_BOOK: SwatchBook = {

@@ -28,15 +28,12 @@ export interface EdgeInsets {
 }
 
 /**
- * How far the border of a boxed block reaches in from its edge, px (0 when
- * it has none): the weight, or for the double, thick-thin, dotted and wave
- * borders what they draw (renderer/editor/node-views/frame-art.ts draws them).
+ * How far line art of `style` drawn `w` px heavy reaches across, px: a box's
+ * border in from the box's edge, or a rule's strip across the rule
+ * (renderer/editor/node-views/frame-art.ts draws both). Single, solid,
+ * dashed and dotted art reach `w`.
  */
-export function borderDepthPx(node: Node): number {
-  const style = frameStyleOf(node);
-  if (style === 'none') return 0;
-  const raw = node.attrs['frameWeightPt'] as unknown;
-  const w = (Math.min(8, Math.max(0.25, typeof raw === 'number' && Number.isFinite(raw) ? raw : 1)) * 4) / 3;
+export function lineArtDepthPx(style: string, w: number): number {
   const thin = Math.max(1 / 3, w / 3);
   switch (style) {
     case 'double':
@@ -51,6 +48,19 @@ export function borderDepthPx(node: Node): number {
     default:
       return w;
   }
+}
+
+/**
+ * How far the border of a boxed block reaches in from its edge, px (0 when
+ * it has none): the weight, or for the double, thick-thin, dotted and wave
+ * borders what they draw ({@link lineArtDepthPx}).
+ */
+export function borderDepthPx(node: Node): number {
+  const style = frameStyleOf(node);
+  if (style === 'none') return 0;
+  const raw = node.attrs['frameWeightPt'] as unknown;
+  const w = (Math.min(8, Math.max(0.25, typeof raw === 'number' && Number.isFinite(raw) ? raw : 1)) * 4) / 3;
+  return lineArtDepthPx(style, w);
 }
 
 /**

@@ -216,19 +216,11 @@ export function hasLinesAttr(type: StyledNodeType): boolean {
 }
 
 /** The type a text block is set in, after its style and overrides. */
-export interface EffectiveType {
+export interface EffectiveType extends Omit<ParagraphStyle, 'name' | 'sizePt'> {
   /** Name of the style it uses. */
   style: string;
-  kind: StyleKind;
-  face: StyleFace;
+  /** Type size in points (the grid's body size where the style leaves it null). */
   sizePt: number;
-  weight: number;
-  trackingEm: number;
-  scaleX: number;
-  align: StyleAlign;
-  indentChars: number;
-  /** Grid lines it takes; null where it flows on the grid. */
-  lines: number | null;
   /** Which of the above come from the node, not the style. */
   overridden: OverrideKey[];
 }

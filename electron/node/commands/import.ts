@@ -3,7 +3,6 @@
  * (.txt in UTF-8/UTF-16/GB18030, .docx, .html), recognises its stories and
  * prints or writes them. The work runs in a worker thread.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IntakeFileAsset } from '../../../shared/intake/intake-file';
@@ -11,21 +10,10 @@ import { buildIntakeFile } from '../../../shared/intake/intake-file';
 import { summarizeDrafts } from '../../../shared/intake/summary';
 import type { ImportedFile } from '../intake/import-file';
 import { importFileOffThread } from '../intake/import-off-thread';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { CliCommand } from './command';
 
 const USAGE = 'usage: banmian import FILE [-o OUT.json] [--summary]';
-
-/** Writes next to the target, then renames: a failed write leaves nothing behind. */
-async function writeAtomic(path: string, data: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-}
 
 function intakeJson(file: ImportedFile): string {
   const bySrc = new Map(file.images.map((i) => [i.src, i]));
@@ -94,7 +82,13 @@ export const importCommand: CliCommand = {
     }
     const file = imported.value;
     for (const w of file.warnings) process.stderr.write(`banmian import: warning: ${w}\n`);
-    if (out !== undefined) await writeAtomic(out, intakeJson(file));
+    if (out !== undefined) {
+      const written = await writeFileAtomic(out, Buffer.from(intakeJson(file), 'utf8'), { backup: false });
+      if (!written.ok) {
+        process.stderr.write(`banmian import: ${written.error.message}\n`);
+        return 1;
+      }
+    }
     if (args.values.summary) process.stdout.write(`${JSON.stringify(summarizeDrafts(file.result.stories), null, 2)}\n`);
     else process.stdout.write(`${listing(file)}\n`);
     return 0;

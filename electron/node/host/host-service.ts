@@ -11,21 +11,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import type {
-  ChosenProfile,
-  ExportInfo,
-  ExportJobRequest,
-  ExportProgress,
-  ImportCopyRequest,
-  ImportedCopy,
-  ImportedImage,
-  ImportImageRequest,
-  OpenedDocument,
-  RecoveredEntry,
-  SavedInfo,
-  SaveRequest,
-  UploadProfileRequest,
-} from '../../../shared/host/host-api';
+import type * as Api from '../../../shared/host/host-api';
 import type { HostInfo, HostMethodsService } from '../../../shared/host/host-methods';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
@@ -69,7 +55,7 @@ export interface HostCaller {
   /** The desktop window that called: documents it opens are its own. */
   owner?: number;
   /** Hears an export's progress as the host reaches each stage (the desktop sends it to the calling page). */
-  onProgress?: (progress: ExportProgress) => void;
+  onProgress?: (progress: Api.ExportProgress) => void;
 }
 
 export class HostService implements HostMethodsService<HostCaller> {
@@ -100,30 +86,30 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Opens the command line's document; later `initial()` calls return it. */
-  async openInitial(path: string): Promise<Result<OpenedDocument>> {
+  async openInitial(path: string): Promise<Result<Api.OpenedDocument>> {
     const opened = await this.openPath(path);
     if (opened.ok) this.initialHandle = opened.value.handle;
     return opened;
   }
 
-  initial(): Result<OpenedDocument | null> {
+  initial(): Result<Api.OpenedDocument | null> {
     const session = this.initialHandle ? this.sessions.get(this.initialHandle) : undefined;
     return ok(session ? openedDocument(session) : null);
   }
 
   /** The command line's document; the first window to ask owns it. */
-  initialDocument(caller?: HostCaller): Result<OpenedDocument | null> {
+  initialDocument(caller?: HostCaller): Result<Api.OpenedDocument | null> {
     const session = this.initialHandle ? this.sessions.get(this.initialHandle) : undefined;
     if (session && session.owner === undefined && caller?.owner !== undefined) session.owner = caller.owner;
     return this.initial();
   }
 
   /** Opening through a dialog is the desktop shell's (it has dialogs); here the page sends a path. */
-  openDocument(): Result<OpenedDocument | null> {
+  openDocument(): Result<Api.OpenedDocument | null> {
     return NO_DIALOG;
   }
 
-  async openPath(path: string, caller?: HostCaller): Promise<Result<OpenedDocument>> {
+  async openPath(path: string, caller?: HostCaller): Promise<Result<Api.OpenedDocument>> {
     const opened = await this.sessions.openPath(this.absolute(path));
     if (!opened.ok) return opened;
     if (caller?.owner !== undefined) opened.value.owner = caller.owner;
@@ -131,7 +117,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Saves to `request.path`, else the document's own path (else, and always for Save As without a path, NO_PATH). */
-  async saveDocument(request: SaveRequest): Promise<Result<SavedInfo | null>> {
+  async saveDocument(request: Api.SaveRequest): Promise<Result<Api.SavedInfo | null>> {
     if (request.saveAs && request.path === undefined) return fail('NO_PATH', 'Save As needs a path');
     return this.save(request.handle, request.pages, request.path ?? null);
   }
@@ -140,7 +126,7 @@ export class HostService implements HostMethodsService<HostCaller> {
    * Saves to `path`, or to the document's own path when null (else NO_PATH).
    * A saved document needs no recovery: its journal entries go.
    */
-  async save(handle: string, pages: unknown[], path: string | null): Promise<Result<SavedInfo>> {
+  async save(handle: string, pages: unknown[], path: string | null): Promise<Result<Api.SavedInfo>> {
     const saved = await this.sessions.save(handle, pages, path === null ? null : this.absolute(path));
     if (saved.ok && this.journalStore) {
       const session = this.sessions.get(handle);
@@ -158,8 +144,8 @@ export class HostService implements HostMethodsService<HostCaller> {
     pages: unknown[],
     path: string,
     print?: PrintPdfRequest,
-    more: { onProgress?: (p: ExportProgress) => void; signal?: AbortSignal } = {},
-  ): Promise<Result<ExportInfo>> {
+    more: { onProgress?: (p: Api.ExportProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<Result<Api.ExportInfo>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
@@ -171,12 +157,12 @@ export class HostService implements HostMethodsService<HostCaller> {
    * sent to the caller's `onProgress` and, with a `job` id, kept for polling
    * and cancelling.
    */
-  async exportWithOptions(request: ExportJobRequest, caller?: HostCaller): Promise<Result<ExportInfo>> {
+  async exportWithOptions(request: Api.ExportJobRequest, caller?: HostCaller): Promise<Result<Api.ExportInfo>> {
     if (request.path === undefined) return fail('NO_PATH', 'the export needs a path to write to');
     const print = request.options ? printRequestOf(request.options) : null;
     if (print && !print.ok) return print;
     const job = request.job;
-    const report = (p: ExportProgress) => {
+    const report = (p: Api.ExportProgress) => {
       if (job) this.exportJobs.update(job, p);
       caller?.onProgress?.(p);
     };
@@ -194,7 +180,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** The latest progress of the export under `job` (null: not started, or long over). */
-  exportProgress(job: string): Result<ExportProgress | null> {
+  exportProgress(job: string): Result<Api.ExportProgress | null> {
     return ok(this.exportJobs.get(job));
   }
 
@@ -204,17 +190,17 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Choosing a file is the desktop shell's (it has dialogs); web mode's page uploads the profile. */
-  chooseOutputProfile(): Result<ChosenProfile | null> {
+  chooseOutputProfile(): Result<Api.ChosenProfile | null> {
     return NO_DIALOG;
   }
 
   /** A profile uploaded from the page (web mode's file picker), checked and kept. */
-  uploadOutputProfile(request: UploadProfileRequest): Promise<Result<ChosenProfile>> {
+  uploadOutputProfile(request: Api.UploadProfileRequest): Promise<Result<Api.ChosenProfile>> {
     return this.uploadedOutputProfile(request.file.name, request.file.bytes);
   }
 
   /** A profile the person picked on the host's disk: checked, ready for the export options. */
-  async outputProfileAt(path: string): Promise<Result<ChosenProfile>> {
+  async outputProfileAt(path: string): Promise<Result<Api.ChosenProfile>> {
     const absolute = this.absolute(path);
     const checked = await checkOutputProfileFile(absolute);
     if (!checked.ok) return checked;
@@ -225,7 +211,7 @@ export class HostService implements HostMethodsService<HostCaller> {
    * A profile uploaded from web mode's file picker: checked, then kept in a
    * private folder under its content hash so the export can read it by path.
    */
-  async uploadedOutputProfile(name: string, bytes: Uint8Array): Promise<Result<ChosenProfile>> {
+  async uploadedOutputProfile(name: string, bytes: Uint8Array): Promise<Result<Api.ChosenProfile>> {
     const checked = checkOutputProfile(bytes, name);
     if (!checked.ok) return checked;
     this.profileDir ??= await mkdtemp(join(tmpdir(), 'banmian-profiles-'));
@@ -236,7 +222,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** The pages last sent for export, for the renderer in print mode. */
-  documentForPrint(handle: string): Result<OpenedDocument> {
+  documentForPrint(handle: string): Result<Api.OpenedDocument> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     const session = found.value;
@@ -296,7 +282,7 @@ export class HostService implements HostMethodsService<HostCaller> {
    * host is still writing for its open documents (a reloaded tab, a second
    * window) are live work, not a crash, and are not offered.
    */
-  async listRecovered(): Promise<Result<RecoveredEntry[]>> {
+  async listRecovered(): Promise<Result<Api.RecoveredEntry[]>> {
     if (!this.journalStore) return NO_JOURNAL;
     const listed = await this.journalStore.list();
     if (!listed.ok) return listed;
@@ -309,7 +295,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Opens a journalled document as an unsaved (dirty) document; its entry stays until it is saved. */
-  async openRecovered(id: string, caller?: HostCaller): Promise<Result<OpenedDocument>> {
+  async openRecovered(id: string, caller?: HostCaller): Promise<Result<Api.OpenedDocument>> {
     if (!this.journalStore) return NO_JOURNAL;
     const recovered = await this.journalStore.read(id);
     if (!recovered.ok) return recovered;
@@ -322,21 +308,21 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Reads and recognises the file of copy the page sent (a dialog for it is the desktop shell's). */
-  async importCopy(request: ImportCopyRequest): Promise<Result<ImportedCopy | null>> {
+  async importCopy(request: Api.ImportCopyRequest): Promise<Result<Api.ImportedCopy | null>> {
     const found = this.sessions.require(request.handle);
     if (!found.ok) return found;
     return request.file ? this.importCopyFrom(request.handle, request.file) : NO_DIALOG;
   }
 
   /** Adds the image the page sent to the document's assets (a dialog for it is the desktop shell's). */
-  async importImage(request: ImportImageRequest): Promise<Result<ImportedImage | null>> {
+  async importImage(request: Api.ImportImageRequest): Promise<Result<Api.ImportedImage | null>> {
     const found = this.sessions.require(request.handle);
     if (!found.ok) return found;
     return request.file ? this.importImageFrom(request.handle, request.file) : NO_DIALOG;
   }
 
   /** Reads and recognises a file of copy for the document's story bin (in the import worker). */
-  async importCopyFrom(handle: string, source: CopySource): Promise<Result<ImportedCopy>> {
+  async importCopyFrom(handle: string, source: CopySource): Promise<Result<Api.ImportedCopy>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     const options = this.intakeWorkerUrl ? { workerUrl: this.intakeWorkerUrl } : {};
@@ -344,7 +330,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Validates an image and adds it to the document's assets, for a photo frame. */
-  async importImageFrom(handle: string, source: ImageSource): Promise<Result<ImportedImage>> {
+  async importImageFrom(handle: string, source: ImageSource): Promise<Result<Api.ImportedImage>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     return importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);

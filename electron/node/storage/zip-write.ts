@@ -31,6 +31,23 @@ const MAX_ZIP32 = 0xffffffff;
 
 let crcTable: Uint32Array | undefined;
 
+/**
+ * The fields the local header and the central directory share, from
+ * "version needed" to the name's length (24 bytes from `at`): a stored,
+ * UTF-8 named entry of `size` bytes at the fixed DOS time.
+ */
+function writeEntryFields(buf: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  buf.writeUInt16LE(VERSION_NEEDED, at);
+  buf.writeUInt16LE(UTF8_NAMES, at + 2);
+  buf.writeUInt16LE(0, at + 4); // stored
+  buf.writeUInt16LE(DOS_TIME, at + 6);
+  buf.writeUInt16LE(DOS_DATE, at + 8);
+  buf.writeUInt32LE(crc, at + 10);
+  buf.writeUInt32LE(size, at + 14);
+  buf.writeUInt32LE(size, at + 18);
+  buf.writeUInt16LE(nameLength, at + 22);
+}
+
 /** CRC-32 (zip polynomial); native where the runtime has it (Node ≥ 20.15). */
 export function crc32(bytes: Uint8Array): number {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
@@ -61,29 +78,13 @@ export function encodeZip(entries: readonly ZipEntryData[]): Buffer {
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(size, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, crc, size, name.length);
+    // extra length: 0
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(VERSION_MADE_BY, 4);
-    header.writeUInt16LE(VERSION_NEEDED, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(0, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(size, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 6, crc, size, name.length);
     // extra length, comment length, disk number, internal attributes: 0
     header.writeUInt32LE((FILE_MODE << 16) >>> 0, 38);
     header.writeUInt32LE(offset, 42);

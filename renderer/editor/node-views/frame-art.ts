@@ -8,6 +8,7 @@
  *
  * All lengths are CSS px of the page at 100 %; the SVG is sized to its box.
  */
+import { lineArtDepthPx } from '../../../shared/layout/box-wrap';
 
 export type FrameArtStyle = 'single' | 'double' | 'thick-thin' | 'thin-thick' | 'dashed' | 'dots' | 'wave';
 
@@ -27,6 +28,11 @@ function ring(width: number, height: number, at: number, w: number, color: strin
 /** A spacing close to `want` that divides `length` into whole steps. */
 function evenStep(length: number, want: number): number {
   return length / Math.max(1, Math.round(length / want));
+}
+
+/** A spacing close to `want` that divides the midline of a ring stroked `w` wide at the box's edge into whole steps. */
+function ringStep(width: number, height: number, w: number, want: number): number {
+  return evenStep(2 * (width + height - 2 * w), want);
 }
 
 /** Wave along the ring at `at`: one crest per step, amplitude `amp`, starting and ending at each corner. */
@@ -77,16 +83,13 @@ export function frameImage(style: FrameArtStyle, width: number, height: number, 
       body = ring(width, height, 0, thin, color) + ring(width, height, thin + w / 2, w, color);
       break;
     case 'dashed': {
-      const perimeter = 2 * (width + height - 2 * w);
-      const period = evenStep(perimeter, 5 * w);
+      const period = ringStep(width, height, w, 5 * w);
       body = ring(width, height, 0, w, color, ` stroke-dasharray="${r3(period * 0.6)} ${r3(period * 0.4)}" stroke-dashoffset="${r3(period * 0.3)}"`);
       break;
     }
     case 'dots': {
-      const d = 2 * w;
-      const perimeter = 2 * (width + height - 2 * d);
-      const step = evenStep(perimeter, 2 * d);
-      body = ring(width, height, 0, d, color, ` stroke-linecap="round" stroke-dasharray="0 ${r3(step)}"`);
+      const step = ringStep(width, height, 2 * w, 4 * w);
+      body = ring(width, height, 0, 2 * w, color, ` stroke-linecap="round" stroke-dasharray="0 ${r3(step)}"`);
       break;
     }
     case 'wave': {
@@ -100,20 +103,7 @@ export function frameImage(style: FrameArtStyle, width: number, height: number, 
 
 /** How far into the box the border reaches, px: the text inset should be at least this. */
 export function frameDepth(style: FrameArtStyle, w: number): number {
-  switch (style) {
-    case 'double':
-      return 3 * w;
-    case 'thick-thin':
-      return 1.5 * w + Math.max(1 / 3, w / 3);
-    case 'thin-thick':
-      return Math.max(1 / 3, w / 3) + 1.5 * w;
-    case 'dots':
-      return 2 * w;
-    case 'wave':
-      return 2.25 * w;
-    default:
-      return w;
-  }
+  return lineArtDepthPx(style, w);
 }
 
 /** Vertical rules `w` px wide at each x (centre), the full height of a `width` × `height` box. */
@@ -170,14 +160,5 @@ export function ruleImage(style: RuleArtStyle, length: number, w: number, color:
 
 /** Thickness across a rule of `style` and weight `w`, px. */
 export function ruleDepth(style: RuleArtStyle, w: number): number {
-  const thin = Math.max(1 / 3, w / 3);
-  switch (style) {
-    case 'double':
-      return 3 * w;
-    case 'thick-thin':
-    case 'thin-thick':
-      return 1.5 * w + thin;
-    default:
-      return w;
-  }
+  return lineArtDepthPx(style, w);
 }

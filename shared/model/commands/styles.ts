@@ -73,6 +73,40 @@ function setSheet(tr: Transaction, settings: PageSettings, sheet: StyleSheet): T
   return tr.setDocAttribute('settings', { ...settings, styles: sheet });
 }
 
+type SheetPart = 'paragraph' | 'character';
+type StyleIn<K extends SheetPart> = StyleSheet[K][number];
+
+/**
+ * A command that replaces style `name` in part `part` of the page's sheet by
+ * what `change` makes of it (which may throw a RangeError) and lets
+ * `follow` restyle the blocks in the same transaction. False when there is
+ * no such style or the change leaves it as it was.
+ */
+function replaceStyle<K extends SheetPart>(
+  part: K,
+  name: string,
+  change: (before: StyleIn<K>) => StyleIn<K>,
+  follow?: (tr: Transaction, doc: Node, sheetBefore: StyleSheet, before: StyleIn<K>, after: StyleIn<K>, settings: PageSettings) => void,
+): Command {
+  return (state, dispatch) => {
+    const settings = settingsOf(state);
+    const sheet = sheetCopy(state);
+    const styles = sheet[part] as StyleIn<K>[];
+    const i = styles.findIndex((s) => s.name === name);
+    if (i < 0) return false;
+    const before = styles[i]!;
+    const after = change(before);
+    if (sameFields(after, before)) return false;
+    if (dispatch) {
+      styles[i] = after;
+      const tr = setSheet(state.tr, settings, sheet);
+      follow?.(tr, state.doc, styleSheetOf(settings), before, after, settings);
+      dispatch(asGesture(tr));
+    }
+    return true;
+  };
+}
+
 /** A styled text node of the page, the bin included, with its position. */
 export interface StyledUse {
   node: Node;
@@ -156,23 +190,7 @@ export type StylePatch = Partial<Omit<ParagraphStyle, 'name' | 'kind'>>;
  * there is no such style or nothing would change.
  */
 export function updateStyle(name: string, patch: StylePatch): Command {
-  return (state, dispatch) => {
-    const settings = settingsOf(state);
-    const sheetBefore = styleSheetOf(settings);
-    const sheet = sheetCopy(state);
-    const i = sheet.paragraph.findIndex((s) => s.name === name);
-    if (i < 0) return false;
-    const before = sheet.paragraph[i]!;
-    const after = checked({ ...before, ...patch, name: before.name, kind: before.kind });
-    if (sameFields(after, before)) return false;
-    if (dispatch) {
-      sheet.paragraph[i] = after;
-      const tr = setSheet(state.tr, settings, sheet);
-      followStyle(tr, state.doc, sheetBefore, before, after, settings);
-      dispatch(asGesture(tr));
-    }
-    return true;
-  };
+  return replaceStyle('paragraph', name, (before) => checked({ ...before, ...patch, name: before.name, kind: before.kind }), followStyle);
 }
 
 /**
@@ -181,21 +199,11 @@ export function updateStyle(name: string, patch: StylePatch): Command {
  * style, or a name already taken; a RangeError for an invalid name.
  */
 export function renameStyle(from: string, to: string): Command {
+  const rename = replaceStyle('paragraph', from, (before) => checked({ ...before, name: to }), followStyle);
   return (state, dispatch) => {
     if (from === to || isBuiltinStyle(from)) return false;
-    const settings = settingsOf(state);
-    const sheet = sheetCopy(state);
-    const i = sheet.paragraph.findIndex((s) => s.name === from);
-    if (i < 0 || sheet.paragraph.some((s) => s.name === to)) return false;
-    const before = sheet.paragraph[i]!;
-    const after = checked({ ...before, name: to });
-    if (dispatch) {
-      sheet.paragraph[i] = after;
-      const tr = setSheet(state.tr, settings, sheet);
-      followStyle(tr, state.doc, styleSheetOf(settings), before, after, settings);
-      dispatch(asGesture(tr));
-    }
-    return true;
+    if (styleSheetOf(settingsOf(state)).paragraph.some((s) => s.name === to)) return false;
+    return rename(state, dispatch);
   };
 }
 
@@ -285,21 +293,11 @@ export type CharacterStylePatch = Partial<Pick<CharacterStyle, 'face' | 'weight'
 
 /** Changes character style `name` (every run with its mark follows); false when missing or unchanged. */
 export function updateCharacterStyle(name: string, patch: CharacterStylePatch): Command {
-  return (state, dispatch) => {
-    const settings = settingsOf(state);
-    const sheet = sheetCopy(state);
-    const i = sheet.character.findIndex((s) => s.name === name);
-    if (i < 0) return false;
-    const before = sheet.character[i]!;
+  return replaceStyle('character', name, (before) => {
     const parsed = characterStyleSchema.safeParse({ ...before, ...patch, name: before.name, mark: before.mark });
     if (!parsed.success) throw new RangeError(`invalid character style "${name}": ${parsed.error.issues[0]?.message ?? ''}`);
-    if (sameFields(parsed.data, before)) return false;
-    if (dispatch) {
-      sheet.character[i] = parsed.data;
-      dispatch(asGesture(setSheet(state.tr, settings, sheet)));
-    }
-    return true;
-  };
+    return parsed.data;
+  });
 }
 
 /** Toggles character style `name` on the selection (as its mark); false when it does not apply. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -122,6 +122,16 @@ describe('banmian import', { timeout: 240_000 }, () => {
       expect(r.stdout).toBe('');
       expect(existsSync(outs[i]!)).toBe(false);
     });
+  });
+
+  it('writes -o through the atomic writer: an existing file keeps its mode, no temp file is left', async () => {
+    const folder = mkdtempSync(join(dir, 'atomic-'));
+    const out = join(folder, 'kept.json');
+    writeFileSync(out, '{}', { mode: 0o600 });
+    expect((await banmian(SEED_PATH, '-o', out)).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as IntakeFile).stories).toHaveLength(7);
+    expect(readdirSync(folder)).toEqual(['kept.json']);
   });
 
   it('explains its usage when called wrongly', async () => {
