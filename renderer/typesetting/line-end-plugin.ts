@@ -170,6 +170,11 @@ export class LineEndPass {
   #fresh = false;
   /** Goes in a row that ended with the page still changing. */
   #goes = 0;
+  /**
+   * Han–Western boundaries by paragraph node: a node's text never changes, and
+   * every round visits every body paragraph of the page.
+   */
+  #boundaries = new WeakMap<Node, number[]>();
 
   constructor(private view: EditorView) {}
 
@@ -226,6 +231,15 @@ export class LineEndPass {
     return rounds;
   }
 
+  #boundariesOf(node: Node, text: string): number[] {
+    let b = this.#boundaries.get(node);
+    if (!b) {
+      b = autospaceBoundaries(text);
+      this.#boundaries.set(node, b);
+    }
+    return b;
+  }
+
   #round(): ParagraphUpdate[] {
     const { view } = this;
     const fresh = this.#fresh;
@@ -238,7 +252,7 @@ export class LineEndPass {
       const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
       const text = paragraphText(node);
-      const boundaries = autospaceBoundaries(text);
+      const boundaries = this.#boundariesOf(node, text);
       const offsets = (kind: Kind) =>
         mine
           .filter((d) => kindOf(d) === kind)
