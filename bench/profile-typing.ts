@@ -6,14 +6,16 @@
  * layout, paint: the profiler's "(program)" and GC stay apart). Writes the
  * profile to `.bench/typing.cpuprofile` for DevTools. BENCH_KEYSTROKES sets
  * the number of keys (default 100). Shares, not times: meaningful on a busy machine.
+ * BENCH_TRACE=1 and BENCH_AB_RENDERER=dir: see traceTyping and compareRenderers.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../electron/node/chromium/launch';
 import { createJournal } from '../electron/node/recovery/journal';
 import { startWebServer } from '../electron/node/web/server';
+import { typeAndMeasure } from './typing';
 
 const ROOT = resolve('.');
 const FIXTURE = join(ROOT, 'fixtures/seed-front-page.banmian');
@@ -106,29 +108,87 @@ async function traceTyping(cdp: CDPSession, page: Page): Promise<void> {
   }
 }
 
+/**
+ * BENCH_AB_RENDERER=dir: relayout per keystroke of this build against
+ * another renderer bundle (`dir`, a dist/renderer built from another
+ * commit), pages opened in turn in the same browser, BENCH_AB_RUNS pairs
+ * (default 5) of KEYS keys each: ratios of medians, fair on a busy machine.
+ */
+async function compareRenderers(browser: Browser, fixture: string, tmp: string, other: string): Promise<void> {
+  const runs = Number(process.env['BENCH_AB_RUNS'] ?? 5);
+  const results: Record<'this' | 'other', { relayout: number[]; 'relayout p95': number[]; frameWork: number[]; processing: number[] }> = {
+    this: { relayout: [], 'relayout p95': [], frameWork: [], processing: [] },
+    other: { relayout: [], 'relayout p95': [], frameWork: [], processing: [] },
+  };
+  for (let i = 0; i < runs; i++) {
+    for (const name of i % 2 === 0 ? (['this', 'other'] as const) : (['other', 'this'] as const)) {
+      // A journal of its own each time: typed text left in one would be offered back (a dialog) in the next.
+      const server = await startWebServer({
+        file: fixture,
+        journal: createJournal(join(tmp, `recovery-${name}-${i}`)),
+        ...(name === 'other' ? { rendererDir: other } : {}),
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(server.url);
+        await page.waitForFunction(() => document.querySelector('.ProseMirror')?.getAttribute('data-typeset') === 'settled', null, { timeout: 60_000 });
+        await clickEndOfLongestStory(page);
+        const before = await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent?.length ?? 0);
+        const r = await typeAndMeasure(page, KEYS);
+        const after = await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent?.length ?? 0);
+        if (after - before < KEYS * 0.9) throw new Error(`${name}: only ${after - before} of ${KEYS} characters reached the page`);
+        results[name].relayout.push(r.relayout.median);
+        results[name]['relayout p95'].push(r.relayout.p95);
+        results[name].frameWork.push(r.frameWork.median);
+        results[name].processing.push(r.processing.median);
+        await page.close();
+      } finally {
+        await server.close();
+      }
+    }
+  }
+  const med = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
+  console.log(`medians over ${runs} runs of ${KEYS} keys: this build / ${other}`);
+  for (const k of ['relayout', 'relayout p95', 'frameWork', 'processing'] as const) {
+    const t = med(results.this[k]);
+    const o = med(results.other[k]);
+    console.log(`${k.padEnd(13)} ${t.toFixed(2)} ms / ${o.toFixed(2)} ms = ${(t / o).toFixed(2)}×   (runs: ${results.this[k].map((x) => x.toFixed(1)).join(' ')} / ${results.other[k].map((x) => x.toFixed(1)).join(' ')})`);
+  }
+}
+
+async function clickEndOfLongestStory(page: Page): Promise<void> {
+  const [x, y] = await page.evaluate(() => {
+    let best: Element | null = null;
+    for (const s of document.querySelectorAll('[data-kind="story"]')) {
+      if (!best || (s.textContent ?? '').length > (best.textContent ?? '').length) best = s;
+    }
+    const ps = best!.querySelectorAll('p');
+    const last = ps[ps.length - 1]!;
+    last.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.selectNodeContents(last);
+    const r = [...range.getClientRects()].pop()!;
+    return [r.right - 2, r.top + r.height / 2];
+  });
+  await page.mouse.click(x, y);
+}
+
 async function main(): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), 'banmian-profile-'));
-  const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')) });
+  // BENCH_RENDERER=dir profiles another renderer bundle (a dist/renderer built elsewhere).
+  const rendererDir = process.env['BENCH_RENDERER'];
+  const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')), ...(rendererDir ? { rendererDir } : {}) });
   const browser = await launchChromium();
   try {
+    const other = process.env['BENCH_AB_RENDERER'];
+    if (other) {
+      await compareRenderers(browser, FIXTURE, tmp, other);
+      return;
+    }
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(server.url);
     await page.waitForFunction(() => document.querySelector('.ProseMirror')?.getAttribute('data-typeset') === 'settled', null, { timeout: 60_000 });
-    await page.evaluate(() => {
-      let best: Element | null = null;
-      for (const s of document.querySelectorAll('[data-kind="story"]')) {
-        if (!best || (s.textContent ?? '').length > (best.textContent ?? '').length) best = s;
-      }
-      const ps = best!.querySelectorAll('p');
-      const last = ps[ps.length - 1]!;
-      last.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.selectNodeContents(last);
-      const r = [...range.getClientRects()].pop()!;
-      (window as unknown as { __bmAt: number[] }).__bmAt = [r.right - 2, r.top + r.height / 2];
-    });
-    const [x, y] = (await page.evaluate('window.__bmAt')) as [number, number];
-    await page.mouse.click(x, y);
+    await clickEndOfLongestStory(page);
     const cdp = await page.context().newCDPSession(page);
     if (process.env['BENCH_TRACE'] === '1') {
       await traceTyping(cdp, page);
@@ -142,6 +202,8 @@ async function main(): Promise<void> {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const upd = (await page.evaluate('window.__bmUpd ?? null')) as string[] | null;
+    if (upd) console.log(`line-end rounds: ${upd.length}, paragraphs updated: ${upd.map(Number).reduce((a, b) => a + b, 0)}`);
     const rounds = (await page.evaluate('window.__bmRounds ?? null')) as number[] | null;
     if (rounds) console.log(`line-end settle() calls: ${rounds.length}, rounds: ${rounds.reduce((a, b) => a + b, 0)}, histogram: ${JSON.stringify(rounds.reduce<Record<number, number>>((h, r) => ({ ...h, [r]: (h[r] ?? 0) + 1 }), {}))}`);
     await mkdir(join(ROOT, '.bench'), { recursive: true });
