@@ -194,6 +194,12 @@ async function main(): Promise<void> {
       await traceTyping(cdp, page);
       return;
     }
+    // Selection changes reach every listener (panels re-render on them): how many a key.
+    await page.evaluate(() => {
+      const w = window as unknown as { __bmSelectionChanges: number };
+      w.__bmSelectionChanges = 0;
+      document.addEventListener('selectionchange', () => void w.__bmSelectionChanges++);
+    });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -202,6 +208,8 @@ async function main(): Promise<void> {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const changes = (await page.evaluate('window.__bmSelectionChanges')) as number;
+    console.log(`selectionchange events: ${(changes / KEYS).toFixed(1)} a key`);
     const upd = (await page.evaluate('window.__bmUpd ?? null')) as string[] | null;
     if (upd) console.log(`line-end rounds: ${upd.length}, paragraphs updated: ${upd.map(Number).reduce((a, b) => a + b, 0)}`);
     const rounds = (await page.evaluate('window.__bmRounds ?? null')) as number[] | null;
