@@ -21,6 +21,7 @@ const nodeEntries = {
   'bench-intake': 'bench/intake.ts',
   'shape-typing': 'bench/shape-typing.ts',
   'bench-edition': 'bench/edition-model.ts',
+  'bench-profile': 'bench/profile-typing.ts',
   'desk-load': 'bench/desk-load.ts',
   'build-fixtures': 'fixtures/build-fixtures.ts',
 };

@@ -170,11 +170,30 @@ export class LineEndPass {
   #fresh = false;
   /** Goes in a row that ended with the page still changing. */
   #goes = 0;
+  /**
+   * Han–Western boundaries by paragraph node: a node's text never changes, and
+   * every round visits every body paragraph of the page.
+   */
+  #boundaries = new WeakMap<Node, number[]>();
+  /** Faces arrived since the last round, by what they cover ({@link resetWhere}). */
+  #arrived: ((text: string) => boolean)[] = [];
 
   constructor(private view: EditorView) {}
 
   setView(view: EditorView): void {
     this.view = view;
+  }
+
+  /**
+   * A face arrived that can only change text `covers` says it covers (its
+   * unicode-range, font-coverage.ts): in the next round every paragraph
+   * holding such a character forgets what it settled and starts over from
+   * all its gaps, as {@link reset} starts them all; the others' lines did not
+   * move, and what they settled stands.
+   */
+  resetWhere(covers: (text: string) => boolean): void {
+    this.#arrived.push(covers);
+    this.changed();
   }
 
   /** Forget what was settled (fonts changed the layout of everything). */
@@ -226,19 +245,33 @@ export class LineEndPass {
     return rounds;
   }
 
+  #boundariesOf(node: Node, text: string): number[] {
+    let b = this.#boundaries.get(node);
+    if (!b) {
+      b = autospaceBoundaries(text);
+      this.#boundaries.set(node, b);
+    }
+    return b;
+  }
+
   #round(): ParagraphUpdate[] {
     const { view } = this;
     const fresh = this.#fresh;
     this.#fresh = false;
+    const arrived = this.#arrived;
+    this.#arrived = [];
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(view.state.doc)) {
+      // A face it uses arrived: what it settled was measured in another face.
+      const restart = arrived.length > 0 && arrived.some((covers) => covers(paragraphText(node)));
+      if (restart) this.#settled.delete(node);
       const dom = view.nodeDOM(pos);
       if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
       const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
       const text = paragraphText(node);
-      const boundaries = autospaceBoundaries(text);
+      const boundaries = this.#boundariesOf(node, text);
       const offsets = (kind: Kind) =>
         mine
           .filter((d) => kindOf(d) === kind)
@@ -247,7 +280,7 @@ export class LineEndPass {
       const current = offsets('halt');
       // First every gap and no half-width mark, without reading the lines (they are read in
       // the layout with our gaps): the state print starts from, so the screen ends where it does.
-      if (!takenOver(mine, pos, node) || fresh) {
+      if (!takenOver(mine, pos, node) || fresh || restart) {
         updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
         continue;
       }

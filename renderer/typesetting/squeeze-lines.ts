@@ -68,12 +68,16 @@ export function emOnScreen(dom: HTMLElement): number {
 /**
  * `lines` of the paragraph element `dom` (text from document position
  * `start`) with every visible character's box width, read from the layout:
- * one Range a character, for the paragraphs the pass reads at all.
+ * one Range a character, for the paragraphs the pass reads at all. A line's
+ * boxes are read when first asked for: push-in looks at a line's boxes only
+ * when it may be loose, and at the next line's only when it is (a box read is
+ * most of the pass's cost after a keystroke). The layout must not change
+ * while the lines are in use.
  */
 export function withBoxes(view: EditorView, dom: HTMLElement, start: number, lines: readonly TextLine[]): BoxedLine[] {
-  const out = lines.map((l) => ({ ...l, boxes: [] as { at: number; width: number }[] }));
-  if (out.length === 0) return out;
-  const range = dom.ownerDocument.createRange();
+  if (lines.length === 0) return [];
+  // Which characters each line has, found as before (in DOM order); their boxes, later.
+  const chars: { text: Text; i: number; len: number; at: number }[][] = lines.map(() => []);
   const walker = dom.ownerDocument.createTreeWalker(dom, NodeFilter.SHOW_TEXT);
   let li = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -83,17 +87,28 @@ export function withBoxes(view: EditorView, dom: HTMLElement, start: number, lin
     for (let i = 0; i < text.data.length; ) {
       const len = text.data.codePointAt(i)! > 0xffff ? 2 : 1;
       const at = base + i;
-      while (li + 1 < out.length && at > out[li]!.end) li++;
-      const line = out[li]!;
-      if (at >= line.start && at <= line.end && !/\s/.test(text.data[i]!)) {
-        range.setStart(text, i);
-        range.setEnd(text, i + len);
-        line.boxes.push({ at, width: range.getBoundingClientRect().width });
-      }
+      while (li + 1 < lines.length && at > lines[li]!.end) li++;
+      const line = lines[li]!;
+      if (at >= line.start && at <= line.end && !/\s/.test(text.data[i]!)) chars[li]!.push({ text, i, len, at });
       i += len;
     }
   }
-  return out;
+  const range = dom.ownerDocument.createRange();
+  return lines.map((l, k) => {
+    let boxes: { at: number; width: number }[] | null = null;
+    return {
+      start: l.start,
+      end: l.end,
+      get boxes() {
+        boxes ??= chars[k]!.map(({ text, i, len, at }) => {
+          range.setStart(text, i);
+          range.setEnd(text, i + len);
+          return { at, width: range.getBoundingClientRect().width };
+        });
+        return boxes;
+      },
+    };
+  });
 }
 
 /**
@@ -170,7 +185,7 @@ export function squeezeParagraph(options: {
 
   lines.forEach((line, i) => {
     const nextLine = lines[i + 1];
-    if (!nextLine || !line.boxes || line.boxes.length < 2) return;
+    if (!nextLine) return;
     // A boundary whose run ends the line: the autospace pass's push-in, not ours.
     if (avoid && [...avoid].some((b) => autospaceOwns(text, b, line))) return;
     const key = `${line.start}:${line.end}`;
@@ -178,6 +193,8 @@ export function squeezeParagraph(options: {
     if (triedBefore === Infinity) return;
     const tried = memory.tries.get(line.start);
     if (tried && tried.end === line.end) return; // Waiting to be read back.
+    // The line's boxes only now (withBoxes reads them when asked): the checks above need none.
+    if (!line.boxes || line.boxes.length < 2) return;
     const e = expansionOf(text, line, em);
     if (e === null) return;
     const slackEm = (e * (line.boxes.length - 1)) / em;

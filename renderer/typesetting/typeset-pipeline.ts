@@ -20,6 +20,7 @@
 import type { EditorState } from 'prosemirror-state';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { coverageOf } from './font-coverage';
 import { gluePlugin, gluePluginKey } from './glue-plugin';
 import { LineEndPass, lineEndKey, lineEndPlugin } from './line-end-plugin';
 import { punctuationPlugin, punctuationPluginKey, punctuationStyleOf } from './punctuation-plugin';
@@ -127,9 +128,12 @@ export class TypesetPipeline {
         const lineEnd = new LineEndPass(view);
         this.#lineEnd = lineEnd;
         const fonts = view.dom.ownerDocument.fonts;
-        // A face arrived: every line may break elsewhere.
-        const onFonts = () => {
-          lineEnd.reset();
+        // A face arrived: the lines holding a character it covers may break elsewhere
+        // (every line, when the event does not say which faces or they may cover anything).
+        const onFonts = (e: Event) => {
+          const covers = coverageOf((e as FontFaceSetLoadEvent).fontfaces ?? []);
+          if (covers) lineEnd.resetWhere(covers);
+          else lineEnd.reset();
           this.#copyfitStale = true;
           this.#schedule();
         };
