@@ -77,7 +77,8 @@ describe.skipIf(skip !== null)(`export cancel and profile picker (web mode)${ski
     await page.selectOption('dialog[data-export-dialog] select[name="variant"]', 'x4-cmyk');
     page.once('dialog', (d) => void d.accept(out));
     await page.click('[data-export-submit]');
-    await page.waitForSelector('.bm-ex-progress li[data-stage="print"][data-state="active"]', { timeout: 120_000 });
+    // The dialog learns the stage by polling (web mode): a quick, warm print may show as done at once.
+    await page.waitForSelector('.bm-ex-progress li[data-stage="print"]:is([data-state="active"], [data-state="done"])', { timeout: 120_000 });
     expect(chromiumUnder(child.pid!).length).toBeGreaterThan(0);
     const clicked = Date.now();
     await page.click('[data-export-cancel]');
