@@ -1,33 +1,20 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureCommandOutput } from './capture-output';
 import { pagesCommand } from '../../../electron/node/commands/pages';
 import type { PageListing } from '../../../electron/node/commands/pages';
 import { readBanmianFile } from '../../../electron/node/storage';
 import type { PageSettings } from '../../../shared/page/settings';
-import { tempDir } from '../storage/sample';
 
 const EDITION = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'reference-edition.banmian');
 
-let tmp: ReturnType<typeof tempDir>;
-let out: string;
-let err: string;
-beforeEach(() => {
-  tmp = tempDir('banmian-pages-');
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  tmp.remove();
-});
+const io = captureCommandOutput('banmian-pages-');
 
 async function listing(file: string): Promise<PageListing[]> {
-  out = '';
+  io.out = '';
   expect(await pagesCommand.run([file, '--json'])).toBe(0);
-  return (JSON.parse(out) as { pages: PageListing[] }).pages;
+  return (JSON.parse(io.out) as { pages: PageListing[] }).pages;
 }
 
 describe('banmian pages', () => {
@@ -53,12 +40,12 @@ describe('banmian pages', () => {
   });
 
   it('moves a page as the plan will: folios renumbered, every reference updated, saved atomically with a backup', async () => {
-    const file = join(tmp.dir, 'edition.banmian');
+    const file = join(io.tmp.dir, 'edition.banmian');
     copyFileSync(EDITION, file);
     const before = readFileSync(file);
     // Page 3 (致敬匠人, the 导读's target) to the end; page 5 (the marathon's continuation) becomes 4.
     expect(await pagesCommand.run([file, '--move', '3', '8'])).toBe(0);
-    expect(out).toContain('moved 第3版 to 第8版');
+    expect(io.out).toContain('moved 第3版 to 第8版');
     expect(readFileSync(`${file}~`).equals(before)).toBe(true);
     const pages = await listing(file);
     expect(pages.map((p) => p.section)).toEqual(['要闻', '要闻', '综合', '体育', '社会', '专版', '副刊', '综合']);
@@ -88,10 +75,10 @@ describe('banmian pages', () => {
   });
 
   it('refuses pages that do not exist and bad usage, leaving the file alone', async () => {
-    const file = join(tmp.dir, 'edition.banmian');
+    const file = join(io.tmp.dir, 'edition.banmian');
     copyFileSync(EDITION, file);
     expect(await pagesCommand.run([file, '--move', '9', '1'])).toBe(1);
-    expect(err).toContain('has 8 page(s); cannot move 9 to 1');
+    expect(io.err).toContain('has 8 page(s); cannot move 9 to 1');
     expect(existsSync(`${file}~`)).toBe(false);
     expect(await pagesCommand.run([file, '--move', '1'])).toBe(2);
     expect(await pagesCommand.run([])).toBe(2);

@@ -19,11 +19,12 @@ import { movePage } from '../../../shared/edition/page-moves';
 import { preflightEditionReferences } from '../../../shared/preflight/edition-references';
 import { fileEntries, rawZip } from './hostile';
 import { tempDir } from './sample';
+import type { Json } from './json-paths';
+import { paths, setAt } from './json-paths';
 
 const RUNS = Number(process.env['BANMIAN_EDITION_FUZZ_RUNS'] ?? 300);
 const EDITION = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'reference-edition.banmian');
 
-type Json = unknown;
 let tmp: ReturnType<typeof tempDir>;
 let manifest: Record<string, unknown>;
 let pages: unknown[];
@@ -39,20 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.remove());
 
-function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  out.push(prefix);
-  if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
-  return out;
-}
 
-function setAt(value: Json, path: (string | number)[], replacement: Json): Json {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string | number, Json>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, Json>;
-  node[path[path.length - 1]!] = replacement;
-  return copy;
-}
 
 /** Paths whose last key is one of the edition's own fields. */
 const EDITION_KEYS = new Set(['edition', 'paperName', 'date', 'label', 'section', 'editor', 'colour', 'status', 'continues', 'story', 'page', 'variant', 'pagesToday', 'pageNumber', 'editionName', 'id']);

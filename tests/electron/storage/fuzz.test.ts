@@ -18,6 +18,8 @@ import { pageFromJson } from '../../../shared/model/load-page';
 import type { Result } from '../../../shared/result';
 import { deflatedZip, fileEntries, manifestFor, rawZip } from './hostile';
 import { assetFromBytes, noiseImage, samplePage, tempDir } from './sample';
+import type { Json } from './json-paths';
+import { paths, setAt } from './json-paths';
 
 const RUNS = Number(process.env['BANMIAN_FUZZ_RUNS'] ?? 5000);
 const HANG_MS = 5000;
@@ -37,25 +39,9 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.remove());
 
-type Json = unknown;
 
 /** Every path (keys/indices) inside a JSON value, for targeted mutation. */
-function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  out.push(prefix);
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
-  }
-  return out;
-}
 
-function setAt(value: Json, path: (string | number)[], replacement: Json): Json {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string | number, Json>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, Json>;
-  node[path[path.length - 1]!] = replacement;
-  return copy;
-}
 
 const nastyValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
