@@ -19,17 +19,16 @@ import type { PDFDocument } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { Rgb8 } from '../../../shared/color/cmyk';
-import type { SwatchBook } from '../../../shared/color/swatches';
 import { buildSwatchIndex, DEFAULT_SWATCH_BOOK } from '../../../shared/color/swatches';
 import { mmToPt } from '../../../shared/page/units';
 import { ColourConverter } from './colour-convert';
 import { allDicts, collectObjectColours, convertObjectColours } from './colour-objects';
 import { latin1ToBytes } from './content-tokens';
 import type { ImageJob, ImageReport } from './images';
+import type { PostProcessOptions, PostProcessReport, PostProcessResult } from './post-process-options';
 import { processImage } from './images';
 import type { Matrix } from './matrix';
 import { IDENTITY, multiply } from './matrix';
-import type { OutputCondition } from './output-profile';
 import { DEFAULT_OUTPUT_CONDITION, loadOutputProfile, shippedProfilePath } from './output-profile';
 import { boxArray, printGeometry } from './page-geometry';
 import { identify } from './pdfx-metadata';
@@ -39,59 +38,10 @@ import { getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectK
 import { markContent, REGISTRATION_SPACE } from './printer-marks';
 import type { RewriteContext } from './rewrite-content';
 import { rewriteContent, SRGB_SPACE } from './rewrite-content';
-import type { SlugInfo } from './slug';
 import { slugContent } from './slug';
 
-export type PdfVariant = 'x4' | 'x4-cmyk' | 'proof';
-export const PDF_VARIANTS: readonly PdfVariant[] = ['x4', 'x4-cmyk', 'proof'];
-
-export interface PostProcessOptions {
-  variant: PdfVariant;
-  /** Trim size in mm: the paper. */
-  paper: { width: number; height: number };
-  /** Bleed beyond the trim on every side, mm (default 3; 0 for `proof`). */
-  bleedMm?: number;
-  /**
-   * How far Chromium's page reaches beyond the trim on every side, mm: 0 when
-   * Chromium printed exactly the paper, or the bleed when it printed the page
-   * with its bleed. Content beyond the bleed box is clipped.
-   */
-  sourceBleedMm?: number;
-  /** Crop and registration marks and slug line (default on for x4 variants, off for proof). */
-  marks?: boolean;
-  /** Output ICC profile (CMYK); default the shipped newsprint profile. */
-  profilePath?: string;
-  outputCondition?: OutputCondition;
-  swatches?: SwatchBook;
-  /** Images above this resolution at placed size are downsampled to it (default 300). */
-  maxPpi?: number;
-  /** JPEG quality of re-encoded images, 1–100 (default 85). */
-  jpegQuality?: number;
-  /** Black fills and strokes at most this thick overprint (default 2 pt); black text always does. */
-  thinRulePt?: number;
-  title?: string;
-  slug?: SlugInfo;
-  /** Export time (default now), for metadata and the slug line. */
-  now?: Date;
-  /** Cancels: checked between phases and before each image; throws its abort reason. */
-  signal?: AbortSignal;
-}
-
-export interface PostProcessReport {
-  variant: PdfVariant;
-  pages: number;
-  images: ImageReport[];
-  /** Colour operators rewritten. */
-  colourOps: number;
-  warnings: string[];
-  /** Milliseconds per phase. */
-  timings: Record<string, number>;
-}
-
-export interface PostProcessResult {
-  pdf: Uint8Array;
-  report: PostProcessReport;
-}
+export { PDF_VARIANTS } from './post-process-options';
+export type { PdfVariant, PostProcessOptions, PostProcessReport, PostProcessResult } from './post-process-options';
 
 interface StreamJob {
   /** The stream object (forms, patterns) or null for a page's content. */
