@@ -15,6 +15,7 @@ import { EditorSession } from '../editor/editor-session';
 import { PASTEBOARD_PX } from '../page/bin-layout';
 import { loadPages } from './load-document';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
+import { hostErrorLine } from '../host/host-error-line';
 
 /** Unsaved edits are journalled this long after the first change since the last journal. */
 const JOURNAL_DELAY_MS = 3000;
@@ -102,7 +103,7 @@ export class AppController {
   /** Unwraps a host result; failures go to the message line, never throw. */
   #check<T>(result: Result<T>): T | undefined {
     if (result.ok) return result.value;
-    this.showError(result.error.message);
+    this.showError(hostErrorLine(result.error));
     return undefined;
   }
 
@@ -185,7 +186,7 @@ export class AppController {
     if (this.#snapshot.document?.handle !== handle || !this.dirty) return;
     void this.host.journal(handle, this.#pages()).then((r) => {
       // Recovery not offered by this host is not the editor's problem; other failures are.
-      if (!r.ok && r.error.code !== 'NOT_AVAILABLE') this.showError(r.error.message);
+      if (!r.ok && r.error.code !== 'NOT_AVAILABLE') this.showError(hostErrorLine(r.error));
     });
   }
 

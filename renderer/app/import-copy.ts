@@ -8,6 +8,7 @@ import { binNodesFromJson } from '../../shared/model/bin-json';
 import { addToBin } from '../../shared/model/commands/bin-add';
 import type { AppController } from './app-controller';
 import { bt } from '../i18n/bin-strings';
+import { hostErrorLine } from '../host/host-error-line';
 
 let running = false;
 
@@ -33,7 +34,7 @@ export async function importCopyIntoBin(app: AppController, file?: File): Promis
     const r = await app.host.importCopy(request);
     if (!r.ok) {
       // The host's message names the file.
-      app.showError(`${bt('importRefused')}：${r.error.message}`);
+      app.showError(`${bt('importRefused')}：${hostErrorLine(r.error)}`);
       return;
     }
     if (r.value === null) {

@@ -15,6 +15,7 @@ import { newPhotoBox } from '../../shared/model/commands/photo';
 import { docMetrics, docSettings } from '../page/page-frame';
 import { freeCellNear, selectedPhotoFrame, visibleCell } from '../photo/photo-target';
 import { pt } from '../photo/photo-strings';
+import { hostErrorLine } from '../host/host-error-line';
 
 /** Where the image goes: into a photo frame, or a new photo block with its top-left at a grid cell. */
 export type PlaceTarget = { frame: string } | { col: number; line: number };
@@ -66,7 +67,7 @@ async function placeOne(app: AppController, file?: File, target?: PlaceTarget): 
     }
     const r = await app.host.importImage(request);
     if (!r.ok) {
-      app.showError(`${pt('placeRefused')}：${r.error.message}`);
+      app.showError(`${pt('placeRefused')}：${hostErrorLine(r.error)}`);
       return false;
     }
     if (r.value === null) {

@@ -7,6 +7,7 @@ import type { RecoveredEntry } from '../../shared/host/host-api';
 import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
+import { hostErrorLine } from '../host/host-error-line';
 
 export interface RecoverySnapshot {
   /** Entries still offered, newest first. */
@@ -68,7 +69,7 @@ export class RecoveryOffer {
     this.#set({ busy: true });
     const r = await this.#app.host.discardRecovered(id);
     if (!r.ok) {
-      this.#app.showError(r.error.message);
+      this.#app.showError(hostErrorLine(r.error));
       this.#set({ busy: false });
       return;
     }

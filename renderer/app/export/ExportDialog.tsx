@@ -10,7 +10,6 @@ import type { FormEvent } from 'react';
 import { EXPORT_CANCELLED, EXPORT_STAGES, EXPORT_VARIANTS } from '../../../shared/host/host-api';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
 import type { PreflightFinding } from '../../../shared/preflight/finding';
-import type { HostError } from '../../../shared/result';
 import type { AppController } from '../app-controller';
 import { et } from '../../i18n/export-strings';
 import type { ExportStringKey } from '../../i18n/export-strings';
@@ -19,12 +18,8 @@ import { assetSizes, preflightEditedPage } from '../../panels/preflight/live-pre
 import { PreflightList, PreflightSummary } from '../../panels/preflight/PreflightList';
 import type { ExportChoices } from './export-store';
 import { exportDialogOpen, loadChoices, optionsOf, saveChoices } from './export-store';
+import { hostErrorLine } from '../../host/host-error-line';
 import './export-dialog.css';
-
-/** A host's error line in the UI language, when the host gave it in Chinese too. */
-function hostLine(error: HostError): string {
-  return language() === 'zh-CN' && error.messageZh ? error.messageZh : error.message;
-}
 
 export function ExportDialog({ app }: { app: AppController }) {
   const open = useSyncExternalStore(exportDialogOpen.subscribe, exportDialogOpen.getSnapshot);
@@ -93,7 +88,7 @@ function ExportForm({ app }: { app: AppController }) {
     } else if (!r.ok && r.error.code === EXPORT_CANCELLED) {
       setPhase((prev) => ({ kind: 'cancelled', stage: prev.kind === 'running' ? prev.stage : 'layout' }));
     } else if (!r.ok) {
-      setPhase({ kind: 'failed', code: r.error.code, message: hostLine(r.error) });
+      setPhase({ kind: 'failed', code: r.error.code, message: hostErrorLine(r.error) });
     } else if (r.value === null) {
       setPhase({ kind: 'idle' });
     } else {
@@ -112,7 +107,7 @@ function ExportForm({ app }: { app: AppController }) {
   const chooseProfile = async () => {
     const r = await app.host.chooseOutputProfile();
     if (!r.ok) {
-      setProfileNote({ ok: false, message: hostLine(r.error) });
+      setProfileNote({ ok: false, message: hostErrorLine(r.error) });
     } else if (r.value) {
       setProfileNote({ ok: true, name: r.value.name, description: r.value.description });
       setChoices((c) => ({ ...c, profile: 'custom', profilePath: r.value!.path }));
