@@ -12,6 +12,7 @@
  * replaces) when it changes.
  */
 import type { Node } from 'prosemirror-model';
+import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, Selection, TextSelection } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -62,6 +63,26 @@ function mapMemory(memory: ReadonlyMap<number, PageMemory>, tr: Transaction): Re
   return out;
 }
 
+/** The page (in the new document) where an undo or redo changed something first. */
+function changedPage(tr: Transaction): number | null {
+  let at: number | null = null;
+  tr.mapping.maps.forEach((map, i) => {
+    if (at !== null) return;
+    map.forEach((_from, _to, newFrom) => {
+      at ??= tr.mapping.slice(i + 1).map(newFrom);
+    });
+  });
+  // Attribute steps have empty maps: the first step's position then.
+  if (at === null && tr.steps.length > 0) {
+    const json = tr.steps[0]!.toJSON() as { pos?: number; from?: number };
+    at = json.pos ?? json.from ?? null;
+    if (at !== null) at = tr.mapping.slice(1).map(at);
+  }
+  if (at === null) return null;
+  const $at = tr.doc.resolve(Math.min(at, tr.doc.content.size));
+  return $at.depth >= 1 ? $at.index(0) : null;
+}
+
 /** The active page's state in an edition editor (null for a page document). */
 export function activePage(state: EditorState): ActivePage | null {
   return (activePageKey.getState(state) as ActivePage | undefined) ?? null;
@@ -81,6 +102,7 @@ export function activePagePlugin(initial = 0): Plugin<ActivePage> {
         let memory = mapMemory(prev.memory, tr);
         let index = prev.index;
         if (meta) index = meta.show;
+        else if (tr.docChanged && isHistoryTransaction(tr)) index = changedPage(tr) ?? selectionPage(next.doc, next.selection) ?? index;
         else if (tr.selectionSet) index = selectionPage(next.doc, next.selection) ?? index;
         index = clampIndex(next.doc, index);
         if (index !== prev.index) {
