@@ -143,7 +143,13 @@ export class AppController {
     this.#assets.clear();
     this.addAssets(opened.assets);
     this.#lastDirty = false;
-    this.#unsubscribeSession = session.subscribe(() => this.#sessionChanged());
+    const offSession = session.subscribe(() => this.#sessionChanged());
+    // Another page may have another paper size: the viewport's frame and a fitting zoom follow it.
+    const offPage = session.onActivePage(() => (this.#snapshot.fit ? this.zoomFit() : this.#set({})));
+    this.#unsubscribeSession = () => {
+      offSession();
+      offPage();
+    };
     this.#set({
       session,
       document: { handle, name: opened.name, path: opened.path },
