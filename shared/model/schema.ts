@@ -335,7 +335,7 @@ const marks: Record<string, MarkSpec> = {
   },
 };
 
-/** The one schema of Banmian pages. */
+/** The one schema of Banmian pages and editions: the top node is the edition (docs/decisions/0022); a page node works as a document of its own too (print mode, the desk). */
 export const schema = new Schema({ nodes, marks, topNode: 'edition' });
 
 /** Node type names of blocks placed on the grid. */
