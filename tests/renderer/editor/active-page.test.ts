@@ -17,6 +17,9 @@ import { findBin } from '../../../shared/model/bin';
 import { findBlock, pageBlocks } from '../../../shared/model/commands/blocks';
 import { moveBlocks } from '../../../shared/model/commands/place-blocks';
 import { edition, page, story } from '../../shared/edition/build';
+import { propertiesTarget } from '../../../renderer/panels/properties/properties-target';
+import { selectedBlock } from '../../../renderer/editor/selected-block';
+import { targetBlockIds } from '../../../renderer/arrange/arrange-state';
 
 function threePages(): Node {
   return edition([
@@ -131,5 +134,13 @@ describe('active page', () => {
     state = apply(state, undone);
     expect(activePage(state)?.index).toBe(2);
     expect(state.doc.textContent).not.toContain('体三版');
+  });
+
+  it('finds the block holding the caret two levels down (edition > page > block)', () => {
+    let state = start(2);
+    state = apply(state, state.tr.setSelection(TextSelection.create(state.doc, posOf(state.doc, '三版乙正文') + 1)));
+    expect(selectedBlock(state)?.id).toBe('c2');
+    expect(propertiesTarget(state)?.node.attrs['id']).toBe('c2');
+    expect(targetBlockIds(state)).toEqual(['c2']);
   });
 });
