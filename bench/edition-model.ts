@@ -10,7 +10,8 @@
  * stands beside its one-page baseline. Then the app as it is (issue 11's
  * budgets): opening the reference edition (8 pages) and a 24-page edition
  * (its pages three times) to page 1 editable, beside opening the reference
- * page; and exporting them (x4-cmyk) beside exporting the page
+ * page; switching pages in them (PageDown/PageUp, to the new page settled);
+ * and exporting them (x4-cmyk) beside exporting the page
  * (`BENCH_EXPORT=0` leaves the exports out).
  *
  * `npm run bench:edition` (builds first). Reads the fixture from the repository.
@@ -22,6 +23,7 @@ import { join, resolve } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { history, undo } from 'prosemirror-history';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../electron/node/chromium/launch';
 import { readBanmianFile, writeBanmianFile } from '../electron/node/storage/index';
 import type { LoadedFile } from '../electron/node/storage/index';
@@ -219,6 +221,42 @@ function renamed(page: unknown, n: number): unknown {
   return walk(page);
 }
 
+/**
+ * Switching pages in an open edition: PageDown to the last page and PageUp
+ * back to the first; each sample from the key press to the new page
+ * shown with its typesetting settled (line ends, copyfit) and painted.
+ */
+async function switchSamples(browser: Browser, url: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('[data-kind="story"][data-overset]');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const count = await page.locator('[data-status="page"] option').count();
+    await page.click('.bm-page > [data-block-id="lead"] .bm-body p >> nth=0');
+    const samples: number[] = [];
+    const go = async (key: string, to: number) => {
+      const t0 = performance.now();
+      await page.keyboard.press(key);
+      await page.waitForFunction(
+        (want) =>
+          document.querySelector('[data-status="page"]')?.getAttribute('data-value') === String(want) &&
+          document.querySelector('.ProseMirror')?.getAttribute('data-typeset') === 'settled' &&
+          new Promise<boolean>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))),
+        to,
+        { polling: 'raf' },
+      );
+      samples.push(performance.now() - t0);
+    };
+    for (let i = 1; i < count; i++) await go('PageDown', i);
+    for (let i = count - 2; i >= 0; i--) await go('PageUp', i);
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
 async function appRows(root: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'banmian-bench-edition-'));
   try {
@@ -251,6 +289,7 @@ async function appRows(root: string): Promise<void> {
           }
           open[name] = samples;
           row(`app: open ${name} to page 1 editable`, samples, name === 'reference page' ? undefined : open['reference page']);
+          if (name !== 'reference page') row(`app: switch page, ${name} (PageDown/PageUp)`, await switchSamples(browser, server.url));
         } finally {
           await server.close();
         }

@@ -4,6 +4,7 @@ import type { StringKey } from '../i18n/strings';
 import type { AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
 import { zoomPercent } from '../page/zoom';
+import { PageMenu } from './PageMenu';
 
 const noop = () => () => {};
 
@@ -28,6 +29,7 @@ export function StatusBar({ snap }: { snap: AppSnapshot }) {
           </span>
         ) : null}
       </span>
+      {s.pageCount > 1 && session ? <PageMenu session={session} active={s.activePage} /> : null}
       <span data-status="zoom">{zoomPercent(snap.zoom)}</span>
       <span data-status="stories" data-value={s.storyCount}>
         {t('stories')} {s.storyCount}

@@ -13,7 +13,7 @@ import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import { EditorSession } from '../editor/editor-session';
 import { PASTEBOARD_PX } from '../page/bin-layout';
-import { loadPages } from './load-document';
+import { loadPages, pagesToSave } from './load-document';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
 import { hostErrorLine } from '../host/host-error-line';
 
@@ -50,7 +50,6 @@ export class AppController {
   readonly onImportCopy: EmitterEvent<void> = this.#importCopy.event;
   #container: HTMLElement | null = null;
   #viewport: HTMLElement | null = null;
-  #otherPages: unknown[] = [];
   #unsubscribeSession: (() => void) | null = null;
   #lastDirty = false;
   #journalTimer: ReturnType<typeof setTimeout> | null = null;
@@ -140,12 +139,18 @@ export class AppController {
       assetUrl: (hash) => this.host.assetUrl(handle, hash),
       zoom: this.#snapshot.zoom,
       importCopy: () => this.#importCopy.fire(),
+      ...(this.#viewport ? { viewport: this.#viewport } : {}),
     });
-    this.#otherPages = loaded.otherPages;
     this.#assets.clear();
     this.addAssets(opened.assets);
     this.#lastDirty = false;
-    this.#unsubscribeSession = session.subscribe(() => this.#sessionChanged());
+    const offSession = session.subscribe(() => this.#sessionChanged());
+    // Another page may have another paper size: the viewport's frame and a fitting zoom follow it.
+    const offPage = session.onActivePage(() => (this.#snapshot.fit ? this.zoomFit() : this.#set({})));
+    this.#unsubscribeSession = () => {
+      offSession();
+      offPage();
+    };
     this.#set({
       session,
       document: { handle, name: opened.name, path: opened.path },
@@ -196,7 +201,7 @@ export class AppController {
 
   #pages(): unknown[] {
     const session = this.#snapshot.session;
-    return session ? [session.pageJson(), ...this.#otherPages] : [];
+    return session ? pagesToSave(session.pagesJson()) : [];
   }
 
   async #busy<T>(work: () => Promise<T>): Promise<T | undefined> {

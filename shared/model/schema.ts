@@ -335,8 +335,8 @@ const marks: Record<string, MarkSpec> = {
   },
 };
 
-/** The one schema of Banmian pages. */
-export const schema = new Schema({ nodes, marks, topNode: 'page' });
+/** The one schema of Banmian pages and editions: the top node is the edition (docs/decisions/0022); a page node works as a document of its own too (print mode, the desk). */
+export const schema = new Schema({ nodes, marks, topNode: 'edition' });
 
 /** Node type names of blocks placed on the grid. */
 export const BLOCK_KINDS = ['story', 'photo', 'label', 'masthead', 'rule', 'teaser'] as const;

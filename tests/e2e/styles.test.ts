@@ -107,7 +107,8 @@ describe('type styles in the editor', () => {
     await page.click('[data-command="undo"]');
     await page.waitForFunction((want) => Math.round(parseFloat(getComputedStyle(document.querySelector('.bm-page .bm-headline .bm-linebox-text')!).fontSize) * 100) / 100 === want, px(26));
     expect(await headSizes()).toEqual([px(26), px(26), px(26), px(42)]);
-    expect(await headHeights()).toEqual(heightsBefore);
+    // Ratios of client rects under the zoom transform: equal up to float noise that depends on where the page sits.
+    (await headHeights()).forEach((h, i) => expect(h).toBeCloseTo(heightsBefore[i]!, 6));
     expect(await page.isDisabled('[data-command="undo"]')).toBe(true);
   });
 

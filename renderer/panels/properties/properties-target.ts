@@ -9,14 +9,16 @@ import type { FoundBlock } from '../../../shared/model/commands/blocks';
 import { isBlockKind } from '../../../shared/model/schema';
 import type { EditorSession } from '../../editor/editor-session';
 import { selectedBlockIds } from '../../arrange/arrange-state';
+import { blockDepth } from '../../../shared/edition/page-scope';
 
 export function propertiesTarget(state: EditorState): FoundBlock | null {
   const ids = selectedBlockIds(state);
   const primary = ids[ids.length - 1];
   if (primary !== undefined) return findBlock(state.doc, primary);
   const { $head } = state.selection;
-  if ($head.depth < 1) return null;
-  const node = $head.node(1);
+  const d = blockDepth(state.doc);
+  if ($head.depth < d) return null;
+  const node = $head.node(d);
   return isBlockKind(node.type.name) ? findBlock(state.doc, String(node.attrs['id'])) : null;
 }
 
