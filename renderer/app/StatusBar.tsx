@@ -4,6 +4,7 @@ import type { StringKey } from '../i18n/strings';
 import type { AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
 import { zoomPercent } from '../page/zoom';
+import { DeskIndicator } from '../desk/DeskIndicator';
 
 const noop = () => () => {};
 
@@ -14,6 +15,7 @@ export function StatusBar({ snap }: { snap: AppSnapshot }) {
     return (
       <div className="bm-status" role="status">
         {snap.loading ? t('loading') : t('noDocument')}
+        {snap.desk ? <DeskIndicator desk={snap.desk} /> : null}
       </div>
     );
   }
@@ -36,6 +38,7 @@ export function StatusBar({ snap }: { snap: AppSnapshot }) {
         {t('overset')} {s.oversetStories}
         {s.oversetChars > 0 ? ` (${s.oversetChars} ${t('chars')})` : ''}
       </span>
+      {snap.desk ? <DeskIndicator desk={snap.desk} /> : null}
       <span data-status="selection" data-value={sel ? sel.id : ''}>
         {sel ? `${t('selection')}: ${t(`kind_${sel.kind}` as StringKey)} ${sel.id}` : ''}
       </span>

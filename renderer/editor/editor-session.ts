@@ -9,7 +9,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
 import { EditorState, Selection } from 'prosemirror-state';
-import type { Command } from 'prosemirror-state';
+import type { Command, Plugin, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
 import { Emitter, perFrame } from '../base/emitter';
@@ -53,6 +53,10 @@ export interface SessionOptions {
   zoom?: number;
   /** What the story bin's import button does (absent: nothing). */
   importCopy?: () => void;
+  /** More plugins, first in the list (a desk's collab plugin and its decorations). */
+  plugins?: readonly Plugin[];
+  /** Told of every transaction after the view took it (a desk client sends its steps then). */
+  afterTransaction?: (tr: Transaction) => void;
 }
 
 function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
@@ -100,6 +104,7 @@ export class EditorSession {
       // The first text, not the first block selected as a frame (ProseMirror's default, here the masthead).
       selection: Selection.findFrom(options.doc.resolve(0), 1, true) ?? undefined,
       plugins: [
+        ...(options.plugins ?? []),
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
         // Photo crop mode: its Escape and presses come before the arrange tools'.
@@ -146,6 +151,7 @@ export class EditorSession {
           }
           view.updateState(next);
           this.#publish();
+          options.afterTransaction?.(tr);
         },
       },
     );

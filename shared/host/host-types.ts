@@ -220,3 +220,17 @@ export interface RecoveredEntry {
   /** Epoch milliseconds of the journal entry. */
   savedAt: number;
 }
+
+/** A desk to join (decision 0024): its URL as `banmian desk` prints it, the edition, the user and the user's desk token. */
+export interface DeskConnection {
+  url: string;
+  edition: string;
+  user: string;
+  token: string;
+}
+
+/** The host's document behind a joined desk edition: save and export go through its handle. */
+export interface DeskDocument {
+  handle: string;
+  name: string;
+}
