@@ -26,11 +26,14 @@ interface DeskPluginState extends DeskView {
 
 export const deskPluginKey = new PluginKey<DeskPluginState>('desk');
 
+/** Well-separated hues; a user's is picked by a hash of the name. */
+const HUES = [210, 350, 130, 30, 275, 180, 55, 310, 0, 95];
+
 /** A stable colour per user name. */
 export function userColour(name: string): string {
-  let h = 0;
-  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) % 360;
-  return `hsl(${h} 70% 42%)`;
+  let h = 7;
+  for (const ch of name) h = (h * 131 + ch.codePointAt(0)!) >>> 0;
+  return `hsl(${HUES[h % HUES.length]} 70% 40%)`;
 }
 
 function isBlock(node: Node): boolean {

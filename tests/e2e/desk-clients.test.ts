@@ -22,7 +22,8 @@ import { createEdition, createTables } from '../../electron/node/desk/desk-store
 import { deskUsers } from '../../electron/node/desk/desk-users';
 import type { WebServer } from '../../electron/node/web/server';
 import { startWebServer } from '../../electron/node/web/server';
-import { pageWithStories, storyText, USERS } from '../../bench/desk-page';
+import { pageWithStories, storyPos, storyText, USERS } from '../../bench/desk-page';
+import { blockBox, ctrlClickBlock } from './arrange-support';
 
 const EDITION = 'a1';
 const STORIES = ['s1', 's2', 's3', 's4'];
@@ -81,11 +82,13 @@ async function synced(page: Page): Promise<void> {
   await page.waitForSelector('[data-desk-state="online"][data-unconfirmed="0"]');
 }
 
-/** The desk's document now, through a fresh client. */
+/** The desk's document now, through a fresh client: each story's text, and `line:ID` its top line. */
 async function deskDoc(): Promise<Record<string, string>> {
   const c = new NodeDeskClient({ url: desk.url, edition: EDITION, user: 'sub3', token: token('sub3'), schema });
   await c.connect();
-  const texts = Object.fromEntries(STORIES.map((id) => [id, storyText(c.state!.doc, id)]));
+  const doc = c.state!.doc;
+  const texts = Object.fromEntries(STORIES.map((id) => [id, storyText(doc, id)]));
+  for (const id of STORIES) texts[`line:${id}`] = String(doc.nodeAt(storyPos(doc, id))!.attrs['line']);
   c.close();
   return texts;
 }
@@ -107,6 +110,7 @@ async function converged(pages: Page[]): Promise<Record<string, string>> {
         { id, text: truth[id]! },
         { timeout: 20_000 },
       );
+      await p.waitForSelector(`.bm-page [data-block-id="${id}"][data-line="${truth[`line:${id}`]}"]`, { timeout: 20_000 });
     }
   }
   return truth;
@@ -207,6 +211,28 @@ describe('desk clients in the browser', () => {
     const truth = await converged([a, b]);
     expect(truth['s2']).toBe('·12345678中文');
     expect(truth['s1']).toBe('·abcdefghAC远程');
+  });
+
+  it('converges when the layout editor moves a story while its holder types in it', async () => {
+    const mei = await openAs('mei');
+    const line = (await blockBox(mei, 's1')).line;
+    await caretAtEnd(a, 's1');
+    await ctrlClickBlock(mei, 's1');
+    await Promise.all([
+      a.keyboard.type('移动中', { delay: 40 }),
+      (async () => {
+        for (let i = 0; i < 3; i++) await mei.keyboard.press('ArrowDown', { delay: 40 });
+      })(),
+    ]);
+    const truth = await converged([a, b, mei]);
+    expect(truth['line:s1']).toBe(String(line + 3));
+    expect(truth['s1']).toBe('·abcdefghAC远程移动中');
+    // The layout editor's move is not a's to undo: a's Ctrl+Z takes back a's typing only.
+    await a.keyboard.press('Control+z');
+    const after = await converged([a, b, mei]);
+    expect(after['line:s1']).toBe(String(line + 3));
+    expect(after['s1']).toBe('·abcdefghAC远程');
+    await mei.close();
   });
 
   it('keeps working while the desk is down and catches up when it is back', async () => {
