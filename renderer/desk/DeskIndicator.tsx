@@ -11,6 +11,21 @@ export function DeskIndicator({ desk }: { desk: BrowserDeskClient }) {
     <span data-status="desk" data-desk-state={state} data-unconfirmed={s.unconfirmed} className={s.online ? '' : 'bm-status-desk-off'}>
       {text} · {s.edition} · {s.user}
       {s.users.length > 0 ? ` · ${dt('deskUsers')}: ${s.users.join('、')}` : ''}
+      {s.online
+        ? s.mine.map((block) => (
+            <button
+              key={block}
+              type="button"
+              className="bm-desk-checkin"
+              data-checkin={block}
+              title={dt('deskCheckinHint')}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => desk.checkin(block)}
+            >
+              {dt('deskCheckin')} {block}
+            </button>
+          ))
+        : null}
     </span>
   );
 }

@@ -31,6 +31,8 @@ export interface DeskStatus {
   users: string[];
   /** Local steps the desk has not confirmed yet. */
   unconfirmed: number;
+  /** The stories this user holds (check-out), to check in. */
+  mine: string[];
 }
 
 export type LostStep = Extract<DeskEvent, { type: 'lost' }>;
@@ -65,7 +67,7 @@ export class BrowserDeskClient {
   constructor(options: DeskClientOptions) {
     this.#options = options;
     const { edition, user, token } = options.connection;
-    this.status = new Store<DeskStatus>({ edition, user, online: false, joined: false, role: null, users: [], unconfirmed: 0 }, sameStatus);
+    this.status = new Store<DeskStatus>({ edition, user, online: false, joined: false, role: null, users: [], unconfirmed: 0, mine: [] }, sameStatus);
     this.#session = new DeskSession({
       edition,
       user,
@@ -198,6 +200,10 @@ export class BrowserDeskClient {
     const state = this.#view?.state;
     const pending = state ? sendableSteps(state) : null;
     const users = [...new Set(this.#session.presence.map((p) => p.user))].sort();
+    const me = this.#options.connection.user;
+    const mine = Object.keys(this.#session.checkouts)
+      .filter((block) => this.#session.checkouts[block] === me)
+      .sort();
     this.status.set({
       ...this.status.getSnapshot(),
       online: this.#session.online,
@@ -205,6 +211,7 @@ export class BrowserDeskClient {
       role: this.#session.role,
       users,
       unconfirmed: pending ? pending.steps.length : 0,
+      mine,
     });
   }
 
@@ -227,7 +234,7 @@ function sameStatus(a: DeskStatus, b: DeskStatus): boolean {
     a.joined === b.joined &&
     a.role === b.role &&
     a.unconfirmed === b.unconfirmed &&
-    a.users.length === b.users.length &&
-    a.users.every((u, i) => u === b.users[i])
+    a.users.join('\n') === b.users.join('\n') &&
+    a.mine.join('\n') === b.mine.join('\n')
   );
 }

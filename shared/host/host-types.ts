@@ -203,6 +203,7 @@ export const APP_COMMANDS = [
   'importCopy',
   'placeImage',
   'pageSetup',
+  'connectDesk',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

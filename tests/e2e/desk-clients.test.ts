@@ -22,6 +22,7 @@ import { createEdition, createTables } from '../../electron/node/desk/desk-store
 import { deskUsers } from '../../electron/node/desk/desk-users';
 import type { WebServer } from '../../electron/node/web/server';
 import { startWebServer } from '../../electron/node/web/server';
+import { readBanmianFile } from '../../electron/node/storage';
 import { pageWithStories, storyPos, storyText, USERS } from '../../bench/desk-page';
 import { blockBox, ctrlClickBlock } from './arrange-support';
 
@@ -174,6 +175,9 @@ describe('desk clients in the browser', () => {
     expect(await screenText(b, 's1')).toBe(before);
     expect(await screenText(a, 's1')).toBe(before);
     await b.click('.bm-message-close');
+    // Checking in gives it back: the frame no longer names a holder, on either page.
+    await a.click('[data-checkin="s1"]');
+    for (const p of [a, b]) await p.waitForSelector('.bm-page [data-block-id="s1"]:not([data-desk-holder])');
   });
 
   it('undoes only one’s own steps', async () => {
@@ -233,6 +237,37 @@ describe('desk clients in the browser', () => {
     expect(after['line:s1']).toBe(String(line + 3));
     expect(after['s1']).toBe('·abcdefghAC远程');
     await mei.close();
+  });
+
+  it('saves a local copy of the desk’s page with Save As', async () => {
+    const truth = await converged([a, b]);
+    const copy = join(dir, 'copy.banmian');
+    b.once('dialog', (d) => void d.accept(copy));
+    await b.keyboard.press('Control+Shift+s');
+    await b.waitForSelector('[data-message-kind="info"]');
+    const saved = await readBanmianFile(copy);
+    if (!saved.ok) throw new Error(saved.error.message);
+    const doc = schema.nodeFromJSON(saved.value.pages[0]);
+    for (const id of STORIES) expect(storyText(doc, id)).toBe(truth[id]);
+  });
+
+  it('joins another desk identity through 连接版面服务器…; a reporter may not type in others’ stories', async () => {
+    const c = await openAs('sub3');
+    await c.keyboard.press('Control+Shift+k');
+    await c.waitForSelector('[data-desk-dialog] input[name="url"]');
+    await c.fill('[data-desk-dialog] input[name="url"]', desk.url);
+    await c.fill('[data-desk-dialog] input[name="edition"]', EDITION);
+    await c.fill('[data-desk-dialog] input[name="user"]', 'rep');
+    await c.fill('[data-desk-dialog] input[name="token"]', token('rep'));
+    await c.click('[data-desk-dialog] [data-connect]');
+    await c.waitForFunction(() => document.querySelector('[data-status="desk"][data-desk-state="online"]')?.textContent?.includes('rep'));
+    await caretAtEnd(c, 's2');
+    await c.keyboard.type('记');
+    const message = await c.waitForSelector('.bm-message-error .bm-message-text', { timeout: 20_000 });
+    expect(await message.textContent()).toContain('记者只能修改自己的稿件');
+    expect(await message.textContent()).toContain('「记」');
+    await converged([a, b, c]);
+    await c.close();
   });
 
   it('keeps working while the desk is down and catches up when it is back', async () => {
