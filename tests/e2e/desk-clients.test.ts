@@ -23,6 +23,8 @@ import { deskUsers } from '../../electron/node/desk/desk-users';
 import type { WebServer } from '../../electron/node/web/server';
 import { startWebServer } from '../../electron/node/web/server';
 import { readBanmianFile } from '../../electron/node/storage';
+import type { Journal } from '../../electron/node/recovery/index';
+import { createJournal } from '../../electron/node/recovery/index';
 import { pageWithStories, storyPos, storyText, USERS } from '../../bench/desk-page';
 import { blockBox, ctrlClickBlock } from './arrange-support';
 
@@ -33,6 +35,8 @@ let db: DeskDb;
 let desk: DeskServer;
 let browser: Browser;
 const webs: WebServer[] = [];
+/** Each user's crash-recovery journal (its own folder in the test's state folder). */
+const journals = new Map<string, Journal>();
 const previousState = process.env['XDG_STATE_HOME'];
 
 const token = (user: string) => USERS.users.find((u) => u.name === user)!.token;
@@ -44,7 +48,9 @@ async function startDesk(port = 0): Promise<DeskServer> {
 
 /** A page of `user` joined to the desk edition through its own web server. */
 async function openAs(user: string): Promise<Page> {
-  const web = await startWebServer({ journal: null, desk: { url: desk.url, edition: EDITION, user, token: token(user) } });
+  const journal = createJournal(join(dir, `journal-${user}-${journals.size}`));
+  journals.set(user, journal);
+  const web = await startWebServer({ journal, desk: { url: desk.url, edition: EDITION, user, token: token(user) } });
   webs.push(web);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(web.url);
@@ -278,6 +284,18 @@ describe('desk clients in the browser', () => {
     await caretAtEnd(b, 's2');
     await b.keyboard.type('离线');
     expect(await screenText(b, 's2')).toBe('·12345678中文离线');
+    // Steps the desk has not confirmed are in the crash-recovery journal (leaving the window journals at once).
+    expect(Number(await b.getAttribute('[data-status="desk"]', 'data-unconfirmed'))).toBeGreaterThan(0);
+    await b.evaluate(() => window.dispatchEvent(new Event('blur')));
+    const journal = journals.get('sub2')!;
+    await expect
+      .poll(async () => {
+        const list = await journal.list();
+        if (!list.ok || list.value.length === 0) return '';
+        const read = await journal.read(list.value[0]!.id);
+        return read.ok ? storyText(schema.nodeFromJSON(read.value.pages[0]), 's2') : '';
+      }, { timeout: 10_000 })
+      .toBe('·12345678中文离线');
     desk = await startDesk(port);
     await b.waitForSelector('[data-desk-state="online"]', { timeout: 30_000 });
     await a.waitForSelector('[data-desk-state="online"]', { timeout: 30_000 });
