@@ -8,7 +8,7 @@ export function DeskIndicator({ desk }: { desk: BrowserDeskClient }) {
   const state = s.online ? 'online' : s.joined ? 'offline' : 'connecting';
   const text = s.online ? dt('deskOnline') : s.joined ? dt('deskOffline') : dt('deskConnecting');
   return (
-    <span data-status="desk" data-desk-state={state} data-unconfirmed={s.unconfirmed} className={s.online ? '' : 'bm-status-desk-off'}>
+    <span data-status="desk" data-desk-state={state} data-pending={s.pending} className={s.online ? '' : 'bm-status-desk-off'}>
       {text} · {s.edition} · {s.user}
       {s.users.length > 0 ? ` · ${dt('deskUsers')}: ${s.users.join('、')}` : ''}
       {s.online

@@ -29,8 +29,8 @@ export interface DeskStatus {
   role: DeskRole | null;
   /** Everyone on the edition, by presence. */
   users: string[];
-  /** Local steps the desk has not confirmed yet. */
-  unconfirmed: number;
+  /** Whether local steps wait for the desk's confirmation (a count would re-render the status bar per key). */
+  pending: boolean;
   /** The stories this user holds (check-out), to check in. */
   mine: string[];
 }
@@ -63,11 +63,13 @@ export class BrowserDeskClient {
   #retryMs = 250;
   #presenceTimer: ReturnType<typeof setTimeout> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The other people's presence as last shown. */
+  #othersKey = '[]';
 
   constructor(options: DeskClientOptions) {
     this.#options = options;
     const { edition, user, token } = options.connection;
-    this.status = new Store<DeskStatus>({ edition, user, online: false, joined: false, role: null, users: [], unconfirmed: 0, mine: [] }, sameStatus);
+    this.status = new Store<DeskStatus>({ edition, user, online: false, joined: false, role: null, users: [], pending: false, mine: [] }, sameStatus);
     this.#session = new DeskSession({
       edition,
       user,
@@ -177,9 +179,16 @@ export class BrowserDeskClient {
       case 'checkouts':
         this.#tellView({ checkouts: event.checkouts });
         break;
-      case 'presence':
-        this.#tellView({ presence: event.users });
+      case 'presence': {
+        // The desk tells everyone of every caret move, this user's own too: redraw only when another's changed.
+        const others = event.users.filter((u) => u.user !== this.#options.connection.user);
+        const key = JSON.stringify(others);
+        if (key !== this.#othersKey) {
+          this.#othersKey = key;
+          this.#tellView({ presence: others });
+        }
         break;
+      }
       case 'lost':
         this.#options.onLost(event);
         break;
@@ -210,7 +219,7 @@ export class BrowserDeskClient {
       joined: this.#view !== null,
       role: this.#session.role,
       users,
-      unconfirmed: pending ? pending.steps.length : 0,
+      pending: pending !== null,
       mine,
     });
   }
@@ -233,7 +242,7 @@ function sameStatus(a: DeskStatus, b: DeskStatus): boolean {
     a.online === b.online &&
     a.joined === b.joined &&
     a.role === b.role &&
-    a.unconfirmed === b.unconfirmed &&
+    a.pending === b.pending &&
     a.users.join('\n') === b.users.join('\n') &&
     a.mine.join('\n') === b.mine.join('\n')
   );

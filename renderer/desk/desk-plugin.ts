@@ -21,6 +21,8 @@ export interface DeskView {
 }
 
 interface DeskPluginState extends DeskView {
+  /** The check-out frames' decorations: kept as they are while only carets move, so no frame redraws. */
+  held: DecorationSet;
   decorations: DecorationSet;
 }
 
@@ -52,7 +54,7 @@ function caret(user: string): HTMLElement {
   return el;
 }
 
-function decorate(doc: Node, view: DeskView): DecorationSet {
+function heldDecorations(doc: Node, view: DeskView): DecorationSet {
   const decorations: Decoration[] = [];
   if (Object.keys(view.checkouts).length > 0) {
     doc.descendants((node, pos) => {
@@ -71,15 +73,20 @@ function decorate(doc: Node, view: DeskView): DecorationSet {
       return false;
     });
   }
+  return DecorationSet.create(doc, decorations);
+}
+
+function withCarets(doc: Node, held: DecorationSet, view: DeskView): DecorationSet {
+  const decorations: Decoration[] = [];
   for (const p of view.presence) {
     if (p.user === view.me || p.head === null) continue;
     // The caret was sent at the sender's version: near enough, kept inside the document.
     const at = Math.max(0, Math.min(p.head, doc.content.size));
     const $at = doc.resolve(at);
     if (!$at.parent.inlineContent) continue;
-    decorations.push(Decoration.widget(at, () => caret(p.user), { key: `caret-${p.user}`, side: 1, ignoreSelection: true }));
+    decorations.push(Decoration.widget(at, () => caret(p.user), { key: `caret-${p.user}-${at}`, side: 1, ignoreSelection: true }));
   }
-  return DecorationSet.create(doc, decorations);
+  return decorations.length > 0 ? held.add(doc, decorations) : held;
 }
 
 /** The plugin; `me` is this client's user. */
@@ -87,13 +94,16 @@ export function deskPlugin(me: string): Plugin<DeskPluginState> {
   return new Plugin<DeskPluginState>({
     key: deskPluginKey,
     state: {
-      init: (_, state) => ({ me, checkouts: {}, presence: [], decorations: decorate(state.doc, { me, checkouts: {}, presence: [] }) }),
+      init: () => ({ me, checkouts: {}, presence: [], held: DecorationSet.empty, decorations: DecorationSet.empty }),
       apply(tr, prev, _old, state) {
         const patch = tr.getMeta(deskPluginKey) as Partial<DeskView> | undefined;
-        if (!patch && !tr.docChanged) return prev;
+        if (!patch) {
+          if (!tr.docChanged) return prev;
+          return { ...prev, held: prev.held.map(tr.mapping, tr.doc), decorations: prev.decorations.map(tr.mapping, tr.doc) };
+        }
         const next = { ...prev, ...patch };
-        // Check-outs are few: rebuilt; carets move with the document.
-        return { ...next, decorations: patch ? decorate(state.doc, next) : prev.decorations.map(tr.mapping, tr.doc) };
+        const held = patch.checkouts ? heldDecorations(state.doc, next) : prev.held;
+        return { ...next, held, decorations: withCarets(state.doc, held, next) };
       },
     },
     props: {
