@@ -13,6 +13,7 @@ const nodePatterns = ['node:*', ...nodeBuiltins];
  */
 const rendererLayers = [
   'app',
+  'desk',
   'print',
   'panels',
   'editor',

@@ -8,8 +8,9 @@ import { isOwnPageUrl } from '../node/ipc/channels';
 import { contentSecurityPolicy } from '../node/web/security';
 
 /** The page's Content-Security-Policy: no eval, scripts from the app only. */
-// The same policy as web mode's, plus the asset scheme the desktop app loads images from.
-export const ELECTRON_CSP = contentSecurityPolicy(['banmian-asset:']);
+// The same policy as web mode's, plus the asset scheme the desktop app loads images from, and
+// WebSockets to any desk (文件 › 连接版面服务器… names it at run time; decision 0024).
+export const ELECTRON_CSP = contentSecurityPolicy(['banmian-asset:'], ['ws:', 'wss:']);
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {

@@ -15,6 +15,7 @@ import { RecoveryDialog } from './RecoveryDialog';
 import { runCommand } from './run-command';
 import { isMacPlatform, shortcutCommand } from './shortcuts';
 import { StatusBar } from './StatusBar';
+import { DeskConnectDialog } from '../desk/DeskConnectDialog';
 import { Toolbar } from './Toolbar';
 
 export function App({ app }: { app: AppController }) {
@@ -75,6 +76,7 @@ export function App({ app }: { app: AppController }) {
       <PageSetupDialog app={app} />
       <ExportDialog app={app} />
       <RecoveryDialog app={app} ready={!snap.loading} />
+      <DeskConnectDialog onConnect={(connection) => void app.joinDesk(connection)} />
     </div>
   );
 }

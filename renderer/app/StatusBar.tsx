@@ -5,6 +5,7 @@ import type { AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
 import { zoomPercent } from '../page/zoom';
 import { PageMenu } from './PageMenu';
+import { DeskIndicator } from '../desk/DeskIndicator';
 
 const noop = () => () => {};
 
@@ -15,6 +16,7 @@ export function StatusBar({ snap }: { snap: AppSnapshot }) {
     return (
       <div className="bm-status" role="status">
         {snap.loading ? t('loading') : t('noDocument')}
+        {snap.desk ? <DeskIndicator desk={snap.desk} /> : null}
       </div>
     );
   }
@@ -38,6 +40,7 @@ export function StatusBar({ snap }: { snap: AppSnapshot }) {
         {t('overset')} {s.oversetStories}
         {s.oversetChars > 0 ? ` (${s.oversetChars} ${t('chars')})` : ''}
       </span>
+      {snap.desk ? <DeskIndicator desk={snap.desk} /> : null}
       <span data-status="selection" data-value={sel ? sel.id : ''}>
         {sel ? `${t('selection')}: ${t(`kind_${sel.kind}` as StringKey)} ${sel.id}` : ''}
       </span>

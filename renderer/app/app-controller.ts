@@ -12,8 +12,13 @@ import type { EmitterEvent } from '../base/emitter';
 import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import { EditorSession } from '../editor/editor-session';
+import type { SessionOptions } from '../editor/editor-session';
+import type { Node } from 'prosemirror-model';
 import { PASTEBOARD_PX } from '../page/bin-layout';
 import { loadPages, pagesToSave } from './load-document';
+import { joinDesk } from './join-desk';
+import type { BrowserDeskClient } from '../desk/desk-client';
+import type { DeskConnection } from '../../shared/host/host-api';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
 import { hostErrorLine } from '../host/host-error-line';
 
@@ -40,11 +45,13 @@ export interface AppSnapshot {
   message: Message | null;
   busy: boolean;
   loading: boolean;
+  /** The desk this page is joined to, or null (a file of one's own). */
+  desk: BrowserDeskClient | null;
 }
 
 export class AppController {
   readonly host: HostApi;
-  readonly #store = new Store<AppSnapshot>({ document: null, session: null, zoom: 1, fit: true, message: null, busy: false, loading: true });
+  readonly #store = new Store<AppSnapshot>({ document: null, session: null, zoom: 1, fit: true, message: null, busy: false, loading: true, desk: null });
   readonly #importCopy = new Emitter<void>();
   /** The story bin asked to import copy (its 导入稿件 button). */
   readonly onImportCopy: EmitterEvent<void> = this.#importCopy.event;
@@ -116,6 +123,26 @@ export class AppController {
     this.#set({ loading: false });
     const opened = this.#check(r);
     if (opened) this.#open(opened);
+    else if (opened === null) {
+      const desk = await this.host.initialDesk();
+      if (desk.ok && desk.value) await this.joinDesk(desk.value);
+    }
+  }
+
+  /**
+   * Joins a desk edition (decision 0024): the page the desk sends replaces
+   * the open one once it arrives; save and export go through a path-less
+   * host document of the edition's name.
+   */
+  async joinDesk(connection: DeskConnection): Promise<void> {
+    const made = this.#check(await this.host.deskDocument(connection));
+    if (!made) return;
+    this.#snapshot.desk?.close();
+    const desk = joinDesk(this, connection, (doc, plugins, afterTransaction) => {
+      this.#mount({ handle: made.handle, name: made.name, path: null }, doc, [], { plugins, afterTransaction });
+      return this.#snapshot.session!.view;
+    });
+    this.#set({ desk });
   }
 
   #open(opened: OpenedDocument): void {
@@ -126,23 +153,40 @@ export class AppController {
       this.showError(loaded.message);
       return;
     }
+    this.#snapshot.desk?.close();
+    this.#set({ desk: null });
+    this.#mount({ handle: opened.handle, name: opened.name, path: opened.path }, loaded.doc, opened.assets, {});
+    this.#set({ message: loaded.warnings.length > 0 ? { kind: 'info', text: `${t('warnings')}: ${loaded.warnings.join('；')}` } : null });
+    // Work the host kept from before a reload is not on disk: closing must still ask.
+    if (opened.unsaved) this.#snapshot.session!.markUnsaved();
+  }
+
+  /** Shows `doc` in a new editor in place of the open one. */
+  #mount(
+    info: OpenDocumentInfo,
+    doc: Node,
+    assets: readonly AssetEntry[],
+    extra: Pick<SessionOptions, 'plugins' | 'afterTransaction'>,
+  ): void {
+    if (!this.#container) throw new RangeError('AppController.attach must be called before opening a document');
     this.#unsubscribeSession?.();
     this.#snapshot.session?.destroy();
     this.#container.replaceChildren();
     const mount = document.createElement('div');
     this.#container.appendChild(mount);
-    const handle = opened.handle;
+    const handle = info.handle;
     const session = new EditorSession({
       mount,
-      doc: loaded.doc,
+      doc,
       editable: true,
       assetUrl: (hash) => this.host.assetUrl(handle, hash),
       zoom: this.#snapshot.zoom,
       importCopy: () => this.#importCopy.fire(),
       ...(this.#viewport ? { viewport: this.#viewport } : {}),
+      ...extra,
     });
     this.#assets.clear();
-    this.addAssets(opened.assets);
+    this.addAssets(assets);
     this.#lastDirty = false;
     const offSession = session.subscribe(() => this.#sessionChanged());
     // Another page may have another paper size: the viewport's frame and a fitting zoom follow it.
@@ -151,13 +195,7 @@ export class AppController {
       offSession();
       offPage();
     };
-    this.#set({
-      session,
-      document: { handle, name: opened.name, path: opened.path },
-      message: loaded.warnings.length > 0 ? { kind: 'info', text: `${t('warnings')}: ${loaded.warnings.join('；')}` } : null,
-    });
-    // Work the host kept from before a reload is not on disk: closing must still ask.
-    if (opened.unsaved) session.markUnsaved();
+    this.#set({ session, document: info });
     if (this.#snapshot.fit) this.zoomFit();
   }
 

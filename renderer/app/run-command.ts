@@ -4,6 +4,7 @@ import { importCopyIntoBin } from './import-copy';
 import { exportDialogOpen } from './export/export-store';
 import { pageSetupOpen } from './page-setup/page-setup-store';
 import { placeImageFile } from './place-image';
+import { deskDialogOpen } from '../desk/desk-dialog-store';
 import type { AppController } from './app-controller';
 
 export function runCommand(app: AppController, command: AppCommand): void {
@@ -47,6 +48,9 @@ export function runCommand(app: AppController, command: AppCommand): void {
       return;
     case 'pageSetup':
       if (app.session) pageSetupOpen.set(true);
+      return;
+    case 'connectDesk':
+      deskDialogOpen.set(true);
       return;
     case 'saveAndClose':
       void app.save(false).then((saved) => {

@@ -29,6 +29,8 @@ export function shortcutCommand(e: KeyLike, mac: boolean): AppCommand | null {
       return e.shiftKey ? 'placeImage' : null;
     case 'p':
       return e.shiftKey ? 'pageSetup' : 'exportPdf';
+    case 'k':
+      return e.shiftKey ? 'connectDesk' : null;
     case 'e':
       return e.shiftKey ? null : 'exportPdf';
     case 'z':

@@ -12,7 +12,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node } from 'prosemirror-model';
 import { EditorState, Selection } from 'prosemirror-state';
-import type { Command } from 'prosemirror-state';
+import type { Command, Plugin, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { gridMetrics } from '../../shared/page/geometry';
 import { Emitter, perFrame } from '../base/emitter';
@@ -69,6 +69,10 @@ export interface SessionOptions {
   viewport?: HTMLElement;
   /** The page shown first in an edition (default 0). */
   initialPage?: number;
+  /** More plugins, early in the list (a desk's collab plugin and its decorations). */
+  plugins?: readonly Plugin[];
+  /** Told of every transaction after the view took it (a desk client sends its steps then). */
+  afterTransaction?: (tr: Transaction) => void;
 }
 
 function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
@@ -130,6 +134,7 @@ export class EditorSession {
       plugins: [
         // Which page of an edition is shown; before the others, which read it.
         ...(edition ? [activePagePlugin(firstPage)] : []),
+        ...(options.plugins ?? []),
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
         // PageUp/PageDown: the page before or after in an edition.
@@ -186,6 +191,7 @@ export class EditorSession {
           const after = activePage(next)?.index ?? 0;
           if (after !== before) this.#pageShown(after);
           this.#publish();
+          options.afterTransaction?.(tr);
         },
       },
     );

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { Result } from '../result';
 import {
   chosenProfileSchema,
+  deskConnectionSchema,
+  deskDocumentSchema,
   exportInfoSchema,
   exportJobRequestSchema,
   exportProgressSchema,
@@ -73,6 +75,10 @@ export const HOST_METHODS = {
   hostInfo: { args: none, result: hostInfoSchema },
   /** The document the host was started with (command line), or null. */
   initialDocument: { args: none, result: openedDocumentSchema.nullable() },
+  /** The desk the host was started with (`banmian web --desk …`), or null. */
+  initialDesk: { args: none, result: deskConnectionSchema.nullable() },
+  /** A document of the host, without a path, for a desk edition the renderer joined: save and export go through its handle. */
+  deskDocument: { args: z.tuple([deskConnectionSchema]), result: deskDocumentSchema },
   /** Shows an open dialog and opens the chosen file; null when cancelled. Hosts without dialogs answer NOT_AVAILABLE. */
   openDocument: { args: none, result: openedDocumentSchema.nullable() },
   /** Opens a file by path (the desktop host: only one chosen in its dialogs before). */

@@ -10,6 +10,8 @@ import { assetEntrySchema, assetHashSchema } from '../format/manifest';
 import type { PreflightCode, PreflightFinding } from '../preflight/finding';
 import { EXPORT_STAGES, EXPORT_VARIANTS } from './host-types';
 import type {
+  DeskConnection,
+  DeskDocument,
   ChosenProfile,
   ExportInfo,
   ExportJobRequest,
@@ -33,6 +35,22 @@ export { assetHashSchema };
 /** A document's session handle (the host makes UUIDs; anything else names no session). */
 export const handleSchema = z.string().min(1).max(100).describe('handle');
 /** A path on the host's disk. */
+/**
+ * A desk to join (decision 0024): the desk server's URL as `banmian desk`
+ * prints it, the edition, the user and the user's desk token.
+ */
+export const deskConnectionSchema: z.ZodType<DeskConnection> = z
+  .object({
+    url: z.string().regex(/^(https?|wss?):\/\/[^\s]+$/, 'a desk URL is http(s):// or ws(s)://').max(2000),
+    edition: z.string().min(1).max(80),
+    user: z.string().min(1).max(80),
+    token: z.string().max(200),
+  })
+  .describe('desk');
+
+/** The host's document behind a desk edition: save and export go through its handle. */
+export const deskDocumentSchema: z.ZodType<DeskDocument> = z.object({ handle: handleSchema, name: z.string() });
+
 export const pathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL character').describe('path');
 /** The pages' JSON: at most 999 pages (the file format's limit). */
 export const pagesSchema = z.array(z.unknown()).min(1).max(999).describe('pages');

@@ -203,6 +203,7 @@ export const APP_COMMANDS = [
   'importCopy',
   'placeImage',
   'pageSetup',
+  'connectDesk',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
@@ -219,4 +220,18 @@ export interface RecoveredEntry {
   name: string;
   /** Epoch milliseconds of the journal entry. */
   savedAt: number;
+}
+
+/** A desk to join (decision 0024): its URL as `banmian desk` prints it, the edition, the user and the user's desk token. */
+export interface DeskConnection {
+  url: string;
+  edition: string;
+  user: string;
+  token: string;
+}
+
+/** The host's document behind a joined desk edition: save and export go through its handle. */
+export interface DeskDocument {
+  handle: string;
+  name: string;
 }

@@ -45,6 +45,8 @@ export interface HostServiceOptions {
   cwd?: string;
   /** The built copy-intake worker (default: `intake-worker.mjs` next to the running bundle). */
   intakeWorkerUrl?: URL;
+  /** The desk to join at start (`banmian web --desk …`). */
+  desk?: Api.DeskConnection | null;
 }
 
 const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
@@ -69,6 +71,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   readonly exportJobs = new ExportJobs();
   /** Where web mode's uploaded output profiles are kept (created on the first). */
   private profileDir: string | null = null;
+  private readonly desk: Api.DeskConnection | null;
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
 
@@ -78,6 +81,19 @@ export class HostService implements HostMethodsService<HostCaller> {
     this.journalStore = options.journal ?? null;
     this.cwd = options.cwd ?? process.cwd();
     this.intakeWorkerUrl = options.intakeWorkerUrl;
+    this.desk = options.desk ?? null;
+  }
+
+  /** The desk given on the command line, or null. */
+  initialDesk(): Result<Api.DeskConnection | null> {
+    return ok(this.desk);
+  }
+
+  /** A path-less document for a desk edition (its pages live in the desk; a local copy is a Save As). */
+  deskDocument(desk: Api.DeskConnection, caller?: HostCaller): Result<Api.DeskDocument> {
+    const session = this.sessions.create({ path: null, name: `${desk.edition}.banmian`, pages: [] });
+    if (caller?.owner !== undefined) session.owner = caller.owner;
+    return ok({ handle: session.handle, name: session.name });
   }
 
   /** What this host is and can do now (a printer is set once the transport knows its URL). */

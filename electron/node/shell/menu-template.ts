@@ -37,6 +37,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
         item('置入图片…', 'placeImage', 'CmdOrCtrl+Shift+D'),
         item('版面设置…', 'pageSetup', 'CmdOrCtrl+Shift+P'),
         { type: 'separator' },
+        item('连接版面服务器…', 'connectDesk', 'CmdOrCtrl+Shift+K'),
+        { type: 'separator' },
         item('导出 PDF…', 'exportPdf', 'CmdOrCtrl+E'),
         { type: 'separator' },
         mac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出' },

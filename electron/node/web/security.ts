@@ -68,16 +68,17 @@ export function tokenCookie(token: string): string {
 
 /**
  * The page's Content-Security-Policy: only its own scripts, no eval; images
- * from itself or data/blob URLs; nothing may frame it.
+ * from itself or data/blob URLs; connections to itself and the
+ * `extraConnectSources` (the desk a web server was started with); nothing may frame it.
  */
-export function contentSecurityPolicy(extraImageSources: readonly string[] = []): string {
+export function contentSecurityPolicy(extraImageSources: readonly string[] = [], extraConnectSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     ["img-src 'self' data: blob:", ...extraImageSources].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...extraConnectSources].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -86,3 +87,10 @@ export function contentSecurityPolicy(extraImageSources: readonly string[] = [])
 }
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** The WebSocket origin of a desk URL (`http://h:p/…` → `ws://h:p`), for connect-src. */
+export function deskConnectSource(url: string): string {
+  const u = new URL(url);
+  const scheme = u.protocol === 'https:' || u.protocol === 'wss:' ? 'wss:' : 'ws:';
+  return `${scheme}//${u.host}`;
+}

@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { API_PREFIX, ASSET_ROUTE, PRINT_QUERY, TOKEN_QUERY } from '../../../shared/host/web-protocol';
+import type { DeskConnection } from '../../../shared/host/host-api';
 import type { HostErrorCode } from '../../../shared/result';
 import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
@@ -17,7 +18,7 @@ import type { Journal } from '../recovery/index';
 import { createJournal, defaultRecoveryDir } from '../recovery/index';
 import { handleApi, ORIGINAL_ASSETS_HEADER, sendJson } from './api-routes';
 import { serveStatic } from './static-files';
-import { CONTENT_SECURITY_POLICY, isLoopbackAddress, isOwnHost, newToken, tokenCookie, tokenMatches, tokenSources } from './security';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, deskConnectSource, isLoopbackAddress, isOwnHost, newToken, tokenCookie, tokenMatches, tokenSources } from './security';
 
 export interface WebServerOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -31,6 +32,8 @@ export interface WebServerOptions {
    * ($BANMIAN_RECOVERY_DIR, else XDG state); null: recovery endpoints answer NOT_AVAILABLE.
    */
   journal?: Journal | null;
+  /** A desk edition to join at start (`banmian web --desk URL --edition NAME --user NAME`). */
+  desk?: DeskConnection | null;
   /** How long print mode may take to become ready. */
   readyTimeoutMs?: number;
 }
@@ -56,7 +59,9 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const token = newToken();
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const journal = options.journal === undefined ? createJournal(defaultRecoveryDir()) : options.journal;
-  const host = new HostService({ journal });
+  const host = new HostService({ journal, desk: options.desk ?? null });
+  // The page may open a WebSocket to the desk it was started with, and to nothing else.
+  const csp = options.desk ? contentSecurityPolicy([], [deskConnectSource(options.desk.url)]) : CONTENT_SECURITY_POLICY;
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -85,7 +90,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'METHOD_NOT_ALLOWED', 'static files take GET');
     const check = authorise([given.query, given.cookie], token);
     if (check !== 200) return deny(res, check, check === 401 ? 'NO_TOKEN' : 'BAD_TOKEN', 'open the URL banmian web printed, token included');
-    const headers: Record<string, string> = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
+    const headers: Record<string, string> = { 'Content-Security-Policy': csp };
     if (tokenMatches(given.query, token)) headers['Set-Cookie'] = tokenCookie(token);
     await serveStatic(req, res, { root: rendererDir, pathname: url.pathname, headers });
   }

@@ -43,6 +43,8 @@ const bytes = new Uint8Array([1, 2, 3]);
 const SAMPLES: Record<HostMethodName, unknown[]> = {
   hostInfo: [],
   initialDocument: [],
+  initialDesk: [],
+  deskDocument: [{ url: 'http://127.0.0.1:9100', edition: 'a1', user: 'sub1', token: 't' }],
   openDocument: [],
   openPath: ['/news/p1.banmian'],
   saveDocument: [{ handle: 'h1', pages: [{}] }],

@@ -21,6 +21,7 @@ describe('shortcutCommand', () => {
   it('maps copy import and page setup', () => {
     expect(shortcutCommand(key('i', { ctrl: true }), false)).toBe('importCopy');
     expect(shortcutCommand(key('P', { ctrl: true, shift: true }), false)).toBe('pageSetup');
+    expect(shortcutCommand(key('K', { ctrl: true, shift: true }), false)).toBe('connectDesk');
     expect(shortcutCommand(key('I', { ctrl: true, shift: true }), false)).toBeNull();
   });
 

@@ -1,0 +1,305 @@
+/**
+ * The renderer's desk client end to end: a desk on PGlite in a temporary
+ * state folder, one `banmian web --desk …` server per user, a Chromium page
+ * per user. Concurrent typing converges to the desk's document, typing in a
+ * story another user holds is refused with a message that keeps the text,
+ * undo is per user, an IME composition survives a remote step, and a client
+ * keeps working while the desk is down and catches up when it is back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../shared/model/schema';
+import { launchChromium } from '../../electron/node/chromium/launch';
+import type { DeskDb } from '../../electron/node/desk/desk-db';
+import { openPglite } from '../../electron/node/desk/desk-db';
+import { NodeDeskClient } from '../../electron/node/desk/desk-client';
+import type { DeskServer } from '../../electron/node/desk/desk-server';
+import { startDeskServer } from '../../electron/node/desk/desk-server';
+import { createEdition, createTables } from '../../electron/node/desk/desk-store';
+import { deskUsers } from '../../electron/node/desk/desk-users';
+import type { WebServer } from '../../electron/node/web/server';
+import { startWebServer } from '../../electron/node/web/server';
+import { readBanmianFile } from '../../electron/node/storage';
+import type { Journal } from '../../electron/node/recovery/index';
+import { createJournal } from '../../electron/node/recovery/index';
+import { pageWithStories, storyPos, storyText, USERS } from '../../bench/desk-page';
+import { blockBox, ctrlClickBlock } from './arrange-support';
+
+const EDITION = 'a1';
+const STORIES = ['s1', 's2', 's3', 's4'];
+let dir: string;
+let db: DeskDb;
+let desk: DeskServer;
+let browser: Browser;
+const webs: WebServer[] = [];
+/** Each user's crash-recovery journal (its own folder in the test's state folder). */
+const journals = new Map<string, Journal>();
+const previousState = process.env['XDG_STATE_HOME'];
+
+const token = (user: string) => USERS.users.find((u) => u.name === user)!.token;
+const users = deskUsers(USERS);
+
+async function startDesk(port = 0): Promise<DeskServer> {
+  return startDeskServer({ db, users, schema, port });
+}
+
+/** A page of `user` joined to the desk edition through its own web server. */
+async function openAs(user: string): Promise<Page> {
+  const journal = createJournal(join(dir, `journal-${user}-${journals.size}`));
+  journals.set(user, journal);
+  const web = await startWebServer({ journal, desk: { url: desk.url, edition: EDITION, user, token: token(user) } });
+  webs.push(web);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(web.url);
+  await page.waitForSelector('.bm-page [data-block-id="s1"]');
+  await page.waitForSelector('[data-desk-state="online"]');
+  return page;
+}
+
+/** The text of a story on screen, other people's caret labels left out. */
+function screenText(page: Page, id: string): Promise<string> {
+  return page.$eval(`.bm-page [data-block-id="${id}"]`, (el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    for (const c of copy.querySelectorAll('.bm-desk-caret')) c.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+/** Puts the caret at the end of a story's text, after clicking into it as a person would. */
+async function caretAtEnd(page: Page, id: string): Promise<void> {
+  const selector = `.bm-page [data-block-id="${id}"] p`;
+  await page.click(selector);
+  await page.evaluate((selector) => {
+    const el = document.querySelector(selector)!;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest('.bm-desk-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
+    document.getSelection()!.collapse(last!, last!.data.length);
+  }, selector);
+  await page.waitForTimeout(50);
+}
+
+/** Waits until the page has sent everything and the desk confirmed it. */
+async function synced(page: Page): Promise<void> {
+  await page.waitForSelector('[data-desk-state="online"][data-pending="false"]');
+}
+
+/** The desk's document now, through a fresh client: each story's text, and `line:ID` its top line. */
+async function deskDoc(): Promise<Record<string, string>> {
+  const c = new NodeDeskClient({ url: desk.url, edition: EDITION, user: 'sub3', token: token('sub3'), schema });
+  await c.connect();
+  const doc = c.state!.doc;
+  const texts = Object.fromEntries(STORIES.map((id) => [id, storyText(doc, id)]));
+  for (const id of STORIES) texts[`line:${id}`] = String(doc.nodeAt(storyPos(doc, id))!.attrs['line']);
+  c.close();
+  return texts;
+}
+
+/** Waits until every page shows the desk's document, story by story. */
+async function converged(pages: Page[]): Promise<Record<string, string>> {
+  for (const p of pages) await synced(p);
+  const truth = await deskDoc();
+  for (const p of pages) {
+    for (const id of STORIES) {
+      await p.waitForFunction(
+        ({ id, text }) => {
+          const el = document.querySelector(`.bm-page [data-block-id="${id}"]`);
+          if (!el) return false;
+          const copy = el.cloneNode(true) as HTMLElement;
+          for (const c of copy.querySelectorAll('.bm-desk-caret')) c.remove();
+          return copy.textContent === text;
+        },
+        { id, text: truth[id]! },
+        { timeout: 20_000 },
+      );
+      await p.waitForSelector(`.bm-page [data-block-id="${id}"][data-line="${truth[`line:${id}`]}"]`, { timeout: 20_000 });
+    }
+  }
+  return truth;
+}
+
+describe('desk clients in the browser', () => {
+  let a: Page;
+  let b: Page;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bm-desk-e2e-'));
+    process.env['XDG_STATE_HOME'] = dir;
+    db = await openPglite(join(dir, 'db'));
+    await createTables(db);
+    await createEdition(db, EDITION, pageWithStories(STORIES.length).toJSON());
+    desk = await startDesk();
+    browser = await launchChromium();
+    a = await openAs('sub1');
+    b = await openAs('sub2');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const w of webs) await w.close();
+    await desk?.close();
+    await db?.close();
+    if (previousState === undefined) delete process.env['XDG_STATE_HOME'];
+    else process.env['XDG_STATE_HOME'] = previousState;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows who is on the desk in the status bar', async () => {
+    await a.waitForFunction(() => document.querySelector('[data-status="desk"]')?.textContent?.includes('sub2'));
+    const status = (await a.textContent('[data-status="desk"]')) ?? '';
+    expect(status).toContain('已连接版面服务器');
+    expect(status).toContain('sub1');
+  });
+
+  it('converges when two people type in different stories at once', async () => {
+    await caretAtEnd(a, 's1');
+    await caretAtEnd(b, 's2');
+    await Promise.all([a.keyboard.type('abcdefgh', { delay: 30 }), b.keyboard.type('12345678', { delay: 30 })]);
+    const truth = await converged([a, b]);
+    expect(truth['s1']).toBe('·abcdefgh');
+    expect(truth['s2']).toBe('·12345678');
+    // The other's caret is on the page, with the name.
+    await b.waitForSelector('.bm-desk-caret[data-desk-user="sub1"]');
+    // Each holds the story typed in, shown on the frame.
+    await b.waitForSelector('.bm-page [data-block-id="s1"][data-desk-holder="sub1"]');
+  });
+
+  it('refuses typing in a story another person holds, says so, and keeps the text', async () => {
+    const before = await screenText(a, 's1');
+    await caretAtEnd(b, 's1');
+    await b.keyboard.type('xyz');
+    const message = await b.waitForSelector('.bm-message-error .bm-message-text', { timeout: 20_000 });
+    const text = (await message.textContent()) ?? '';
+    expect(text).toContain('已由sub1签出');
+    expect(text).toContain('「xyz」');
+    await converged([a, b]);
+    expect(await screenText(b, 's1')).toBe(before);
+    expect(await screenText(a, 's1')).toBe(before);
+    await b.click('.bm-message-close');
+    // Checking in gives it back: the frame no longer names a holder, on either page.
+    await a.click('[data-checkin="s1"]');
+    for (const p of [a, b]) await p.waitForSelector('.bm-page [data-block-id="s1"]:not([data-desk-holder])');
+  });
+
+  it('undoes only one’s own steps', async () => {
+    await caretAtEnd(a, 's1');
+    await a.keyboard.type('A');
+    await converged([a, b]);
+    await caretAtEnd(b, 's2');
+    await b.keyboard.type('B');
+    await converged([a, b]);
+    // Then a's step lands after b's: b's Ctrl+Z must still take back b's own, not a's.
+    await a.keyboard.type('C');
+    await converged([a, b]);
+    await b.keyboard.press('Control+z');
+    const truth = await converged([a, b]);
+    expect(truth['s2']).toBe('·12345678');
+    expect(truth['s1']).toBe('·abcdefghAC');
+  });
+
+  it('keeps an IME composition whole when a remote step arrives during it', async () => {
+    await caretAtEnd(b, 's2');
+    await caretAtEnd(a, 's1');
+    const cdp: CDPSession = await b.context().newCDPSession(b);
+    await cdp.send('Input.imeSetComposition', { text: 'zhong', selectionStart: 5, selectionEnd: 5 });
+    await cdp.send('Input.imeSetComposition', { text: '中', selectionStart: 1, selectionEnd: 1 });
+    // a's typing reaches b mid-composition.
+    await a.keyboard.type('远程');
+    await b.waitForFunction(
+      () => document.querySelector('.bm-page [data-block-id="s1"]')?.textContent?.includes('远程'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    await cdp.send('Input.imeSetComposition', { text: '中文', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '中文' });
+    await cdp.detach();
+    const truth = await converged([a, b]);
+    expect(truth['s2']).toBe('·12345678中文');
+    expect(truth['s1']).toBe('·abcdefghAC远程');
+  });
+
+  it('converges when the layout editor moves a story while its holder types in it', async () => {
+    const mei = await openAs('mei');
+    const line = (await blockBox(mei, 's1')).line;
+    await caretAtEnd(a, 's1');
+    await ctrlClickBlock(mei, 's1');
+    await Promise.all([
+      a.keyboard.type('移动中', { delay: 40 }),
+      (async () => {
+        for (let i = 0; i < 3; i++) await mei.keyboard.press('ArrowDown', { delay: 40 });
+      })(),
+    ]);
+    const truth = await converged([a, b, mei]);
+    expect(truth['line:s1']).toBe(String(line + 3));
+    expect(truth['s1']).toBe('·abcdefghAC远程移动中');
+    // The layout editor's move is not a's to undo: a's Ctrl+Z takes back a's typing only.
+    await a.keyboard.press('Control+z');
+    const after = await converged([a, b, mei]);
+    expect(after['line:s1']).toBe(String(line + 3));
+    expect(after['s1']).toBe('·abcdefghAC远程');
+    await mei.close();
+  });
+
+  it('saves a local copy of the desk’s page with Save As', async () => {
+    const truth = await converged([a, b]);
+    const copy = join(dir, 'copy.banmian');
+    b.once('dialog', (d) => void d.accept(copy));
+    await b.keyboard.press('Control+Shift+s');
+    await b.waitForSelector('[data-message-kind="info"]');
+    const saved = await readBanmianFile(copy);
+    if (!saved.ok) throw new Error(saved.error.message);
+    const doc = schema.nodeFromJSON(saved.value.pages[0]);
+    for (const id of STORIES) expect(storyText(doc, id)).toBe(truth[id]);
+  });
+
+  it('joins another desk identity through 连接版面服务器…; a reporter may not type in others’ stories', async () => {
+    const c = await openAs('sub3');
+    await c.keyboard.press('Control+Shift+k');
+    await c.waitForSelector('[data-desk-dialog] input[name="url"]');
+    await c.fill('[data-desk-dialog] input[name="url"]', desk.url);
+    await c.fill('[data-desk-dialog] input[name="edition"]', EDITION);
+    await c.fill('[data-desk-dialog] input[name="user"]', 'rep');
+    await c.fill('[data-desk-dialog] input[name="token"]', token('rep'));
+    await c.click('[data-desk-dialog] [data-connect]');
+    await c.waitForFunction(() => document.querySelector('[data-status="desk"][data-desk-state="online"]')?.textContent?.includes('rep'));
+    await caretAtEnd(c, 's2');
+    await c.keyboard.type('记');
+    const message = await c.waitForSelector('.bm-message-error .bm-message-text', { timeout: 20_000 });
+    expect(await message.textContent()).toContain('记者只能修改自己的稿件');
+    expect(await message.textContent()).toContain('「记」');
+    await converged([a, b, c]);
+    await c.close();
+  });
+
+  it('keeps working while the desk is down and catches up when it is back', async () => {
+    const port = desk.port;
+    await desk.close();
+    await b.waitForSelector('[data-desk-state="offline"]', { timeout: 20_000 });
+    expect(await b.textContent('[data-status="desk"]')).toContain('未连接版面服务器');
+    await caretAtEnd(b, 's2');
+    await b.keyboard.type('离线');
+    expect(await screenText(b, 's2')).toBe('·12345678中文离线');
+    // Steps the desk has not confirmed are in the crash-recovery journal (leaving the window journals at once).
+    expect(await b.getAttribute('[data-status="desk"]', 'data-pending')).toBe('true');
+    await b.evaluate(() => window.dispatchEvent(new Event('blur')));
+    const journal = journals.get('sub2')!;
+    await expect
+      .poll(async () => {
+        const list = await journal.list();
+        if (!list.ok || list.value.length === 0) return '';
+        const read = await journal.read(list.value[0]!.id);
+        return read.ok ? storyText(schema.nodeFromJSON(read.value.pages[0]), 's2') : '';
+      }, { timeout: 10_000 })
+      .toBe('·12345678中文离线');
+    desk = await startDesk(port);
+    await b.waitForSelector('[data-desk-state="online"]', { timeout: 30_000 });
+    await a.waitForSelector('[data-desk-state="online"]', { timeout: 30_000 });
+    const truth = await converged([a, b]);
+    expect(truth['s2']).toBe('·12345678中文离线');
+  });
+});
