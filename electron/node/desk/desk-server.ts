@@ -126,9 +126,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         if (message.clientID !== session.clientID) return fatal('BAD_MESSAGE', 'client id differs from hello');
         let result;
         try {
-          result = await edition.submit(actor, message.clientID, message.version, message.steps);
+          result = await edition.submit(actor, message);
         } catch {
-          // The database failed (or a bug): nothing was committed; the client resends.
+          // The database failed (or a bug): nothing was committed; the client resends (same seq: at most once).
           send({ type: 'stale', version: edition.version });
           return;
         }
@@ -136,6 +136,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         else if (result.kind === 'refused') {
           const { kind: _kind, ...refusal } = result;
           send({ type: 'refused', ...refusal });
+        } else if (result.kind === 'committed' && result.count === 0) {
+          // None of its steps applied any more: the broadcast carried nothing of it, so answer it here.
+          send({ type: 'steps', version: result.version, steps: [], clientIDs: [], answered: message.seq });
         }
       } else if (message.type === 'checkin') {
         await edition.checkin(actor, message.block);
