@@ -20,7 +20,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { Step } from 'prosemirror-transform';
 import { getVersion, receiveTransaction } from 'prosemirror-collab';
 import type { Checkouts, DeskRole, PresenceEntry, RefusalCode, ServerMessage } from './protocol';
-import { MAX_STEPS_PER_MESSAGE } from './protocol';
+import { MAX_MESSAGE_BYTES, MAX_STEPS_PER_MESSAGE } from './protocol';
 import { confirmOwn, dropUnconfirmed, stepsLostInRebase, stepText, unconfirmedSteps } from './rebase';
 
 /** Something the session tells its user interface. */
@@ -51,6 +51,28 @@ export interface DeskSessionOptions {
   onEvent(event: DeskEvent): void;
   /** Runs `fn` after `ms` (setTimeout); used to back off when the desk cannot commit. */
   later(fn: () => void, ms: number): void;
+}
+
+/** The UTF-8 length of a string (shared/ has neither TextEncoder's types nor Buffer). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** How many of these steps (as JSON) fit in one message: at least one. */
+function stepsThatFit(json: readonly string[]): number {
+  // Room for the message's other fields and the commas between steps.
+  let bytes = 256;
+  for (let i = 0; i < json.length; i++) {
+    bytes += utf8Length(json[i]!) + 1;
+    if (bytes > MAX_MESSAGE_BYTES) return Math.max(1, i);
+  }
+  return json.length;
 }
 
 /** The message in flight: which unconfirmed steps it carries and what became of them so far. */
@@ -86,6 +108,11 @@ export class DeskSession {
 
   get online(): boolean {
     return this.send !== null && this.welcomed;
+  }
+
+  /** True while a message is sent (or to be resent) and not answered yet. */
+  get awaitingAnswer(): boolean {
+    return this.inFlight !== null;
   }
 
   /** The transport is open: say hello (with the version we have, on a reconnect). */
@@ -126,9 +153,10 @@ export class DeskSession {
     if (!flight) {
       if (unconfirmed.length === 0) return;
       // A long time offline may have queued more than one message may carry: send the oldest; the rest follow on confirmation.
-      const n = Math.min(unconfirmed.length, MAX_STEPS_PER_MESSAGE);
+      // As many steps as fit in MAX_MESSAGE_BYTES (at least one: a larger step is refused in words).
+      const n = stepsThatFit(unconfirmed.slice(0, MAX_STEPS_PER_MESSAGE).map((s) => JSON.stringify(s.toJSON())));
       const alive = Array.from({ length: n }, (_, i) => i);
-      flight = { seq: this.nextSeq++, sent: n, alive, lastSent: alive, lostText: new Map(), awaiting: false };
+      flight = { seq: this.nextSeq++, sent: n, alive, lastSent: [], lostText: new Map(), awaiting: false };
       this.inFlight = flight;
     }
     flight.awaiting = true;
@@ -164,10 +192,24 @@ export class DeskSession {
         this.presence = message.users;
         this.options.onEvent({ type: 'presence', users: message.users });
         break;
+      case 'slow-down':
+        // Over the desk's rate limit: the message was not handled; resend it (same seq) after the wait.
+        if (this.inFlight) this.inFlight.awaiting = false;
+        this.holdFor(message.retryMs);
+        break;
       case 'error':
         this.options.onEvent({ type: 'error', code: message.code, message: message.message });
         break;
     }
+  }
+
+  private holdFor(ms: number): void {
+    if (this.holding) return;
+    this.holding = true;
+    this.options.later(() => {
+      this.holding = false;
+      this.flush();
+    }, ms);
   }
 
   /** Tells the desk where this user is (page index, caret). */
@@ -186,11 +228,7 @@ export class DeskSession {
     if (state && version <= getVersion(state)) {
       // Nothing newer to catch up with: the desk could not commit (its database is away). Back off, resend.
       this.backoffMs = Math.min(2000, Math.max(50, this.backoffMs * 2));
-      this.holding = true;
-      this.options.later(() => {
-        this.holding = false;
-        this.flush();
-      }, this.backoffMs);
+      this.holdFor(this.backoffMs);
       return;
     }
     this.waitFor = version;

@@ -13,6 +13,13 @@ export type DeskRole = (typeof DESK_ROLES)[number];
 /** Most steps one message may carry (a paste is one step; typing is one per key). */
 export const MAX_STEPS_PER_MESSAGE = 2000;
 
+/**
+ * Largest message a client may send, in UTF-8 bytes. The client cuts its
+ * messages to fit; a single step larger than this (a huge paste) is refused
+ * with code `too-large` and reported with its text.
+ */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
 const name = z.string().min(1).max(80);
 
 /** A client's first message: who it is and, on reconnect, the version it has. */
@@ -79,7 +86,7 @@ export interface PresenceEntry {
 }
 
 /** Why the authority refused a step (stable codes; the message says it for a person). */
-export type RefusalCode = 'checked-out' | 'not-your-story' | 'layout-only' | 'invalid-step';
+export type RefusalCode = 'checked-out' | 'not-your-story' | 'layout-only' | 'invalid-step' | 'too-large';
 
 export type ServerMessage =
   /** Answer to hello: the edition at `version` (the document only on a first join). */
@@ -109,6 +116,11 @@ export type ServerMessage =
   | { type: 'refused'; version: number; index: number; code: RefusalCode; block: string | null; holder: string | null; message: string; messageZh: string }
   | { type: 'checkouts'; checkouts: Checkouts }
   | { type: 'presence'; users: PresenceEntry[] }
+  /**
+   * The user sent more messages than the desk's rate limit allows: this one
+   * was not handled (nothing of it applied); resend after `retryMs`.
+   */
+  | { type: 'slow-down'; retryMs: number; message: string; messageZh: string }
   /** A fatal error for this connection (bad token, unknown edition); the server closes it. */
   | { type: 'error'; code: string; message: string };
 

@@ -12,12 +12,14 @@ import type { Schema } from 'prosemirror-model';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { PresenceEntry, ServerMessage } from '../../../shared/desk/protocol';
-import { parseClientMessage } from '../../../shared/desk/protocol';
+import { MAX_MESSAGE_BYTES, parseClientMessage } from '../../../shared/desk/protocol';
 import type { DeskActor } from '../../../shared/desk/rules';
 import type { DeskDb } from './desk-db';
 import { createTables, DESK_CHANNEL, listEditions } from './desk-store';
 import type { DeskUsers } from './desk-users';
 import { EditionAuthority } from './edition-authority';
+import type { RateLimitOptions } from './desk-rate-limit';
+import { DeskRateLimit } from './desk-rate-limit';
 
 export interface DeskServerOptions {
   db: DeskDb;
@@ -25,6 +27,8 @@ export interface DeskServerOptions {
   schema: Schema;
   port: number;
   host?: string;
+  /** Per-user message rate limit (default DEFAULT_RATE_LIMIT). */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface DeskServer {
@@ -33,7 +37,8 @@ export interface DeskServer {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** What the socket accepts at all; between MAX_MESSAGE_BYTES and this, a message is refused in words. */
+const SOCKET_MAX_BYTES = 2 * MAX_MESSAGE_BYTES;
 
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const { db, users, schema } = options;
@@ -82,7 +87,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('banmian desk: connect with a WebSocket\n');
   });
-  const wss = new WebSocketServer({ server: http, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ server: http, maxPayload: SOCKET_MAX_BYTES });
+  const limit = new DeskRateLimit(options.rateLimit);
   let nextConnection = 0;
 
   wss.on('connection', (ws: WebSocket) => {
@@ -103,8 +109,22 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       chain = chain.then(() => handle(data.toString())).catch((e: unknown) => fatal('INTERNAL', (e as Error).message));
     });
     const handle = async (text: string) => {
+      if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) return tooLarge(text);
       const message = parseClientMessage(text);
       if (!message) return fatal('BAD_MESSAGE', 'not a desk message');
+      if (session && message.type !== 'hello') {
+        const retryMs = limit.take(session.actor.user);
+        if (retryMs > 0) {
+          // Not handled: the client waits and resends (steps keep their seq, so nothing is lost or doubled).
+          send({
+            type: 'slow-down',
+            retryMs,
+            message: `Too many messages from ${session.actor.user}: wait ${retryMs} ms.`,
+            messageZh: `${session.actor.user} 发送的消息过多，请等待 ${retryMs} 毫秒。`,
+          });
+          return;
+        }
+      }
       if (message.type === 'hello') {
         if (session || joining) return fatal('BAD_MESSAGE', 'hello twice');
         const actor = users.authenticate(message.user, message.token);
@@ -147,6 +167,26 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         edition.setPresence(connectionKey, entry);
         await db.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition: edition.edition, kind: 'presence', process: processId, key: connectionKey, entry })]);
       }
+    };
+    /** A message over MAX_MESSAGE_BYTES: a message of steps is refused in words (its text is reported); anything else ends the connection. */
+    const tooLarge = (text: string) => {
+      let steps = false;
+      try {
+        steps = (JSON.parse(text) as { type?: unknown }).type === 'steps';
+      } catch {
+        // Not JSON: not a desk message at all.
+      }
+      if (!session || !steps) return fatal('TOO_LARGE', `a desk message may have at most ${MAX_MESSAGE_BYTES} bytes`);
+      send({
+        type: 'refused',
+        version: session.edition.version,
+        index: 0,
+        code: 'too-large',
+        block: null,
+        holder: null,
+        message: `The change is too large for the desk (more than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB); its text is kept.`,
+        messageZh: `此修改过大（超过 ${MAX_MESSAGE_BYTES / 1024 / 1024} MB），版面服务器无法接收；文字已保留。`,
+      });
     };
     ws.on('close', () => {
       if (!session) return;
