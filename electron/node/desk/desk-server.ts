@@ -67,7 +67,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     );
 
   await db.listen(DESK_CHANNEL, (payload) => {
-    let note: { edition?: string; kind?: string; process?: string; key?: string; entry?: PresenceEntry | null };
+    let note: { edition?: string; kind?: string; process?: string; key?: string; entry?: PresenceEntry | null; checkouts?: boolean };
     try {
       note = JSON.parse(payload) as typeof note;
     } catch {
@@ -78,7 +78,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (!loaded) return;
     void loaded.then((a) => {
       if (note.kind === 'presence' && typeof note.key === 'string') a.setPresence(note.key, note.entry ?? null);
-      else return a.refresh();
+      // A commit of steps changes check-outs only when it says so; a check-in always does.
+      else return a.refresh(note.kind !== 'steps' || note.checkouts !== false);
       return undefined;
     }).catch(() => {});
   });
@@ -95,8 +96,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     const connectionKey = `${processId}/${nextConnection++}`;
     let session: { actor: DeskActor; edition: EditionAuthority; clientID: number } | null = null;
     let joining = false;
-    const send = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    const send = (message: ServerMessage, text?: string) => {
+      if (ws.readyState === ws.OPEN) ws.send(text ?? JSON.stringify(message));
     };
     const subscriber = { send };
     const fatal = (code: string, message: string) => {

@@ -100,7 +100,8 @@ interface DrainOutcome {
 
 /** A connected client as the authority sees it. */
 export interface AuthoritySubscriber {
-  send(message: ServerMessage): void;
+  /** `text`, when given, is `message` as JSON (serialised once for all subscribers). */
+  send(message: ServerMessage, text?: string): void;
 }
 
 export class EditionAuthority {
@@ -112,10 +113,15 @@ export class EditionAuthority {
   private readonly touched = new Map<string, number>();
   /** The last committed steps (versions version-tail.length+1 … version). */
   private readonly tail: TailEntry[] = [];
+  /** Steps in the tail per message (client id/seq): a resent message already committed is found here. */
+  private readonly tailMessages = new Map<string, number>();
   /** Messages waiting for the next group commit. */
   private pending: Pending[] = [];
   /** A commit failed: the next one first reads the log (it may have landed after all). */
   private mustCatchUp = false;
+  /** A refresh (NOTIFY from another desk) is queued; whether it must read the check-outs too. */
+  private refreshQueued = false;
+  private refreshCheckouts = false;
 
   private constructor(
     private readonly options: AuthorityOptions,
@@ -175,7 +181,8 @@ export class EditionAuthority {
   }
 
   private broadcast(message: ServerMessage): void {
-    for (const s of this.subscribers) s.send(message);
+    const text = JSON.stringify(message);
+    for (const s of this.subscribers) s.send(message, text);
   }
 
   /** Applies steps other processes committed (called under the lock, or on NOTIFY). */
@@ -199,10 +206,17 @@ export class EditionAuthority {
   }
 
   /** A NOTIFY said another process committed steps or changed check-outs. */
-  refresh(): Promise<void> {
+  refresh(checkouts = true): Promise<void> {
+    this.refreshCheckouts ||= checkouts;
+    // One refresh waiting is enough: it reads everything committed until it runs.
+    if (this.refreshQueued) return Promise.resolve();
+    this.refreshQueued = true;
     return this.serial(async () => {
+      this.refreshQueued = false;
+      const readCheckouts = this.refreshCheckouts;
+      this.refreshCheckouts = false;
       await this.catchUpWith(this.options.db);
-      await this.setCheckouts(await this.readCheckouts(this.options.db));
+      if (readCheckouts) await this.setCheckouts(await this.readCheckouts(this.options.db, false));
     });
   }
 
@@ -259,10 +273,13 @@ export class EditionAuthority {
         const rows = draft.steps;
         await insertSteps(tx, edition, this.version, rows);
         const now = Date.now();
+        let wroteCheckouts = false;
         for (const [block, user] of draft.taken) {
           // Activity is recorded at most every few seconds per block (idle lapses are in minutes).
           if (draft.held[block] === user && now - (this.touched.get(block) ?? 0) < TOUCH_EVERY_MS) continue;
           this.touched.set(block, now);
+          // Only a new holder changes what the other desks show; a refreshed activity time does not.
+          if (draft.held[block] !== user) wroteCheckouts = true;
           await tx.query(
             `insert into desk_checkouts (edition, block, user_name) values ($1, $2, $3)
              on conflict (edition, block) do update set last_activity = now()`,
@@ -272,7 +289,11 @@ export class EditionAuthority {
         const next = this.version + rows.length;
         if (rows.length > 0) {
           if (Math.floor(next / SNAPSHOT_EVERY) > Math.floor(this.version / SNAPSHOT_EVERY)) await insertSnapshot(tx, edition, next, draft.doc.toJSON());
-          await tx.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition, kind: 'steps', version: next, process: this.options.processId })]);
+          // Other desks on the same PostgreSQL learn of it (an embedded PGlite has no other desk).
+          if (shared) {
+            const note = { edition, kind: 'steps', version: next, process: this.options.processId, checkouts: wroteCheckouts };
+            await tx.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify(note)]);
+          }
         }
         outcome = draft;
       });
@@ -381,13 +402,21 @@ export class EditionAuthority {
 
   /** True when the log's tail holds steps of this client's message `seq`. */
   private committedMessage(clientID: number, seq: number): boolean {
-    return this.tail.some((t) => t.clientID === clientID && t.seq === seq);
+    return this.tailMessages.has(`${clientID}/${seq}`);
   }
 
   /** Keeps the last steps in memory: messages made on a version within them are rebased without the database. */
   private remember(entries: TailEntry[]): void {
+    const count = (t: TailEntry, by: number) => {
+      if (t.seq === null) return;
+      const key = `${t.clientID}/${t.seq}`;
+      const n = (this.tailMessages.get(key) ?? 0) + by;
+      if (n > 0) this.tailMessages.set(key, n);
+      else this.tailMessages.delete(key);
+    };
+    for (const t of entries) count(t, 1);
     this.tail.push(...entries);
-    if (this.tail.length > TAIL_STEPS) this.tail.splice(0, this.tail.length - TAIL_STEPS);
+    if (this.tail.length > TAIL_STEPS) for (const t of this.tail.splice(0, this.tail.length - TAIL_STEPS)) count(t, -1);
   }
 
   /** Gives back a block the actor holds. */
