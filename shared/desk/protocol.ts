@@ -13,6 +13,13 @@ export type DeskRole = (typeof DESK_ROLES)[number];
 /** Most steps one message may carry (a paste is one step; typing is one per key). */
 export const MAX_STEPS_PER_MESSAGE = 2000;
 
+/**
+ * Largest message a client may send, in UTF-8 bytes. The client cuts its
+ * messages to fit; a single step larger than this (a huge paste) is refused
+ * with code `too-large` and reported with its text.
+ */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
 const name = z.string().min(1).max(80);
 
 /** A client's first message: who it is and, on reconnect, the version it has. */
@@ -28,13 +35,22 @@ export const helloSchema = z
   })
   .strict();
 
-/** Local steps made on top of `version` (prosemirror-collab's `sendableSteps`). */
+/**
+ * Local steps made on top of `version` (any version the client has: the
+ * authority rebases them over what was committed since, decision 0025).
+ * `seq` numbers the client's messages; a message resent after a reconnect or
+ * a failed commit keeps its `seq`, so the authority commits it at most once.
+ * `sources` gives, for a resent message, each step's index in the message as
+ * first sent (default 0…n-1).
+ */
 export const stepsSchema = z
   .object({
     type: z.literal('steps'),
     version: z.number().int().nonnegative(),
     steps: z.array(z.unknown()).min(1).max(MAX_STEPS_PER_MESSAGE),
     clientID: z.number().int().nonnegative(),
+    seq: z.number().int().nonnegative(),
+    sources: z.array(z.number().int().nonnegative()).max(MAX_STEPS_PER_MESSAGE).optional(),
   })
   .strict();
 
@@ -70,18 +86,27 @@ export interface PresenceEntry {
 }
 
 /** Why the authority refused a step (stable codes; the message says it for a person). */
-export type RefusalCode = 'checked-out' | 'not-your-story' | 'layout-only' | 'invalid-step';
+export type RefusalCode = 'checked-out' | 'not-your-story' | 'layout-only' | 'invalid-step' | 'too-large';
 
 export type ServerMessage =
   /** Answer to hello: the edition at `version` (the document only on a first join). */
   | { type: 'welcome'; version: number; doc?: unknown; role: DeskRole; checkouts: Checkouts }
   /**
    * Committed steps from `version` on (the version before the first of them),
-   * with the client id of each; a client recognises its own and takes them as
-   * confirmed. Sent only after the steps are committed to the database.
+   * as the authority committed them (rebased), with the client id, message
+   * `seq` and index in that message (`sources`) of each: a client recognises
+   * its own message's steps, takes them as confirmed and learns what each of
+   * its sent steps became (a sent index missing there no longer applied).
+   * `answered` names a message of the receiving client that this answers
+   * although none of its steps was committed (all no longer applied). Sent
+   * only after the steps are committed to the database.
    */
-  | { type: 'steps'; version: number; steps: unknown[]; clientIDs: number[] }
-  /** The client's steps were made on an old version: wait for the steps up to `version`, rebase, resend. */
+  | { type: 'steps'; version: number; steps: unknown[]; clientIDs: number[]; seqs?: Array<number | null>; sources?: Array<number | null>; answered?: number }
+  /**
+   * Nothing of the message was committed: the desk could not commit (back off
+   * and resend), or the message was made on a version the desk cannot rebase
+   * from (wait for the steps up to `version`, resend).
+   */
   | { type: 'stale'; version: number }
   /**
    * The client's message of steps sent at `version` was refused as a whole
@@ -91,6 +116,11 @@ export type ServerMessage =
   | { type: 'refused'; version: number; index: number; code: RefusalCode; block: string | null; holder: string | null; message: string; messageZh: string }
   | { type: 'checkouts'; checkouts: Checkouts }
   | { type: 'presence'; users: PresenceEntry[] }
+  /**
+   * The user sent more messages than the desk's rate limit allows: this one
+   * was not handled (nothing of it applied); resend after `retryMs`.
+   */
+  | { type: 'slow-down'; retryMs: number; message: string; messageZh: string }
   /** A fatal error for this connection (bad token, unknown edition); the server closes it. */
   | { type: 'error'; code: string; message: string };
 

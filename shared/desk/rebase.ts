@@ -1,15 +1,17 @@
 /**
  * The client's side of rebasing, around prosemirror-collab: which local steps
  * a rebase over remote steps would drop (prosemirror-collab drops them
- * silently; the desk reports them with their text), and dropping local steps
+ * silently; the desk reports them with their text), dropping local steps
  * the authority refused, so that the editor, the collab state and the undo
- * history all forget them.
+ * history all forget them, and taking the authority's commit of the client's
+ * own message, which the authority may have rebased (decision 0025).
  *
  * prosemirror-collab does not export its state key or its `Rebaseable`; this
  * module reads and writes that state through the plugin instance, checking
  * its shape at run time (a version bump that changes it fails loudly here).
  */
 import type { EditorState, Plugin, Transaction } from 'prosemirror-state';
+import { TextSelection } from 'prosemirror-state';
 import type { Step } from 'prosemirror-transform';
 import { ReplaceAroundStep, ReplaceStep, Transform } from 'prosemirror-transform';
 import type { StepOwner } from './step-owner';
@@ -123,4 +125,66 @@ export function dropUnconfirmed(
   const next: CollabFields = { version, unconfirmed: kept };
   tr.setMeta(plugin, next).setMeta('rebased', unconfirmed.length).setMeta('addToHistory', false);
   return { tr, dropped };
+}
+
+/**
+ * The transaction that takes the authority's commit of this client's message
+ * (decision 0025): `committed` are the steps it became, `sources` the index
+ * (as first sent) each came from; `alive` lists, for the first unconfirmed
+ * steps, which sent step each is. When the authority committed exactly what
+ * the client shows (the rule: both rebased the same steps the same way) the
+ * steps are simply confirmed — no document change, the history untouched.
+ * Otherwise the client's versions are undone, the committed ones applied and
+ * the unsent steps rebased on top, each committed step mirrored to its
+ * client version so prosemirror-history keeps it undoable. `lost` are the
+ * positions (in `alive`) of sent steps the authority left out.
+ */
+export function confirmOwn(
+  state: EditorState,
+  alive: readonly number[],
+  committed: readonly Step[],
+  sources: readonly number[],
+): { tr: Transaction; lost: number[]; rebasedLost: number[] } {
+  const plugin = collabPlugin(state);
+  const { version, unconfirmed } = collabFields(state);
+  const sent = alive.length;
+  const lost = alive.flatMap((a, p) => (sources.includes(a) ? [] : [p]));
+  const same =
+    committed.length === sent &&
+    sources.every((s, k) => s === alive[k]) &&
+    committed.every((c, k) => JSON.stringify(c.toJSON()) === JSON.stringify(unconfirmed[k]!.step.toJSON()));
+  if (same) {
+    const next: CollabFields = { version: version + committed.length, unconfirmed: unconfirmed.slice(sent) };
+    return { tr: state.tr.setMeta(plugin, next), lost: [], rebasedLost: [] };
+  }
+  const tr = state.tr;
+  const n = unconfirmed.length;
+  for (let i = n - 1; i >= 0; i--) tr.step(unconfirmed[i]!.inverted);
+  committed.forEach((step, k) => {
+    tr.step(step);
+    const p = alive.indexOf(sources[k]!);
+    if (p >= 0) setMirrorAt(tr, n - 1 - p, tr.steps.length - 1);
+  });
+  const kept: Unconfirmed[] = [];
+  const rebasedLost: number[] = [];
+  for (let i = sent; i < n; i++) {
+    const original = unconfirmed[i]!;
+    const mapped = original.step.map(tr.mapping.slice(n - i));
+    if (mapped && !tr.maybeStep(mapped).failed) {
+      setMirrorAt(tr, n - 1 - i, tr.steps.length - 1);
+      kept.push({ step: mapped, inverted: mapped.invert(tr.docs[tr.docs.length - 1]!), origin: original.origin });
+    } else rebasedLost.push(i);
+  }
+  const next: CollabFields = { version: version + committed.length, unconfirmed: kept };
+  if (state.selection instanceof TextSelection) {
+    // As prosemirror-collab's mapSelectionBackward: the caret stays before text inserted at it.
+    const map = (pos: number) => tr.doc.resolve(tr.mapping.map(pos, -1));
+    tr.setSelection(TextSelection.between(map(state.selection.anchor), map(state.selection.head), -1));
+  }
+  tr.setMeta(plugin, next).setMeta('rebased', n).setMeta('addToHistory', false);
+  return { tr, lost, rebasedLost };
+}
+
+function setMirrorAt(tr: Transform, n: number, m: number): void {
+  (tr.mapping as unknown as { setMirror(n: number, m: number): void }).setMirror(n, m);
 }

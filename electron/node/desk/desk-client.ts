@@ -126,9 +126,9 @@ export class NodeDeskClient {
     return this.state ? getVersion(this.state) : -1;
   }
 
-  /** True when every local step is confirmed. */
+  /** True when every local step is confirmed and every message answered. */
   get synced(): boolean {
-    return this.state !== null && sendableSteps(this.state) === null;
+    return this.state !== null && sendableSteps(this.state) === null && !this.session.awaitingAnswer;
   }
 
   /** Lost-step reports so far. */

@@ -12,12 +12,14 @@ import type { Schema } from 'prosemirror-model';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { PresenceEntry, ServerMessage } from '../../../shared/desk/protocol';
-import { parseClientMessage } from '../../../shared/desk/protocol';
+import { MAX_MESSAGE_BYTES, parseClientMessage } from '../../../shared/desk/protocol';
 import type { DeskActor } from '../../../shared/desk/rules';
 import type { DeskDb } from './desk-db';
 import { createTables, DESK_CHANNEL, listEditions } from './desk-store';
 import type { DeskUsers } from './desk-users';
 import { EditionAuthority } from './edition-authority';
+import type { RateLimitOptions } from './desk-rate-limit';
+import { DeskRateLimit } from './desk-rate-limit';
 
 export interface DeskServerOptions {
   db: DeskDb;
@@ -25,6 +27,8 @@ export interface DeskServerOptions {
   schema: Schema;
   port: number;
   host?: string;
+  /** Per-user message rate limit (default DEFAULT_RATE_LIMIT). */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface DeskServer {
@@ -33,7 +37,8 @@ export interface DeskServer {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** What the socket accepts at all; between MAX_MESSAGE_BYTES and this, a message is refused in words. */
+const SOCKET_MAX_BYTES = 2 * MAX_MESSAGE_BYTES;
 
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const { db, users, schema } = options;
@@ -62,7 +67,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     );
 
   await db.listen(DESK_CHANNEL, (payload) => {
-    let note: { edition?: string; kind?: string; process?: string; key?: string; entry?: PresenceEntry | null };
+    let note: { edition?: string; kind?: string; process?: string; key?: string; entry?: PresenceEntry | null; checkouts?: boolean };
     try {
       note = JSON.parse(payload) as typeof note;
     } catch {
@@ -73,7 +78,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (!loaded) return;
     void loaded.then((a) => {
       if (note.kind === 'presence' && typeof note.key === 'string') a.setPresence(note.key, note.entry ?? null);
-      else return a.refresh();
+      // A commit of steps changes check-outs only when it says so; a check-in always does.
+      else return a.refresh(note.kind !== 'steps' || note.checkouts !== false);
       return undefined;
     }).catch(() => {});
   });
@@ -82,15 +88,16 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('banmian desk: connect with a WebSocket\n');
   });
-  const wss = new WebSocketServer({ server: http, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ server: http, maxPayload: SOCKET_MAX_BYTES });
+  const limit = new DeskRateLimit(options.rateLimit);
   let nextConnection = 0;
 
   wss.on('connection', (ws: WebSocket) => {
     const connectionKey = `${processId}/${nextConnection++}`;
     let session: { actor: DeskActor; edition: EditionAuthority; clientID: number } | null = null;
     let joining = false;
-    const send = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    const send = (message: ServerMessage, text?: string) => {
+      if (ws.readyState === ws.OPEN) ws.send(text ?? JSON.stringify(message));
     };
     const subscriber = { send };
     const fatal = (code: string, message: string) => {
@@ -103,8 +110,22 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       chain = chain.then(() => handle(data.toString())).catch((e: unknown) => fatal('INTERNAL', (e as Error).message));
     });
     const handle = async (text: string) => {
+      if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) return tooLarge(text);
       const message = parseClientMessage(text);
       if (!message) return fatal('BAD_MESSAGE', 'not a desk message');
+      if (session && message.type !== 'hello') {
+        const retryMs = limit.take(session.actor.user);
+        if (retryMs > 0) {
+          // Not handled: the client waits and resends (steps keep their seq, so nothing is lost or doubled).
+          send({
+            type: 'slow-down',
+            retryMs,
+            message: `Too many messages from ${session.actor.user}: wait ${retryMs} ms.`,
+            messageZh: `${session.actor.user} 发送的消息过多，请等待 ${retryMs} 毫秒。`,
+          });
+          return;
+        }
+      }
       if (message.type === 'hello') {
         if (session || joining) return fatal('BAD_MESSAGE', 'hello twice');
         const actor = users.authenticate(message.user, message.token);
@@ -126,9 +147,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         if (message.clientID !== session.clientID) return fatal('BAD_MESSAGE', 'client id differs from hello');
         let result;
         try {
-          result = await edition.submit(actor, message.clientID, message.version, message.steps);
+          result = await edition.submit(actor, message);
         } catch {
-          // The database failed (or a bug): nothing was committed; the client resends.
+          // The database failed (or a bug): nothing was committed; the client resends (same seq: at most once).
           send({ type: 'stale', version: edition.version });
           return;
         }
@@ -136,6 +157,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         else if (result.kind === 'refused') {
           const { kind: _kind, ...refusal } = result;
           send({ type: 'refused', ...refusal });
+        } else if (result.kind === 'committed' && result.count === 0) {
+          // None of its steps applied any more: the broadcast carried nothing of it, so answer it here.
+          send({ type: 'steps', version: result.version, steps: [], clientIDs: [], answered: message.seq });
         }
       } else if (message.type === 'checkin') {
         await edition.checkin(actor, message.block);
@@ -144,6 +168,26 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
         edition.setPresence(connectionKey, entry);
         await db.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition: edition.edition, kind: 'presence', process: processId, key: connectionKey, entry })]);
       }
+    };
+    /** A message over MAX_MESSAGE_BYTES: a message of steps is refused in words (its text is reported); anything else ends the connection. */
+    const tooLarge = (text: string) => {
+      let steps = false;
+      try {
+        steps = (JSON.parse(text) as { type?: unknown }).type === 'steps';
+      } catch {
+        // Not JSON: not a desk message at all.
+      }
+      if (!session || !steps) return fatal('TOO_LARGE', `a desk message may have at most ${MAX_MESSAGE_BYTES} bytes`);
+      send({
+        type: 'refused',
+        version: session.edition.version,
+        index: 0,
+        code: 'too-large',
+        block: null,
+        holder: null,
+        message: `The change is too large for the desk (more than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB); its text is kept.`,
+        messageZh: `此修改过大（超过 ${MAX_MESSAGE_BYTES / 1024 / 1024} MB），版面服务器无法接收；文字已保留。`,
+      });
     };
     ws.on('close', () => {
       if (!session) return;

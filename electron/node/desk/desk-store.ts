@@ -22,6 +22,10 @@ export async function createTables(db: DeskDb): Promise<void> {
       edition text not null, version integer not null, step jsonb not null,
       client_id bigint not null, user_name text not null,
       created_at timestamptz not null default now(), primary key (edition, version))`);
+    // The sender's message (its sequence number) and the step's index in it: how the sender
+    // recognises what its steps became after the authority rebased them (decision 0025).
+    await tx.query(`alter table desk_steps add column if not exists msg_seq bigint`);
+    await tx.query(`alter table desk_steps add column if not exists msg_index integer`);
     await tx.query(`create table if not exists desk_checkouts (
       edition text not null, block text not null, user_name text not null,
       taken_at timestamptz not null default now(), last_activity timestamptz not null default now(),
@@ -69,26 +73,47 @@ export interface StepRow {
   version: number;
   step: unknown;
   client_id: number;
+  /** The sender's message sequence number (null in logs written before decision 0025). */
+  seq: number | null;
+  /** The step's index in the message as sent (null likewise). */
+  source: number | null;
 }
 
 /** Steps of an edition from `version` on (the step that makes version+1 first). */
 export async function stepsSince(db: SqlRunner, edition: string, version: number): Promise<StepRow[]> {
-  const { rows } = await db.query<{ version: number; step: unknown; client_id: string | number }>(
-    `select version, step, client_id from desk_steps where edition = $1 and version > $2 order by version`,
+  const { rows } = await db.query<{ version: number; step: unknown; client_id: string | number; msg_seq: string | number | null; msg_index: number | null }>(
+    `select version, step, client_id, msg_seq, msg_index from desk_steps where edition = $1 and version > $2 order by version`,
     [edition, version],
   );
-  return rows.map((r) => ({ version: r.version, step: r.step, client_id: Number(r.client_id) }));
+  return rows.map((r) => ({
+    version: r.version,
+    step: r.step,
+    client_id: Number(r.client_id),
+    seq: r.msg_seq === null ? null : Number(r.msg_seq),
+    source: r.msg_index,
+  }));
 }
 
-/** Appends steps making versions from+1 … from+n. */
-export async function insertSteps(tx: SqlRunner, edition: string, from: number, steps: unknown[], clientID: number, user: string): Promise<void> {
+/** One step to append: what it is, and whose message (and which step of it) it came from. */
+export interface NewStep {
+  step: unknown;
+  clientID: number;
+  user: string;
+  seq: number;
+  source: number;
+}
+
+/** Appends steps making versions from+1 … from+n (messages of several clients may share one transaction). */
+export async function insertSteps(tx: SqlRunner, edition: string, from: number, steps: readonly NewStep[]): Promise<void> {
+  if (steps.length === 0) return;
   const values: string[] = [];
-  const params: unknown[] = [edition, clientID, user];
-  steps.forEach((step, i) => {
-    params.push(from + i + 1, JSON.stringify(step));
-    values.push(`($1, $${params.length - 1}, $${params.length}, $2, $3)`);
+  const params: unknown[] = [edition];
+  steps.forEach((s, i) => {
+    const at = params.length;
+    params.push(from + i + 1, JSON.stringify(s.step), s.clientID, s.user, s.seq, s.source);
+    values.push(`($1, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`);
   });
-  await tx.query(`insert into desk_steps (edition, version, step, client_id, user_name) values ${values.join(', ')}`, params);
+  await tx.query(`insert into desk_steps (edition, version, step, client_id, user_name, msg_seq, msg_index) values ${values.join(', ')}`, params);
 }
 
 export async function insertSnapshot(tx: SqlRunner, edition: string, version: number, doc: unknown): Promise<void> {

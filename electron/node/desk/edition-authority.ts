@@ -1,10 +1,14 @@
 /**
  * The authority for one edition in one desk process. It orders steps: a
- * message of steps made on the current version is judged step by step
- * (shared/desk/rules.ts), committed to the database with the check-outs it
- * takes, and only then sent to every client (the sender recognises its own
- * steps as confirmed). Steps made on an old version get `stale`; a message
- * with a forbidden step gets `refused` naming it — nothing is dropped silently.
+ * message of steps made on any recent version is rebased over what was
+ * committed since (shared/desk/rebase-message.ts, decision 0025), judged step
+ * by step (shared/desk/rules.ts), committed to the database with the
+ * check-outs it takes — all messages waiting at that moment in one
+ * transaction — and only then sent to every client, with the sender's
+ * message number and each step's index in it, so the sender learns what its
+ * steps became. A message with a forbidden step gets `refused` naming it; a
+ * step that no longer applies is left out and named — nothing is dropped
+ * silently.
  *
  * Several processes may serve one edition on one PostgreSQL: each submission
  * runs under the edition's advisory lock and first catches up with the steps
@@ -18,13 +22,35 @@ import type { DeskActor } from '../../../shared/desk/rules';
 import { judgeStep } from '../../../shared/desk/rules';
 import { stepOwner } from '../../../shared/desk/step-owner';
 import type { DeskDb, SqlRunner } from './desk-db';
+import type { StepRow } from './desk-store';
 import { DESK_CHANNEL, editionLockSql, insertSnapshot, insertSteps, latestSnapshot, SNAPSHOT_EVERY, stepsSince } from './desk-store';
+import { rebaseMessage } from '../../../shared/desk/rebase-message';
 
 /** How often a holder's typing refreshes its check-out's `last_activity`. */
 const TOUCH_EVERY_MS = 5000;
 
+/** How many committed steps the authority keeps in memory to rebase messages made on older versions. */
+const TAIL_STEPS = 5000;
+
+/** A message of steps from a client (protocol.ts `steps`). */
+export interface SubmittedMessage {
+  clientID: number;
+  seq: number;
+  version: number;
+  steps: unknown[];
+  sources?: number[] | undefined;
+}
+
 export type SubmitResult =
-  | { kind: 'committed'; version: number }
+  /**
+   * Committed, the message's last step making `version`: `count` steps
+   * (rebased); the message's steps at `dropped` (indices as first sent) no
+   * longer applied and were left out.
+   */
+  | { kind: 'committed'; version: number; count: number; dropped: number[] }
+  /** The message was committed before (a resend): its steps are in the log already. */
+  | { kind: 'duplicate' }
+  /** Made on a version the authority cannot rebase from: catch up to `version` and resend. */
   | { kind: 'stale'; version: number }
   | { kind: 'refused'; version: number; index: number; code: RefusalCode; block: string | null; holder: string | null; message: string; messageZh: string };
 
@@ -38,9 +64,44 @@ export interface AuthorityOptions {
   processId: string;
 }
 
+/** A committed step kept in memory, with whose message it came from. */
+interface TailEntry {
+  step: Step;
+  clientID: number;
+  seq: number | null;
+  source: number | null;
+}
+
+interface Pending {
+  actor: DeskActor;
+  message: SubmittedMessage;
+  resolve(result: SubmitResult): void;
+  reject(error: unknown): void;
+}
+
+/** A step to commit in a group commit. */
+interface DrainStep {
+  step: unknown;
+  parsed: Step;
+  clientID: number;
+  user: string;
+  seq: number;
+  source: number;
+}
+
+interface DrainOutcome {
+  doc: Node;
+  steps: DrainStep[];
+  results: SubmitResult[];
+  checkouts: Checkouts;
+  taken: Map<string, string>;
+  held: Checkouts;
+}
+
 /** A connected client as the authority sees it. */
 export interface AuthoritySubscriber {
-  send(message: ServerMessage): void;
+  /** `text`, when given, is `message` as JSON (serialised once for all subscribers). */
+  send(message: ServerMessage, text?: string): void;
 }
 
 export class EditionAuthority {
@@ -50,6 +111,17 @@ export class EditionAuthority {
   private readonly presence = new Map<string, PresenceEntry>();
   /** When this desk last recorded activity on a block (ms). */
   private readonly touched = new Map<string, number>();
+  /** The last committed steps (versions version-tail.length+1 … version). */
+  private readonly tail: TailEntry[] = [];
+  /** Steps in the tail per message (client id/seq): a resent message already committed is found here. */
+  private readonly tailMessages = new Map<string, number>();
+  /** Messages waiting for the next group commit. */
+  private pending: Pending[] = [];
+  /** A commit failed: the next one first reads the log (it may have landed after all). */
+  private mustCatchUp = false;
+  /** A refresh (NOTIFY from another desk) is queued; whether it must read the check-outs too. */
+  private refreshQueued = false;
+  private refreshCheckouts = false;
 
   private constructor(
     private readonly options: AuthorityOptions,
@@ -96,7 +168,7 @@ export class EditionAuthority {
       } else {
         const rows = await stepsSince(this.options.db, this.edition, since);
         const missing = rows.filter((r) => r.version <= this.version);
-        if (missing.length > 0) subscriber.send({ type: 'steps', version: since, steps: missing.map((r) => r.step), clientIDs: missing.map((r) => r.client_id) });
+        if (missing.length > 0) subscriber.send(stepsMessage(since, missing));
         subscriber.send({ type: 'welcome', version: this.version, role, checkouts: this.checkouts });
       }
       this.subscribers.add(subscriber);
@@ -109,7 +181,8 @@ export class EditionAuthority {
   }
 
   private broadcast(message: ServerMessage): void {
-    for (const s of this.subscribers) s.send(message);
+    const text = JSON.stringify(message);
+    for (const s of this.subscribers) s.send(message, text);
   }
 
   /** Applies steps other processes committed (called under the lock, or on NOTIFY). */
@@ -118,21 +191,32 @@ export class EditionAuthority {
     if (rows.length === 0) return;
     const from = this.version;
     let doc = this.doc;
+    const parsed: Step[] = [];
     for (const row of rows) {
-      const result = Step.fromJSON(this.options.schema, row.step).apply(doc);
+      const step = Step.fromJSON(this.options.schema, row.step);
+      parsed.push(step);
+      const result = step.apply(doc);
       if (!result.doc) throw new Error(`edition ${this.edition}: committed step ${row.version} does not apply: ${result.failed}`);
       doc = result.doc;
     }
     this.doc = doc;
     this.version = from + rows.length;
-    this.broadcast({ type: 'steps', version: from, steps: rows.map((r) => r.step), clientIDs: rows.map((r) => r.client_id) });
+    this.remember(rows.map((r, i) => ({ step: parsed[i]!, clientID: r.client_id, seq: r.seq, source: r.source })));
+    this.broadcast(stepsMessage(from, rows));
   }
 
   /** A NOTIFY said another process committed steps or changed check-outs. */
-  refresh(): Promise<void> {
+  refresh(checkouts = true): Promise<void> {
+    this.refreshCheckouts ||= checkouts;
+    // One refresh waiting is enough: it reads everything committed until it runs.
+    if (this.refreshQueued) return Promise.resolve();
+    this.refreshQueued = true;
     return this.serial(async () => {
+      this.refreshQueued = false;
+      const readCheckouts = this.refreshCheckouts;
+      this.refreshCheckouts = false;
       await this.catchUpWith(this.options.db);
-      await this.setCheckouts(await this.readCheckouts(this.options.db));
+      if (readCheckouts) await this.setCheckouts(await this.readCheckouts(this.options.db, false));
     });
   }
 
@@ -158,79 +242,181 @@ export class EditionAuthority {
     this.broadcast({ type: 'checkouts', checkouts: next });
   }
 
-  /** Judges and commits one message of steps made on `version`. */
-  submit(actor: DeskActor, clientID: number, version: number, stepsJson: unknown[]): Promise<SubmitResult> {
-    return this.serial(async () => {
-      const { db, edition, schema } = this.options;
-      // Made on a version older than ours: stale without asking the database (our version only grows).
-      if (version < this.version) return { kind: 'stale', version: this.version };
-      // The embedded database has one desk: nobody else writes, no lock or catch-up needed.
-      const shared = db.kind === 'postgres';
-      let committed: { doc: Node; checkouts: Checkouts } | null = null;
-      const result = await db.transaction(async (tx): Promise<SubmitResult> => {
-        if (shared) {
-          await tx.query(editionLockSql(), [edition]);
-          await this.catchUpWith(tx);
-        }
-        if (version !== this.version) return { kind: 'stale', version: this.version };
-        let checkouts = shared ? await this.readCheckouts(tx, false) : { ...this.checkouts };
-        let expired = false;
-        let doc = this.doc;
-        const taken = new Set<string>();
-        for (let index = 0; index < stepsJson.length; index++) {
-          let step: Step;
-          try {
-            step = Step.fromJSON(schema, stepsJson[index]);
-          } catch (e) {
-            return invalid(version, index, (e as Error).message);
-          }
-          const owner = stepOwner(step, doc);
-          let verdict = judgeStep(owner, actor, checkouts);
-          if (!verdict.ok && verdict.code === 'checked-out' && !expired) {
-            // Someone else holds it: unless their check-out has lapsed.
-            checkouts = await this.readCheckouts(tx);
-            expired = true;
-            verdict = judgeStep(owner, actor, checkouts);
-          }
-          if (!verdict.ok) {
-            if (expired) committed = { doc: this.doc, checkouts };
-            return { kind: 'refused', version, index, ...verdict };
-          }
-          const applied = step.apply(doc);
-          if (!applied.doc) return invalid(version, index, applied.failed ?? 'does not apply');
-          doc = applied.doc;
-          if (verdict.checkout) taken.add(verdict.checkout);
-        }
-        await insertSteps(tx, edition, version, stepsJson, clientID, actor.user);
+  /**
+   * Judges, rebases and commits one message of steps made on `version` (any
+   * version the authority can still rebase from). Messages that arrive while
+   * a commit is under way are committed together in the next transaction
+   * (group commit): one lock, one catch-up, one fsync for all of them.
+   */
+  submit(actor: DeskActor, message: SubmittedMessage): Promise<SubmitResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ actor, message, resolve, reject });
+      if (this.pending.length === 1) void this.serial(() => this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const { db, edition } = this.options;
+    // The embedded database has one desk: nobody else writes, no lock or catch-up needed.
+    const shared = db.kind === 'postgres';
+    let outcome: DrainOutcome | null = null;
+    try {
+      await db.transaction(async (tx) => {
+        outcome = null;
+        if (shared) await tx.query(editionLockSql(), [edition]);
+        if (shared || this.mustCatchUp) await this.catchUpWith(tx);
+        this.mustCatchUp = false;
+        const draft = await this.judgeAll(tx, batch, shared);
+        const rows = draft.steps;
+        await insertSteps(tx, edition, this.version, rows);
         const now = Date.now();
-        for (const block of taken) {
+        let wroteCheckouts = false;
+        for (const [block, user] of draft.taken) {
           // Activity is recorded at most every few seconds per block (idle lapses are in minutes).
-          if (checkouts[block] === actor.user && now - (this.touched.get(block) ?? 0) < TOUCH_EVERY_MS) continue;
+          if (draft.held[block] === user && now - (this.touched.get(block) ?? 0) < TOUCH_EVERY_MS) continue;
           this.touched.set(block, now);
+          // Only a new holder changes what the other desks show; a refreshed activity time does not.
+          if (draft.held[block] !== user) wroteCheckouts = true;
           await tx.query(
             `insert into desk_checkouts (edition, block, user_name) values ($1, $2, $3)
              on conflict (edition, block) do update set last_activity = now()`,
-            [edition, block, actor.user],
+            [edition, block, user],
           );
-          checkouts[block] = actor.user;
         }
-        const next = version + stepsJson.length;
-        if (Math.floor(next / SNAPSHOT_EVERY) > Math.floor(version / SNAPSHOT_EVERY)) await insertSnapshot(tx, edition, next, doc.toJSON());
-        await tx.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify({ edition, kind: 'steps', version: next, process: this.options.processId })]);
-        committed = { doc, checkouts };
-        return { kind: 'committed', version: next };
+        const next = this.version + rows.length;
+        if (rows.length > 0) {
+          if (Math.floor(next / SNAPSHOT_EVERY) > Math.floor(this.version / SNAPSHOT_EVERY)) await insertSnapshot(tx, edition, next, draft.doc.toJSON());
+          // Other desks on the same PostgreSQL learn of it (an embedded PGlite has no other desk).
+          if (shared) {
+            const note = { edition, kind: 'steps', version: next, process: this.options.processId, checkouts: wroteCheckouts };
+            await tx.query(`select pg_notify($1, $2)`, [DESK_CHANNEL, JSON.stringify(note)]);
+          }
+        }
+        outcome = draft;
       });
-      // Only now, after the commit, do the steps exist for anyone.
-      const done = committed as { doc: Node; checkouts: Checkouts } | null;
-      if (result.kind === 'committed' && done) {
-        const from = this.version;
-        this.doc = done.doc;
-        this.version = result.version;
-        this.broadcast({ type: 'steps', version: from, steps: stepsJson, clientIDs: stepsJson.map(() => clientID) });
+    } catch (e) {
+      // Nothing was committed as far as we know; if the commit did land after all, the next catch-up finds it.
+      this.mustCatchUp = true;
+      for (const p of batch) p.reject(e);
+      return;
+    }
+    // Only now, after the commit, do the steps exist for anyone.
+    const done = outcome as DrainOutcome | null;
+    if (!done) return;
+    const from = this.version;
+    if (done.steps.length > 0) {
+      this.doc = done.doc;
+      this.version = from + done.steps.length;
+      this.remember(done.steps.map((s) => ({ step: s.parsed, clientID: s.clientID, seq: s.seq, source: s.source })));
+      this.broadcast({
+        type: 'steps',
+        version: from,
+        steps: done.steps.map((s) => s.step),
+        clientIDs: done.steps.map((s) => s.clientID),
+        seqs: done.steps.map((s) => s.seq),
+        sources: done.steps.map((s) => s.source),
+      });
+    }
+    await this.setCheckouts(done.checkouts);
+    batch.forEach((p, i) => p.resolve(done.results[i]!));
+  }
+
+  /** Judges every message of a batch in order on the document as the earlier ones leave it. */
+  private async judgeAll(tx: SqlRunner, batch: readonly Pending[], shared: boolean): Promise<DrainOutcome> {
+    const { schema } = this.options;
+    let checkouts = shared ? await this.readCheckouts(tx, false) : { ...this.checkouts };
+    /** Who held what in the database before this batch. */
+    let held = { ...checkouts };
+    let expired = false;
+    const taken = new Map<string, string>();
+    let doc = this.doc;
+    const steps: DrainStep[] = [];
+    const results: SubmitResult[] = [];
+    for (const { actor, message } of batch) {
+      const { clientID, seq, version } = message;
+      const now = this.version + steps.length;
+      // A resent message that was committed already (its answer was lost with a connection or a desk).
+      if (this.committedMessage(clientID, seq) || steps.some((s) => s.clientID === clientID && s.seq === seq)) {
+        results.push({ kind: 'duplicate' });
+        continue;
       }
-      if (done) await this.setCheckouts(done.checkouts);
-      return result;
-    });
+      const tailStart = this.version - this.tail.length;
+      if (version > this.version || version < tailStart) {
+        results.push({ kind: 'stale', version: now });
+        continue;
+      }
+      let parsed: Step[];
+      try {
+        parsed = message.steps.map((json) => Step.fromJSON(schema, json));
+      } catch (e) {
+        results.push(invalid(now, 0, (e as Error).message));
+        continue;
+      }
+      if (message.sources && message.sources.length !== parsed.length) {
+        results.push(invalid(now, 0, 'sources do not match the steps'));
+        continue;
+      }
+      // What was committed since the message's version: the log's tail, then this batch's earlier messages.
+      const over = [...this.tail.slice(version - tailStart).map((t) => t.step), ...steps.map((s) => s.parsed)];
+      let blocks = new Set<string>();
+      const judge = () => {
+        blocks = new Set();
+        return rebaseMessage(doc, parsed, over, (step, before) => {
+          const verdict = judgeStep(stepOwner(step, before), actor, checkouts);
+          if (!verdict.ok) return verdict;
+          if (verdict.checkout) blocks.add(verdict.checkout);
+          return null;
+        });
+      };
+      let rebased = judge();
+      if (rebased.kind === 'refused' && rebased.refusal.code === 'checked-out' && !expired) {
+        // Someone else holds it: unless their check-out has lapsed.
+        held = await this.readCheckouts(tx);
+        checkouts = { ...held, ...Object.fromEntries(taken) };
+        expired = true;
+        rebased = judge();
+      }
+      if (rebased.kind === 'refused') {
+        const { ok: _ok, ...refusal } = rebased.refusal;
+        results.push({ kind: 'refused', version: now, index: rebased.index, ...refusal });
+        continue;
+      }
+      doc = rebased.doc;
+      const sources = message.sources ?? parsed.map((_, i) => i);
+      const made = rebased.sources;
+      rebased.steps.forEach((step, k) => {
+        steps.push({ step: step.toJSON(), parsed: step, clientID, user: actor.user, seq, source: sources[made[k]!]! });
+      });
+      // Every step passed the rules: a text step took (or kept) its block's check-out.
+      for (const block of blocks) {
+        taken.set(block, actor.user);
+        checkouts[block] = actor.user;
+      }
+      results.push({ kind: 'committed', version: this.version + steps.length, count: rebased.steps.length, dropped: rebased.dropped.map((i) => sources[i]!) });
+    }
+    return { doc, steps, results, checkouts, taken, held };
+  }
+
+  /** True when the log's tail holds steps of this client's message `seq`. */
+  private committedMessage(clientID: number, seq: number): boolean {
+    return this.tailMessages.has(`${clientID}/${seq}`);
+  }
+
+  /** Keeps the last steps in memory: messages made on a version within them are rebased without the database. */
+  private remember(entries: TailEntry[]): void {
+    const count = (t: TailEntry, by: number) => {
+      if (t.seq === null) return;
+      const key = `${t.clientID}/${t.seq}`;
+      const n = (this.tailMessages.get(key) ?? 0) + by;
+      if (n > 0) this.tailMessages.set(key, n);
+      else this.tailMessages.delete(key);
+    };
+    for (const t of entries) count(t, 1);
+    this.tail.push(...entries);
+    if (this.tail.length > TAIL_STEPS) for (const t of this.tail.splice(0, this.tail.length - TAIL_STEPS)) count(t, -1);
   }
 
   /** Gives back a block the actor holds. */
@@ -253,6 +439,18 @@ export class EditionAuthority {
     else this.presence.delete(key);
     this.broadcast({ type: 'presence', users: [...this.presence.values()] });
   }
+}
+
+/** Committed steps as sent to clients, from the log. */
+function stepsMessage(version: number, rows: readonly StepRow[]): ServerMessage {
+  return {
+    type: 'steps',
+    version,
+    steps: rows.map((r) => r.step),
+    clientIDs: rows.map((r) => r.client_id),
+    seqs: rows.map((r) => r.seq),
+    sources: rows.map((r) => r.source),
+  };
 }
 
 function invalid(version: number, index: number, why: string): SubmitResult {

@@ -10,6 +10,7 @@ import type { DeskDb } from '../../../electron/node/desk/desk-db';
 import { openPglite, openPostgres } from '../../../electron/node/desk/desk-db';
 import type { DeskServer } from '../../../electron/node/desk/desk-server';
 import { startDeskServer } from '../../../electron/node/desk/desk-server';
+import type { RateLimitOptions } from '../../../electron/node/desk/desk-rate-limit';
 import { createEdition, createTables } from '../../../electron/node/desk/desk-store';
 import { deskUsers } from '../../../electron/node/desk/desk-users';
 import { NodeDeskClient } from '../../../electron/node/desk/desk-client';
@@ -48,7 +49,7 @@ export async function openBackend(backend: Backend): Promise<{ open(): Promise<D
 export async function deskFixture(
   db: DeskDb,
   edition: string,
-  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number } = {},
+  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number; rateLimit?: RateLimitOptions } = {},
 ): Promise<DeskFixture> {
   const { stories = 4, openMore } = options;
   await createTables(db);
@@ -65,7 +66,7 @@ export async function deskFixture(
       // A second desk gets its own connections, as a second process would.
       const ownDb = desks.length === 0 || !openMore ? db : await openMore();
       if (ownDb !== db) extraDbs.push(ownDb);
-      const desk = await startDeskServer({ db: ownDb, users, schema, port: 0 });
+      const desk = await startDeskServer({ db: ownDb, users, schema, port: 0, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
       desks.push(desk);
       return desk;
     },
@@ -86,3 +87,46 @@ export async function deskFixture(
   return fixture;
 }
 
+
+/** What a client sent and received, and a gate that holds its traffic in either direction. */
+export interface Traffic {
+  sent: Array<Record<string, unknown>>;
+  received: Array<Record<string, unknown>>;
+  /** Holds what the client sends (`out`) or receives (`in`) until `release`. */
+  hold(direction: 'out' | 'in'): void;
+  /** Lets held messages through, in order, and stops holding in that direction. */
+  release(direction: 'out' | 'in'): void;
+}
+
+/** Records (and can hold) a connected client's traffic; call after `connect`, before any reconnect. */
+export function traffic(client: NodeDeskClient): Traffic {
+  const session = client.session as unknown as { send: ((text: string) => void) | null; receive(text: string): void };
+  const send = session.send!;
+  const receive = session.receive.bind(client.session);
+  const held = { out: [] as string[], in: [] as string[] };
+  const holding = { out: false, in: false };
+  const t: Traffic = {
+    sent: [],
+    received: [],
+    hold: (direction) => (holding[direction] = true),
+    release(direction) {
+      holding[direction] = false;
+      const queue = held[direction].splice(0);
+      for (const text of queue) (direction === 'out' ? send : deliver)(text);
+    },
+  };
+  const deliver = (text: string) => {
+    t.received.push(JSON.parse(text) as Record<string, unknown>);
+    receive(text);
+  };
+  session.send = (text) => {
+    t.sent.push(JSON.parse(text) as Record<string, unknown>);
+    if (holding.out) held.out.push(text);
+    else send(text);
+  };
+  session.receive = (text) => {
+    if (holding.in) held.in.push(text);
+    else deliver(text);
+  };
+  return t;
+}

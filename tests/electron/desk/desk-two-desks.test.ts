@@ -34,7 +34,7 @@ describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
     await fixture.startDesk();
     const [a, b] = [await fixture.client('sub1', 0), await fixture.client('sub2', 1)];
     const [c, d] = [await fixture.client('sub3', 0), await fixture.client('mei', 1)];
-    // Concurrent messages at the same version from both desks: the lock lets one commit, the other is stale and rebases.
+    // Concurrent messages at the same version from both desks: the lock orders them, the later one is rebased by its desk.
     for (let i = 0; i < 15; i++) {
       typeInto(a, 's1', 'a');
       typeInto(b, 's2', 'b');
