@@ -22,7 +22,8 @@
  * - intake: the punctuation normaliser and the whole copy intake in µs per
  *   character (bench/intake.ts), vs one regular-expression pass.
  *
- * BENCH_EDITOR=0 or BENCH_EXPORT=0 leave out the editor or the export rows.
+ * BENCH_EDITOR=0 or BENCH_EXPORT=0 leave out the editor or the export rows;
+ * BENCH_RENDERER=dir measures another renderer bundle (before/after a change).
  * Results are printed as a table and written to `.bench/results.json`.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -124,7 +125,9 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), 'banmian-bench-'));
   // A journal of its own: the user's may hold entries for the reference page,
   // and the recovery dialog they open would take the benchmark's keystrokes.
-  const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')) });
+  // BENCH_RENDERER=dir: the editor rows of another renderer bundle (a dist/renderer built elsewhere), for before/after.
+  const rendererDir = process.env['BENCH_RENDERER'];
+  const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')), ...(rendererDir ? { rendererDir } : {}) });
   const browser = await launchChromium();
   try {
     // BENCH_EDITOR=0 leaves the editor rows out when working on export.

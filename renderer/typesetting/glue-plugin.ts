@@ -5,12 +5,16 @@
  * composed two-em glyph is set as one unit and the justified line stays flush
  * (see composition.css); and a `<wbr>` after a closing quote where CLREQ
  * allows a break Chromium does not make (`”“`, `”65名`). Pure text
- * decorations: recomputed from the document, no layout read.
+ * decorations, no layout read: computed for the whole page once, then mapped
+ * through each edit and recomputed for the text blocks it changed only (a
+ * keystroke redoes one paragraph, and the untouched parts of the set stay the
+ * same objects, which the view compares at no cost).
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { bodyParagraphs, paragraphText } from './body-text';
+import { bodyParagraphs, changedTextblocks, isBodyParagraph, paragraphText } from './body-text';
 import { glueSpans, quoteBreaks } from './glue-spans';
 
 export const gluePluginKey = new PluginKey<DecorationSet>('bm-glue');
@@ -19,21 +23,45 @@ function breakOpportunity(): HTMLElement {
   return document.createElement('wbr');
 }
 
+/** The glue decorations of the body paragraph `node` at `pos`. */
+function paragraphGlue(pos: number, node: Node): Decoration[] {
+  const decorations: Decoration[] = [];
+  const start = pos + 1;
+  const text = paragraphText(node);
+  for (const span of glueSpans(text)) {
+    decorations.push(Decoration.inline(start + span.from, start + span.to, { class: span.className }));
+  }
+  for (const at of quoteBreaks(text)) {
+    // Not an absolutely positioned widget, and nothing the caret can land in:
+    // a zero-width break opportunity that belongs to the quote before it.
+    decorations.push(Decoration.widget(start + at, breakOpportunity, { side: -1, key: 'wbr', ignoreSelection: true }));
+  }
+  return decorations;
+}
+
 /** The glue decorations of every body paragraph of `doc`. */
 export function glueDecorations(doc: Node): DecorationSet {
-  const decorations: Decoration[] = [];
-  for (const { pos, node } of bodyParagraphs(doc)) {
+  return DecorationSet.create(
+    doc,
+    bodyParagraphs(doc).flatMap(({ pos, node }) => paragraphGlue(pos, node)),
+  );
+}
+
+/** `set` (the decorations of the document before `tr`) after `tr`: mapped, and the changed text blocks redone. */
+export function glueAfter(tr: Transaction, set: DecorationSet): DecorationSet {
+  let next = set.map(tr.mapping, tr.doc);
+  for (const pos of changedTextblocks(tr)) {
+    const node = tr.doc.nodeAt(pos)!;
     const start = pos + 1;
-    for (const span of glueSpans(paragraphText(node))) {
-      decorations.push(Decoration.inline(start + span.from, start + span.to, { class: span.className }));
-    }
-    for (const at of quoteBreaks(paragraphText(node))) {
-      // Not an absolutely positioned widget, and nothing the caret can land in:
-      // a zero-width break opportunity that belongs to the quote before it.
-      decorations.push(Decoration.widget(start + at, breakOpportunity, { side: -1, key: 'wbr', ignoreSelection: true }));
+    const end = pos + node.nodeSize - 1;
+    const old = next.find(start, end).filter((d) => d.from >= start && d.to <= end);
+    if (old.length) next = next.remove(old);
+    if (isBodyParagraph(tr.doc, pos)) {
+      const added = paragraphGlue(pos, node);
+      if (added.length) next = next.add(tr.doc, added);
     }
   }
-  return DecorationSet.create(doc, decorations);
+  return next;
 }
 
 export function gluePlugin(): Plugin<DecorationSet> {
@@ -41,9 +69,7 @@ export function gluePlugin(): Plugin<DecorationSet> {
     key: gluePluginKey,
     state: {
       init: (_config, state) => glueDecorations(state.doc),
-      // A page holds a few hundred glued runs; recomputing them is cheaper than
-      // tracking which paragraphs a step touched, and equal decorations redraw nothing.
-      apply: (tr, set) => (tr.docChanged ? glueDecorations(tr.doc) : set),
+      apply: (tr, set) => (tr.docChanged ? glueAfter(tr, set) : set),
     },
     props: {
       decorations: (state) => gluePluginKey.getState(state),

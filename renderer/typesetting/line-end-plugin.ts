@@ -30,7 +30,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { autospaceBoundaries } from '../../shared/text/autospace';
 import { AUTOSPACED_CLASS, gapClasses, nextSuppressed } from './autospace';
-import { bodyParagraphs, paragraphText } from './body-text';
+import { bodyParagraphs, changedTextblocks, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
@@ -66,26 +66,6 @@ interface ParagraphUpdate {
 }
 
 export const lineEndKey = new PluginKey<DecorationSet>('bm-line-end');
-
-/** Positions of the text blocks a transaction changed, in the new document. */
-function changedParagraphs(tr: Transaction): number[] {
-  const out: number[] = [];
-  tr.mapping.maps.forEach((map, i) => {
-    const rest = tr.mapping.slice(i + 1);
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      const from = rest.map(newStart, -1);
-      const to = rest.map(newEnd, 1);
-      tr.doc.nodesBetween(Math.max(0, from - 1), Math.min(tr.doc.content.size, to + 1), (node, pos) => {
-        if (node.isTextblock) {
-          if (out.at(-1) !== pos) out.push(pos);
-          return false;
-        }
-        return true;
-      });
-    });
-  });
-  return out;
-}
 
 /** The pass's decorations of the paragraph at `pos` (not its neighbours', which touch its ends). */
 function decorationsOf(set: DecorationSet, pos: number, node: Node): Decoration[] {
@@ -349,7 +329,7 @@ export function lineEndPlugin(memory?: LineEndMemory): Plugin<DecorationSet> {
       apply(tr, set) {
         let next = set.map(tr.mapping, tr.doc);
         // A changed paragraph starts over from full-width marks: its lines are new.
-        if (tr.docChanged) for (const pos of changedParagraphs(tr)) next = afterEdit(next, tr.doc, pos, carried(memory, tr, pos));
+        if (tr.docChanged) for (const pos of changedTextblocks(tr)) next = afterEdit(next, tr.doc, pos, carried(memory, tr, pos));
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;
         if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u.pos, u.marks, u.gaps);
         return next;
