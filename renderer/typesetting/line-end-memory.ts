@@ -76,10 +76,13 @@ export class LineEndMemory {
     const { lines } = known;
     // Lines 0..k stand when line k + 1 and the run that would follow it end before the edit.
     let bound = 0;
+    // The start of line k: the lines before it have their next line standing too.
+    let quietBelow = 0;
     for (let k = 0; k + 1 < lines.length; k++) {
       const after = lines[k + 1]!;
       if (after.end + 1 >= text.length || unbreakableEnd(text, after.end + 1) + 1 >= edit) break;
       bound = after.start;
+      quietBelow = lines[k]!.start;
     }
     if (bound === 0) return 0;
     const below = <V>(m: Map<number, V>) => new Map([...m].filter(([at]) => at < bound));
@@ -94,6 +97,7 @@ export class LineEndMemory {
       squeeze: {
         tries: new Map([...known.squeeze.tries].filter(([start, t]) => start < bound && t.marks.every((m) => m < bound))),
         failed: new Map([...known.squeeze.failed].filter(([key]) => Number(key.split(':')[1]) < bound)),
+        quietBelow,
       },
       lines: [],
     });
