@@ -25,7 +25,8 @@
  * - desk: relayout per keystroke with a desk connected vs the same page
  *   alone (bench/desk-typing.ts; issue 15 asks for within 1.1×).
  *
- * BENCH_EDITOR=0, BENCH_EXPORT=0 or BENCH_DESK=0 leave out the editor, the export or the desk rows.
+ * BENCH_EDITOR=0, BENCH_EXPORT=0 or BENCH_DESK=0 leave out the editor, the export or the desk rows;
+ * BENCH_RENDERER=dir measures another renderer bundle (before/after a change).
  * Results are printed as a table and written to `.bench/results.json`.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -128,7 +129,9 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), 'banmian-bench-'));
   // A journal of its own: the user's may hold entries for the reference page,
   // and the recovery dialog they open would take the benchmark's keystrokes.
-  const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')) });
+  // BENCH_RENDERER=dir: the editor rows of another renderer bundle (a dist/renderer built elsewhere), for before/after.
+  const rendererDir = process.env['BENCH_RENDERER'];
+  const server = await startWebServer({ file: FIXTURE, journal: createJournal(join(tmp, 'recovery')), ...(rendererDir ? { rendererDir } : {}) });
   const browser = await launchChromium();
   try {
     // BENCH_EDITOR=0 leaves the editor rows out when working on export.

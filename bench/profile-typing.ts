@@ -126,7 +126,8 @@ async function compareRenderers(browser: Browser, fixture: string, tmp: string, 
       const server = await startWebServer({
         file: fixture,
         journal: createJournal(join(tmp, `recovery-${name}-${i}`)),
-        ...(name === 'other' ? { rendererDir: other } : {}),
+        // BENCH_RENDERER=dir stands for this build (a bundle built elsewhere) in the comparison too.
+        ...(name === 'other' ? { rendererDir: other } : process.env['BENCH_RENDERER'] ? { rendererDir: process.env['BENCH_RENDERER'] } : {}),
       });
       try {
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

@@ -30,12 +30,12 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { autospaceBoundaries } from '../../shared/text/autospace';
 import { AUTOSPACED_CLASS, gapClasses, nextSuppressed } from './autospace';
-import { bodyParagraphs, paragraphText } from './body-text';
+import { bodyParagraphs, changedTextblocks, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
-import type { SqueezeMemory } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
 import { activeScope } from '../../shared/edition/page-scope';
+import { LineEndMemory } from './line-end-memory';
 
 /** Full-width closing marks the font sets half width with `halt`. */
 export const HALF_AT_LINE_END: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
@@ -67,26 +67,6 @@ interface ParagraphUpdate {
 }
 
 export const lineEndKey = new PluginKey<DecorationSet>('bm-line-end');
-
-/** Positions of the text blocks a transaction changed, in the new document. */
-function changedParagraphs(tr: Transaction): number[] {
-  const out: number[] = [];
-  tr.mapping.maps.forEach((map, i) => {
-    const rest = tr.mapping.slice(i + 1);
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      const from = rest.map(newStart, -1);
-      const to = rest.map(newEnd, 1);
-      tr.doc.nodesBetween(Math.max(0, from - 1), Math.min(tr.doc.content.size, to + 1), (node, pos) => {
-        if (node.isTextblock) {
-          if (out.at(-1) !== pos) out.push(pos);
-          return false;
-        }
-        return true;
-      });
-    });
-  });
-  return out;
-}
 
 /** The pass's decorations of the paragraph at `pos` (not its neighbours', which touch its ends). */
 function decorationsOf(set: DecorationSet, pos: number, node: Node): Decoration[] {
@@ -125,13 +105,15 @@ function replaceIn(set: DecorationSet, doc: Node, pos: number, marks: readonly n
 }
 
 /**
- * After an edit the paragraph's half-width marks start over (its lines are
- * new); its gaps are kept where they still sit on a boundary, so the next
- * measure starts near the result, and the pass adds the new ones. (None are
- * added here: an edit may be an IME composition, whose text must not be
- * re-wrapped while it lasts.)
+ * After an edit the paragraph's half-width marks start over where its lines
+ * may be new: those below `keep` (a text offset, line-end-memory.ts: the
+ * lines before the edit that break where they did) stand, the others go. Its
+ * gaps are kept where they still sit on a boundary, so the next measure
+ * starts near the result, and the pass adds the new ones. (None are added
+ * here: an edit may be an IME composition, whose text must not be re-wrapped
+ * while it lasts.)
  */
-function afterEdit(set: DecorationSet, doc: Node, pos: number): DecorationSet {
+function afterEdit(set: DecorationSet, doc: Node, pos: number, keep: number): DecorationSet {
   const node = doc.nodeAt(pos);
   if (!node || node.type.name !== 'paragraph') return set;
   const mine = decorationsOf(set, pos, node);
@@ -139,24 +121,19 @@ function afterEdit(set: DecorationSet, doc: Node, pos: number): DecorationSet {
   const start = pos + 1;
   const boundaries = new Set(autospaceBoundaries(paragraphText(node)).map((b) => start + b));
   const gaps = mine.filter((d) => kindOf(d) === 'gap' && boundaries.has(d.from)).map((d) => d.from);
-  return replaceIn(set, doc, pos, [], gaps);
+  const marks = mine.filter((d) => kindOf(d) === 'halt' && d.from - start < keep).map((d) => d.from);
+  return replaceIn(set, doc, pos, marks, gaps);
 }
 
-interface Settled {
-  /** Column width the paragraph was settled at, px. */
-  width: number;
-  /** For each halved mark (offset in the paragraph text), where its line started when it was halved. */
-  lineStarts: Map<number, number>;
-  /** Offsets of the marks halved, as decided. */
-  marks: string;
-  /** For each boundary drawn without its gap (offset), where the line before started then. */
-  suppressed: Map<number, number>;
-  /** Offsets of the characters with a gap before them, as decided. */
-  gaps: string;
-  /** Whether the layout with exactly these marks halved was read and asked for no change. */
-  verified: boolean;
-  /** Push-ins by compressing marks inside a line (squeeze-lines.ts). */
-  squeeze: SqueezeMemory;
+/**
+ * What of the edited paragraph now at `pos` stands (LineEndMemory.carry): the
+ * text offset below which its marks stay; 0 without a memory.
+ */
+function carried(memory: LineEndMemory | undefined, tr: Transaction, pos: number): number {
+  if (!memory) return 0;
+  const next = tr.doc.nodeAt(pos);
+  const old = tr.before.nodeAt(tr.mapping.invert().map(pos, 1));
+  return next && old?.type === next.type ? memory.carry(old, next) : 0;
 }
 
 /**
@@ -166,7 +143,8 @@ interface Settled {
  * settle (print).
  */
 export class LineEndPass {
-  #settled = new WeakMap<Node, Settled>();
+  /** What was settled, by paragraph node (shared with the state field, which carries it through edits). */
+  readonly #settled: LineEndMemory;
   /** Every paragraph starts over from all its gaps in the next round (as print does). */
   #fresh = false;
   /** Goes in a row that ended with the page still changing. */
@@ -179,7 +157,12 @@ export class LineEndPass {
   /** Faces arrived since the last round, by what they cover ({@link resetWhere}). */
   #arrived: ((text: string) => boolean)[] = [];
 
-  constructor(private view: EditorView) {}
+  constructor(
+    private view: EditorView,
+    memory: LineEndMemory = new LineEndMemory(),
+  ) {
+    this.#settled = memory;
+  }
 
   setView(view: EditorView): void {
     this.view = view;
@@ -199,7 +182,7 @@ export class LineEndPass {
 
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
-    this.#settled = new WeakMap();
+    this.#settled.clear();
     // Decisions taken in the old layout would be the new layout's starting point, and where
     // text was pushed in, the result could differ from print's, which starts from scratch.
     this.#fresh = true;
@@ -300,7 +283,7 @@ export class LineEndPass {
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const gaps = boundaries.filter((b) => !suppressed.has(b));
       const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');
-      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), suppressed, gaps: gaps.join(','), verified, squeeze });
+      this.#settled.set(node, { width, lineStarts, marks: marks.join(','), suppressed, gaps: gaps.join(','), verified, squeeze, lines });
       if (!verified) updates.push({ pos, marks: marks.map((m) => start + m), gaps: gaps.map((g) => start + g) });
     }
     return updates;
@@ -336,9 +319,10 @@ export function nextHalving(
 /**
  * The pass's state field: its decorations (half-width marks, Han–Western
  * gaps), mapped through edits and replaced by the pass's own transactions.
- * The pass itself ({@link LineEndPass}) is run by the typesetting pipeline.
+ * Given the pass's `memory`, an edit keeps the marks of the lines it cannot
+ * move (line-end-memory.ts); without, an edited paragraph starts over. The pass itself ({@link LineEndPass}) is run by the typesetting pipeline.
  */
-export function lineEndPlugin(): Plugin<DecorationSet> {
+export function lineEndPlugin(memory?: LineEndMemory): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: lineEndKey,
     state: {
@@ -346,7 +330,7 @@ export function lineEndPlugin(): Plugin<DecorationSet> {
       apply(tr, set) {
         let next = set.map(tr.mapping, tr.doc);
         // A changed paragraph starts over from full-width marks: its lines are new.
-        if (tr.docChanged) for (const pos of changedParagraphs(tr)) next = afterEdit(next, tr.doc, pos);
+        if (tr.docChanged) for (const pos of changedTextblocks(tr)) next = afterEdit(next, tr.doc, pos, carried(memory, tr, pos));
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;
         if (updates) for (const u of updates) next = replaceIn(next, tr.doc, u.pos, u.marks, u.gaps);
         return next;

@@ -43,6 +43,13 @@ export interface SqueezeMemory {
    * (the next try takes one more; Infinity: the line cannot be saved).
    */
   failed: Map<string, number>;
+  /**
+   * Set when an edit carried this memory over from the paragraph before it
+   * (line-end-memory.ts): the lines starting before the line that starts here
+   * were judged, with the next line as it is, when their layout was as it is;
+   * the next measure does not judge them again (nor read their boxes). Used once.
+   */
+  quietBelow?: number;
 }
 
 export function newSqueezeMemory(): SqueezeMemory {
@@ -183,9 +190,13 @@ export function squeezeParagraph(options: {
     }
   }
 
+  const quietBelow = memory.quietBelow ?? -1;
+  delete memory.quietBelow;
   lines.forEach((line, i) => {
     const nextLine = lines[i + 1];
     if (!nextLine) return;
+    // Judged as it is, its next line too, before the edit (line-end-memory.ts).
+    if (nextLine.start <= quietBelow) return;
     // A boundary whose run ends the line: the autospace pass's push-in, not ours.
     if (avoid && [...avoid].some((b) => autospaceOwns(text, b, line))) return;
     const key = `${line.start}:${line.end}`;

@@ -23,6 +23,7 @@ import type { EditorView } from 'prosemirror-view';
 import { coverageOf } from './font-coverage';
 import { gluePlugin, gluePluginKey } from './glue-plugin';
 import { LineEndPass, lineEndKey, lineEndPlugin } from './line-end-plugin';
+import { LineEndMemory } from './line-end-memory';
 import { punctuationPlugin, punctuationPluginKey, punctuationStyleOf } from './punctuation-plugin';
 import { activePageChanged, activeScope } from '../../shared/edition/page-scope';
 
@@ -38,7 +39,11 @@ interface MeasuringPass {
 }
 
 /** The passes' state fields, by name (copyfit's result is its own store, editor/copyfit-store.ts). */
-const FIELDS: Partial<Record<PassName, () => Plugin>> = { glue: gluePlugin, punctuation: punctuationPlugin, 'line-end': lineEndPlugin };
+const FIELDS: Partial<Record<PassName, (memory: LineEndMemory) => Plugin>> = {
+  glue: gluePlugin,
+  punctuation: punctuationPlugin,
+  'line-end': (memory) => lineEndPlugin(memory),
+};
 
 /** On the editor's root element: `pending` while a pass is still to run, `settled` when all have run on this layout. */
 export const TYPESET_ATTRIBUTE = 'data-typeset';
@@ -69,6 +74,8 @@ export class TypesetPipeline {
   readonly #options: TypesetOptions;
   #view: EditorView | null = null;
   #lineEnd: LineEndPass | null = null;
+  /** What the line-end pass settled, shared with its state field (it carries it through edits). */
+  readonly #memory = new LineEndMemory();
   #frame = 0;
   /** The measuring passes are running (their own transactions need no new frame). */
   #running = false;
@@ -89,7 +96,7 @@ export class TypesetPipeline {
 
   constructor(options: TypesetOptions) {
     this.#options = options;
-    this.plugins = [...TYPESET_ORDER.flatMap((name) => FIELDS[name]?.() ?? []), this.#runner()];
+    this.plugins = [...TYPESET_ORDER.flatMap((name) => FIELDS[name]?.(this.#memory) ?? []), this.#runner()];
   }
 
   /** The measuring passes, in order. */
@@ -126,7 +133,7 @@ export class TypesetPipeline {
       key: typesetKey,
       view: (view) => {
         this.#view = view;
-        const lineEnd = new LineEndPass(view);
+        const lineEnd = new LineEndPass(view, this.#memory);
         this.#lineEnd = lineEnd;
         const fonts = view.dom.ownerDocument.fonts;
         // A face arrived: the lines holding a character it covers may break elsewhere

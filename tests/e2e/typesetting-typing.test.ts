@@ -3,7 +3,9 @@
  * is typed at the start of a paragraph, every one of its lines moves, and
  * once the pass has run again each full-width closing mark that ends a line
  * is set half width (inside `.bm-halt`) — read from the live DOM, character
- * by character, independently of the pass's own measuring.
+ * by character, independently of the pass's own measuring. And what typing
+ * leaves (the pass keeps the marks of the lines an edit cannot move,
+ * line-end-memory.ts) is what the pass sets from scratch, as print does.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +49,50 @@ async function fullWidthLineEnds(page: Page, blockId: string): Promise<{ marks: 
   }, blockId);
 }
 
+/**
+ * Every body paragraph's composition as the DOM shows it: for each, the text
+ * offsets of the characters set half width (`h`) and of those with a
+ * Han–Western gap before them (`g`).
+ */
+async function composition(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.bm-body p')].map((p) => {
+      const out: string[] = [];
+      let at = 0;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        const el = t.parentElement;
+        const flags = `${el?.closest('.bm-halt') ? 'h' : ''}${el?.closest('.bm-autospace') ? 'g' : ''}`;
+        if (flags) out.push(`${at}${flags}`);
+        at += t.data.length;
+      }
+      return `${p.textContent!.slice(0, 6)}: ${out.join(' ')}`;
+    }),
+  );
+}
+
+/** Puts the caret after the `n`th character of the story's `index`th body paragraph. */
+async function caretAt(page: Page, blockId: string, index: number, n: number): Promise<void> {
+  await page.evaluate(
+    ({ blockId, index, n }) => {
+      const p = document.querySelectorAll(`[data-block-id="${blockId}"] .bm-body p`)[index]!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      let left = n;
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+        if (left <= t.data.length) {
+          const sel = document.getSelection()!;
+          sel.collapse(t, left);
+          return;
+        }
+        left -= t.data.length;
+      }
+      throw new Error('no such character');
+    },
+    { blockId, index, n },
+  );
+}
+
 describe.skipIf(skip !== null)(`line-end punctuation while typing (web mode)${skip ? ` (skipped: ${skip})` : ''}`, () => {
   let app: WebApp;
   let page: Page;
@@ -86,4 +132,40 @@ describe.skipIf(skip !== null)(`line-end punctuation while typing (web mode)${sk
     expect(after.marks).toBeGreaterThan(3);
     console.log(`line-end marks in the lead: ${before.marks} before typing, ${after.marks} after, all half width`);
   }, 60_000);
+
+  it('sets what print sets from scratch after typing character by character in the middle and at the end of paragraphs', async () => {
+    await typesetSettled(page);
+    // The longest story: each key is its own edit, and the lines before it keep what they settled.
+    const longest = await page.evaluate(() => {
+      let best: HTMLElement | null = null;
+      for (const s of document.querySelectorAll<HTMLElement>('[data-kind="story"]')) if (!best || s.textContent!.length > best.textContent!.length) best = s;
+      return best!.dataset['blockId']!;
+    });
+    const typed = '萧山区持续推进基层治理现代化建设，让群众获得感成色更足、幸福感更可持续。安全感2026年更有保障';
+    const places: [number, number][] = [
+      [0, 60],
+      [1, 1_000],
+    ];
+    for (const [index, n] of places) {
+      await page.evaluate(() => (document.querySelector('.ProseMirror') as HTMLElement).focus());
+      const length = await page.evaluate(({ id, index }) => document.querySelectorAll(`[data-block-id="${id}"] .bm-body p`)[index]!.textContent!.length, { id: longest, index });
+      await caretAt(page, longest, index, Math.min(n, length));
+      // ProseMirror takes the DOM selection on selectionchange.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      for (const ch of typed) {
+        await page.keyboard.insertText(ch);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      }
+    }
+    await typesetSettled(page);
+    const typing = await composition(page);
+    const story = await page.evaluate((id) => document.querySelector(`[data-block-id="${id}"]`)!.textContent!, longest);
+    expect(story.split(typed).length).toBe(3);
+    // From scratch, as print starts: a face-arrival event that names no face resets the whole page.
+    await page.evaluate(() => document.fonts.dispatchEvent(new Event('loadingdone')));
+    await typesetSettled(page);
+    const scratch = await composition(page);
+    expect(typing).toEqual(scratch);
+    expect(scratch.join(' ').match(/h/g)!.length).toBeGreaterThan(20);
+  }, 120_000);
 });

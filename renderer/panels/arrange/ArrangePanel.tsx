@@ -1,10 +1,10 @@
 /**
  * The side panel beside the page: arrange tools (grid, stacking, duplicate,
  * delete) over the selected blocks, and the copyfit table of every story.
- * It reads the editor view when told (the session's onPageChange) and runs commands on
- * it; it keeps no copy of the document.
+ * It reads the editor view when what it shows changed (use-page-value.ts) and runs
+ * commands on it; it keeps no copy of the document. Its sub-panels re-render on their own.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
 import type { EditorSession } from '../../editor/editor-session';
 import { language, subscribeLanguage } from '../../i18n/i18n';
@@ -16,17 +16,9 @@ import type { ArrangeStringKey } from './arrange-strings';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { CopyfitPanel } from './CopyfitPanel';
 import { StylesPanel } from '../styles/StylesPanel';
+import { usePageValue } from '../use-page-value';
+import { arrangeShown } from '../panel-shown';
 import './arrange-panel.css';
-
-/** Re-renders the caller whenever the view's document, block selection or copyfit changes. */
-export function useArrangeTick(session: EditorSession | null): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    if (!session) return;
-    return session.onPageChange(() => setTick((n) => n + 1));
-  }, [session]);
-  return tick;
-}
 
 const noSession = () => () => {};
 const nothing = () => null;
@@ -40,11 +32,13 @@ const TOOLS: readonly { action: ArrangeAction; label: ArrangeStringKey; title: A
   { action: 'delete', label: 'delete', title: 'deleteTitle' },
 ];
 
+const ACTIONS = TOOLS.map((t) => t.action);
+
 export function ArrangePanel({ session }: { session: EditorSession | null }) {
   useSyncExternalStore(session?.subscribe ?? noSession, session?.getSnapshot ?? nothing);
   useSyncExternalStore(subscribeLanguage, language);
   const view = session?.view ?? null;
-  useArrangeTick(session);
+  usePageValue(session, (v) => arrangeShown(v.state, ACTIONS));
   if (!view) return <aside className="bm-arrange-panel" />;
   // Buttons must not take focus from the page: the selection stays.
   const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -77,7 +71,7 @@ export function ArrangePanel({ session }: { session: EditorSession | null }) {
         })}
       </div>
       <PropertiesPanel session={session!} />
-      <CopyfitPanel view={view} fits={session!.fits} />
+      <CopyfitPanel session={session!} />
       <StylesPanel session={session!} />
     </aside>
   );

@@ -4,15 +4,15 @@
  * text part of any block that does not fit (标题超行 2行, 图片说明超出 8字).
  * Clicking a row selects the block and scrolls it into view.
  */
+import { memo, useSyncExternalStore } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { PageFit } from '../../editor/copyfit-plugin';
+import type { EditorSession } from '../../editor/editor-session';
+import { language, subscribeLanguage } from '../../i18n/i18n';
+import { copyfitShown } from '../panel-shown';
+import { usePageValue } from '../use-page-value';
 import { selectBlocks } from '../../arrange/arrange-commands';
-import { selectedBlockIds, targetBlockIds } from '../../arrange/arrange-state';
 import { at } from './arrange-strings';
-import { copyfitRows } from './copyfit-rows';
 import type { CopyfitRow } from './copyfit-rows';
-import { oversetRows } from './overset-rows';
-import { activeScope } from '../../../shared/edition/page-scope';
 
 function statusText(row: CopyfitRow): string {
   switch (row.status) {
@@ -35,11 +35,17 @@ export function revealBlock(view: EditorView, id: string): void {
   view.focus();
 }
 
-export function CopyfitPanel({ view, fits }: { view: EditorView; fits: PageFit }) {
-  const page = activeScope(view.state).page;
-  const rows = copyfitRows(page, fits);
-  const over = oversetRows(page, fits);
-  const selected = new Set(selectedBlockIds(view.state).length > 0 ? selectedBlockIds(view.state) : targetBlockIds(view.state));
+/**
+ * The table re-renders when a row it shows changed (use-page-value.ts): a
+ * keystroke changes the typed story's row at most.
+ */
+export const CopyfitPanel = memo(function CopyfitPanel({ session }: { session: EditorSession }) {
+  useSyncExternalStore(subscribeLanguage, language);
+  usePageValue(session, (v) => [JSON.stringify(copyfitShown(v.state, session.fits))]);
+  const view = session.view;
+  const shown = copyfitShown(view.state, session.fits);
+  const { rows, over } = shown;
+  const selected = new Set(shown.selected);
   return (
     <section className="bm-copyfit" aria-label={at('copyfit')}>
       <h2>{at('copyfit')}</h2>
@@ -106,4 +112,4 @@ export function CopyfitPanel({ view, fits }: { view: EditorView; fits: PageFit }
       )}
     </section>
   );
-}
+});

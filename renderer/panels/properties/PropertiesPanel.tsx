@@ -5,21 +5,22 @@
  * command, one transaction and one undo step; the panel keeps no copy of the
  * document and re-reads the view when it changes.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { Command } from 'prosemirror-state';
 import type { EditorSession } from '../../editor/editor-session';
 import { language, subscribeLanguage } from '../../i18n/i18n';
 import { BoxFields } from './BoxFields';
 import { HeadFields } from './HeadFields';
-import { propertiesTarget, subscribeProperties } from './properties-target';
+import { propertiesTarget } from './properties-target';
+import { usePageValue } from '../use-page-value';
+import { propertiesShown } from '../panel-shown';
 import { pt } from './properties-strings';
 import { RuleFields } from './RuleFields';
 import './properties.css';
 
-export function PropertiesPanel({ session }: { session: EditorSession }) {
-  const [, setTick] = useState(0);
+export const PropertiesPanel = memo(function PropertiesPanel({ session }: { session: EditorSession }) {
   useSyncExternalStore(subscribeLanguage, language);
-  useEffect(() => subscribeProperties(session, () => setTick((n) => n + 1)), [session]);
+  usePageValue(session, (v) => propertiesShown(v.state), { selection: true });
   const view = session.view;
   const target = propertiesTarget(view.state);
   const run = (command: Command) => {
@@ -44,4 +45,4 @@ export function PropertiesPanel({ session }: { session: EditorSession }) {
       {kind === 'story' && <HeadFields story={node} view={view} run={run} />}
     </section>
   );
-}
+});

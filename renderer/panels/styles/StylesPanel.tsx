@@ -4,7 +4,7 @@
  * is one command on the view (one undo step) and restyles every use at
  * once. It reads the view when told and keeps no copy of the document.
  */
-import { useEffect, useState } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -19,13 +19,16 @@ import {
   updateStyle,
 } from '../../../shared/model/commands/styles';
 import type { StylePatch } from '../../../shared/model/commands/styles';
-import { isBuiltinStyle, isStyledNodeType, kindTakesLines, resolveType, styleSheetOf } from '../../../shared/model/styles';
+import { isBuiltinStyle, kindTakesLines, styleSheetOf } from '../../../shared/model/styles';
 import type { CharacterStyle, ParagraphStyle } from '../../../shared/model/styles';
 import { STYLE_ALIGNS, STYLE_FACES } from '../../../shared/model/styles-types';
 import type { PageSettings } from '../../../shared/page/settings';
 import { HAO_SIZES, haoNameOf } from '../../../shared/page/units';
 import type { HaoName } from '../../../shared/page/units';
 import type { EditorSession } from '../../editor/editor-session';
+import { language, subscribeLanguage } from '../../i18n/i18n';
+import { usePageValue } from '../use-page-value';
+import { characterStyleActive, currentStyle, stylesShown } from '../panel-shown';
 import { st, styleLabel } from './style-strings';
 import type { StyleStringKey } from './style-strings';
 import './styles-panel.css';
@@ -33,31 +36,10 @@ import { activeScope } from '../../../shared/edition/page-scope';
 
 const WEIGHTS = [400, 700, 900] as const;
 
-/** Re-renders the caller when the document changes or the selection moves (the style at the caret). */
-function useViewTick(session: EditorSession): void {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const doc = session.view.dom.ownerDocument;
-    const on = () => setTick((n) => n + 1);
-    doc.addEventListener('selectionchange', on);
-    const off = session.onPageChange(on);
-    return () => {
-      doc.removeEventListener('selectionchange', on);
-      off();
-    };
-  }, [session]);
-}
-
 function sizeText(s: ParagraphStyle, settings: PageSettings): string {
   if (s.kind === 'body') return `${st('sizeGrid')} ${settings.grid.bodyPt}${st('pt')}`;
   const pt = s.sizePt ?? settings.grid.bodyPt;
   return haoNameOf(pt) ?? `${pt}${st('pt')}`;
-}
-
-/** The style of the text block at the selection head, if any. */
-function currentStyle(view: EditorView): string | null {
-  const parent = view.state.selection.$head.parent;
-  return isStyledNodeType(parent.type.name) ? resolveType(parent, activeScope(view.state).page.attrs['settings'] as PageSettings).style : null;
 }
 
 // Buttons must not take focus from the page: the selection stays.
@@ -190,13 +172,11 @@ function StyleEditor({ view, style, run, onSelect }: { view: EditorView; style: 
 }
 
 function CharacterStyles({ view, styles, run }: { view: EditorView; styles: readonly CharacterStyle[]; run: (c: Command) => boolean }) {
-  const { from, to, empty } = view.state.selection;
   return (
     <div className="bm-char-styles">
       <h3>{st('characterStyles')}</h3>
       {styles.map((c) => {
-        const mark = view.state.schema.marks[c.mark];
-        const active = !!mark && (empty ? !!mark.isInSet(view.state.storedMarks ?? view.state.selection.$from.marks()) : view.state.doc.rangeHasMark(from, to, mark));
+        const active = characterStyleActive(view.state, c);
         return (
           <div key={c.name} className="bm-char-style" data-char-style={c.name}>
             <button
@@ -237,15 +217,16 @@ function CharacterStyles({ view, styles, run }: { view: EditorView; styles: read
   );
 }
 
-export function StylesPanel({ session }: { session: EditorSession }) {
-  useViewTick(session);
+export const StylesPanel = memo(function StylesPanel({ session }: { session: EditorSession }) {
+  useSyncExternalStore(subscribeLanguage, language);
+  usePageValue(session, (v) => stylesShown(v.state), { selection: true });
   const view = session.view;
   const [editing, setEditing] = useState<string>('headline');
   const [error, setError] = useState<string | null>(null);
   const settings = activeScope(view.state).page.attrs['settings'] as PageSettings;
   const sheet = styleSheetOf(settings);
   const counts = styleUseCounts(activeScope(view.state));
-  const current = currentStyle(view);
+  const current = currentStyle(view.state);
   const style = sheet.paragraph.find((s) => s.name === editing) ?? sheet.paragraph[0];
   const run = (command: Command): boolean => {
     try {
@@ -302,4 +283,4 @@ export function StylesPanel({ session }: { session: EditorSession }) {
       <CharacterStyles view={view} styles={sheet.character} run={run} />
     </section>
   );
-}
+});
