@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import sharp from 'sharp';
+import { separateImage } from './separate-colours';
 
 /** A finished conversion: the image stream's bytes and what its dictionary says. */
 export interface ConvertedImage {
@@ -90,13 +91,8 @@ export function cachedConversion(key: string, convert: () => Promise<ConvertedIm
 }
 
 /** The raw CMYK separation of a JPEG at full size, exactly as print conversion makes it. */
-export async function separateJpeg(jpeg: Uint8Array, profilePath: string): Promise<Separated> {
-  const out = await sharp(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength))
-    .withIccProfile(profilePath, { attach: false })
-    .toColourspace('cmyk')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data: out.data, width: out.info.width, height: out.info.height };
+export function separateJpeg(jpeg: Uint8Array, profilePath: string): Promise<Separated> {
+  return separateImage(() => sharp(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength)), profilePath);
 }
 
 const separationKey = (hash: string, profilePath: string) => `${hash}|${profileKey(profilePath)}`;

@@ -15,6 +15,7 @@ import { cmykTiff } from './cmyk-tiff';
 import { coverageBlock, maxBlockCoverage, rememberCoverage } from './coverage';
 import type { ConvertedImage, Separated } from './image-cache';
 import { cachedConversion, hashBytes, profileKey, takeSeparation } from './image-cache';
+import { separateImage } from './separate-colours';
 import type { Sharp } from 'sharp';
 
 export type ImageSpace = 'rgb' | 'gray' | 'cmyk' | 'other';
@@ -178,8 +179,8 @@ async function convertPixels(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk
   const separatedAhead = job.convert && !job.downsample && space === 'rgb' && filters(stream.dict).join() === 'DCTDecode' ? takeSeparation(job.hash, opts.profilePath) : undefined;
   const img = openImage(stream, space);
   if (typeof img === 'string') return img;
-  let pipeline = img;
-  if (job.downsample) pipeline = pipeline.resize(job.outW, job.outH, { fit: 'fill', kernel: 'lanczos3' });
+  const resized = (image: Sharp) => (job.downsample ? image.resize(job.outW, job.outH, { fit: 'fill', kernel: 'lanczos3' }) : image);
+  const pipeline = resized(img);
   let outSpace: 'rgb' | 'gray' | 'cmyk' = space;
   let data: Buffer;
   if (job.convert && space === 'gray') {
@@ -195,9 +196,15 @@ async function convertPixels(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk
     let separated: Separated;
     const ahead = separatedAhead ? await separatedAhead.catch(() => undefined) : undefined;
     if (ahead) separated = ahead;
+    // Each distinct colour through the profile once: the same bytes as the whole image through it (separate-colours.ts).
     else {
-      const out = await pipeline.withIccProfile(opts.profilePath, { attach: false }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-      separated = { data: out.data, width: out.info.width, height: out.info.height };
+      let unused: Sharp | undefined = pipeline;
+      const open = () => {
+        const p = unused ?? resized(openImage(stream, space) as Sharp);
+        unused = undefined;
+        return p;
+      };
+      separated = await separateImage(open, opts.profilePath);
     }
     data = await encodeWithinCoverage(separated.data, separated.width, separated.height, job.placedWidthPt, opts);
     outSpace = 'cmyk';
