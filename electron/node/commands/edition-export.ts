@@ -29,9 +29,6 @@ export function parsePageSelection(text: string, count: number): number[] {
   return [...pages].sort((a, b) => a - b);
 }
 
-/** The default name of a split page file: 20221121-01.pdf. */
-export const DEFAULT_SPLIT_NAME = '{date}-{folio}.pdf';
-
 /**
  * The file name of page `folio` of `edition` from a pattern: `{date}`
  * (YYYYMMDD), `{folio}` (two digits, 01), `{folio3}` (001), `{n}` (1),
