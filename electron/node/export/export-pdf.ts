@@ -22,6 +22,7 @@ import { checkPrintedSizeStage, finishStages } from '../pdf/finish';
 import { loadPdf, runStages, savePdf } from '../pdf/pdf-pipeline';
 import { hasConversion, startSeparation, takeSeparation } from '../pdf/image-cache';
 import { shippedProfilePath } from '../pdf/output-profile';
+import { DEFAULT_JPEG_QUALITY } from '../pdf/cmyk-encode';
 import { measureInkUnderText } from './ink-under-text';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { bleedOf, makePrintReady } from '../pdf/print-ready';
@@ -106,25 +107,26 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
   request.session.printPages = pages;
   if (signal?.aborted) return exportCancelled();
 
-  // While Chromium lays the page out, the photos are separated through the output profile (the slowest step after).
-  const ahead = request.print?.variant === 'x4-cmyk' ? separateAhead(request.session, pages, request.print.profilePath ?? shippedProfilePath()) : [];
+  // While Chromium lays the page out, the photos are separated through the output profile and encoded (the slowest step after).
+  const print = request.print;
+  const ahead = print?.variant === 'x4-cmyk' ? separateAhead(request.session, pages, print.profilePath ?? shippedProfilePath(), print.jpegQuality ?? DEFAULT_JPEG_QUALITY) : [];
   try {
     return await exportPrinted(request, clock, { pages, settings, bleedMm, started, report });
   } finally {
     // Separations nothing took (a failed or cancelled export) are dropped.
-    for (const [hash, profile] of ahead) void takeSeparation(hash, profile);
+    for (const [hash, profile, quality] of ahead) void takeSeparation(hash, profile, quality);
   }
 }
 
-/** Starts separating the pictures the pages show, unless their conversion is cached; returns what it started. */
-function separateAhead(session: DocumentSession, pages: readonly unknown[], profilePath: string): [string, string][] {
+/** Starts separating and encoding the pictures the pages show, unless their conversion is cached; returns what it started. */
+function separateAhead(session: DocumentSession, pages: readonly unknown[], profilePath: string, quality: number): [string, string, number][] {
   const json = JSON.stringify(pages);
-  const started: [string, string][] = [];
+  const started: [string, string, number][] = [];
   for (const asset of session.assets.values()) {
     const hash = asset.entry.hash;
     if (!json.includes(hash) || hasConversion(hash, profilePath)) continue;
-    startSeparation(asset.bytes, profilePath, hash);
-    started.push([hash, profilePath]);
+    startSeparation(asset.bytes, profilePath, hash, quality);
+    started.push([hash, profilePath, quality]);
   }
   return started;
 }

@@ -21,6 +21,7 @@ import sharp from 'sharp';
 import type { Rgb8 } from '../../../shared/color/cmyk';
 import { buildSwatchIndex, DEFAULT_SWATCH_BOOK } from '../../../shared/color/swatches';
 import { mmToPt } from '../../../shared/page/units';
+import { DEFAULT_JPEG_QUALITY } from './cmyk-encode';
 import { ColourConverter } from './colour-convert';
 import { allDicts, collectObjectColours, convertObjectColours } from './colour-objects';
 import { latin1ToBytes } from './content-tokens';
@@ -278,7 +279,7 @@ export async function postProcessDocument(doc: PDFDocument, options: PostProcess
     const reports = await Promise.all(
       imageJobs.map((job) => {
         options.signal?.throwIfAborted();
-        return processImage(context, job, { variant, profilePath, maxPpi: options.maxPpi ?? 300, jpegQuality: options.jpegQuality ?? 85, srgbSpace });
+        return processImage(context, job, { variant, profilePath, maxPpi: options.maxPpi ?? 300, jpegQuality: options.jpegQuality ?? DEFAULT_JPEG_QUALITY, srgbSpace });
       }),
     );
     for (const report of reports) {
