@@ -35,7 +35,7 @@ import { boxArray, printGeometry } from './page-geometry';
 import { identify } from './pdfx-metadata';
 import type { PipelineHooks } from './pdf-pipeline';
 import { loadPdf, savePdf } from './pdf-pipeline';
-import { getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectKind, xobjectRef } from './pdf-objects';
+import { flateStream, getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectKind, xobjectRef } from './pdf-objects';
 import { markContent, REGISTRATION_SPACE } from './printer-marks';
 import type { RewriteContext } from './rewrite-content';
 import { rewriteContent, SRGB_SPACE } from './rewrite-content';
@@ -162,7 +162,7 @@ export async function postProcessDocument(doc: PDFDocument, options: PostProcess
   const srgbBytes = variant === 'x4' ? await srgbProfileBytes() : undefined;
   const srgbSpace = (): PDFRef => {
     if (!srgbRef) {
-      const stream = context.flateStream(srgbBytes!, { N: 3 });
+      const stream = flateStream(context, srgbBytes!, { N: 3 });
       srgbRef = context.register(context.obj([PDFName.of('ICCBased'), context.register(stream)]));
     }
     return srgbRef;
