@@ -17,11 +17,7 @@ import sharp from 'sharp';
 import { cmykTiff } from './cmyk-tiff';
 import { coverageBlock, maxBlockCoverage, rememberCoverage } from './coverage';
 
-/** JPEG quality of print images unless the export asks for another. */
-export const DEFAULT_JPEG_QUALITY = 85;
-
-/** Total area coverage limit of print images, percent, unless asked otherwise. */
-export const DEFAULT_TAC_LIMIT = 240;
+export { DEFAULT_JPEG_QUALITY, DEFAULT_TAC_LIMIT } from './post-process-options';
 
 /** JPEG's error on a photo stays within this many percent of coverage at quality ≥ 85 (measured on the reference page's photos). */
 export const JPEG_HEADROOM = 8;
