@@ -35,6 +35,9 @@ const electronEntries = [
 // source for export names (cjs-module-lexer), which cost the export command
 // about 0.4 s of CPU before Chromium could start (playwright-core alone 0.25 s).
 // `require` (the banner's createRequire) loads the same files without either.
+// A dynamic `import()` of one of them gets only `default` (the exports object), as
+// Node gives a CommonJS module: to load one late, import it statically from a
+// module that is itself imported dynamically (commands/join-pdfs.ts).
 const REQUIRED_PACKAGES = ['playwright-core', 'pdf-lib', 'sharp', 'yauzl', 'yazl'];
 const requirePackages = {
   name: 'require-cjs-packages',

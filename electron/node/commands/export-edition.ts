@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { editionOfFile } from '../storage/edition-file';
 import type { WebServer } from '../web/server';
 import type { ExportFileOptions } from './export';
-import { joinPdfs, paperRuns, parsePageSelection, splitFileName } from './edition-export';
+import { paperRuns, parsePageSelection, splitFileName } from './edition-export';
 
 /** Exports the selected pages of an open document: one exporter run per paper run, joined; or one file per page. */
 export async function exportEdition(server: WebServer, handle: string, allPages: unknown[], out: string, options: ExportFileOptions): Promise<Result<ExportInfo>> {
@@ -74,7 +74,8 @@ export async function exportEdition(server: WebServer, handle: string, allPages:
       collect(printed.value);
       parts.push(await fs.readFile(part));
     }
-    const joined = parts.length === 1 ? parts[0]! : await joinPdfs(parts);
+    // pdf-lib is loaded only to join (join-pdfs.ts).
+    const joined = parts.length === 1 ? parts[0]! : await (await import('./join-pdfs')).joinPdfs(parts);
     const written = await writeFileAtomic(out, joined, { backup: false });
     if (!written.ok) return written;
     return ok({ path: out, bytes: joined.byteLength, pageCount: selected.length, elapsedMs: Math.round(performance.now() - started), findings });
