@@ -30,6 +30,29 @@ const electronEntries = [
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
 ];
 
+// CommonJS packages the export command loads, required rather than imported:
+// Node imports a CommonJS package through an ES-module wrapper and scans its
+// source for export names (cjs-module-lexer), which cost the export command
+// about 0.4 s of CPU before Chromium could start (playwright-core alone 0.25 s).
+// `require` (the banner's createRequire) loads the same files without either.
+// A dynamic `import()` of one of them gets only `default` (the exports object), as
+// Node gives a CommonJS module: to load one late, import it statically from a
+// module that is itself imported dynamically (commands/join-pdfs.ts).
+const REQUIRED_PACKAGES = ['playwright-core', 'pdf-lib', 'sharp', 'yauzl', 'yazl'];
+const requirePackages = {
+  name: 'require-cjs-packages',
+  setup(build) {
+    const filter = new RegExp(`^(${REQUIRED_PACKAGES.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'required-package' ? { path: args.path, external: true } : { path: args.path, namespace: 'required-package' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'required-package' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function buildNode() {
   const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
   const entryPoints = Object.fromEntries(Object.entries(nodeEntries).filter(([, entry]) => existsSync(`${root}/${entry}`)));
@@ -43,6 +66,7 @@ async function buildNode() {
     splitting: true,
     format: 'esm',
     packages: 'external',
+    plugins: [requirePackages],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   for (const [entry, outfile] of electronEntries) {

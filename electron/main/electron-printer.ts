@@ -32,7 +32,9 @@ export function createElectronPrinter(preload: string): PdfPrinter {
       const until = <T>(work: Promise<T>): Promise<T> => Promise.race([work, cancelled]);
       try {
         const bleed = request.bleedMm ?? 0;
-        await until(win.loadURL(printUrlWithBleed(`${APP_INDEX_URL}?${PRINT_QUERY}=${encodeURIComponent(request.handle)}`, bleed)));
+        const loading = until(win.loadURL(printUrlWithBleed(`${APP_INDEX_URL}?${PRINT_QUERY}=${encodeURIComponent(request.handle)}`, bleed)));
+        request.onLoading?.();
+        await loading;
         const started = Date.now();
         for (;;) {
           const state = (await until(

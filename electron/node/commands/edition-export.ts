@@ -2,12 +2,10 @@
  * Exporting an edition at the command level: which pages (`--pages 1,3-5`),
  * how they are grouped for printing (consecutive pages on the same paper go
  * through the exporter together; a 四开 insert in a 对开 paper is its own
- * run), how runs are joined into one PDF (pdf-lib, keeping the first run's
- * catalog: metadata and PDF/X output intent) and how split files are named
+ * run), how runs are joined into one PDF (join-pdfs.ts) and how split files are named
  * (`{date}-{folio}.pdf` → 20221121-01.pdf). The printer itself is the
  * existing exporter, untouched.
  */
-import { PDFDocument } from 'pdf-lib';
 import type { Node } from 'prosemirror-model';
 import { editionMeta, pageMeta } from '../../../shared/edition/edition-doc';
 import type { PageSettings } from '../../../shared/page/settings';
@@ -28,9 +26,6 @@ export function parsePageSelection(text: string, count: number): number[] {
   }
   return [...pages].sort((a, b) => a - b);
 }
-
-/** The default name of a split page file: 20221121-01.pdf. */
-export const DEFAULT_SPLIT_NAME = '{date}-{folio}.pdf';
 
 /**
  * The file name of page `folio` of `edition` from a pattern: `{date}`
@@ -66,16 +61,4 @@ export function paperRuns(edition: Node, pages: readonly number[]): number[][] {
     key = k;
   }
   return runs;
-}
-
-/** The PDFs joined in order: the pages of the others appended to the first (whose catalog is kept). */
-export async function joinPdfs(parts: readonly Uint8Array[]): Promise<Uint8Array> {
-  if (parts.length === 0) throw new RangeError('joinPdfs needs at least one PDF');
-  const first = await PDFDocument.load(parts[0]!, { updateMetadata: false });
-  for (const part of parts.slice(1)) {
-    const other = await PDFDocument.load(part, { updateMetadata: false });
-    const copied = await first.copyPages(other, other.getPageIndices());
-    for (const page of copied) first.addPage(page);
-  }
-  return first.save({ updateFieldAppearances: false });
 }

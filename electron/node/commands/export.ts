@@ -7,24 +7,24 @@
  * unless `--force`.
  */
 import { existsSync, promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
 import type { ExportInfo } from '../../../shared/host/host-api';
 import type { Result } from '../../../shared/result';
-import { fail, ok } from '../../../shared/result';
-import { findChromium } from '../chromium/launch';
-import { defaultRendererDir, startWebServer } from '../web/server';
+import { fail } from '../../../shared/result';
+import { findChromium, launchChromium } from '../chromium/launch';
 import type { CliCommand } from './command';
 import { formatFinding } from '../../../shared/preflight/finding';
-import type { PdfVariant } from '../pdf/post-process';
-import { PDF_VARIANTS } from '../pdf/post-process';
+import type { PdfVariant } from '../pdf/post-process-options';
+import { PDF_VARIANTS } from '../pdf/post-process-options';
 import type { PrintPdfRequest } from '../pdf/print-ready';
-import { preflightEditionReferences } from '../../../shared/preflight/edition-references';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { editionOfFile } from '../storage/edition-file';
+import { publishExportTimings, StageClock } from '../export/export-timings';
+import { projectRoot } from '../project-root';
 import type { WebServer } from '../web/server';
-import { DEFAULT_SPLIT_NAME, joinPdfs, paperRuns, parsePageSelection, splitFileName } from './edition-export';
+
+/** The default name of a split page file: 20221121-01.pdf. */
+export const DEFAULT_SPLIT_NAME = '{date}-{folio}.pdf';
 
 function numberOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -82,10 +82,18 @@ export interface ExportFileOptions {
   split?: { pattern: string };
 }
 
-/** Exports one file; every failure is a Result with a one-line message. */
-export async function exportFile(options: ExportFileOptions): Promise<Result<ExportInfo>> {
+/**
+ * Exports one file; every failure is a Result with a one-line message.
+ *
+ * Chromium is started first, as soon as the checks pass: it boots in its own
+ * processes while this one loads the rest of the export (the web server, the
+ * document model, pdf-lib, sharp) and opens the file. This module imports
+ * only what the checks need for that reason.
+ */
+export async function exportFile(options: ExportFileOptions, clock?: StageClock): Promise<Result<ExportInfo>> {
   const out = resolve(options.out);
-  const rendererDir = options.rendererDir ?? defaultRendererDir();
+  // The project's dist/renderer, as web/server.ts's defaultRendererDir (not imported: it loads the whole server).
+  const rendererDir = options.rendererDir ?? join(projectRoot(), 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     return fail('NOT_BUILT', `the editor is not built (${rendererDir} has no index.html): run npm run build`);
   }
@@ -102,85 +110,42 @@ export async function exportFile(options: ExportFileOptions): Promise<Result<Exp
     return fail('WRITE_FAILED', `cannot write ${out}: the folder is not writable`);
   }
 
-  let server;
+  // The browser the first print uses, started now; later prints (after a cancel) start their own.
+  let early: Promise<Browser> | null = launchChromium();
+  early.catch(() => undefined);
+  const launch = () => {
+    const b = early ?? launchChromium();
+    early = null;
+    return b;
+  };
+  const closeEarly = async () => {
+    const b = early;
+    early = null;
+    await b?.then((x) => x.close()).catch(() => undefined);
+  };
+  const t0 = performance.now();
+  let server: WebServer;
   try {
+    const { startWebServer } = await import('../web/server');
     // Nothing is edited during an export: no recovery journal.
-    server = await startWebServer({ file: options.file, rendererDir, readyTimeoutMs: options.readyTimeoutMs, journal: null });
+    server = await startWebServer({ file: options.file, rendererDir, readyTimeoutMs: options.readyTimeoutMs, journal: null, launch });
   } catch (e) {
+    await closeEarly();
     return fail('OPEN_FAILED', `cannot open ${options.file}: ${(e as Error).message}`);
+  } finally {
+    clock?.add('command: load the export, open the file', performance.now() - t0);
   }
   try {
     const initial = server.host.initial();
     if (!initial.ok || !initial.value) return fail('OPEN_FAILED', `cannot open ${options.file}`);
+    const { exportEdition } = await import('./export-edition');
     return await exportEdition(server, initial.value.handle, initial.value.pages, out, options);
   } finally {
+    const t1 = performance.now();
     await server.close();
-  }
-}
-
-/** Exports the selected pages of an open document: one exporter run per paper run, joined; or one file per page. */
-async function exportEdition(server: WebServer, handle: string, allPages: unknown[], out: string, options: ExportFileOptions): Promise<Result<ExportInfo>> {
-  const started = performance.now();
-  const edition = editionOfFile({ pages: allPages });
-  if (!edition.ok) return edition;
-  let selected: number[];
-  try {
-    selected = options.pages === undefined ? allPages.map((_, i) => i + 1) : parsePageSelection(options.pages, allPages.length);
-  } catch (e) {
-    return fail('BAD_PAGES', (e as Error).message);
-  }
-  // References across the edition (导读 to its story, 转版 to its continuation): checked before any printing.
-  const references = preflightEditionReferences(edition.value).filter((f) => selected.includes(f.page));
-  if (references.length > 0) options.print?.onPreflight?.(references);
-  const errors = references.filter((f) => f.level === 'error');
-  if (errors.length > 0 && !options.print?.force) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    return fail('PREFLIGHT_FAILED', `preflight: ${formatFinding(errors[0]!).replace(/\s+/g, ' ')}${more}; export with --force to write it anyway`);
-  }
-  const pagesOf = (folios: readonly number[]) => folios.map((f) => allPages[f - 1]);
-  const findings = [...references];
-  const collect = (info: ExportInfo) => void findings.push(...(info.findings ?? []));
-
-  if (options.split) {
-    let bytes = 0;
-    for (const folio of selected) {
-      let name: string;
-      try {
-        name = splitFileName(options.split.pattern, edition.value, folio);
-      } catch (e) {
-        return fail('BAD_NAME', (e as Error).message);
-      }
-      const one = await server.host.exportPdf(handle, pagesOf([folio]), join(out, name), options.print);
-      if (!one.ok) return fail(one.error.code, `page ${folio}: ${one.error.message}`);
-      bytes += one.value.bytes;
-      collect(one.value);
-    }
-    return ok({ path: out, bytes, pageCount: selected.length, elapsedMs: Math.round(performance.now() - started), findings });
-  }
-
-  const runs = paperRuns(edition.value, selected);
-  if (runs.length === 1 && runs[0]!.length === allPages.length) {
-    // The whole edition on one paper: the exporter prints it in one pass.
-    const whole = await server.host.exportPdf(handle, allPages, out, options.print);
-    if (whole.ok) whole.value.findings = [...references, ...(whole.value.findings ?? [])];
-    return whole;
-  }
-  const dir = await fs.mkdtemp(join(tmpdir(), 'banmian-export-'));
-  try {
-    const parts: Uint8Array[] = [];
-    for (const [i, run] of runs.entries()) {
-      const part = join(dir, `run-${i + 1}.pdf`);
-      const printed = await server.host.exportPdf(handle, pagesOf(run), part, options.print);
-      if (!printed.ok) return fail(printed.error.code, `pages ${run.join(',')}: ${printed.error.message}`);
-      collect(printed.value);
-      parts.push(await fs.readFile(part));
-    }
-    const joined = parts.length === 1 ? parts[0]! : await joinPdfs(parts);
-    const written = await writeFileAtomic(out, joined, { backup: false });
-    if (!written.ok) return written;
-    return ok({ path: out, bytes: joined.byteLength, pageCount: selected.length, elapsedMs: Math.round(performance.now() - started), findings });
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
+    // No print took the early browser (the export stopped before printing).
+    await closeEarly();
+    clock?.add('command: close the browser and the server', performance.now() - t1);
   }
 }
 
@@ -227,7 +192,11 @@ export const exportCommand: CliCommand = {
       process.stderr.write(`banmian export: ${(e as Error).message}\n${USAGE}\n`);
       return 2;
     }
-    const result = await exportFile(options);
+    // The command's own stages, beside the export's (export-timings.ts): what it costs to get there and away.
+    const clock = new StageClock();
+    clock.add('command: start Node, load the export command', performance.now());
+    const result = await exportFile(options, clock);
+    publishExportTimings(clock.stages);
     if (!result.ok) {
       process.stderr.write(`banmian export: ${result.error.message}\n`);
       return 1;

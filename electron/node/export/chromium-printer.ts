@@ -52,11 +52,31 @@ const MARKS_SCRIPT = `(() => {
   return Object.fromEntries(steps.filter(([, a, b]) => a !== undefined && b !== undefined).map(([n, a, b]) => [n, b - a]));
 })()`;
 
+/** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
+export const ERROR_ATTRIBUTE = 'data-bm-error';
+
 /** Runs in the print page once it is ready or failed: its error, the overset and the marks' durations. */
 const STATE_SCRIPT = `({ error: document.documentElement.getAttribute('data-bm-error'), overset: ${OVERSET_SCRIPT}, marks: ${MARKS_SCRIPT} })`;
 
 /** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts). */
 const REPRINT_SCRIPT = 'window.__bmReprint()';
+
+/**
+ * Runs in a freshly loaded print page: resolves when print mode says it is
+ * laid out (or failed), seen by a MutationObserver on `<html>`, then answers
+ * with the state. One evaluation in the page's own world: no selector engine
+ * to inject (playwright's is 345 KB of script, sent twice) and no polling.
+ */
+const READY_THEN_STATE_SCRIPT = `new Promise((resolve) => {
+  const html = document.documentElement;
+  const done = () => html.getAttribute('${READY_ATTRIBUTE}') === 'true' || html.hasAttribute('${ERROR_ATTRIBUTE}');
+  if (done()) return resolve();
+  new MutationObserver((_, observer) => {
+    if (!done()) return;
+    observer.disconnect();
+    resolve();
+  }).observe(html, { attributes: true });
+}).then(() => ${STATE_SCRIPT})`;
 
 /** How long a print page is kept open after its last print, ms: an editor exports the page again within minutes. */
 export const KEEP_PAGE_MS = 10 * 60_000;
@@ -71,9 +91,6 @@ interface PrintPage {
   problems: string[];
   timer: ReturnType<typeof setTimeout> | undefined;
 }
-
-/** Attribute print mode sets on `<html>`, with a message, when it cannot show the document. */
-export const ERROR_ATTRIBUTE = 'data-bm-error';
 
 /** The print-mode URL asking for a page laid out with `bleedMm` of bleed. */
 export function printUrlWithBleed(url: string, bleedMm: number): string {
@@ -185,26 +202,28 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       type State = { error: string | null; overset: Record<string, MeasuredOverset>[]; marks: Record<string, number> };
       let state: State;
       try {
+        let script: string;
         if (reuse) {
           // One round trip: print mode shows the pages again (when they changed) and answers with its state.
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const late = new Promise<never>((_resolve, reject) => {
-            timer = setTimeout(() => reject(Object.assign(new Error('not ready'), { name: 'TimeoutError' })), Math.max(1, deadline - Date.now()));
-          });
-          try {
-            state = (await Promise.race([page.evaluate(`${REPRINT_SCRIPT}.then(() => ${STATE_SCRIPT})`), late])) as State;
-          } finally {
-            clearTimeout(timer);
-          }
+          script = `${REPRINT_SCRIPT}.then(() => ${STATE_SCRIPT})`;
+          request.onLoading?.();
         } else {
-          await page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
-          // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting.
-          await page.waitForSelector(`html[${READY_ATTRIBUTE}="true"], html[${ERROR_ATTRIBUTE}]`, {
-            state: 'attached',
-            timeout: Math.max(1, deadline - Date.now()),
-          });
-          // One round trip for what the page says: error, overset, how long its steps took.
-          state = (await page.evaluate(STATE_SCRIPT)) as State;
+          const loading = page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
+          // The navigation is on its way: the caller's own work may start beside Chromium's.
+          request.onLoading?.();
+          await loading;
+          // Print mode says it failed with ERROR_ATTRIBUTE rather than leave us waiting; then one round trip for
+          // what the page says: error, overset, how long its steps took.
+          script = READY_THEN_STATE_SCRIPT;
+        }
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const late = new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error('not ready'), { name: 'TimeoutError' })), Math.max(1, deadline - Date.now()));
+        });
+        try {
+          state = (await Promise.race([page.evaluate(script), late])) as State;
+        } finally {
+          clearTimeout(timer);
         }
       } catch (e) {
         if ((e as Error).name === 'TimeoutError') throw notReady();

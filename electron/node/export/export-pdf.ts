@@ -18,18 +18,33 @@ import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { pageFromJson } from '../../../shared/model/load-page';
-import { checkPrintedSizeStage, finishStages } from '../pdf/finish';
-import { loadPdf, runStages, savePdf } from '../pdf/pdf-pipeline';
-import { hasConversion, startSeparation, takeSeparation } from '../pdf/image-cache';
 import { shippedProfilePath } from '../pdf/output-profile';
-import { measureInkUnderText } from './ink-under-text';
+import { bleedOf, DEFAULT_JPEG_QUALITY } from '../pdf/post-process-options';
 import type { PrintPdfRequest } from '../pdf/print-ready';
-import { bleedOf, makePrintReady } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { PdfPrinter } from './printer';
 import { publishExportTimings, StageClock } from './export-timings';
+
+const importPdfSide = () =>
+  Promise.all([import('../pdf/finish'), import('../pdf/pdf-pipeline'), import('../pdf/image-cache'), import('../pdf/print-ready'), import('./ink-under-text')]).then(
+    ([finish, pipeline, images, ready, ink]) => ({ finish, pipeline, images, ready, ink }),
+  );
+type PdfSide = Awaited<ReturnType<typeof importPdfSide>>;
+let pdfSide: Promise<PdfSide> | undefined;
+
+/**
+ * The PDF side of an export — pdf-lib, sharp, post-processing, preflight —
+ * loaded on first use, once the first print page is on its way: a cold
+ * export command opens its print page without waiting for these modules,
+ * which load beside Chromium's work.
+ */
+function loadPdfSide(): Promise<PdfSide> {
+  pdfSide ??= importPdfSide();
+  pdfSide.catch(() => (pdfSide = undefined));
+  return pdfSide;
+}
 
 export interface ExportRequest {
   session: DocumentSession;
@@ -60,7 +75,7 @@ export function pdfTitle(settings: PageSettings): string {
  * The picture ink under black text, per page, for preflight; undefined when
  * it cannot be measured (preflight then warns instead of measuring).
  */
-async function measureInk(session: DocumentSession, pages: readonly unknown[], profilePath: string, signal?: AbortSignal) {
+async function measureInk(side: PdfSide, session: DocumentSession, pages: readonly unknown[], profilePath: string, signal?: AbortSignal) {
   try {
     const docs = pages.map((json) => {
       const loaded = pageFromJson(json);
@@ -68,7 +83,7 @@ async function measureInk(session: DocumentSession, pages: readonly unknown[], p
       return loaded.doc;
     });
     const images = new Map([...session.assets.values()].map((a) => [a.entry.hash, a.bytes]));
-    return await measureInkUnderText({ docs, images, profilePath, signal });
+    return await side.ink.measureInkUnderText({ docs, images, profilePath, signal });
   } catch {
     return undefined;
   }
@@ -106,25 +121,45 @@ async function exportTimed(request: ExportRequest, clock: StageClock): Promise<R
   request.session.printPages = pages;
   if (signal?.aborted) return exportCancelled();
 
-  // While Chromium lays the page out, the photos are separated through the output profile (the slowest step after).
-  const ahead = request.print?.variant === 'x4-cmyk' ? separateAhead(request.session, pages, request.print.profilePath ?? shippedProfilePath()) : [];
+  // While Chromium loads and lays the page out, the photos are separated through the output profile and encoded (the
+  // slowest step after). Started once the print page is on its way: the separation's own JavaScript (separate-colours.ts)
+  // would otherwise hold up the messages that open the page.
+  const print = request.print;
+  const ahead: [string, string, number][] = [];
+  let done = false;
+  let aheadStarted = false;
+  const startAhead = () => {
+    // The PDF side loads beside Chromium for every export; the photos are converted ahead for x4-cmyk.
+    const side = loadPdfSide();
+    if (print?.variant !== 'x4-cmyk' || aheadStarted) return;
+    aheadStarted = true;
+    const profile = print.profilePath ?? shippedProfilePath();
+    void side.then(
+      (loaded) => void (done || ahead.push(...separateAhead(loaded, request.session, pages, profile, print.jpegQuality ?? DEFAULT_JPEG_QUALITY))),
+      () => undefined,
+    );
+  };
   try {
-    return await exportPrinted(request, clock, { pages, settings, bleedMm, started, report });
+    return await exportPrinted(request, clock, { pages, settings, bleedMm, started, report, startAhead });
   } finally {
+    done = true;
     // Separations nothing took (a failed or cancelled export) are dropped.
-    for (const [hash, profile] of ahead) void takeSeparation(hash, profile);
+    if (ahead.length > 0) {
+      const side = await loadPdfSide();
+      for (const [hash, profile, quality] of ahead) void side.images.takeSeparation(hash, profile, quality);
+    }
   }
 }
 
-/** Starts separating the pictures the pages show, unless their conversion is cached; returns what it started. */
-function separateAhead(session: DocumentSession, pages: readonly unknown[], profilePath: string): [string, string][] {
+/** Starts separating and encoding the pictures the pages show, unless their conversion is cached; returns what it started. */
+function separateAhead(side: PdfSide, session: DocumentSession, pages: readonly unknown[], profilePath: string, quality: number): [string, string, number][] {
   const json = JSON.stringify(pages);
-  const started: [string, string][] = [];
+  const started: [string, string, number][] = [];
   for (const asset of session.assets.values()) {
     const hash = asset.entry.hash;
-    if (!json.includes(hash) || hasConversion(hash, profilePath)) continue;
-    startSeparation(asset.bytes, profilePath, hash);
-    started.push([hash, profilePath]);
+    if (!json.includes(hash) || side.images.hasConversion(hash, profilePath)) continue;
+    side.images.startSeparation(asset.bytes, profilePath, hash, quality);
+    started.push([hash, profilePath, quality]);
   }
   return started;
 }
@@ -135,20 +170,42 @@ interface Checked {
   bleedMm: number;
   started: number;
   report: (stage: ExportStage, extra?: Partial<ExportProgress>) => void;
+  /** Starts the work that can run beside Chromium's (the photos' conversion). */
+  startAhead: () => void;
 }
 
 async function exportPrinted(request: ExportRequest, clock: StageClock, checked: Checked): Promise<Result<ExportInfo>> {
-  const { pages, settings, bleedMm, started, report } = checked;
+  const { pages, settings, bleedMm, started, report, startAhead } = checked;
   const signal = request.signal;
   const paper = settings.paper;
   let raw: Uint8Array;
   try {
-    raw = await request.printer.print({ handle: request.session.handle, paper, bleedMm, onPrinting: () => report('print'), signal, clock });
+    raw = await request.printer.print({
+      handle: request.session.handle,
+      paper,
+      bleedMm,
+      onLoading: startAhead,
+      // A printer that does not say when it loads: the photos are converted beside the print at least.
+      onPrinting: () => {
+        startAhead();
+        report('print');
+      },
+      signal,
+      clock,
+    });
   } catch (e) {
     if (signal?.aborted) return exportCancelled();
     return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
   }
   if (signal?.aborted) return exportCancelled();
+  let side: PdfSide;
+  try {
+    side = await clock.time('load the PDF modules (waited for)', loadPdfSide);
+  } catch (e) {
+    return fail('PRINT_FAILED', `cannot finish the PDF: ${(e as Error).message}`);
+  }
+  const { loadPdf, runStages, savePdf } = side.pipeline;
+  const { checkPrintedSizeStage, finishStages } = side.finish;
   // One load of Chromium's PDF; every PDF stage below works on this document.
   const pdfStage = (name: string, ms: number) => clock.add(`pdf: ${name}`, ms);
   let doc: PDFDocument;
@@ -174,9 +231,9 @@ async function exportPrinted(request: ExportRequest, clock: StageClock, checked:
   if (request.print) {
     const assets = new Map([...request.session.assets.values()].map((a) => [a.entry.hash, a.entry]));
     const print = request.print;
-    const inkUnderText = await clock.time('ink under text', () => measureInk(request.session, pages, print.profilePath ?? shippedProfilePath(), signal));
+    const inkUnderText = await clock.time('ink under text', () => measureInk(side, request.session, pages, print.profilePath ?? shippedProfilePath(), signal));
     if (signal?.aborted) return exportCancelled();
-    const ready = await makePrintReady(
+    const ready = await side.ready.makePrintReady(
       doc,
       { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {

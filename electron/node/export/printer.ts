@@ -17,6 +17,8 @@ export interface PrintRequest {
    * blocks at the trim extending into it, and the PDF page is that size.
    */
   bleedMm?: number;
+  /** Called when the print page has been asked to load (or to lay out again): Chromium is busy, the caller may work beside it. */
+  onLoading?: () => void;
   /** Called when the page is laid out and printing starts. */
   onPrinting?: () => void;
   /**

@@ -7,14 +7,18 @@
  * - conversions: the finished print image (CMYK JPEG, downsampled, within
  *   the coverage limit) by image, profile and every option that decides it,
  *   kept for the life of the process up to {@link MAX_CACHED_BYTES};
- * - separations: the raw CMYK pixels of a JPEG separated at full size,
- *   started ahead ({@link startSeparation}) while Chromium lays the page
- *   out — Chromium embeds a JPEG's bytes unchanged, so an asset's hash is its
- *   image's hash in the PDF — and taken once by the conversion that needs them.
+ * - separations: a JPEG separated at full size and encoded (cmyk-encode.ts's
+ *   first step), started ahead ({@link startSeparation}) while Chromium lays
+ *   the page out — Chromium embeds a JPEG's bytes unchanged, so an asset's
+ *   hash is its image's hash in the PDF — and taken once by the conversion
+ *   that needs it.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import sharp from 'sharp';
+import type { FirstEncode } from './cmyk-encode';
+import { DEFAULT_JPEG_QUALITY, DEFAULT_TAC_LIMIT, encodeFirst } from './cmyk-encode';
+import { separateImage } from './separate-colours';
 
 /** A finished conversion: the image stream's bytes and what its dictionary says. */
 export interface ConvertedImage {
@@ -37,7 +41,7 @@ export const MAX_CACHED_BYTES = 192 * 1024 * 1024;
 const conversions = new Map<string, Promise<ConvertedImage | string>>();
 const sizes = new Map<string, number>();
 let cachedBytes = 0;
-const separations = new Map<string, Promise<Separated>>();
+const separations = new Map<string, Promise<FirstEncode>>();
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -90,33 +94,29 @@ export function cachedConversion(key: string, convert: () => Promise<ConvertedIm
 }
 
 /** The raw CMYK separation of a JPEG at full size, exactly as print conversion makes it. */
-export async function separateJpeg(jpeg: Uint8Array, profilePath: string): Promise<Separated> {
-  const out = await sharp(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength))
-    .withIccProfile(profilePath, { attach: false })
-    .toColourspace('cmyk')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data: out.data, width: out.info.width, height: out.info.height };
+export function separateJpeg(jpeg: Uint8Array, profilePath: string): Promise<Separated> {
+  return separateImage(() => sharp(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength)), profilePath);
 }
 
-const separationKey = (hash: string, profilePath: string) => `${hash}|${profileKey(profilePath)}`;
+const separationKey = (hash: string, profilePath: string, quality: number, limit: number) => `${hash}|${profileKey(profilePath)}|${quality}|${limit}`;
 
 /**
- * Starts separating a JPEG through the profile, for a conversion that will
+ * Starts separating a JPEG through the profile and encoding it at `quality`
+ * within `limit` (cmyk-encode.ts's first step), for a conversion that will
  * ask for it soon ({@link takeSeparation}); does nothing for other images.
  */
-export function startSeparation(bytes: Uint8Array, profilePath: string, hash = hashBytes(bytes)): void {
+export function startSeparation(bytes: Uint8Array, profilePath: string, hash = hashBytes(bytes), quality = DEFAULT_JPEG_QUALITY, limit = DEFAULT_TAC_LIMIT): void {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return;
-  const key = separationKey(hash, profilePath);
+  const key = separationKey(hash, profilePath, quality, limit);
   if (separations.has(key)) return;
-  const work = separateJpeg(bytes, profilePath);
+  const work = separateJpeg(bytes, profilePath).then((pixels) => encodeFirst(pixels, quality, limit));
   work.catch(() => undefined);
   separations.set(key, work);
 }
 
-/** The separation started for these bytes, handed over once (it is large); undefined when none was started. */
-export function takeSeparation(hash: string, profilePath: string): Promise<Separated> | undefined {
-  const key = separationKey(hash, profilePath);
+/** The work started for these bytes and options, handed over once (it is large); undefined when none was started. */
+export function takeSeparation(hash: string, profilePath: string, quality = DEFAULT_JPEG_QUALITY, limit = DEFAULT_TAC_LIMIT): Promise<FirstEncode> | undefined {
+  const key = separationKey(hash, profilePath, quality, limit);
   const work = separations.get(key);
   separations.delete(key);
   return work;

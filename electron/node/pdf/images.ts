@@ -11,10 +11,10 @@ import { inflateSync } from 'node:zlib';
 import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
-import { cmykTiff } from './cmyk-tiff';
-import { coverageBlock, maxBlockCoverage, rememberCoverage } from './coverage';
-import type { ConvertedImage, Separated } from './image-cache';
+import { cmykJpeg, DEFAULT_TAC_LIMIT, encodeFirst, withinCoverage } from './cmyk-encode';
+import type { ConvertedImage } from './image-cache';
 import { cachedConversion, hashBytes, profileKey, takeSeparation } from './image-cache';
+import { separateImage } from './separate-colours';
 import type { Sharp } from 'sharp';
 
 export type ImageSpace = 'rgb' | 'gray' | 'cmyk' | 'other';
@@ -111,57 +111,6 @@ function openImage(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk'): Sharp 
   return sharp(bytes.subarray(0, width * height * channels), { raw: { width, height, channels } });
 }
 
-/** JPEG of raw CMYK pixels, values unchanged (no trip through sRGB). */
-function cmykJpeg(raw: Buffer, width: number, height: number, quality: number): Promise<Buffer> {
-  return sharp(cmykTiff(raw, width, height)).pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality }).toBuffer();
-}
-
-/** JPEG's error on a photo stays within this many percent of coverage at quality ≥ 85 (measured on the reference page's photos). */
-const JPEG_HEADROOM = 8;
-
-/**
- * Lowers cyan, magenta and yellow (never black) of pixels whose coverage is
- * above `maxPct`, in place, so the darkest shadows leave room for JPEG error.
- */
-export function clampCoverage(px: Buffer, maxPct: number): number {
-  const max = (maxPct / 100) * 255;
-  let clamped = 0;
-  for (let i = 0; i + 3 < px.length; i += 4) {
-    const cmy = px[i]! + px[i + 1]! + px[i + 2]!;
-    const k = px[i + 3]!;
-    if (cmy + k <= max || cmy === 0) continue;
-    const f = Math.max(0, max - k) / cmy;
-    px[i] = Math.floor(px[i]! * f);
-    px[i + 1] = Math.floor(px[i + 1]! * f);
-    px[i + 2] = Math.floor(px[i + 2]! * f);
-    clamped++;
-  }
-  return clamped;
-}
-
-/**
- * JPEG-encodes separated pixels within the coverage limit. JPEG's error can
- * push total ink above what the profile separated (measured per pixel: +1 %
- * on photos, +6 % on noise at quality 85), so shadows are first held
- * {@link JPEG_HEADROOM} % under the limit; if coverage over 0.5 mm squares
- * still exceeds it, the image is encoded again at quality 95.
- */
-async function encodeWithinCoverage(raw: Buffer, width: number, height: number, placedWidthPt: number, opts: ImageOptions): Promise<Buffer> {
-  const limit = opts.tacLimit ?? 240;
-  clampCoverage(raw, limit - JPEG_HEADROOM);
-  const block = coverageBlock(width, placedWidthPt);
-  let out: Buffer = Buffer.alloc(0);
-  for (const quality of [opts.jpegQuality, Math.max(opts.jpegQuality, 95)]) {
-    out = await cmykJpeg(raw, width, height, quality);
-    const back = await sharp(out).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer();
-    const coverage = maxBlockCoverage(back, width, height, block);
-    // Preflight measures the written image the same way: it finds this measurement instead of decoding again.
-    rememberCoverage(hashBytes(out), block, coverage);
-    if (coverage.percent <= limit - JPEG_HEADROOM / 2) break;
-  }
-  return out;
-}
-
 /** What to do to one image's pixels. */
 interface PixelJob {
   convert: boolean;
@@ -175,11 +124,13 @@ interface PixelJob {
 
 /** The print image's bytes, or why they cannot be made; the PDF is not touched. */
 async function convertPixels(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk', job: PixelJob, opts: ImageOptions): Promise<ConvertedImage | string> {
-  const separatedAhead = job.convert && !job.downsample && space === 'rgb' && filters(stream.dict).join() === 'DCTDecode' ? takeSeparation(job.hash, opts.profilePath) : undefined;
+  const limit = opts.tacLimit ?? DEFAULT_TAC_LIMIT;
+  const encodedAhead =
+    job.convert && !job.downsample && space === 'rgb' && filters(stream.dict).join() === 'DCTDecode' ? takeSeparation(job.hash, opts.profilePath, opts.jpegQuality, limit) : undefined;
   const img = openImage(stream, space);
   if (typeof img === 'string') return img;
-  let pipeline = img;
-  if (job.downsample) pipeline = pipeline.resize(job.outW, job.outH, { fit: 'fill', kernel: 'lanczos3' });
+  const resized = (image: Sharp) => (job.downsample ? image.resize(job.outW, job.outH, { fit: 'fill', kernel: 'lanczos3' }) : image);
+  const pipeline = resized(img);
   let outSpace: 'rgb' | 'gray' | 'cmyk' = space;
   let data: Buffer;
   if (job.convert && space === 'gray') {
@@ -192,14 +143,19 @@ async function convertPixels(stream: PDFRawStream, space: 'rgb' | 'gray' | 'cmyk
     outSpace = 'cmyk';
   } else if (job.convert) {
     // The profile is the output intent's: do not repeat it inside every JPEG.
-    let separated: Separated;
-    const ahead = separatedAhead ? await separatedAhead.catch(() => undefined) : undefined;
-    if (ahead) separated = ahead;
-    else {
-      const out = await pipeline.withIccProfile(opts.profilePath, { attach: false }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
-      separated = { data: out.data, width: out.info.width, height: out.info.height };
+    // Separated and encoded ahead while Chromium laid the page out (image-cache.ts), else here.
+    let first = encodedAhead ? await encodedAhead.catch(() => undefined) : undefined;
+    if (!first) {
+      let unused: Sharp | undefined = pipeline;
+      const open = () => {
+        const p = unused ?? resized(openImage(stream, space) as Sharp);
+        unused = undefined;
+        return p;
+      };
+      // Each distinct colour through the profile once: the same bytes as the whole image through it (separate-colours.ts).
+      first = await encodeFirst(await separateImage(open, opts.profilePath), opts.jpegQuality, limit);
     }
-    data = await encodeWithinCoverage(separated.data, separated.width, separated.height, job.placedWidthPt, opts);
+    data = await withinCoverage(first, job.placedWidthPt, limit);
     outSpace = 'cmyk';
   } else if (space === 'cmyk') {
     data = await pipeline.pipelineColourspace('cmyk').toColourspace('cmyk').jpeg({ quality: opts.jpegQuality }).toBuffer();

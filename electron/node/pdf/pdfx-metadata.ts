@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
 import { PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { OutputCondition } from './output-profile';
+import { flateStream } from './pdf-objects';
 
 export interface IdentifyOptions {
   title: string;
@@ -99,7 +100,7 @@ export function identify(doc: PDFDocument, o: IdentifyOptions): void {
 
   if (o.pdfx) {
     if (!o.profile || !o.outputCondition) throw new RangeError('a PDF/X file needs an output profile and condition');
-    const profile = context.flateStream(o.profile, { N: 4 });
+    const profile = flateStream(context, o.profile, { N: 4 });
     const intent = context.obj({ Type: 'OutputIntent', S: 'GTS_PDFX' });
     intent.set(PDFName.of('OutputConditionIdentifier'), PDFString.of(o.outputCondition.identifier));
     intent.set(PDFName.of('OutputCondition'), textString(o.outputCondition.condition));

@@ -10,6 +10,17 @@ import type { SlugInfo } from './slug';
 export type PdfVariant = 'x4' | 'x4-cmyk' | 'proof';
 export const PDF_VARIANTS: readonly PdfVariant[] = ['x4', 'x4-cmyk', 'proof'];
 
+/** JPEG quality of print images unless the export asks for another. */
+export const DEFAULT_JPEG_QUALITY = 85;
+
+/** Total area coverage limit of print images, percent, unless asked otherwise. */
+export const DEFAULT_TAC_LIMIT = 240;
+
+/** The bleed an export lays the page out with, mm: as asked, else 3 mm for print variants and none for proofs. */
+export function bleedOf(req: { variant: PdfVariant; bleedMm?: number }): number {
+  return req.bleedMm ?? (req.variant === 'proof' ? 0 : 3);
+}
+
 export interface PostProcessOptions {
   variant: PdfVariant;
   /** Trim size in mm: the paper. */

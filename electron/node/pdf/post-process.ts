@@ -21,6 +21,7 @@ import sharp from 'sharp';
 import type { Rgb8 } from '../../../shared/color/cmyk';
 import { buildSwatchIndex, DEFAULT_SWATCH_BOOK } from '../../../shared/color/swatches';
 import { mmToPt } from '../../../shared/page/units';
+import { DEFAULT_JPEG_QUALITY } from './cmyk-encode';
 import { ColourConverter } from './colour-convert';
 import { allDicts, collectObjectColours, convertObjectColours } from './colour-objects';
 import { latin1ToBytes } from './content-tokens';
@@ -34,7 +35,7 @@ import { boxArray, printGeometry } from './page-geometry';
 import { identify } from './pdfx-metadata';
 import type { PipelineHooks } from './pdf-pipeline';
 import { loadPdf, savePdf } from './pdf-pipeline';
-import { getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectKind, xobjectRef } from './pdf-objects';
+import { flateStream, getName, lookupDict, namedSpaceKind, resourceDict, streamText, xobjectKind, xobjectRef } from './pdf-objects';
 import { markContent, REGISTRATION_SPACE } from './printer-marks';
 import type { RewriteContext } from './rewrite-content';
 import { rewriteContent, SRGB_SPACE } from './rewrite-content';
@@ -161,7 +162,7 @@ export async function postProcessDocument(doc: PDFDocument, options: PostProcess
   const srgbBytes = variant === 'x4' ? await srgbProfileBytes() : undefined;
   const srgbSpace = (): PDFRef => {
     if (!srgbRef) {
-      const stream = context.flateStream(srgbBytes!, { N: 3 });
+      const stream = flateStream(context, srgbBytes!, { N: 3 });
       srgbRef = context.register(context.obj([PDFName.of('ICCBased'), context.register(stream)]));
     }
     return srgbRef;
@@ -278,7 +279,7 @@ export async function postProcessDocument(doc: PDFDocument, options: PostProcess
     const reports = await Promise.all(
       imageJobs.map((job) => {
         options.signal?.throwIfAborted();
-        return processImage(context, job, { variant, profilePath, maxPpi: options.maxPpi ?? 300, jpegQuality: options.jpegQuality ?? 85, srgbSpace });
+        return processImage(context, job, { variant, profilePath, maxPpi: options.maxPpi ?? 300, jpegQuality: options.jpegQuality ?? DEFAULT_JPEG_QUALITY, srgbSpace });
       }),
     );
     for (const report of reports) {

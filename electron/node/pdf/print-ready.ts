@@ -23,6 +23,7 @@ import type { PipelineHooks } from './pdf-pipeline';
 import type { PdfVariant, PostProcessReport } from './post-process';
 import { postProcessDocument, savePrintPdf } from './post-process';
 import { readIccInfo } from './output-profile';
+import { bleedOf } from './post-process-options';
 
 /** What the caller of an export asks of the print file. */
 export interface PrintPdfRequest {
@@ -46,10 +47,7 @@ export interface PrintPdfRequest {
   signal?: AbortSignal;
 }
 
-/** The bleed an export lays the page out with, mm: as asked, else 3 mm for print variants and none for proofs. */
-export function bleedOf(req: Pick<PrintPdfRequest, 'variant' | 'bleedMm'>): number {
-  return req.bleedMm ?? (req.variant === 'proof' ? 0 : 3);
-}
+export { bleedOf } from './post-process-options';
 
 export interface PrintContext {
   /** Validated page JSON, in order. */

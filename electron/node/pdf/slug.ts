@@ -13,6 +13,7 @@ import { PDFName, PDFString } from 'pdf-lib';
 import { createHash } from 'node:crypto';
 import { fmt } from './content-tokens';
 import type { PrintGeometry } from './page-geometry';
+import { flateStream } from './pdf-objects';
 import { REGISTRATION_SPACE } from './printer-marks';
 import type { Sfnt } from './truetype-subset';
 import { advance, decodeWoff, glyphIds, subsetSfnt, unitsPerEm } from './truetype-subset';
@@ -94,7 +95,7 @@ function embedSubset(doc: PDFDocument, font: Sfnt, used: Map<number, number>, ta
   const upm = unitsPerEm(font);
   const gids = [...new Set(used.values())].sort((a, b) => a - b);
   const program = subsetSfnt(font, gids);
-  const fontFile = context.register(context.flateStream(program, { Length1: program.length }));
+  const fontFile = context.register(flateStream(context, program, { Length1: program.length }));
   const head = font.tables.get('head')!;
   const hhea = font.tables.get('hhea')!;
   const scale = (v: number) => Math.round((v * 1000) / upm);
@@ -130,7 +131,7 @@ function embedSubset(doc: PDFDocument, font: Sfnt, used: Map<number, number>, ta
   const cid = context.register(cidDict);
   const lines = [...used.entries()].map(([cp, g]) => `<${g.toString(16).padStart(4, '0')}> <${Buffer.from(String.fromCodePoint(cp), 'utf16le').swap16().toString('hex')}>`);
   const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange ${lines.length} beginbfchar ${lines.join(' ')} endbfchar endcmap CMapName currentdict /CMapName defineresource pop end end`;
-  const toUnicode = context.register(context.flateStream(cmap));
+  const toUnicode = context.register(flateStream(context, cmap));
   return context.register(
     context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: baseFont, Encoding: 'Identity-H', DescendantFonts: [cid], ToUnicode: toUnicode }),
   );

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { API_PREFIX, ASSET_ROUTE, PRINT_QUERY, TOKEN_QUERY } from '../../../shared/host/web-protocol';
 import type { DeskConnection } from '../../../shared/host/host-api';
@@ -36,6 +37,8 @@ export interface WebServerOptions {
   desk?: DeskConnection | null;
   /** How long print mode may take to become ready. */
   readyTimeoutMs?: number;
+  /** Starts the print browser (default: launchChromium); the export command hands over one it started early. */
+  launch?: () => Promise<Browser>;
 }
 
 export interface WebServer {
@@ -104,7 +107,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}/`;
   const printUrl = (h: string) => `${base}?${PRINT_QUERY}=${encodeURIComponent(h)}&${TOKEN_QUERY}=${token}`;
-  host.printer = createChromiumPrinter({ printUrl, readyTimeoutMs: options.readyTimeoutMs, headers: { [ORIGINAL_ASSETS_HEADER]: '1' } });
+  host.printer = createChromiumPrinter({ printUrl, readyTimeoutMs: options.readyTimeoutMs, headers: { [ORIGINAL_ASSETS_HEADER]: '1' }, launch: options.launch });
 
   const close = async () => {
     await host.close();

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { joinPdfs, paperRuns, parsePageSelection, splitFileName } from '../../../electron/node/commands/edition-export';
+import { paperRuns, parsePageSelection, splitFileName } from '../../../electron/node/commands/edition-export';
+import { joinPdfs } from '../../../electron/node/commands/join-pdfs';
 import { settingsFromPreset } from '../../../shared/page/settings';
 import { schema } from '../../../shared/model/schema';
 import { edition, page } from '../../shared/edition/build';
