@@ -167,11 +167,11 @@ async function main(): Promise<void> {
         await startLongTaskCount(appPage);
         const app = await typeAndMeasure(appPage, KEYSTROKES);
         const appTypingLong = await longTasks(appPage);
-        const relayout = (await appPage.evaluate(() =>
+        const copyfitPass = (await appPage.evaluate(() =>
           performance.getEntriesByName('bm-copyfit').map((e) => e.duration),
         )) as number[];
         // Keystrokes that reached the editor but not the document would make every number here meaningless.
-        if (relayout.length < KEYSTROKES * 0.9) throw new Error(`only ${relayout.length} of ${KEYSTROKES} keystrokes changed the page`);
+        if (copyfitPass.length < KEYSTROKES * 0.9) throw new Error(`only ${copyfitPass.length} of ${KEYSTROKES} keystrokes changed the page`);
         await appPage.keyboard.press('Escape');
         await startLongTaskCount(appPage);
         const drag = await measureDragLatency(appPage, { blockId: story.id, steps: KEYSTROKES });
@@ -197,7 +197,8 @@ async function main(): Promise<void> {
         rows.push({ what: `typing, to next frame (${KEYSTROKES} keys)`, banmian: app.frame, baseline: base.frame, unit: 'ms' });
         rows.push({ what: 'typing, the frame after a key (passes, layout, paint)', banmian: app.frameWork, baseline: base.frameWork, unit: 'ms' });
         rows.push({ what: 'relayout per keystroke (processing + that frame)', banmian: app.relayout, baseline: base.relayout, unit: 'ms' });
-        rows.push({ what: 'of which the copyfit pass', banmian: summarize(relayout), baseline: base.processing, unit: 'ms' });
+        // The bare editor has no copyfit: the pass is set beside Banmian's own relayout, whose share it is.
+        rows.push({ what: 'of which the copyfit pass', banmian: summarize(copyfitPass), baseline: app.relayout, baselineName: 'Banmian relayout per keystroke', unit: 'ms' });
         const pointerPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         await pointerPage.goto(bare.url);
         const pointer = await measurePointerBaseline(pointerPage, KEYSTROKES);
