@@ -11,7 +11,7 @@ import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol'
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
 import { StageClock } from './export-timings';
-import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
+import type { PdfPrinter, PrintLayout, PrintRequest, SheetImage } from './printer';
 import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 
 export interface ChromiumPrinterOptions {
@@ -54,6 +54,12 @@ const MARKS_SCRIPT = `(() => {
 
 /** Runs in the print page once it is ready or failed: its error, the overset and the marks' durations. */
 const STATE_SCRIPT = `({ error: document.documentElement.getAttribute('data-bm-error'), overset: ${OVERSET_SCRIPT}, marks: ${MARKS_SCRIPT} })`;
+
+/** Runs in the print page: each sheet's box in page coordinates, CSS px. */
+const SHEETS_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((s) => {
+  const r = s.getBoundingClientRect();
+  return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+})`;
 
 /** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts). */
 const REPRINT_SCRIPT = 'window.__bmReprint()';
@@ -102,7 +108,46 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     if (b) void b.then((x) => x.close()).catch(() => undefined);
   }
 
-  async function print(request: PrintRequest): Promise<Uint8Array> {
+  function print(request: PrintRequest): Promise<Uint8Array> {
+    return onLaidOutPage(request, async (page, width, height) => {
+      request.onPrinting?.();
+      return (request.clock ?? new StageClock()).time('chromium: printToPDF', () =>
+        page.pdf({
+          width: `${width}mm`,
+          height: `${height}mm`,
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: '0', right: '0', bottom: '0', left: '0' },
+        }),
+      );
+    });
+  }
+
+  /** Images of the sheets, `widthPx` wide, as the print media shows them (screen-only marks hidden). */
+  function capture(request: PrintRequest, widthPx: number): Promise<SheetImage[]> {
+    return onLaidOutPage(request, async (page) => {
+      const rects = (await page.evaluate(SHEETS_SCRIPT)) as { x: number; y: number; width: number; height: number }[];
+      await page.emulateMedia({ media: 'print' });
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const images: SheetImage[] = [];
+        for (const r of rects) {
+          request.signal?.throwIfAborted();
+          const scale = widthPx / r.width;
+          // Chromium renders the clip at the scale asked: no full-size bitmap to shrink.
+          const shot = (await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: 82, clip: { ...r, scale }, captureBeyondViewport: true })) as { data: string };
+          images.push({ jpegBase64: shot.data, width: Math.round(r.width * scale), height: Math.round(r.height * scale) });
+        }
+        return images;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+        await page.emulateMedia({ media: null }).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Lays the session's print pages out on a print page (the kept one when it can) and runs `output` on it. */
+  async function onLaidOutPage<T>(request: PrintRequest, output: (page: Page, widthMm: number, heightMm: number) => Promise<T>): Promise<T> {
     const signal = request.signal;
     signal?.throwIfAborted();
     const held: { context: BrowserContext | null } = { context: null };
@@ -111,7 +156,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     signal?.addEventListener('abort', stop, { once: true });
     active++;
     try {
-      return await printOnce(request, held);
+      return await printOnce(request, held, output);
     } catch (e) {
       // Whatever the dying browser said, the print stopped because it was cancelled.
       signal?.throwIfAborted();
@@ -143,7 +188,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     return kept;
   }
 
-  async function printOnce(request: PrintRequest, held: { context: BrowserContext | null }): Promise<Uint8Array> {
+  async function printOnce<T>(request: PrintRequest, held: { context: BrowserContext | null }, output: (page: Page, widthMm: number, heightMm: number) => Promise<T>): Promise<T> {
     layout = null;
     const clock = request.clock;
     const t0 = performance.now();
@@ -218,18 +263,9 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       // Overset as print mode laid it out, for preflight: one map per sheet.
       layout = { overset: state.overset };
       request.signal?.throwIfAborted();
-      request.onPrinting?.();
-      const pdf = await (clock ?? new StageClock()).time('chromium: printToPDF', () =>
-        page.pdf({
-          width: `${width}mm`,
-          height: `${height}mm`,
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { top: '0', right: '0', bottom: '0', left: '0' },
-        }),
-      );
+      const out = await output(page, width, height);
       keep = browser !== null && (warm === null || warm === print);
-      return pdf;
+      return out;
     } finally {
       print.busy = false;
       if (keep) {
@@ -245,6 +281,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
 
   return {
     print,
+    capture,
     lastLayout: () => layout,
     async close() {
       const b = browser;
