@@ -17,6 +17,8 @@ const NO_SESSION: SessionSnapshot = {
   selection: null,
   canUndo: false,
   canRedo: false,
+  activePage: 0,
+  pageCount: 0,
 };
 const noop = () => () => {};
 const none = () => NO_SESSION;

@@ -13,7 +13,7 @@ import { Store } from '../base/store';
 import { t } from '../i18n/i18n';
 import { EditorSession } from '../editor/editor-session';
 import { PASTEBOARD_PX } from '../page/bin-layout';
-import { loadPages } from './load-document';
+import { loadPages, pagesToSave } from './load-document';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
 
 /** Unsaved edits are journalled this long after the first change since the last journal. */
@@ -49,7 +49,6 @@ export class AppController {
   readonly onImportCopy: EmitterEvent<void> = this.#importCopy.event;
   #container: HTMLElement | null = null;
   #viewport: HTMLElement | null = null;
-  #otherPages: unknown[] = [];
   #unsubscribeSession: (() => void) | null = null;
   #lastDirty = false;
   #journalTimer: ReturnType<typeof setTimeout> | null = null;
@@ -139,8 +138,8 @@ export class AppController {
       assetUrl: (hash) => this.host.assetUrl(handle, hash),
       zoom: this.#snapshot.zoom,
       importCopy: () => this.#importCopy.fire(),
+      ...(this.#viewport ? { viewport: this.#viewport } : {}),
     });
-    this.#otherPages = loaded.otherPages;
     this.#assets.clear();
     this.addAssets(opened.assets);
     this.#lastDirty = false;
@@ -195,7 +194,7 @@ export class AppController {
 
   #pages(): unknown[] {
     const session = this.#snapshot.session;
-    return session ? [session.pageJson(), ...this.#otherPages] : [];
+    return session ? pagesToSave(session.pagesJson()) : [];
   }
 
   async #busy<T>(work: () => Promise<T>): Promise<T | undefined> {

@@ -10,6 +10,7 @@ import { docMetrics, pageFrame, toPage } from '../page/page-frame';
 import { placeImageFile } from './place-image';
 import { dropTarget } from '../photo/photo-target';
 import { pt } from '../photo/photo-strings';
+import { activeScope } from '../../shared/edition/page-scope';
 
 const IMAGE_NAME = /\.(jpe?g|jfif|png|gif|webp|tiff?|bmp|heic|heif|avif)$/i;
 
@@ -41,7 +42,7 @@ export function installPhotoDrop(app: AppController, win: Window = window): () =
     if (!session) return null;
     const view = session.view;
     const { x, y } = toPage(pageFrame(view), e.clientX, e.clientY);
-    return dropTarget(view.state, docMetrics(view.state.doc), x, y);
+    return dropTarget(view.state, docMetrics(activeScope(view.state)), x, y);
   };
   const over = (e: DragEvent) => {
     if (!isImageDrag(e)) return;

@@ -15,6 +15,7 @@ import { newPhotoBox } from '../../shared/model/commands/photo';
 import { docMetrics, docSettings } from '../page/page-frame';
 import { freeCellNear, selectedPhotoFrame, visibleCell } from '../photo/photo-target';
 import { pt } from '../photo/photo-strings';
+import { activeScope } from '../../shared/edition/page-scope';
 
 /** Where the image goes: into a photo frame, or a new photo block with its top-left at a grid cell. */
 export type PlaceTarget = { frame: string } | { col: number; line: number };
@@ -25,11 +26,12 @@ let pending = 0;
 
 /** Where a new photo of `image` goes from the toolbar: the free place nearest the middle of the screen. */
 function freePlace(state: EditorState, image: PhotoImage, near: { col: number; line: number }): { col: number; line: number } {
-  const settings = docSettings(state.doc);
+  const scope = activeScope(state);
+  const settings = docSettings(scope);
   const size = newPhotoBox(settings, image, { col: 0, line: 0 });
   // Centred on the point, as far as a free place allows.
   const from = { col: near.col - Math.floor(size.cols / 2), line: near.line - Math.floor(size.lines / 2) };
-  return freeCellNear(pageBlocks(state.doc).map((b) => boxOf(b.node)), settings.grid, size, from);
+  return freeCellNear(pageBlocks(scope).map((b) => boxOf(b.node)), settings.grid, size, from);
 }
 
 /** Whether a placement is under way or waiting. */
@@ -80,7 +82,7 @@ async function placeOne(app: AppController, file?: File, target?: PlaceTarget): 
     app.addAssets([r.value.asset]);
     const image: PhotoImage = { hash: r.value.hash, pixelWidth: r.value.pixelWidth, pixelHeight: r.value.pixelHeight };
     const state = session.view.state;
-    const where = target ?? selectedPhotoFrame(state) ?? freePlace(session.view.state, image, visibleCell(session.view, docMetrics(state.doc), docSettings(state.doc).grid));
+    const where = target ?? selectedPhotoFrame(state) ?? freePlace(session.view.state, image, visibleCell(session.view, docMetrics(activeScope(state)), docSettings(activeScope(state)).grid));
     let done: boolean;
     if ('frame' in where && findBlock(state.doc, where.frame)) done = session.run(setPhotoImage(where.frame, image));
     else done = session.run(placePhoto(image, 'frame' in where ? { col: 0, line: 0 } : where));

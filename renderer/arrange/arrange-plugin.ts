@@ -12,7 +12,6 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
-import type { Node } from 'prosemirror-model';
 import { pageBlocks } from '../../shared/model/commands/blocks';
 import { blocksClash, isTextWrap } from '../../shared/layout/text-wrap';
 import type { ReadonlyStore } from '../base/store';
@@ -22,7 +21,9 @@ import { DragGesture } from './drag';
 import { blockAt, blockEdgeAt, overlappingIds } from './geometry';
 import type { Handle } from './geometry';
 import { ArrangeOverlay } from './overlay';
-import { docMetrics, pageFrame, placedBlocks, toPage } from '../page/page-frame';
+import { docMetrics, pageElement, pageFrame, placedBlocks, toPage } from '../page/page-frame';
+import { activePageChanged, activeScope } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
 import type { PlacedBlock } from '../page/page-frame';
 import './arrange.css';
 
@@ -47,6 +48,7 @@ class ArrangeView {
   constructor(view: EditorView, options: ArrangeOptions) {
     this.#view = view;
     this.#options = options;
+    // After the view's root (an edition's root holds the pages): never inside the editable DOM.
     this.#overlay = new ArrangeOverlay(view.dom as HTMLElement);
     this.#overlay.layer.addEventListener('pointerdown', this.#handleDown);
     // The zoom is a transform on an ancestor; handles keep their screen size.
@@ -55,21 +57,22 @@ class ArrangeView {
   }
 
   #fit(): void {
-    const page = this.#view.dom as HTMLElement;
-    this.#overlay.fit(page, docMetrics(this.#view.state.doc), this.#options.zoom.getSnapshot());
+    const page = pageElement(this.#view);
+    this.#overlay.fit(page, docMetrics(activeScope(this.#view.state)), this.#options.zoom.getSnapshot());
   }
 
   update(view: EditorView, prev: EditorState | null): void {
     const state = view.state;
     const arrange = arrangeState(state);
     const before = prev ? arrangeState(prev) : null;
-    const docChanged = !prev || prev.doc !== state.doc;
+    const docChanged = !prev || prev.doc !== state.doc || activePageChanged(prev, state);
     if (!docChanged && before === arrange) return;
-    const metrics = docMetrics(state.doc);
+    const scope = activeScope(state);
+    const metrics = docMetrics(scope);
     this.#fit();
     this.#overlay.showGrid(arrange.grid, metrics);
     const selected = new Set(arrange.ids);
-    const blocks = placedBlocks(state.doc, metrics).filter((b) => selected.has(b.id));
+    const blocks = placedBlocks(scope, metrics).filter((b) => selected.has(b.id));
     // Primary last, as in the state.
     blocks.sort((a, b) => arrange.ids.indexOf(a.id) - arrange.ids.indexOf(b.id));
     this.#overlay.showSelection(blocks);
@@ -111,7 +114,7 @@ class ArrangeView {
     const view = this.#view;
     const frame = pageFrame(view);
     const { x, y } = toPage(frame, e.clientX, e.clientY);
-    const blocks = hitOrder(view.state.doc);
+    const blocks = hitOrder(activeScope(view.state));
     const mod = isMac(view) ? e.metaKey : e.ctrlKey;
     const hit = mod ? blockAt(blocks, x, y) : blockEdgeAt(blocks, x, y, EDGE_PX / frame.scale);
     if (!hit) return false;
@@ -142,7 +145,7 @@ class ArrangeView {
 const overlapKey = new PluginKey<DecorationSet>('bm-overlap');
 
 /** Ids of the blocks placed inside a story as text wraps, with the id of that story. */
-function textWraps(doc: Node): Map<string, string> {
+function textWraps(doc: PageScope): Map<string, string> {
   const out = new Map<string, string>();
   const blocks = pageBlocks(doc);
   for (const s of blocks) {
@@ -156,7 +159,7 @@ function textWraps(doc: Node): Map<string, string> {
  * Blocks in hit-testing order (last is topmost): document order, except that
  * a text wrap is above the story it is placed in, wherever it is in the page.
  */
-function hitOrder(doc: Node): PlacedBlock[] {
+function hitOrder(doc: PageScope): PlacedBlock[] {
   const wraps = textWraps(doc);
   const blocks = placedBlocks(doc);
   return [...blocks.filter((b) => !wraps.has(b.id)), ...blocks.filter((b) => wraps.has(b.id))];
@@ -169,9 +172,10 @@ function hitOrder(doc: Node): PlacedBlock[] {
  */
 function overlapDecorations(state: EditorState): DecorationSet {
   const doc = state.doc;
-  const blocks = placedBlocks(doc);
+  const scope = activeScope(state);
+  const blocks = placedBlocks(scope);
   const ids = overlappingIds(blocks, (a, b) => blocksClash(doc.nodeAt(a.pos)!, doc.nodeAt(b.pos)!));
-  const wraps = textWraps(doc);
+  const wraps = textWraps(scope);
   if (ids.size === 0 && wraps.size === 0) return DecorationSet.empty;
   const decos: Decoration[] = [];
   for (const b of blocks) {
@@ -228,7 +232,7 @@ export function arrangePlugins(options: ArrangeOptions): Plugin[] {
     key: overlapKey,
     state: {
       init: (_config, s) => overlapDecorations(s),
-      apply: (tr, prev, _old, next) => (tr.docChanged ? overlapDecorations(next) : prev),
+      apply: (tr, prev, old, next) => (tr.docChanged || activePageChanged(old, next) ? overlapDecorations(next) : prev),
     },
     props: {
       decorations: (s) => overlapKey.getState(s),

@@ -9,6 +9,7 @@ import { NodeSelection, PluginKey, Selection } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { findBlock } from '../../shared/model/commands/blocks';
 import { isBlockKind } from '../../shared/model/schema';
+import { blockDepth } from '../../shared/edition/page-scope';
 
 export interface ArrangeState {
   /** Ids of the blocks selected as blocks; the last one is the primary (the NodeSelection). */
@@ -95,7 +96,8 @@ export function targetBlockIds(state: EditorState): string[] {
   const ids = selectedBlockIds(state);
   if (ids.length > 0) return [...ids];
   const { $from } = state.selection;
-  if ($from.depth < 1) return [];
-  const block = $from.node(1);
+  const d = blockDepth(state.doc);
+  if ($from.depth < d) return [];
+  const block = $from.node(d);
   return isBlockKind(block.type.name) ? [String(block.attrs['id'])] : [];
 }

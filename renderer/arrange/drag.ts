@@ -14,6 +14,7 @@ import { alignmentGuides, dragBoxes } from './geometry';
 import type { ArrangeOverlay } from './overlay';
 import { boxReadout } from './overlay';
 import { docMetrics, docSettings, pageFrame, pageRect, placedBlocks, typeAreaRect } from '../page/page-frame';
+import { activeScope } from '../../shared/edition/page-scope';
 
 export interface DragStart {
   handle: Handle;
@@ -48,7 +49,7 @@ export class DragGesture {
     this.#overlay = options.overlay;
     this.#start = options.start;
     this.#onEnd = options.onEnd;
-    const placed = placedBlocks(this.#view.state.doc);
+    const placed = placedBlocks(activeScope(this.#view.state));
     this.#startBoxes = this.#start.ids.map((id) => {
       const p = placed.find((b) => b.id === id);
       if (!p) throw new RangeError(`drag of unknown block "${id}"`);
@@ -79,7 +80,7 @@ export class DragGesture {
       this.#boxes = [];
     }
     e.preventDefault();
-    const doc = this.#view.state.doc;
+    const doc = activeScope(this.#view.state);
     const metrics = docMetrics(doc);
     const next = dragBoxes({
       handle: this.#start.handle,

@@ -12,6 +12,7 @@ import type { GridBox, GridMetrics } from '../../shared/page/geometry';
 import type { GridSettings } from '../../shared/page/settings';
 import { cellAt, docMetrics, docSettings, pageFrame, pageRect, toPage } from '../page/page-frame';
 import { binItemInfo } from './bin-item-info';
+import { activeScope } from '../../shared/edition/page-scope';
 
 /** Screen px the pointer travels before a press on a bin item becomes a drag. */
 const DRAG_THRESHOLD_PX = 3;
@@ -63,12 +64,13 @@ export class BinDrag {
       view.dom.ownerDocument.documentElement.dataset['bmBinDrag'] = 'true';
     }
     e.preventDefault();
-    const item = findBinItem(view.state.doc, id);
+    const scope = activeScope(view.state);
+    const item = findBinItem(scope, id);
     if (!item) return this.cancel();
-    const grid = pageGrid(view.state.doc);
-    const metrics = docMetrics(view.state.doc);
+    const grid = pageGrid(scope);
+    const metrics = docMetrics(scope);
     const { x, y } = toPage(pageFrame(view), e.clientX, e.clientY);
-    this.#box = dropBox(metrics, grid, x, y, binItemInfo(item.node, docSettings(view.state.doc)).size);
+    this.#box = dropBox(metrics, grid, x, y, binItemInfo(item.node, docSettings(scope)).size);
     if (!this.#box) {
       ghost.hidden = true;
       return;

@@ -17,12 +17,21 @@ export { ALLOW_STRUCTURE };
 
 export const blockGuardKey = new PluginKey('bm-block-guard');
 
-/** Whether two pages have the same blocks (type and id) in the same order. */
+/**
+ * Whether two pages have the same blocks (type and id) in the same order;
+ * two editions, whether they have the same pages and each changed page the
+ * same blocks (an unchanged page is the same node, and is not walked).
+ */
 export function sameBlocks(a: Node, b: Node): boolean {
   if (a.childCount !== b.childCount) return false;
+  const pages = a.type.name === 'edition';
   for (let i = 0; i < a.childCount; i++) {
     const x = a.child(i);
     const y = b.child(i);
+    if (pages) {
+      if (x !== y && (x.type !== y.type || !sameBlocks(x, y))) return false;
+      continue;
+    }
     if (x.type !== y.type || x.attrs['id'] !== y.attrs['id']) return false;
   }
   return true;

@@ -10,6 +10,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { BlockFit } from '../../shared/copyfit/block-fit';
 import { measurePage } from './copyfit-blocks';
 import type { PageFit } from './copyfit-blocks';
+import { pageElement } from '../page/page-frame';
 
 function sameFit(a: BlockFit | undefined, b: BlockFit): boolean {
   if (!a || a.overset !== b.overset || a.undersetLines !== b.undersetLines || a.parts.length !== b.parts.length) return false;
@@ -67,7 +68,7 @@ export function copyfitStore(state: EditorState): CopyfitStore | null {
  */
 export function runCopyfit(view: EditorView, linePx: number): PageFit {
   const start = performance.now();
-  const fits = measurePage(view.dom, linePx);
+  const fits = measurePage(pageElement(view), linePx);
   // Visible in performance tools and to benchmarks as `bm-copyfit`.
   performance.measure('bm-copyfit', { start });
   copyfitStore(view.state)?.set(fits);

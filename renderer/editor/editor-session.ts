@@ -1,8 +1,11 @@
 /**
- * One open page in one ProseMirror EditorView, and the small store the React
- * shell reads it through (dirty, counts, selection). React never mirrors the
- * document: it subscribes to {@link SessionSnapshot}, and panels re-read the
- * view when {@link EditorSession.onPageChange} tells them to.
+ * One open edition (or, in print mode, one page) in one ProseMirror
+ * EditorView, and the small store the React shell reads it through (dirty,
+ * counts, selection, active page). React never mirrors the document: it
+ * subscribes to {@link SessionSnapshot}, and panels re-read the view when
+ * {@link EditorSession.onPageChange} tells them to. In an edition one page
+ * is active (shown and edited): {@link EditorSession.activePage},
+ * {@link EditorSession.showPage}, {@link EditorSession.onActivePage}.
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
@@ -31,6 +34,11 @@ import { normalizePlugin } from '../typesetting/normalize-plugin';
 import { TypesetPipeline } from '../typesetting/typeset-pipeline';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
+import { activeScope, isEdition } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
+import { activePage, activePagePlugin, showPageTr } from './active-page-plugin';
+import type { Scroll } from './active-page-plugin';
+import { pageElement } from '../page/page-frame';
 
 export interface SessionSnapshot {
   dirty: boolean;
@@ -41,6 +49,10 @@ export interface SessionSnapshot {
   selection: SelectedBlock | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** Index of the page shown and edited (0 in a page document). */
+  activePage: number;
+  /** Pages of the document (1 in a page document). */
+  pageCount: number;
 }
 
 export interface SessionOptions {
@@ -53,6 +65,10 @@ export interface SessionOptions {
   zoom?: number;
   /** What the story bin's import button does (absent: nothing). */
   importCopy?: () => void;
+  /** The scrolling element around the page: each page's scroll is remembered and restored on switching. */
+  viewport?: HTMLElement;
+  /** The page shown first in an edition (default 0). */
+  initialPage?: number;
 }
 
 function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
@@ -63,6 +79,8 @@ function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
     prev.oversetChars === next.oversetChars &&
     prev.canUndo === next.canUndo &&
     prev.canRedo === next.canRedo &&
+    prev.activePage === next.activePage &&
+    prev.pageCount === next.pageCount &&
     prev.selection?.id === next.selection?.id &&
     prev.selection?.kind === next.selection?.kind
   );
@@ -83,11 +101,18 @@ export class EditorSession {
   readonly zoom: Store<number>;
   #settings: PageSettings;
   #ctx: ViewContext;
+  /** Fires with the new index when another page becomes the active one. */
+  readonly #activePageChange = new Emitter<number>();
+  readonly #viewport: HTMLElement | null;
+  /** The viewport's scroll as last seen (kept from its scroll events: no layout read per transaction). */
+  #scroll: Scroll = { left: 0, top: 0 };
 
   constructor(options: SessionOptions) {
     this.zoom = new Store(options.zoom ?? 1);
     this.#savedDoc = options.doc;
-    this.#settings = options.doc.attrs['settings'] as PageSettings;
+    const edition = isEdition(options.doc);
+    this.#viewport = options.viewport ?? null;
+    this.#settings = (edition ? options.doc.child(Math.min(options.initialPage ?? 0, options.doc.childCount - 1)) : options.doc).attrs['settings'] as PageSettings;
     const assetUrl = options.assetUrl;
     const importCopy = options.importCopy ?? (() => {});
     this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
@@ -95,13 +120,20 @@ export class EditorSession {
       // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
       copyfit: (view) => void runCopyfit(view, this.#ctx.metrics.linePx),
     });
+    const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, options.doc.childCount - 1)) : 0;
+    let firstPos = 0;
+    for (let i = 0; i < firstPage; i++) firstPos += options.doc.child(i).nodeSize;
     const state = EditorState.create({
       doc: options.doc,
       // The first text, not the first block selected as a frame (ProseMirror's default, here the masthead).
-      selection: Selection.findFrom(options.doc.resolve(0), 1, true) ?? undefined,
+      selection: Selection.findFrom(options.doc.resolve(firstPos), 1, true) ?? undefined,
       plugins: [
+        // Which page of an edition is shown; before the others, which read it.
+        ...(edition ? [activePagePlugin(firstPage)] : []),
         history(),
         keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo, 'Mod-y': redo }),
+        // PageUp/PageDown: the page before or after in an edition.
+        ...(edition ? [keymap({ PageUp: () => this.showPage(this.activePage - 1), PageDown: () => this.showPage(this.activePage + 1) })] : []),
         // Photo crop mode: its Escape and presses come before the arrange tools'.
         cropModePlugin(),
         // Block arrangement (selection, handles, nudges); its keys come before the base keymap.
@@ -130,26 +162,33 @@ export class EditorSession {
         state,
         editable: () => options.editable,
         nodeViews: nodeViews(this.#ctx),
-        attributes: (s) => {
-          const settings = s.doc.attrs['settings'] as PageSettings;
-          return pageAttributes(settings, gridMetrics(settings));
-        },
+        // A page document is the page element itself; an edition's root holds its pages (page-view.ts).
+        attributes: edition
+          ? { class: 'bm-edition' }
+          : (s) => {
+              const settings = s.doc.attrs['settings'] as PageSettings;
+              return pageAttributes(settings, gridMetrics(settings));
+            },
         dispatchTransaction: (tr) => {
           const view = this.view;
+          const before = activePage(view.state)?.index ?? 0;
           const next = view.state.apply(tr);
-          const settings = next.doc.attrs['settings'] as PageSettings;
+          const settings = activeScope(next).page.attrs['settings'] as PageSettings;
           if (settings !== this.#settings) {
-            // New grid: rebuild every NodeView against the new metrics.
+            // New grid (or a page with another): rebuild every NodeView against the new metrics.
             this.#settings = settings;
             this.#ctx = this.#context(settings, assetUrl, importCopy);
             view.setProps({ nodeViews: nodeViews(this.#ctx) });
           }
           view.updateState(next);
+          const after = activePage(next)?.index ?? 0;
+          if (after !== before) this.#pageShown(after);
           this.#publish();
         },
       },
     );
     this.#store = new Store(this.#compute(), sameSnapshot);
+    this.#viewport?.addEventListener('scroll', this.#onScroll, { passive: true });
     // Copyfit said something new: the snapshot's counts and the panels follow (the arrange plugin tells of doc and selection changes).
     copyfitStore(this.view.state)?.subscribe(() => {
       this.#publish();
@@ -165,8 +204,70 @@ export class EditorSession {
     return this.view.state.doc;
   }
 
+  /** The active page's settings (a page document's own). */
   get settings(): PageSettings {
     return this.#settings;
+  }
+
+  /** The active page and where it starts in the document. */
+  get scope(): PageScope {
+    return activeScope(this.view.state);
+  }
+
+  /** The active page's node (a page document: the document). */
+  get page(): Node {
+    return this.scope.page;
+  }
+
+  /** Index of the page shown and edited (0 in a page document). */
+  get activePage(): number {
+    return activePage(this.view.state)?.index ?? 0;
+  }
+
+  /** Pages of the document (1 in a page document). */
+  get pageCount(): number {
+    return isEdition(this.doc) ? this.doc.childCount : 1;
+  }
+
+  /**
+   * Shows and edits page `index` (0-based): its caret, selection and scroll
+   * as they were left. Not an undo step. False when it is already shown or
+   * there is no such page.
+   */
+  showPage(index: number): boolean {
+    const tr = showPageTr(this.view.state, index, this.#viewport ? { ...this.#scroll } : undefined);
+    if (!tr) return false;
+    this.view.dispatch(tr);
+    this.view.focus();
+    return true;
+  }
+
+  /** Tells `listener` the new index whenever another page becomes the active one (a switch, or an undo on another page). */
+  onActivePage(listener: (index: number) => void): () => void {
+    return this.#activePageChange.event(listener);
+  }
+
+  #onScroll = (): void => {
+    const v = this.#viewport!;
+    this.#scroll = { left: v.scrollLeft, top: v.scrollTop };
+  };
+
+  /** Another page became active: its scroll back, then everyone told. */
+  #pageShown(index: number): void {
+    const v = this.#viewport;
+    if (v) {
+      const scroll = activePage(this.view.state)?.memory.get(index)?.scroll ?? { left: 0, top: 0 };
+      v.scrollLeft = scroll.left;
+      v.scrollTop = scroll.top;
+      this.#scroll = { left: v.scrollLeft, top: v.scrollTop };
+    }
+    this.#activePageChange.fire(index);
+    this.#pageChange.fire();
+  }
+
+  /** The active page's element (the page being edited). */
+  get pageElement(): HTMLElement {
+    return pageElement(this.view);
   }
 
   /** Every block's copyfit, from the copyfit store (empty before the first measure). */
@@ -186,7 +287,7 @@ export class EditorSession {
   #compute(): SessionSnapshot {
     const state = this.view.state;
     let storyCount = 0;
-    state.doc.forEach((n) => {
+    activeScope(state).page.forEach((n) => {
       if (n.type.name === 'story') storyCount++;
     });
     let oversetStories = 0;
@@ -205,6 +306,8 @@ export class EditorSession {
       selection: selectedBlock(state),
       canUndo: undo(state),
       canRedo: redo(state),
+      activePage: activePage(state)?.index ?? 0,
+      pageCount: isEdition(state.doc) ? state.doc.childCount : 1,
     };
   }
 
@@ -240,9 +343,13 @@ export class EditorSession {
     return this.run(redo);
   }
 
-  /** The current page as stored JSON. */
-  pageJson(): unknown {
-    return this.view.state.doc.toJSON();
+  /** Every page as stored JSON, in order (a page document: its one page). */
+  pagesJson(): unknown[] {
+    const doc = this.view.state.doc;
+    if (!isEdition(doc)) return [doc.toJSON()];
+    const out: unknown[] = [];
+    doc.forEach((page) => out.push(page.toJSON()));
+    return out;
   }
 
   /** Records the current document as the saved one (dirty becomes false). */
@@ -260,6 +367,8 @@ export class EditorSession {
   destroy(): void {
     this.#store?.dispose();
     this.#pageChange.dispose();
+    this.#activePageChange.dispose();
+    this.#viewport?.removeEventListener('scroll', this.#onScroll);
     this.zoom.dispose();
     this.view.destroy();
   }

@@ -3,6 +3,7 @@ import { NodeSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import type { BlockKind } from '../../shared/model/schema';
 import { isBlockKind } from '../../shared/model/schema';
+import { blockDepth } from '../../shared/edition/page-scope';
 
 export interface SelectedBlock {
   kind: BlockKind;
@@ -15,8 +16,9 @@ export function selectedBlock(state: EditorState): SelectedBlock | null {
     return { kind: sel.node.type.name as BlockKind, id: String(sel.node.attrs['id']) };
   }
   const $from = sel.$from;
-  if ($from.depth < 1) return null;
-  const block = $from.node(1);
+  const d = blockDepth(state.doc);
+  if ($from.depth < d) return null;
+  const block = $from.node(d);
   if (!isBlockKind(block.type.name)) return null;
   return { kind: block.type.name as BlockKind, id: String(block.attrs['id']) };
 }

@@ -8,15 +8,19 @@
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { activePageChanged, activeScope, asScope } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
 
 export const verticalDigitsKey = new PluginKey<DecorationSet>('bm-vertical-digits');
 
 const RUN = /[0-9]+/g;
 
 /** Inline decorations for the digit runs of every vertical head group in `doc`. */
-export function verticalDigitDecorations(doc: Node): DecorationSet {
+export function verticalDigitDecorations(where: Node | PageScope): DecorationSet {
+  const scope = asScope(where);
   const decos: Decoration[] = [];
-  doc.forEach((block, blockPos) => {
+  scope.page.forEach((block, pageOffset) => {
+    const blockPos = scope.start + pageOffset;
     if (block.type.name !== 'story') return;
     block.forEach((part, partOffset) => {
       if (part.type.name !== 'headgroup' || part.attrs['vertical'] !== true) return;
@@ -34,16 +38,16 @@ export function verticalDigitDecorations(doc: Node): DecorationSet {
       });
     });
   });
-  return DecorationSet.create(doc, decos);
+  return DecorationSet.create(scope.doc, decos);
 }
 
 export function verticalDigitsPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: verticalDigitsKey,
     state: {
-      init: (_config, state) => verticalDigitDecorations(state.doc),
+      init: (_config, state) => verticalDigitDecorations(activeScope(state)),
       // Head groups are short: recomputing on every change costs little.
-      apply: (tr, prev, _old, next) => (tr.docChanged ? verticalDigitDecorations(next.doc) : prev),
+      apply: (tr, prev, old, next) => (tr.docChanged || activePageChanged(old, next) ? verticalDigitDecorations(activeScope(next)) : prev),
     },
     props: {
       decorations: (state) => verticalDigitsKey.getState(state),

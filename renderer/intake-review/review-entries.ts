@@ -13,6 +13,7 @@ import { isAligned, storyParts } from '../../shared/intake/review-parts';
 import { findBinItem } from '../../shared/model/bin';
 import { bt, btf } from '../i18n/bin-strings';
 import type { BinStringKey } from '../i18n/bin-strings';
+import { activeScope } from '../../shared/edition/page-scope';
 
 /** Longest excerpt of a part's text shown, in characters. */
 const EXCERPT_CHARS = 18;
@@ -158,7 +159,7 @@ function noteEntries(notes: readonly IntakeNote[]): ReviewEntry[] {
 
 /** The review of the bin item `id`, or null when it is not in the bin or has no record. */
 export function reviewOf(state: EditorState, id: string): Review | null {
-  const item = findBinItem(state.doc, id);
+  const item = findBinItem(activeScope(state), id);
   if (!item) return null;
   const record = recordOf(item.node.attrs);
   if (!record) return null;

@@ -11,6 +11,8 @@ import { boxOf, pageBlocks } from '../../shared/model/commands/blocks';
 import type { GridBox, GridMetrics, Rect } from '../../shared/page/geometry';
 import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
 import type { GridSettings, PageSettings } from '../../shared/page/settings';
+import { asScope } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
 
 export interface PageFrame {
   /** Client px per page px (the zoom). */
@@ -20,9 +22,20 @@ export interface PageFrame {
   top: number;
 }
 
+/**
+ * The page element being edited: the view's root for a page document, the
+ * active page's element in an edition (the root's one `.bm-page` child).
+ */
+export function pageElement(view: EditorView): HTMLElement {
+  const root = view.dom as HTMLElement;
+  if (root.classList.contains('bm-page')) return root;
+  return root.querySelector<HTMLElement>(':scope > .bm-page') ?? root;
+}
+
 export function pageFrame(view: EditorView): PageFrame {
-  const r = view.dom.getBoundingClientRect();
-  const w = (view.dom as HTMLElement).offsetWidth;
+  const page = pageElement(view);
+  const r = page.getBoundingClientRect();
+  const w = page.offsetWidth;
   return { scale: w > 0 ? r.width / w : 1, left: r.left, top: r.top };
 }
 
@@ -30,12 +43,13 @@ export function toPage(frame: PageFrame, clientX: number, clientY: number): { x:
   return { x: (clientX - frame.left) / frame.scale, y: (clientY - frame.top) / frame.scale };
 }
 
-export function docSettings(doc: Node): PageSettings {
-  return doc.attrs['settings'] as PageSettings;
+/** The page's settings (a scope's page, or a page document's). */
+export function docSettings(where: Node | PageScope): PageSettings {
+  return asScope(where).page.attrs['settings'] as PageSettings;
 }
 
-export function docMetrics(doc: Node): GridMetrics {
-  return gridMetrics(docSettings(doc));
+export function docMetrics(where: Node | PageScope): GridMetrics {
+  return gridMetrics(docSettings(where));
 }
 
 /** A grid box's rectangle in page px (type area offset included). */
@@ -83,8 +97,8 @@ export interface PlacedBlock extends HitBlock {
 }
 
 /** Every block with its grid box and page rectangle, in document (stacking) order. */
-export function placedBlocks(doc: Node, metrics: GridMetrics = docMetrics(doc)): PlacedBlock[] {
-  return pageBlocks(doc).map(({ node, pos }) => {
+export function placedBlocks(where: Node | PageScope, metrics: GridMetrics = docMetrics(where)): PlacedBlock[] {
+  return pageBlocks(where).map(({ node, pos }) => {
     const box = boxOf(node);
     return { id: String(node.attrs['id']), box, pos, rect: pageRect(metrics, box) };
   });

@@ -15,6 +15,7 @@ import { blockInsetsInBox } from '../../shared/layout/box-wrap';
 import type { PageSettings } from '../../shared/page/settings';
 import { pannedFocus } from './crop-geometry';
 import { Store } from '../base/store';
+import { activeScope, blockDepth } from '../../shared/edition/page-scope';
 
 export const cropModeKey = new PluginKey<string | null>('bm-photo-crop');
 
@@ -62,7 +63,8 @@ export function photoToolsKey(state: EditorState): string {
 /** The selected block (or the block holding the caret) when it is a photo with an image. */
 export function selectedPhoto(state: EditorState): { id: string; fit: 'fill' | 'fit' } | null {
   const { $from } = state.selection;
-  const node = state.selection instanceof NodeSelection ? state.selection.node : $from.depth >= 1 ? $from.node(1) : null;
+  const d = blockDepth(state.doc);
+  const node = state.selection instanceof NodeSelection ? state.selection.node : $from.depth >= d ? $from.node(d) : null;
   if (!node || node.type.name !== 'photo' || node.attrs['asset'] === '') return null;
   return { id: String(node.attrs['id']), fit: node.attrs['fit'] === 'fit' ? 'fit' : 'fill' };
 }
@@ -86,10 +88,11 @@ export function panPhotoBy(id: string, dx: number, dy: number): Command {
     if (!found || found.node.type.name !== 'photo') return false;
     const a = found.node.attrs as Record<string, number>;
     if (!(a['pixelWidth']! > 0 && a['pixelHeight']! > 0)) return false;
-    const metrics = gridMetrics(state.doc.attrs['settings'] as PageSettings);
+    const page = activeScope(state).page;
+    const metrics = gridMetrics(page.attrs['settings'] as PageSettings);
     const rect = gridBoxRect(metrics, boxOf(found.node));
     // The frame as drawn (photo-view.ts): less what a boxed story around it takes.
-    const e = blockInsetsInBox(state.doc, found.node) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const e = blockInsetsInBox(page, found.node) ?? { left: 0, top: 0, right: 0, bottom: 0 };
     const frame = {
       width: Math.max(1, rect.width - e.left - e.right),
       height: Math.max(1, rect.height - e.top - e.bottom - Math.min(a['lines']!, a['captionLines']!) * metrics.linePx),

@@ -11,11 +11,13 @@ import type { GridSettings } from '../../shared/page/settings';
 import { blockAt } from '../arrange/geometry';
 import type { EditorView } from 'prosemirror-view';
 import { cellAt, pageFrame, placedBlocks, toPage } from '../page/page-frame';
+import { activeScope, blockDepth } from '../../shared/edition/page-scope';
 
 /** The selected block (or the block holding the caret) when it is a photo, empty or not. */
 export function selectedPhotoFrame(state: EditorState): { frame: string } | null {
   const { selection } = state;
-  const node: Node | null = selection instanceof NodeSelection ? selection.node : selection.$from.depth >= 1 ? selection.$from.node(1) : null;
+  const d = blockDepth(state.doc);
+  const node: Node | null = selection instanceof NodeSelection ? selection.node : selection.$from.depth >= d ? selection.$from.node(d) : null;
   return node && node.type.name === 'photo' ? { frame: String(node.attrs['id']) } : null;
 }
 
@@ -25,13 +27,14 @@ export function selectedPhotoFrame(state: EditorState): { frame: string } | null
  * null when the point is off the type area and on no photo.
  */
 export function dropTarget(state: EditorState, metrics: GridMetrics, x: number, y: number): { frame: string } | { col: number; line: number } | null {
-  const blocks = placedBlocks(state.doc, metrics);
+  const scope = activeScope(state);
+  const blocks = placedBlocks(scope, metrics);
   const hit = blockAt(blocks, x, y);
   if (hit) {
     const node = state.doc.nodeAt(blocks.find((b) => b.id === hit.id)!.pos);
     if (node?.type.name === 'photo') return { frame: hit.id };
   }
-  const grid = (state.doc.attrs['settings'] as { grid: GridSettings }).grid;
+  const grid = (scope.page.attrs['settings'] as { grid: GridSettings }).grid;
   return cellAt(metrics, grid, x, y);
 }
 

@@ -3,6 +3,8 @@
  * applies to (story → body → paragraph), with their document positions.
  */
 import type { Node } from 'prosemirror-model';
+import { asScope } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
 
 export interface BodyParagraph {
   /** Position before the paragraph; its text starts at `pos + 1`. */
@@ -10,12 +12,13 @@ export interface BodyParagraph {
   node: Node;
 }
 
-/** Every body paragraph of `doc`, in document order. */
-export function bodyParagraphs(doc: Node): BodyParagraph[] {
+/** Every body paragraph of the page (a page document, or the active page's scope), in document order, at document positions. */
+export function bodyParagraphs(where: Node | PageScope): BodyParagraph[] {
+  const { page, start } = asScope(where);
   const out: BodyParagraph[] = [];
-  doc.descendants((node, pos) => {
+  page.descendants((node, pos) => {
     if (node.type.name === 'paragraph') {
-      out.push({ pos, node });
+      out.push({ pos: start + pos, node });
       return false;
     }
     // Only stories on the page hold bodies; skip every other block (and the bin).

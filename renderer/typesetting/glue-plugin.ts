@@ -12,6 +12,8 @@ import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { bodyParagraphs, paragraphText } from './body-text';
 import { glueSpans, quoteBreaks } from './glue-spans';
+import { activePageChanged, activeScope, asScope } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
 
 export const gluePluginKey = new PluginKey<DecorationSet>('bm-glue');
 
@@ -20,7 +22,7 @@ function breakOpportunity(): HTMLElement {
 }
 
 /** The glue decorations of every body paragraph of `doc`. */
-export function glueDecorations(doc: Node): DecorationSet {
+export function glueDecorations(doc: Node | PageScope): DecorationSet {
   const decorations: Decoration[] = [];
   for (const { pos, node } of bodyParagraphs(doc)) {
     const start = pos + 1;
@@ -33,17 +35,17 @@ export function glueDecorations(doc: Node): DecorationSet {
       decorations.push(Decoration.widget(start + at, breakOpportunity, { side: -1, key: 'wbr', ignoreSelection: true }));
     }
   }
-  return DecorationSet.create(doc, decorations);
+  return DecorationSet.create(asScope(doc).doc, decorations);
 }
 
 export function gluePlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: gluePluginKey,
     state: {
-      init: (_config, state) => glueDecorations(state.doc),
+      init: (_config, state) => glueDecorations(activeScope(state)),
       // A page holds a few hundred glued runs; recomputing them is cheaper than
       // tracking which paragraphs a step touched, and equal decorations redraw nothing.
-      apply: (tr, set) => (tr.docChanged ? glueDecorations(tr.doc) : set),
+      apply: (tr, set, old, next) => (tr.docChanged || activePageChanged(old, next) ? glueDecorations(activeScope(next)) : set),
     },
     props: {
       decorations: (state) => gluePluginKey.getState(state),

@@ -35,6 +35,7 @@ import { measureParagraphLines } from './measure-lines';
 import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
 import type { SqueezeMemory } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
+import { activeScope } from '../../shared/edition/page-scope';
 
 /** Full-width closing marks the font sets half width with `halt`. */
 export const HALF_AT_LINE_END: ReadonlySet<string> = new Set([...'，。、：；！？”’）》」』】〗〕〉］｝']);
@@ -262,7 +263,7 @@ export class LineEndPass {
     this.#arrived = [];
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
-    for (const { pos, node } of bodyParagraphs(view.state.doc)) {
+    for (const { pos, node } of bodyParagraphs(activeScope(view.state))) {
       // A face it uses arrived: what it settled was measured in another face.
       const restart = arrived.length > 0 && arrived.some((covers) => covers(paragraphText(node)));
       if (restart) this.#settled.delete(node);

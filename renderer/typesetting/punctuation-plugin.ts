@@ -15,6 +15,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { punctuationStyle } from '../../shared/page/settings';
 import type { PageSettings, PunctuationStyle } from '../../shared/page/settings';
 import { bodyParagraphs, paragraphText } from './body-text';
+import { activePageChanged, activeScope, asScope } from '../../shared/edition/page-scope';
+import type { PageScope } from '../../shared/edition/page-scope';
 
 /** Closing and middle marks 开明式 sets half width (the ink sits left in the em). */
 export const KAIMING_HALF_CLOSING: ReadonlySet<string> = new Set([...'，、；：”’）》」』】〗〕〉］｝']);
@@ -25,8 +27,8 @@ export const KAIMING_HALF_OPENING: ReadonlySet<string> = new Set([...'“‘（�
 export const punctuationPluginKey = new PluginKey<DecorationSet>('bm-punctuation');
 
 /** The page's punctuation style; pages from before the setting are 全角式. */
-export function punctuationStyleOf(doc: Node): PunctuationStyle {
-  const settings = doc.attrs['settings'] as Partial<PageSettings> | undefined;
+export function punctuationStyleOf(doc: Node | PageScope): PunctuationStyle {
+  const settings = asScope(doc).page.attrs['settings'] as Partial<PageSettings> | undefined;
   return punctuationStyle(settings ?? {});
 }
 
@@ -45,7 +47,7 @@ const CLOSING = { class: 'bm-kaiming' };
 const OPENING = { class: 'bm-kaiming bm-kaiming-open' };
 
 /** The 开明式 decorations of every body paragraph of `doc` (none on a 全角式 page). */
-export function punctuationDecorations(doc: Node): DecorationSet {
+export function punctuationDecorations(doc: Node | PageScope): DecorationSet {
   if (punctuationStyleOf(doc) !== 'kaiming') return DecorationSet.empty;
   const decorations: Decoration[] = [];
   for (const { pos, node } of bodyParagraphs(doc)) {
@@ -54,17 +56,17 @@ export function punctuationDecorations(doc: Node): DecorationSet {
       decorations.push(Decoration.inline(start + at, start + at + 1, opening ? OPENING : CLOSING));
     }
   }
-  return DecorationSet.create(doc, decorations);
+  return DecorationSet.create(asScope(doc).doc, decorations);
 }
 
 export function punctuationPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: punctuationPluginKey,
     state: {
-      init: (_config, state) => punctuationDecorations(state.doc),
+      init: (_config, state) => punctuationDecorations(activeScope(state)),
       // Like the glue spans: a page holds a few thousand marks at most, and a
       // settings change (a doc attribute step) is a doc change too.
-      apply: (tr, set) => (tr.docChanged ? punctuationDecorations(tr.doc) : set),
+      apply: (tr, set, old, next) => (tr.docChanged || activePageChanged(old, next) ? punctuationDecorations(activeScope(next)) : set),
     },
     props: {
       decorations: (state) => punctuationPluginKey.getState(state),

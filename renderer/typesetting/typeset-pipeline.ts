@@ -24,6 +24,7 @@ import { coverageOf } from './font-coverage';
 import { gluePlugin, gluePluginKey } from './glue-plugin';
 import { LineEndPass, lineEndKey, lineEndPlugin } from './line-end-plugin';
 import { punctuationPlugin, punctuationPluginKey, punctuationStyleOf } from './punctuation-plugin';
+import { activePageChanged, activeScope } from '../../shared/edition/page-scope';
 
 /** The passes, in the order they run (text passes on every state, measuring passes after layout). */
 export const TYPESET_ORDER = ['glue', 'punctuation', 'line-end', 'copyfit'] as const;
@@ -145,7 +146,7 @@ export class TypesetPipeline {
             lineEnd.setView(v);
             // The punctuation style re-sets every mark without touching a paragraph node: start over.
             const docChanged = v.state.doc !== prev.doc;
-            if (punctuationStyleOf(v.state.doc) !== punctuationStyleOf(prev.doc)) lineEnd.reset();
+            if (punctuationStyleOf(activeScope(v.state)) !== punctuationStyleOf(activeScope(prev)) || activePageChanged(prev, v.state)) lineEnd.reset();
             else if (docChanged) lineEnd.changed();
             else if (!textPassesChanged(v.state, prev)) return;
             this.#copyfitStale = true;

@@ -16,6 +16,8 @@ import type { IntakePart, IntakeRecord, PartRole } from './record';
 import { recordOf } from './record';
 import type { StoryPart } from './review-parts';
 import { isAligned, orderParts, storyContent, storyParts } from './review-parts';
+import { isEdition, scopeOf } from '../edition/page-scope';
+import type { PageScope } from '../edition/page-scope';
 
 /** A story with an aligned intake record, found by block id. */
 interface Reviewed {
@@ -25,14 +27,20 @@ interface Reviewed {
   parts: StoryPart[];
 }
 
-/** The story with this id, on the page or in the bin, when its record is aligned with it. */
+function storyOnPage(scope: PageScope, id: string): { node: Node; pos: number } | null {
+  let found: { node: Node; pos: number } | null = null;
+  scope.page.forEach((node, pos) => {
+    if (!found && node.type.name === 'story' && node.attrs['id'] === id) found = { node, pos: scope.start + pos };
+  });
+  return found ?? binItems(scope).find((item) => item.node.attrs['id'] === id) ?? null;
+}
+
+/** The story with this id, on the page or in the bin (any page's, given an edition), when its record is aligned with it. */
 export function reviewedStory(doc: Node, id: string): Reviewed | null {
   if (id === '') return null;
   let found: { node: Node; pos: number } | null = null;
-  doc.forEach((node, pos) => {
-    if (!found && node.type.name === 'story' && node.attrs['id'] === id) found = { node, pos };
-  });
-  found ??= binItems(doc).find((item) => item.node.attrs['id'] === id) ?? null;
+  if (isEdition(doc)) for (let i = 0; i < doc.childCount && !found; i++) found = storyOnPage(scopeOf(doc, i), id);
+  else found = storyOnPage(scopeOf(doc), id);
   const hit = found as { node: Node; pos: number } | null;
   if (!hit || hit.node.type.name !== 'story') return null;
   const record = recordOf(hit.node.attrs);

@@ -6,6 +6,8 @@
  */
 import { Fragment } from 'prosemirror-model';
 import type { Node } from 'prosemirror-model';
+import { asScope, isEdition } from '../edition/page-scope';
+import type { PageScope } from '../edition/page-scope';
 
 /** The bin node and its position before it in the page, or null when the page has none. */
 export interface FoundBin {
@@ -22,15 +24,16 @@ export interface BinItem {
 }
 
 /** The page's bin, or null. The schema keeps it the page's last child. */
-export function findBin(doc: Node): FoundBin | null {
-  const last = doc.lastChild;
+export function findBin(where: Node | PageScope): FoundBin | null {
+  const { page, start } = asScope(where);
+  const last = page.lastChild;
   if (!last || last.type.name !== 'bin') return null;
-  return { node: last, pos: doc.content.size - last.nodeSize };
+  return { node: last, pos: start + page.content.size - last.nodeSize };
 }
 
 /** Everything in the bin, in bin order (empty when there is no bin). */
-export function binItems(doc: Node): BinItem[] {
-  const bin = findBin(doc);
+export function binItems(where: Node | PageScope): BinItem[] {
+  const bin = findBin(where);
   if (!bin) return [];
   const out: BinItem[] = [];
   bin.node.forEach((node, offset, index) => out.push({ node, index, pos: bin.pos + 1 + offset }));
@@ -38,28 +41,33 @@ export function binItems(doc: Node): BinItem[] {
 }
 
 /** The bin item with this id, or null (the empty id matches nothing). */
-export function findBinItem(doc: Node, id: string): BinItem | null {
+export function findBinItem(where: Node | PageScope, id: string): BinItem | null {
   if (id === '') return null;
-  return binItems(doc).find((item) => item.node.attrs['id'] === id) ?? null;
+  return binItems(where).find((item) => item.node.attrs['id'] === id) ?? null;
 }
 
 /**
- * Every block id the page uses, placed or in the bin. Ids are unique across
- * both, so an item keeps its id when it is placed or put back.
+ * Every block id the page uses, placed or in the bin (given an edition, every
+ * page's: ids are unique across the edition). Ids are unique across both, so
+ * an item keeps its id when it is placed or put back.
  */
 export function usedBlockIds(doc: Node): Set<string> {
   const used = new Set<string>();
-  doc.forEach((node) => {
-    if (node.type.name === 'bin') node.forEach((item) => used.add(String(item.attrs['id'] ?? '')));
-    else used.add(String(node.attrs['id'] ?? ''));
-  });
+  const add = (page: Node) =>
+    page.forEach((node) => {
+      if (node.type.name === 'bin') node.forEach((item) => used.add(String(item.attrs['id'] ?? '')));
+      else used.add(String(node.attrs['id'] ?? ''));
+    });
+  if (isEdition(doc)) doc.forEach(add);
+  else add(doc);
   used.delete('');
   return used;
 }
 
 /** Position at which a block is appended to the placed blocks: the end of the page, or just before its bin. */
-export function placedEnd(doc: Node): number {
-  return findBin(doc)?.pos ?? doc.content.size;
+export function placedEnd(where: Node | PageScope): number {
+  const scope = asScope(where);
+  return findBin(scope)?.pos ?? scope.start + scope.page.content.size;
 }
 
 /**

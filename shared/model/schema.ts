@@ -344,7 +344,7 @@ const marks: Record<string, MarkSpec> = {
 };
 
 /** The one schema of Banmian pages. */
-export const schema = new Schema({ nodes, marks, topNode: 'page' });
+export const schema = new Schema({ nodes, marks, topNode: 'edition' });
 
 /** Node type names of blocks placed on the grid. */
 export const BLOCK_KINDS = ['story', 'photo', 'label', 'masthead', 'rule', 'teaser'] as const;

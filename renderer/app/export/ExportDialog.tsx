@@ -52,7 +52,7 @@ function ExportForm({ app }: { app: AppController }) {
   const [after, setAfter] = useState<PreflightFinding[] | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [profileNote, setProfileNote] = useState<ProfileNote>(null);
-  const before = useMemo(() => preflightEditedPage({ doc: session.doc, fits: session.fits, assets: assetSizes(app.assets.values()) }), [session, app]);
+  const before = useMemo(() => preflightEditedPage({ doc: session.page, fits: session.fits, assets: assetSizes(app.assets.values()) }), [session, app]);
   const findings = after ?? before;
   const errors = findings.filter((f) => f.level === 'error').length;
   const running = phase.kind === 'running';

@@ -71,7 +71,7 @@ function PageSetupForm({ app, base }: { app: AppController; base: PageSettings }
   const dialog = useRef<HTMLDialogElement>(null);
   const candidate = useMemo(() => settingsOf(base, form, punctuation), [base, form, punctuation]);
   const checked = useMemo(() => checkPageSettings(candidate), [candidate]);
-  const outside = useMemo(() => (checked.ok && app.session ? blocksOutsideGrid(app.session.doc, checked.settings.grid) : []), [checked, app.session]);
+  const outside = useMemo(() => (checked.ok && app.session ? blocksOutsideGrid(app.session.scope, checked.settings.grid) : []), [checked, app.session]);
   const preset = presetOf(candidate);
 
   useEffect(() => {

@@ -24,6 +24,7 @@ import { BIN_GAP_PX, BIN_WIDTH_PX } from '../../page/bin-layout';
 import '../../bin/bin.css';
 import { BaseView } from './base-view';
 import type { ViewContext } from './view-context';
+import { activeScope } from '../../../shared/edition/page-scope';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -83,7 +84,7 @@ export class BinView extends BaseView {
   }
 
   get #settings(): PageSettings {
-    return this.#view.state.doc.attrs['settings'] as PageSettings;
+    return activeScope(this.#view.state).page.attrs['settings'] as PageSettings;
   }
 
   /** Keeps the column at its screen size beside the paper, whatever the zoom. */

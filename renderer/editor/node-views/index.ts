@@ -5,6 +5,7 @@ import { shapeFromDecorations } from '../shape/shape-decoration';
 import { BinView } from './bin-view';
 import { LabelView } from './label-view';
 import { MastheadView } from './masthead-view';
+import { PageView } from './page-view';
 import { PhotoView } from './photo-view';
 import { RuleView } from './rule-view';
 import { TextBlockView } from './text-block-view';
@@ -15,6 +16,8 @@ import type { ViewContext } from './view-context';
 
 export function nodeViews(ctx: ViewContext): Record<string, NodeViewConstructor> {
   return {
+    // A page of an edition (a page document is the view's root and has no NodeView).
+    page: (node, _view, _getPos, decorations) => new PageView(node, decorations),
     story: (node) => new StoryView(node, ctx),
     headgroup: (node) => new HeadGroupView(node, ctx),
     kicker: (node) => new HeadLineView(node, ctx),

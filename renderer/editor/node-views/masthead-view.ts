@@ -14,6 +14,7 @@ import { placeBlock } from './block-frame';
 import type { ViewContext } from './view-context';
 import { px } from '../../page/css-px';
 import { str } from './view-context';
+import { activeScope } from '../../../shared/edition/page-scope';
 
 function line(className: string, text: string): HTMLElement | null {
   if (text.trim() === '') return null;
@@ -41,7 +42,7 @@ export class MastheadView extends BaseView {
     if (str(node, 'variant') === 'folio') {
       const folio = document.createElement('div');
       folio.className = 'bm-masthead-folio';
-      folio.textContent = this.view ? pageFolioLine(this.view.state.doc) : '';
+      folio.textContent = this.view ? pageFolioLine(activeScope(this.view.state).page) : '';
       folio.style.fontSize = px(Math.min(height * 0.5, this.ctx.metrics.linePx * 1.2));
       this.dom.replaceChildren(folio);
       return;

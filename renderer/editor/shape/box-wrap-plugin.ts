@@ -7,11 +7,12 @@
  * bottom", px) is on the block's element for tests and makes a changed inset
  * a new decoration.
  */
-import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { boxWrapInsets } from '../../../shared/layout/box-wrap';
 import type { EdgeInsets } from '../../../shared/layout/box-wrap';
+import { activePageChanged, activeScope } from '../../../shared/edition/page-scope';
+import type { PageScope } from '../../../shared/edition/page-scope';
 
 interface BoxWrapSpec {
   bmBoxInsets: EdgeInsets;
@@ -19,18 +20,19 @@ interface BoxWrapSpec {
 
 const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
 
-function boxWrapDecorations(doc: Node): DecorationSet {
-  const insets = boxWrapInsets(doc);
+function boxWrapDecorations(scope: PageScope): DecorationSet {
+  const insets = boxWrapInsets(scope.page);
   if (insets.size === 0) return DecorationSet.empty;
   const decos: Decoration[] = [];
-  doc.forEach((block, offset, index) => {
+  scope.page.forEach((block, pageOffset, index) => {
+    const offset = scope.start + pageOffset;
     const e = insets.get(index);
     if (!e) return;
     const key = [e.left, e.top, e.right, e.bottom].map(r3).join(' ');
     const spec: BoxWrapSpec = { bmBoxInsets: e };
     decos.push(Decoration.node(offset, offset + block.nodeSize, { 'data-box-inset': key }, spec));
   });
-  return DecorationSet.create(doc, decos);
+  return DecorationSet.create(scope.doc, decos);
 }
 
 /** The insets a block's decorations carry, or null when it is not in a boxed story's inset. */
@@ -43,9 +45,9 @@ export function boxInsetsFromDecorations(decorations: readonly Decoration[] | un
 }
 
 /** What the insets depend on: the page's settings and every block's attributes (typing changes none of them). */
-function inputsOf(doc: Node): unknown[] {
-  const out: unknown[] = [doc.attrs['settings']];
-  doc.forEach((block) => void out.push(block.attrs));
+function inputsOf(scope: PageScope): unknown[] {
+  const out: unknown[] = [scope.index, scope.page.attrs['settings']];
+  scope.page.forEach((block) => void out.push(block.attrs));
   return out;
 }
 
@@ -62,12 +64,13 @@ export function boxWrapPlugin(): Plugin<BoxWrapState> {
   return new Plugin<BoxWrapState>({
     key: boxWrapKey,
     state: {
-      init: (_config, state) => ({ decorations: boxWrapDecorations(state.doc), inputs: inputsOf(state.doc) }),
-      apply: (tr, prev, _old, next) => {
-        if (!tr.docChanged) return prev;
-        const inputs = inputsOf(next.doc);
+      init: (_config, state) => ({ decorations: boxWrapDecorations(activeScope(state)), inputs: inputsOf(activeScope(state)) }),
+      apply: (tr, prev, old, next) => {
+        if (!tr.docChanged && !activePageChanged(old, next)) return prev;
+        const scope = activeScope(next);
+        const inputs = inputsOf(scope);
         if (sameInputs(inputs, prev.inputs)) return { decorations: prev.decorations.map(tr.mapping, tr.doc), inputs };
-        return { decorations: boxWrapDecorations(next.doc), inputs };
+        return { decorations: boxWrapDecorations(scope), inputs };
       },
     },
     props: {

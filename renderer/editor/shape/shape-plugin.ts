@@ -8,7 +8,6 @@
  * Shift-clicks in galleys, drawing selections that span slots on the clones
  * (slot-selection.ts).
  */
-import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -22,6 +21,8 @@ import { galleyOf } from './galley-body';
 import { shapeSpec } from './shape-decoration';
 import type { GalleyBody } from './galley-body';
 import { drawSlotSelections, pressGalley } from './slot-selection';
+import { activePageChanged, activeScope } from '../../../shared/edition/page-scope';
+import type { PageScope } from '../../../shared/edition/page-scope';
 
 export const shapeKey = new PluginKey<ShapeState>('bm-shape');
 
@@ -33,12 +34,14 @@ function isPlain(shape: StoryShape, input: ShapeInput): boolean {
   return first.line === top && first.line + first.lines === input.lines - (input.area?.bottomLines ?? 0);
 }
 
-function shapeDecorations(doc: Node): DecorationSet {
-  const metrics = gridMetrics(doc.attrs['settings'] as PageSettings);
+function shapeDecorations(scope: PageScope): DecorationSet {
+  const { page, start } = scope;
+  const metrics = gridMetrics(page.attrs['settings'] as PageSettings);
   const decos: Decoration[] = [];
-  doc.forEach((story, offset) => {
+  page.forEach((story, pageOffset) => {
     if (story.type.name !== 'story') return;
-    const input = storyShapeInput(doc, story);
+    const offset = start + pageOffset;
+    const input = storyShapeInput(page, story);
     const shape = storyShape(metrics, input);
     if (isPlain(shape, input)) return;
     story.forEach((child, childOffset) => {
@@ -49,7 +52,7 @@ function shapeDecorations(doc: Node): DecorationSet {
       decos.push(Decoration.node(from, from + child.nodeSize, { 'data-shape': key }, shapeSpec(shape)));
     });
   });
-  return DecorationSet.create(doc, decos);
+  return DecorationSet.create(scope.doc, decos);
 }
 
 /**
@@ -57,9 +60,9 @@ function shapeDecorations(doc: Node): DecorationSet {
  * and byline. Typing in a body leaves all of these identical objects, so the
  * decorations are only mapped.
  */
-function shapeInputsOf(doc: Node): unknown[] {
-  const out: unknown[] = [doc.attrs['settings']];
-  doc.forEach((block) => {
+function shapeInputsOf(scope: PageScope): unknown[] {
+  const out: unknown[] = [scope.index, scope.page.attrs['settings']];
+  scope.page.forEach((block) => {
     out.push(block.attrs);
     if (block.type.name === 'story') block.forEach((part) => void (part.type.name !== 'body' && out.push(part)));
   });
@@ -147,12 +150,13 @@ export function shapePlugin(): Plugin<ShapeState> {
   return new Plugin<ShapeState>({
     key: shapeKey,
     state: {
-      init: (_config, state) => ({ decorations: shapeDecorations(state.doc), inputs: shapeInputsOf(state.doc) }),
-      apply: (tr, prev, _old, next) => {
-        if (!tr.docChanged) return prev;
-        const inputs = shapeInputsOf(next.doc);
+      init: (_config, state) => ({ decorations: shapeDecorations(activeScope(state)), inputs: shapeInputsOf(activeScope(state)) }),
+      apply: (tr, prev, old, next) => {
+        if (!tr.docChanged && !activePageChanged(old, next)) return prev;
+        const scope = activeScope(next);
+        const inputs = shapeInputsOf(scope);
         if (sameInputs(inputs, prev.inputs)) return { decorations: prev.decorations.map(tr.mapping, tr.doc), inputs };
-        return { decorations: shapeDecorations(next.doc), inputs };
+        return { decorations: shapeDecorations(scope), inputs };
       },
     },
     props: {

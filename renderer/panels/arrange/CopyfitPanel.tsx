@@ -12,6 +12,7 @@ import { at } from './arrange-strings';
 import { copyfitRows } from './copyfit-rows';
 import type { CopyfitRow } from './copyfit-rows';
 import { oversetRows } from './overset-rows';
+import { activeScope } from '../../../shared/edition/page-scope';
 
 function statusText(row: CopyfitRow): string {
   switch (row.status) {
@@ -35,8 +36,9 @@ export function revealBlock(view: EditorView, id: string): void {
 }
 
 export function CopyfitPanel({ view, fits }: { view: EditorView; fits: PageFit }) {
-  const rows = copyfitRows(view.state.doc, fits);
-  const over = oversetRows(view.state.doc, fits);
+  const page = activeScope(view.state).page;
+  const rows = copyfitRows(page, fits);
+  const over = oversetRows(page, fits);
   const selected = new Set(selectedBlockIds(view.state).length > 0 ? selectedBlockIds(view.state) : targetBlockIds(view.state));
   return (
     <section className="bm-copyfit" aria-label={at('copyfit')}>

@@ -36,7 +36,7 @@ export function PreflightList({ findings, session, onSelect }: { findings: reado
   return (
     <ul className="bm-pf-list">
       {shown.map((f, i) => {
-        const where = findingLocation(session?.doc ?? null, f);
+        const where = findingLocation(session?.page ?? null, f);
         const clickable = f.blockId !== undefined && session !== null;
         return (
           <li

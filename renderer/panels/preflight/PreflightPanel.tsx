@@ -16,7 +16,7 @@ import { PreflightList, PreflightSummary } from './PreflightList';
 export const PREFLIGHT_DEBOUNCE_MS = 300;
 
 function run(assets: ReadonlyMap<string, AssetEntry>, session: EditorSession): PreflightFinding[] {
-  return preflightEditedPage({ doc: session.doc, fits: session.fits, assets: assetSizes(assets.values()) });
+  return preflightEditedPage({ doc: session.page, fits: session.fits, assets: assetSizes(assets.values()) });
 }
 
 /** `assets`: the open document's images, by hash (the app keeps them up to date). */

@@ -16,6 +16,7 @@ import type { PageSettings } from '../../../shared/page/settings';
 import { HAO_SIZES } from '../../../shared/page/units';
 import { NumberField, SelectField } from './fields';
 import { pt } from './properties-strings';
+import { activeScope } from '../../../shared/edition/page-scope';
 
 const LINES: readonly ('kicker' | 'headline' | 'subheadline')[] = ['kicker', 'headline', 'subheadline'];
 
@@ -173,7 +174,7 @@ export function HeadFields({ story, view, run }: { story: Node; view: EditorView
               id={id}
               part={part}
               node={line}
-              settings={view.state.doc.attrs['settings'] as PageSettings}
+              settings={activeScope(view.state).page.attrs['settings'] as PageSettings}
               run={run}
               {...(optional ? { onRemove: () => run(removeHeadLine(id, part)) } : {})}
             />

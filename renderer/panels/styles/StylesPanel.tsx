@@ -29,6 +29,7 @@ import type { EditorSession } from '../../editor/editor-session';
 import { st, styleLabel } from './style-strings';
 import type { StyleStringKey } from './style-strings';
 import './styles-panel.css';
+import { activeScope } from '../../../shared/edition/page-scope';
 
 const WEIGHTS = [400, 700, 900] as const;
 
@@ -56,7 +57,7 @@ function sizeText(s: ParagraphStyle, settings: PageSettings): string {
 /** The style of the text block at the selection head, if any. */
 function currentStyle(view: EditorView): string | null {
   const parent = view.state.selection.$head.parent;
-  return isStyledNodeType(parent.type.name) ? resolveType(parent, view.state.doc.attrs['settings'] as PageSettings).style : null;
+  return isStyledNodeType(parent.type.name) ? resolveType(parent, activeScope(view.state).page.attrs['settings'] as PageSettings).style : null;
 }
 
 // Buttons must not take focus from the page: the selection stays.
@@ -92,7 +93,7 @@ function NumberField(props: { field: string; label: string; value: number | null
 }
 
 function StyleEditor({ view, style, run, onSelect }: { view: EditorView; style: ParagraphStyle; run: (c: Command) => boolean; onSelect: (name: string) => void }) {
-  const settings = view.state.doc.attrs['settings'] as PageSettings;
+  const settings = activeScope(view.state).page.attrs['settings'] as PageSettings;
   const update = (patch: StylePatch) => run(updateStyle(style.name, patch));
   const body = style.kind === 'body';
   const hao = style.sizePt === null ? 'body' : (haoNameOf(style.sizePt) ?? '');
@@ -241,9 +242,9 @@ export function StylesPanel({ session }: { session: EditorSession }) {
   const view = session.view;
   const [editing, setEditing] = useState<string>('headline');
   const [error, setError] = useState<string | null>(null);
-  const settings = view.state.doc.attrs['settings'] as PageSettings;
+  const settings = activeScope(view.state).page.attrs['settings'] as PageSettings;
   const sheet = styleSheetOf(settings);
-  const counts = styleUseCounts(view.state.doc);
+  const counts = styleUseCounts(activeScope(view.state));
   const current = currentStyle(view);
   const style = sheet.paragraph.find((s) => s.name === editing) ?? sheet.paragraph[0];
   const run = (command: Command): boolean => {

@@ -8,13 +8,15 @@ import { withStyleLines } from '../style-lines';
 import { styleSheetOf } from '../styles';
 import { asGesture } from './blocks';
 import { uniqueBlockId } from './duplicate-block';
+import { activeScope, scopeOf, selectionPage } from '../../edition/page-scope';
 
 /**
  * Appends nodes to the bin's end, creating the bin when the page has none.
  * An item keeps its id unless the page (placed or binned) already uses it or
  * it has none; then it gets a fresh one. Does not move the selection.
  */
-export function appendToBin(tr: Transaction, items: readonly Node[]): Node[] {
+export function appendToBin(tr: Transaction, items: readonly Node[], pageIndex = selectionPage(tr.doc, tr.selection) ?? 0): Node[] {
+  const scope = scopeOf(tr.doc, pageIndex);
   const used = usedBlockIds(tr.doc);
   const fresh = items.map((item) => {
     let id = String(item.attrs['id'] ?? '');
@@ -22,9 +24,9 @@ export function appendToBin(tr: Transaction, items: readonly Node[]): Node[] {
     used.add(id);
     return id === item.attrs['id'] ? item : item.type.create({ ...item.attrs, id }, item.content, item.marks);
   });
-  const bin = findBin(tr.doc);
+  const bin = findBin(scope);
   if (bin) tr.insert(bin.pos + bin.node.nodeSize - 1, fresh);
-  else tr.insert(tr.doc.content.size, schema.nodes['bin']!.create(null, fresh));
+  else tr.insert(scope.start + scope.page.content.size, schema.nodes['bin']!.create(null, fresh));
   return fresh;
 }
 
@@ -40,10 +42,12 @@ export function addToBin(items: readonly Node[]): Command {
     if (items.length === 0 || !items.every((item) => isBinKind(item.type.name))) return false;
     if (dispatch) {
       const tr = state.tr;
-      const sheet = styleSheetOf(state.doc.attrs['settings'] as PageSettings);
+      const scope = activeScope(state);
+      const sheet = styleSheetOf(scope.page.attrs['settings'] as PageSettings);
       appendToBin(
         tr,
         items.map((item) => withStyleLines(item, sheet)),
+        scope.index,
       );
       dispatch(asGesture(tr, { structural: true }));
     }

@@ -8,6 +8,7 @@ import { findBin, findBinItem } from '../bin';
 import { withStyleLines } from '../style-lines';
 import { styleSheetOf } from '../styles';
 import { asGesture, clampBox, pageGrid } from './blocks';
+import { activeScope, rescope } from '../../edition/page-scope';
 
 /** Where a bin item goes: the grid cell of its top-left corner, and its size (default: from the copyfit estimate). */
 export interface BinPlacement {
@@ -28,17 +29,18 @@ export interface BinPlacement {
 export function placeFromBin(id: string, at: BinPlacement): Command {
   if (!Number.isFinite(at.col) || !Number.isFinite(at.line)) throw new RangeError(`placeFromBin needs a finite cell, got col ${at.col}, line ${at.line}`);
   return (state, dispatch) => {
-    const item = findBinItem(state.doc, id);
+    const scope = activeScope(state);
+    const item = findBinItem(scope, id);
     if (!item) return false;
     if (dispatch) {
-      const grid = pageGrid(state.doc);
-      const node = withStyleLines(item.node, styleSheetOf(state.doc.attrs['settings'] as PageSettings), 'schema-default');
+      const grid = pageGrid(scope);
+      const node = withStyleLines(item.node, styleSheetOf(scope.page.attrs['settings'] as PageSettings), 'schema-default');
       const size = at.size ?? placementSize(node, grid);
       const box = clampBox(grid, { col: at.col, line: at.line, cols: size.cols, lines: size.lines });
       const placed = node.type.create({ ...node.attrs, ...box }, node.content, node.marks);
       const tr = state.tr.delete(item.pos, item.pos + item.node.nodeSize);
       // The bin is the page's last child: the placed block goes just before it, on top of the others.
-      const at2 = findBin(tr.doc)!.pos;
+      const at2 = findBin(rescope(scope, tr.doc))!.pos;
       tr.insert(at2, placed);
       tr.setSelection(NodeSelection.create(tr.doc, at2));
       dispatch(asGesture(tr, { structural: true }).scrollIntoView());

@@ -6,6 +6,7 @@ import { isBinKind } from '../schema';
 import { asGesture, findBlock } from './blocks';
 import type { FoundBlock } from './blocks';
 import { appendToBin } from './bin-add';
+import { activeScope } from '../../edition/page-scope';
 
 /**
  * Moves the placed blocks with these ids to the end of the story bin
@@ -29,7 +30,7 @@ export function removeToBin(ids: readonly string[]): Command {
       // Back to front, so earlier positions stay valid.
       for (let i = found.length - 1; i >= 0; i--) tr.delete(found[i]!.pos, found[i]!.pos + found[i]!.node.nodeSize);
       // Ids are already unique on the page, so they stay as they are.
-      appendToBin(tr, nodes);
+      appendToBin(tr, nodes, activeScope(state).index);
       tr.setSelection(Selection.near(tr.doc.resolve(Math.min(found[0]!.pos, tr.doc.content.size))));
       dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }

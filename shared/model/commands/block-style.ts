@@ -14,6 +14,8 @@ import type { Node } from 'prosemirror-model';
 import type { Command, Transaction } from 'prosemirror-state';
 import { FRAME_STYLES } from '../../layout/story-box';
 import { asGesture, findBlock, pageGrid } from './blocks';
+import { activeScope } from '../../edition/page-scope';
+import { isEdition, scopeOf } from '../../edition/page-scope';
 
 /**
  * A check of one style attribute, carrying what it accepts: `min`/`max` for a
@@ -160,7 +162,7 @@ export function setFullWidthHead(id: string): Command {
   return (state, dispatch) => {
     const found = findBlock(state.doc, id);
     if (!found || found.node.type.name !== 'story') return false;
-    const grid = pageGrid(state.doc);
+    const grid = pageGrid(activeScope(state));
     const head = findPart(found.node, found.pos, 'headgroup');
     const tr = state.tr;
     let changed = writeAttrs(tr, found.pos, found.node, { col: 0, cols: grid.columns });
@@ -178,7 +180,7 @@ export function isFullWidthHead(doc: Node, id: string): boolean {
   const head = findPart(found.node, found.pos, 'headgroup');
   return (
     found.node.attrs['col'] === 0 &&
-    found.node.attrs['cols'] === pageGrid(doc).columns &&
+    found.node.attrs['cols'] === pageGrid(isEdition(doc) ? scopeOf(doc, doc.resolve(found.pos).index(0)) : doc).columns &&
     (!head || (head.node.attrs['cols'] === null && head.node.attrs['vertical'] !== true))
   );
 }

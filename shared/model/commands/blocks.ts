@@ -10,6 +10,8 @@ import type { Transaction } from 'prosemirror-state';
 import type { GridBox } from '../../page/geometry';
 import type { GridSettings, PageSettings } from '../../page/settings';
 import { isBlockKind } from '../schema';
+import { asScope, blockDepth, isEdition } from '../../edition/page-scope';
+import type { PageScope } from '../../edition/page-scope';
 
 /**
  * Transaction meta (value `true`) marking an edit that adds, removes or
@@ -35,23 +37,43 @@ export interface FoundBlock {
   pos: number;
 }
 
-/** Every block of the page in document order (= stacking order, last on top). */
-export function pageBlocks(doc: Node): FoundBlock[] {
+/**
+ * Every block of the page in document order (= stacking order, last on top),
+ * at document positions (a page of an edition: offset by its start).
+ */
+export function pageBlocks(where: Node | PageScope): FoundBlock[] {
+  const { page, start } = asScope(where);
   const out: FoundBlock[] = [];
-  doc.forEach((node, pos, index) => {
-    if (isBlockKind(node.type.name)) out.push({ node, index, pos });
+  page.forEach((node, pos, index) => {
+    if (isBlockKind(node.type.name)) out.push({ node, index, pos: start + pos });
   });
   return out;
 }
 
-/** The block with this id, or null. Ids are unique within a page; the empty id matches nothing. */
-export function findBlock(doc: Node, id: string): FoundBlock | null {
-  if (id === '') return null;
+function findIn(page: Node, start: number, id: string): FoundBlock | null {
   let found: FoundBlock | null = null;
-  doc.forEach((node, pos, index) => {
-    if (!found && isBlockKind(node.type.name) && node.attrs['id'] === id) found = { node, index, pos };
+  page.forEach((node, pos, index) => {
+    if (!found && isBlockKind(node.type.name) && node.attrs['id'] === id) found = { node, index, pos: start + pos };
   });
   return found;
+}
+
+/**
+ * The block with this id, or null; the empty id matches nothing. Ids are
+ * unique across an edition, so given a whole edition this looks on every
+ * page (a walk over the pages' children, not their text).
+ */
+export function findBlock(where: Node | PageScope, id: string): FoundBlock | null {
+  if (id === '') return null;
+  if (!('start' in where) && isEdition(where)) {
+    let found: FoundBlock | null = null;
+    where.forEach((page, offset) => {
+      found ??= findIn(page, offset + 1, id);
+    });
+    return found;
+  }
+  const { page, start } = asScope(where);
+  return findIn(page, start, id);
 }
 
 /** The grid box a block node stands on. */
@@ -65,8 +87,8 @@ export function sameBox(a: GridBox, b: GridBox): boolean {
 }
 
 /** The page's grid (from the page node's settings). */
-export function pageGrid(doc: Node): GridSettings {
-  return (doc.attrs['settings'] as PageSettings).grid;
+export function pageGrid(where: Node | PageScope): GridSettings {
+  return (asScope(where).page.attrs['settings'] as PageSettings).grid;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -118,10 +140,11 @@ export function selectionInBlock(tr: Transaction): SelectionInBlock | null {
   const id = selectedBlockId(tr);
   if (id !== null) return { id, whole: true };
   const { $from, $to, anchor, head } = tr.selection;
-  if ($from.depth < 1 || $to.depth < 1 || $from.index(0) !== $to.index(0)) return null;
-  const block = $from.node(1);
+  const d = blockDepth(tr.doc);
+  if ($from.depth < d || $to.depth < d || $from.index(d - 1) !== $to.index(d - 1) || $from.before(d) !== $to.before(d)) return null;
+  const block = $from.node(d);
   if (!isBlockKind(block.type.name)) return null;
-  const start = $from.before(1);
+  const start = $from.before(d);
   return { id: String(block.attrs['id']), whole: false, anchor: anchor - start, head: head - start };
 }
 

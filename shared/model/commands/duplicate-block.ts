@@ -4,6 +4,7 @@ import { NodeSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import { usedBlockIds } from '../bin';
 import { asGesture, boxOf, clampBox, findBlock, pageGrid } from './blocks';
+import { activeScope } from '../../edition/page-scope';
 
 /** An id not used by any block of the page (placed or in the bin): `base-2`, `base-3`, … (a trailing `-n` of base is replaced). */
 export function uniqueBlockId(doc: Node, base: string, used: ReadonlySet<string> = usedBlockIds(doc)): string {
@@ -31,7 +32,7 @@ export function duplicateBlock(id: string, options: DuplicateOptions = {}): Comm
     const found = findBlock(state.doc, id);
     if (!found) return false;
     if (dispatch) {
-      const grid = pageGrid(state.doc);
+      const grid = pageGrid(activeScope(state));
       const box = boxOf(found.node);
       // Offset away from the original; at the grid's far edge go the other way.
       const place = (dc: number, dl: number) => clampBox(grid, { ...box, col: box.col + dc, line: box.line + dl });

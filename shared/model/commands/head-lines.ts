@@ -14,6 +14,7 @@ import type { PageSettings } from '../../page/settings';
 import { styleLines } from '../style-lines';
 import { styleSheetOf } from '../styles';
 import { asGesture, findBlock } from './blocks';
+import { activeScope } from '../../edition/page-scope';
 
 /** The head lines a story may have or not. */
 export type OptionalHeadLine = 'kicker' | 'subheadline';
@@ -49,7 +50,7 @@ export function addHeadLine(id: string, part: OptionalHeadLine): Command {
     const head = headOf(state.doc, id);
     if (!head || hasHeadLine(state.doc, id, part)) return false;
     if (dispatch) {
-      const sheet = styleSheetOf(state.doc.attrs['settings'] as PageSettings);
+      const sheet = styleSheetOf(activeScope(state).page.attrs['settings'] as PageSettings);
       const type = state.schema.nodes[part]!;
       const lines = styleLines(sheet, part);
       const node = type.create(lines === null ? null : { lines });

@@ -13,6 +13,8 @@ import { PUNCTUATION_STYLES, punctuationStyle } from '../../page/settings';
 import type { GridSettings, PageSettings, PunctuationStyle } from '../../page/settings';
 import { settingsSchema } from '../page-json';
 import { asGesture, boxOf, clampBox, pageBlocks, setBox } from './blocks';
+import { activeScope, setPageAttr } from '../../edition/page-scope';
+import type { PageScope } from '../../edition/page-scope';
 
 export type SettingsCheck = { ok: true; settings: PageSettings } | { ok: false; message: string };
 
@@ -48,7 +50,7 @@ export interface OutsideBlock {
 }
 
 /** Placed blocks that lie outside `grid`, with the box each is moved to. The bin's copy is not placed, so never listed. */
-export function blocksOutsideGrid(doc: Node, grid: GridSettings): OutsideBlock[] {
+export function blocksOutsideGrid(doc: Node | PageScope, grid: GridSettings): OutsideBlock[] {
   return pageBlocks(doc)
     .filter(({ node }) => !boxInsideGrid(grid, boxOf(node)))
     .map(({ node }) => ({ id: String(node.attrs['id']), kind: node.type.name, from: boxOf(node), to: clampBox(grid, boxOf(node)) }));
@@ -68,10 +70,11 @@ export function setPageSettings(input: PageSettings): Command {
   if (!checked.ok) throw new RangeError(`invalid page settings: ${checked.message}`);
   const settings = checked.settings;
   return (state, dispatch) => {
-    if (sameSettings(state.doc.attrs['settings'] as PageSettings, settings)) return false;
+    const scope = activeScope(state);
+    if (sameSettings(scope.page.attrs['settings'] as PageSettings, settings)) return false;
     if (dispatch) {
-      const tr = state.tr.setDocAttribute('settings', settings);
-      for (const { node, pos } of pageBlocks(state.doc)) {
+      const tr = setPageAttr(state.tr, scope, 'settings', settings);
+      for (const { node, pos } of pageBlocks(scope)) {
         const from = boxOf(node);
         if (!boxInsideGrid(settings.grid, from)) setBox(tr, pos, from, clampBox(settings.grid, from));
       }
@@ -89,12 +92,13 @@ export function setPageSettings(input: PageSettings): Command {
 export function setPunctuationStyle(style: PunctuationStyle): Command {
   if (!PUNCTUATION_STYLES.includes(style)) throw new RangeError(`unknown punctuation style: ${String(style)}`);
   return (state, dispatch) => {
-    const settings = state.doc.attrs['settings'] as PageSettings;
+    const scope = activeScope(state);
+    const settings = scope.page.attrs['settings'] as PageSettings;
     if (punctuationStyle(settings) === style) return false;
     // 全角式 is stored as no field at all, as on pages from before the setting.
     const { punctuation: _old, ...rest } = settings;
     const next: PageSettings = style === 'quanjiao' ? rest : { ...rest, punctuation: style };
-    if (dispatch) dispatch(asGesture(state.tr.setDocAttribute('settings', next)));
+    if (dispatch) dispatch(asGesture(setPageAttr(state.tr, scope, 'settings', next)));
     return true;
   };
 }

@@ -14,6 +14,7 @@ import { findBin, usedBlockIds } from '../bin';
 import { schema } from '../schema';
 import { asGesture, clampBox, findBlock } from './blocks';
 import { uniqueBlockId } from './duplicate-block';
+import { activeScope } from '../../edition/page-scope';
 
 /** An image as a photo node refers to it: the asset hash and its displayed pixel size. */
 export interface PhotoImage {
@@ -91,15 +92,16 @@ export function placePhoto(image: PhotoImage, at: { col: number; line: number; c
   checkImage(image);
   if (!Number.isFinite(at.col) || !Number.isFinite(at.line)) throw new RangeError(`placePhoto needs a finite cell, got col ${at.col}, line ${at.line}`);
   return (state, dispatch) => {
-    const settings = state.doc.attrs['settings'] as PageSettings;
+    const scope = activeScope(state);
+    const settings = scope.page.attrs['settings'] as PageSettings;
     if (dispatch) {
       const box = newPhotoBox(settings, image, at);
       const id = uniqueBlockId(state.doc, 'photo', usedBlockIds(state.doc));
       const node = photoNode(id, box, image);
       const tr = state.tr;
       // The bin, when there is one, stays the page's last child: the photo goes just before it, on top of the others.
-      const bin = findBin(state.doc);
-      const pos = bin ? bin.pos : state.doc.content.size;
+      const bin = findBin(scope);
+      const pos = bin ? bin.pos : scope.start + scope.page.content.size;
       tr.insert(pos, node);
       tr.setSelection(NodeSelection.create(tr.doc, pos));
       dispatch(asGesture(tr, { structural: true }).scrollIntoView());

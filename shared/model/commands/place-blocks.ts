@@ -7,6 +7,7 @@ import type { Command } from 'prosemirror-state';
 import type { GridBox } from '../../page/geometry';
 import { asGesture, boxOf, clampBox, findBlock, pageGrid, sameBox, setBox } from './blocks';
 import type { FoundBlock } from './blocks';
+import { activeScope } from '../../edition/page-scope';
 
 function findAll(doc: Parameters<typeof findBlock>[0], ids: readonly string[]): FoundBlock[] | null {
   const out: FoundBlock[] = [];
@@ -25,7 +26,7 @@ function findAll(doc: Parameters<typeof findBlock>[0], ids: readonly string[]): 
 export function setBlockBoxes(boxes: ReadonlyMap<string, GridBox> | Readonly<Record<string, GridBox>>): Command {
   const entries = boxes instanceof Map ? [...boxes.entries()] : Object.entries(boxes);
   return (state, dispatch) => {
-    const grid = pageGrid(state.doc);
+    const grid = pageGrid(activeScope(state));
     const changes: { found: FoundBlock; to: GridBox }[] = [];
     for (const [id, box] of entries) {
       const found = findBlock(state.doc, id);
@@ -61,7 +62,7 @@ export function moveBlocks(ids: readonly string[], dCol: number, dLine: number):
     if (ids.length === 0) return false;
     const found = findAll(state.doc, ids);
     if (!found) return false;
-    const grid = pageGrid(state.doc);
+    const grid = pageGrid(activeScope(state));
     const boxes = found.map((f) => boxOf(f.node));
     const minCol = Math.min(...boxes.map((b) => b.col));
     const minLine = Math.min(...boxes.map((b) => b.line));

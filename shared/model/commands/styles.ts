@@ -25,6 +25,8 @@ import {
   styleValue,
 } from '../styles';
 import { asGesture } from './blocks';
+import { activeScope, asScope, setPageAttr } from '../../edition/page-scope';
+import type { PageScope } from '../../edition/page-scope';
 
 export type StyleCheck<T> = { ok: true; style: T } | { ok: false; message: string };
 
@@ -60,7 +62,7 @@ function checked(input: ParagraphStyle): ParagraphStyle {
 }
 
 function settingsOf(state: EditorState): PageSettings {
-  return state.doc.attrs['settings'] as PageSettings;
+  return activeScope(state).page.attrs['settings'] as PageSettings;
 }
 
 /** A copy of the page's sheet (the built-in set when it has none). */
@@ -69,8 +71,8 @@ function sheetCopy(state: EditorState): StyleSheet {
   return { paragraph: sheet.paragraph.map((s) => ({ ...s })), character: sheet.character.map((s) => ({ ...s })) };
 }
 
-function setSheet(tr: Transaction, settings: PageSettings, sheet: StyleSheet): Transaction {
-  return tr.setDocAttribute('settings', { ...settings, styles: sheet });
+function setSheet(tr: Transaction, scope: PageScope, settings: PageSettings, sheet: StyleSheet): Transaction {
+  return setPageAttr(tr, scope, 'settings', { ...settings, styles: sheet });
 }
 
 type SheetPart = 'paragraph' | 'character';
@@ -86,7 +88,7 @@ function replaceStyle<K extends SheetPart>(
   part: K,
   name: string,
   change: (before: StyleIn<K>) => StyleIn<K>,
-  follow?: (tr: Transaction, doc: Node, sheetBefore: StyleSheet, before: StyleIn<K>, after: StyleIn<K>, settings: PageSettings) => void,
+  follow?: (tr: Transaction, doc: PageScope, sheetBefore: StyleSheet, before: StyleIn<K>, after: StyleIn<K>, settings: PageSettings) => void,
 ): Command {
   return (state, dispatch) => {
     const settings = settingsOf(state);
@@ -99,8 +101,8 @@ function replaceStyle<K extends SheetPart>(
     if (sameFields(after, before)) return false;
     if (dispatch) {
       styles[i] = after;
-      const tr = setSheet(state.tr, settings, sheet);
-      follow?.(tr, state.doc, styleSheetOf(settings), before, after, settings);
+      const tr = setSheet(state.tr, activeScope(state), settings, sheet);
+      follow?.(tr, activeScope(state), styleSheetOf(settings), before, after, settings);
       dispatch(asGesture(tr));
     }
     return true;
@@ -116,13 +118,14 @@ export interface StyledUse {
   style: string;
 }
 
-/** Every styled text node of `doc` and the style it resolves to under `sheet`. */
-export function styledUses(doc: Node, sheet: StyleSheet): StyledUse[] {
+/** Every styled text node of the page and the style it resolves to under `sheet` (document positions). */
+export function styledUses(where: Node | PageScope, sheet: StyleSheet): StyledUse[] {
+  const { page, start } = asScope(where);
   const out: StyledUse[] = [];
-  doc.descendants((node, pos) => {
+  page.descendants((node, pos) => {
     const type = node.type.name;
     if (isStyledNodeType(type)) {
-      out.push({ node, pos, type, style: styleFor(sheet, type, node.attrs['style']).name });
+      out.push({ node, pos: start + pos, type, style: styleFor(sheet, type, node.attrs['style']).name });
       return false;
     }
     return true;
@@ -131,9 +134,9 @@ export function styledUses(doc: Node, sheet: StyleSheet): StyledUse[] {
 }
 
 /** How many text blocks use each style (styles no block uses are absent). */
-export function styleUseCounts(doc: Node): Map<string, number> {
+export function styleUseCounts(where: Node | PageScope): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const use of styledUses(doc, styleSheetOf(doc.attrs['settings'] as PageSettings))) {
+  for (const use of styledUses(where, styleSheetOf(asScope(where).page.attrs['settings'] as PageSettings))) {
     counts.set(use.style, (counts.get(use.style) ?? 0) + 1);
   }
   return counts;
@@ -144,7 +147,7 @@ export function styleUseCounts(doc: Node): Map<string, number> {
  * followed the old style follow the new one, and overrides the new style
  * makes redundant are dropped.
  */
-function followStyle(tr: Transaction, doc: Node, sheetBefore: StyleSheet, before: ParagraphStyle, after: ParagraphStyle, settings: PageSettings): void {
+function followStyle(tr: Transaction, doc: PageScope, sheetBefore: StyleSheet, before: ParagraphStyle, after: ParagraphStyle, settings: PageSettings): void {
   for (const use of styledUses(doc, sheetBefore)) {
     if (use.style !== before.name) continue;
     const attrs: Record<string, unknown> = { ...use.node.attrs };
@@ -175,7 +178,7 @@ export function defineStyle(input: ParagraphStyle): Command {
     if (sheet.paragraph.some((s) => s.name === style.name)) return false;
     if (dispatch) {
       sheet.paragraph.push(style);
-      dispatch(asGesture(setSheet(state.tr, settingsOf(state), sheet)));
+      dispatch(asGesture(setSheet(state.tr, activeScope(state), settingsOf(state), sheet)));
     }
     return true;
   };
@@ -220,12 +223,12 @@ export function deleteStyle(name: string): Command {
     const sheet = sheetCopy(state);
     const i = sheet.paragraph.findIndex((s) => s.name === name);
     if (i < 0) return false;
-    const uses = styledUses(state.doc, sheetBefore).filter((u) => u.style === name);
+    const uses = styledUses(activeScope(state), sheetBefore).filter((u) => u.style === name);
     if (uses.length > 0 && isBuiltinStyle(name)) return false;
     if (dispatch) {
       const before = sheet.paragraph[i]!;
       sheet.paragraph.splice(i, 1);
-      const tr = setSheet(state.tr, settings, sheet);
+      const tr = setSheet(state.tr, activeScope(state), settings, sheet);
       for (const use of uses) {
         const fallback = styleFor(sheet, use.type, null);
         const attrs: Record<string, unknown> = { ...use.node.attrs, style: null };

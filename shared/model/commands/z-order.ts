@@ -8,12 +8,14 @@
 import type { Node } from 'prosemirror-model';
 import type { Command, Transaction } from 'prosemirror-state';
 import { asGesture, findBlock, pageBlocks, restoreSelection, selectionInBlock } from './blocks';
+import { activeScope, scopeOf } from '../../edition/page-scope';
+import type { PageScope } from '../../edition/page-scope';
 
 type Reorder = (order: readonly string[], selected: ReadonlySet<string>) => string[];
 
 // Placed blocks only: the story bin stays the page's last child whatever is reordered.
-function childIds(doc: Node): string[] {
-  return pageBlocks(doc).map((b) => String(b.node.attrs['id'] ?? ''));
+function childIds(scope: PageScope): string[] {
+  return pageBlocks(scope).map((b) => String(b.node.attrs['id'] ?? ''));
 }
 
 /**
@@ -21,7 +23,7 @@ function childIds(doc: Node): string[] {
  * blocks (the others keep their relative order in every reordering here):
  * delete them, then insert each at its final index, front to back.
  */
-function applyOrder(tr: Transaction, order: readonly string[], selected: ReadonlySet<string>): void {
+function applyOrder(tr: Transaction, pageIndex: number, order: readonly string[], selected: ReadonlySet<string>): void {
   const moving: Node[] = [];
   for (const id of order) {
     if (!selected.has(id)) continue;
@@ -32,8 +34,9 @@ function applyOrder(tr: Transaction, order: readonly string[], selected: Readonl
   let k = 0;
   order.forEach((id, index) => {
     if (!selected.has(id)) return;
-    let pos = 0;
-    for (let i = 0; i < index; i++) pos += tr.doc.child(i).nodeSize;
+    const { page, start } = scopeOf(tr.doc, pageIndex);
+    let pos = start;
+    for (let i = 0; i < index; i++) pos += page.child(i).nodeSize;
     tr.insert(pos, moving[k++]!);
   });
 }
@@ -43,13 +46,14 @@ function reorderCommand(ids: readonly string[], reorder: Reorder): Command {
     const selected = new Set(ids);
     if (selected.size === 0) return false;
     for (const id of selected) if (!findBlock(state.doc, id)) return false;
-    const before = childIds(state.doc);
+    const scope = activeScope(state);
+    const before = childIds(scope);
     const after = reorder(before, selected);
     if (after.every((id, i) => id === before[i])) return false;
     if (dispatch) {
       const tr = state.tr;
       const saved = selectionInBlock(tr);
-      applyOrder(tr, after, selected);
+      applyOrder(tr, scope.index, after, selected);
       restoreSelection(tr, saved);
       dispatch(asGesture(tr, { structural: true }));
     }

@@ -1,0 +1,136 @@
+/**
+ * Which page of the edition is shown and edited (docs/decisions/0022-active-page.md).
+ * The index lives in this plugin's state under the shared
+ * {@link activePageKey}; switching is a transaction carrying
+ * {@link ShowPageMeta} that stays out of the undo history. A selection that
+ * lands on another page (undo of an edit there) makes that page the active
+ * one, so the selection is always on the active page. Each page's caret and
+ * selection (mapped through every transaction) and the viewport's scroll are
+ * remembered, keyed by page index, and come back when the page is shown
+ * again. The active page's node carries a node decoration: the page
+ * NodeView reads it and redraws itself (and only itself and the page it
+ * replaces) when it changes.
+ */
+import type { Node } from 'prosemirror-model';
+import { Plugin, Selection, TextSelection } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { activePageKey, isEdition, scopeOf, selectionPage } from '../../shared/edition/page-scope';
+import type { ActivePageState } from '../../shared/edition/page-scope';
+
+/** A scroll position of the viewport. */
+export interface Scroll {
+  left: number;
+  top: number;
+}
+
+/** What is remembered of a page while another one is shown. */
+export interface PageMemory {
+  anchor: number;
+  head: number;
+  scroll: Scroll | null;
+}
+
+export interface ActivePage extends ActivePageState {
+  /** Remembered caret/selection and scroll per page index (the active page's own is the live one). */
+  readonly memory: ReadonlyMap<number, PageMemory>;
+  readonly decorations: DecorationSet;
+}
+
+/** Meta of a page switch: the page to show and the viewport's scroll as it is being left. */
+export interface ShowPageMeta {
+  show: number;
+  leaving?: Scroll;
+}
+
+/** Decoration spec key telling the page NodeView it is the active page. */
+export const ACTIVE_PAGE_SPEC = 'bmActivePage';
+
+function activeDecorations(doc: Node, index: number): DecorationSet {
+  const { page, start } = scopeOf(doc, index);
+  return DecorationSet.create(doc, [Decoration.node(start - 1, start - 1 + page.nodeSize, {}, { [ACTIVE_PAGE_SPEC]: true })]);
+}
+
+function clampIndex(doc: Node, index: number): number {
+  return Math.max(0, Math.min(doc.childCount - 1, index));
+}
+
+function mapMemory(memory: ReadonlyMap<number, PageMemory>, tr: Transaction): ReadonlyMap<number, PageMemory> {
+  if (!tr.docChanged || memory.size === 0) return memory;
+  const out = new Map<number, PageMemory>();
+  for (const [i, m] of memory) out.set(i, { ...m, anchor: tr.mapping.map(m.anchor), head: tr.mapping.map(m.head) });
+  return out;
+}
+
+/** The active page's state in an edition editor (null for a page document). */
+export function activePage(state: EditorState): ActivePage | null {
+  return (activePageKey.getState(state) as ActivePage | undefined) ?? null;
+}
+
+/** The plugin; `initial` is the page shown first. */
+export function activePagePlugin(initial = 0): Plugin<ActivePage> {
+  return new Plugin<ActivePage>({
+    key: activePageKey,
+    state: {
+      init: (_config, state) => {
+        const index = clampIndex(state.doc, initial);
+        return { index, memory: new Map(), decorations: activeDecorations(state.doc, index) };
+      },
+      apply: (tr, prev, old, next) => {
+        const meta = tr.getMeta(activePageKey) as ShowPageMeta | undefined;
+        let memory = mapMemory(prev.memory, tr);
+        let index = prev.index;
+        if (meta) index = meta.show;
+        else if (tr.selectionSet) index = selectionPage(next.doc, next.selection) ?? index;
+        index = clampIndex(next.doc, index);
+        if (index !== prev.index) {
+          const left = new Map(memory);
+          const before = old.selection;
+          left.set(prev.index, {
+            anchor: tr.mapping.map(before.anchor),
+            head: tr.mapping.map(before.head),
+            scroll: meta?.leaving ?? prev.memory.get(prev.index)?.scroll ?? null,
+          });
+          memory = left;
+        }
+        if (index === prev.index && !tr.docChanged && memory === prev.memory) return prev;
+        const decorations = index !== prev.index || tr.docChanged ? activeDecorations(next.doc, index) : prev.decorations;
+        return { index, memory, decorations };
+      },
+    },
+    props: {
+      decorations: (state) => activePageKey.getState(state) && (activePageKey.getState(state) as ActivePage).decorations,
+    },
+  });
+}
+
+/** The selection to give page `index` when it is shown: where it was left, else its first text. */
+export function rememberedSelection(state: EditorState, index: number): Selection {
+  const { page, start } = scopeOf(state.doc, index);
+  const end = start + page.content.size;
+  const m = activePage(state)?.memory.get(index);
+  if (m && m.anchor >= start && m.anchor <= end && m.head >= start && m.head <= end) {
+    try {
+      const $anchor = state.doc.resolve(m.anchor);
+      const $head = state.doc.resolve(m.head);
+      if ($anchor.parent.inlineContent && $head.parent.inlineContent) return TextSelection.between($anchor, $head);
+      return Selection.near($head);
+    } catch {
+      // Fall through to the page's first text.
+    }
+  }
+  return Selection.findFrom(state.doc.resolve(start), 1, true) ?? Selection.near(state.doc.resolve(start));
+}
+
+/**
+ * The transaction that shows page `index` (its remembered selection), out of
+ * the undo history; null when it is already shown or out of range.
+ */
+export function showPageTr(state: EditorState, index: number, leaving?: Scroll): Transaction | null {
+  if (!isEdition(state.doc) || index < 0 || index >= state.doc.childCount) return null;
+  const current = activePage(state)?.index ?? 0;
+  if (index === current) return null;
+  const tr = state.tr.setSelection(rememberedSelection(state, index));
+  const meta: ShowPageMeta = leaving ? { show: index, leaving } : { show: index };
+  return tr.setMeta(activePageKey, meta).setMeta('addToHistory', false);
+}
