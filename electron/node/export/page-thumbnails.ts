@@ -16,6 +16,9 @@ import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import type { PdfPrinter } from './printer';
 
+/** Pages laid out per print: print mode lays out a few pages well within its ready timeout. */
+export const THUMBNAIL_CHUNK = 4;
+
 /** Thumbnails kept, at most (a 24-page edition at two widths, many times over). */
 export const THUMBNAIL_CACHE_SIZE = 400;
 
@@ -63,14 +66,18 @@ export class PageThumbnails {
     if (!checked.ok) return checked;
     const hashes = pages.map((p) => thumbnailHash(p, width));
     // Pages to draw, by paper size (print mode lays out one size per print), each hash once.
+    // At most THUMBNAIL_CHUNK pages per print, so a long edition never runs into the print page's timeout.
     const groups = new Map<string, { paper: PaperSize; pages: unknown[]; hashes: string[] }>();
+    const seen = new Set<string>();
     pages.forEach((page, i) => {
       const hash = hashes[i]!;
-      if (this.#cache.has(hash)) return;
+      if (this.#cache.has(hash) || seen.has(hash)) return;
+      seen.add(hash);
       const paper = (page as { attrs: { settings: PageSettings } }).attrs.settings.paper;
-      const key = `${paper.width}x${paper.height}`;
+      let n = 0;
+      while ((groups.get(`${paper.width}x${paper.height}#${n}`)?.pages.length ?? 0) >= THUMBNAIL_CHUNK) n++;
+      const key = `${paper.width}x${paper.height}#${n}`;
       const group = groups.get(key) ?? { paper, pages: [], hashes: [] };
-      if (group.hashes.includes(hash)) return;
       group.pages.push(page);
       group.hashes.push(hash);
       groups.set(key, group);
