@@ -7,6 +7,7 @@
  * mode lays the pages out again only when they changed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
@@ -129,15 +130,35 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       const rects = (await page.evaluate(SHEETS_SCRIPT)) as { x: number; y: number; width: number; height: number }[];
       await page.emulateMedia({ media: 'print' });
       const cdp = await page.context().newCDPSession(page);
+      const t0 = performance.now();
       try {
+        if (rects.length === 0) return [];
+        // One capture of all the sheets at the thumbnail's scale (Chromium renders the clip at that
+        // scale: no full-size bitmap), cut into sheets here: each capture beyond the viewport costs
+        // Chromium a resize and a layout, so one instead of one per sheet.
+        const left = Math.min(...rects.map((r) => r.x));
+        const top = Math.min(...rects.map((r) => r.y));
+        const right = Math.max(...rects.map((r) => r.x + r.width));
+        const bottom = Math.max(...rects.map((r) => r.y + r.height));
+        const scale = widthPx / Math.max(...rects.map((r) => r.width));
+        request.signal?.throwIfAborted();
+        const shot = (await cdp.send('Page.captureScreenshot', {
+          format: 'png',
+          clip: { x: left, y: top, width: right - left, height: bottom - top, scale },
+          captureBeyondViewport: true,
+        })) as { data: string };
+        const strip = sharp(Buffer.from(shot.data, 'base64'));
+        const { width: stripW = 0, height: stripH = 0 } = await strip.metadata();
         const images: SheetImage[] = [];
         for (const r of rects) {
-          request.signal?.throwIfAborted();
-          const scale = widthPx / r.width;
-          // Chromium renders the clip at the scale asked: no full-size bitmap to shrink.
-          const shot = (await cdp.send('Page.captureScreenshot', { format: 'jpeg', quality: 82, clip: { ...r, scale }, captureBeyondViewport: true })) as { data: string };
-          images.push({ jpegBase64: shot.data, width: Math.round(r.width * scale), height: Math.round(r.height * scale) });
+          const x = Math.min(stripW - 1, Math.round((r.x - left) * scale));
+          const y = Math.min(stripH - 1, Math.round((r.y - top) * scale));
+          const width = Math.max(1, Math.min(stripW - x, Math.round(r.width * scale)));
+          const height = Math.max(1, Math.min(stripH - y, Math.round(r.height * scale)));
+          const jpeg = await strip.clone().extract({ left: x, top: y, width, height }).jpeg({ quality: 82 }).toBuffer();
+          images.push({ jpegBase64: jpeg.toString('base64'), width, height });
         }
+        request.clock?.add('chromium: capture sheets', performance.now() - t0);
         return images;
       } finally {
         await cdp.detach().catch(() => undefined);

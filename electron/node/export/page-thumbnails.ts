@@ -14,6 +14,7 @@ import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
+import type { StageClock } from './export-timings';
 import type { PdfPrinter } from './printer';
 
 /** Pages laid out per print: print mode lays out a few pages well within its ready timeout. */
@@ -53,14 +54,14 @@ export class PageThumbnails {
     return this.#cache.size;
   }
 
-  /** Thumbnails of `pages`, `width` px wide, in order. */
-  render(session: DocumentSession, pages: readonly unknown[], width: number, printer: PdfPrinter): Promise<Result<PageThumbnail[]>> {
-    const run = this.#queue.then(() => this.#render(session, pages, width, printer));
+  /** Thumbnails of `pages`, `width` px wide, in order; `clock` times the print page's stages (bench). */
+  render(session: DocumentSession, pages: readonly unknown[], width: number, printer: PdfPrinter, clock?: StageClock): Promise<Result<PageThumbnail[]>> {
+    const run = this.#queue.then(() => this.#render(session, pages, width, printer, clock));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #render(session: DocumentSession, pages: readonly unknown[], width: number, printer: PdfPrinter): Promise<Result<PageThumbnail[]>> {
+  async #render(session: DocumentSession, pages: readonly unknown[], width: number, printer: PdfPrinter, clock?: StageClock): Promise<Result<PageThumbnail[]>> {
     if (!printer.capture) return fail('NOT_AVAILABLE', 'this host cannot draw page thumbnails');
     const checked = checkPages(pages);
     if (!checked.ok) return checked;
@@ -89,7 +90,7 @@ export class PageThumbnails {
         session.printPages = group.pages;
         let images;
         try {
-          images = await printer.capture({ handle: session.handle, paper: group.paper }, width);
+          images = await printer.capture({ handle: session.handle, paper: group.paper, clock }, width);
         } catch (e) {
           return fail('PRINT_FAILED', `drawing the thumbnails failed: ${(e as Error).message}`);
         }
