@@ -11,7 +11,8 @@
  * budgets): opening the reference edition (8 pages) and a 24-page edition
  * (its pages three times) to page 1 editable, beside opening the reference
  * page; switching pages in them (PageDown/PageUp, to the new page settled);
- * and exporting them (x4-cmyk) beside exporting the page
+ * their page-plan thumbnails (240 px, through the print path) beside the
+ * page's; and exporting them (x4-cmyk) beside exporting the page
  * (`BENCH_EXPORT=0` leaves the exports out).
  *
  * `npm run bench:edition` (builds first). Reads the fixture from the repository.
@@ -297,6 +298,7 @@ async function appRows(root: string): Promise<void> {
     } finally {
       await browser.close();
     }
+    await thumbnailRows(files);
     if (process.env['BENCH_EXPORT'] === '0') return;
     const exports: Record<string, number[]> = {};
     for (const [name, path] of files) {
@@ -315,6 +317,52 @@ async function appRows(root: string): Promise<void> {
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every page's settings with the edition label changed: the same pages, every one changed (no thumbnail cached). */
+function touched(pages: readonly unknown[], mark: string): unknown[] {
+  return pages.map((p) => {
+    const page = p as { attrs: { settings: { edition: Record<string, unknown> } } };
+    return { ...page, attrs: { ...page.attrs, settings: { ...page.attrs.settings, edition: { ...page.attrs.settings.edition, label: mark } } } };
+  });
+}
+
+/**
+ * Page-plan thumbnails (host method `pageThumbnails`, 240 px) of each file:
+ * the first request of a host (the browser starts, print mode loads), every
+ * page changed on a host that drew before (the kept print page lays them
+ * out again), and nothing changed (the cache). Issue 11: all 24 shown ≤ 3 s.
+ */
+async function thumbnailRows(files: readonly [string, string][]): Promise<void> {
+  const base: Record<string, number[]> = {};
+  for (const [name, path] of files) {
+    const server = await startWebServer({ file: path, journal: null });
+    try {
+      const initial = server.host.initial();
+      if (!initial.ok || !initial.value) throw new Error(`cannot open ${path}`);
+      const { handle, pages } = initial.value;
+      const timed = async (sent: unknown[]): Promise<number> => {
+        const t0 = performance.now();
+        const r = await server.host.pageThumbnails(handle, sent, 240);
+        if (!r.ok) throw new Error(r.error.message);
+        return performance.now() - t0;
+      };
+      const first = [await timed(pages)];
+      // Drawing every page of an edition takes minutes on this machine: once there, three times for the page.
+      const reps = pages.length > 1 ? 1 : 3;
+      const changed: number[] = [];
+      for (let i = 0; i < reps; i++) changed.push(await timed(touched(pages, `bench ${i}`)));
+      const cached: number[] = [];
+      for (let i = 0; i < 3; i++) cached.push(await timed(touched(pages, `bench ${reps - 1}`)));
+      for (const [what, ms] of [['first request (browser starts)', first], ['every page changed', changed], ['unchanged (cache)', cached]] as const) {
+        const key = `${what}`;
+        if (name === 'reference page') base[key] = ms;
+        row(`app: thumbnails of ${name}, ${what}`, ms, name === 'reference page' ? undefined : base[key]);
+      }
+    } finally {
+      await server.close();
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { subscribeLanguage, language } from '../i18n/i18n';
 import { t } from '../i18n/i18n';
 import type { AppController } from './app-controller';
 import { MessageBar } from './MessageBar';
+import { PagePlanView } from './PagePlanView';
 import { PageViewport } from './PageViewport';
 import { RecoveryDialog } from './RecoveryDialog';
 import { runCommand } from './run-command';
@@ -71,6 +72,7 @@ export function App({ app }: { app: AppController }) {
         <PageViewport app={app} zoom={snap.zoom} hasDocument={snap.session !== null} loading={snap.loading} />
         <ArrangePanel session={snap.session} />
         <PreflightPanel session={snap.session} assets={app.assets} />
+        <PagePlanView app={app} session={snap.session} />
       </div>
       <StatusBar snap={snap} />
       <PageSetupDialog app={app} />

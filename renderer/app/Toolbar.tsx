@@ -6,6 +6,7 @@ import { PhotoToolbar } from './PhotoToolbar';
 import { language, setLanguage, t } from '../i18n/i18n';
 import type { AppController, AppSnapshot } from './app-controller';
 import type { SessionSnapshot } from '../editor/editor-session';
+import { PagePlanToggle } from './PagePlanView';
 import { runCommand } from './run-command';
 import { zoomPercent } from '../page/zoom';
 
@@ -54,6 +55,9 @@ export function Toolbar({ app, snap }: { app: AppController; snap: AppSnapshot }
         {button('+', 'zoomIn', hasDoc)}
         {button(t('zoomFit'), 'zoomFit', hasDoc)}
         {button('100%', 'zoomActual', hasDoc)}
+      </div>
+      <div className="bm-group">
+        <PagePlanToggle enabled={hasDoc} />
       </div>
       <BinToolbar app={app} snap={snap} />
       <PhotoToolbar app={app} snap={snap} />

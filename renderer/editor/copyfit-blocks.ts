@@ -9,6 +9,7 @@
  */
 import type { BlockFit, PartOverset, TextPart } from '../../shared/copyfit/block-fit';
 import { partsAttribute } from '../../shared/copyfit/block-fit';
+import { jumpToText } from '../../shared/edition/references';
 import { measureBody } from './copyfit';
 import type { StoryFit } from './copyfit';
 import { measureGalley } from './copyfit-galley';
@@ -71,12 +72,25 @@ function measureStory(el: HTMLElement, block: Frame, linePx: number): BlockFit {
       }
     }
     if (crossChars > 0) parts.push({ part: 'crosshead', lines: crossLines, chars: crossChars });
-    fit = shaped ? measureGalley(body, linePx) : measureBody(body, linePx);
+    fit = shaped ? measureGalley(body, linePx) : withJumpLine(el, measureBody(body, linePx));
     if (fit.overset > 0) parts.push({ part: 'body', lines: 0, chars: fit.overset });
   }
   const overset = parts.reduce((n, p) => n + p.chars, 0);
   // Empty lines are the body's: a head over its lines leaves them as they are.
   return { overset, undersetLines: fit.undersetLines, parts };
+}
+
+/**
+ * A （下转第N版） line (page.css) takes the line after the body's text: when
+ * the text fills the box exactly, the jump line is what does not fit (its
+ * characters are the overset); otherwise it takes one of the empty lines.
+ * A （上接第N版） line sits before the text, so the text's own measure counts it.
+ */
+function withJumpLine(story: HTMLElement, fit: StoryFit): StoryFit {
+  const folio = Number(story.dataset['jumpTo']);
+  if (!(folio > 0) || fit.overset > 0) return fit;
+  if (fit.undersetLines === 0) return { overset: Array.from(jumpToText(folio)).length, undersetLines: 0 };
+  return { overset: 0, undersetLines: fit.undersetLines - 1 };
 }
 
 function measurePhoto(el: HTMLElement, block: Frame): PartOverset[] {

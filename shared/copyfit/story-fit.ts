@@ -7,7 +7,7 @@
  *   byline (its `lines`) sit at the top of the box, across its width;
  * - the body fills the rest: `textColumns` text columns (one per grid column
  *   when null) of `bodyLines` lines each, read as one galley; a crosshead
- *   takes its `lines` in the galley.
+ *   takes its `lines` in the galley, and each 转版 jump line one line.
  */
 import type { Node } from 'prosemirror-model';
 import { textColumnsOf } from '../page/geometry';
@@ -66,7 +66,9 @@ export function estimateStoryFit(story: Node, grid: GridSettings, widths?: Parti
   const lineChars = inset.chars > 0 ? textColumnsOf(grid, cols, textColumns, inset.chars).columnChars : textColumnChars(grid, cols, textColumns);
   const headLines = head.lines + 2 * inset.lines;
   const bodyLines = Math.max(0, Number(story.attrs['lines']) - headLines);
-  const neededLines = galleyLines(storyGalley(story), widths ? { lineChars, widths } : { lineChars });
+  // 转版 jump lines (（下转第N版）, （上接第N版）) take a galley line each.
+  const jumpLines = (typeof story.attrs['jumpTo'] === 'number' ? 1 : 0) + (typeof story.attrs['jumpFrom'] === 'number' ? 1 : 0);
+  const neededLines = galleyLines(storyGalley(story), widths ? { lineChars, widths } : { lineChars }) + jumpLines;
   // A vertical head covers about its share of the text columns.
   const bodyColumns = head.vertical ? Math.max(0, textColumns - Math.ceil((textColumns * head.cols) / cols)) : textColumns;
   const capacityLines = storyCapacity(bodyColumns, bodyLines);

@@ -2,17 +2,19 @@
  * Keeping the edition's mirrors right. What is computed from the edition is
  * also written where today's page-at-a-time consumers read it: each page's
  * `settings.edition` (paper, date, folio as 第N版 and 第一版, section,
- * label: the slug, the PDF title, the masthead), each bound 导读 item's `page`, and the masthead's
- * 今日N版. {@link syncEdition} appends the attribute steps that make them
+ * label: the slug, the PDF title, the masthead), each bound 导读 item's `page`, the masthead's
+ * 今日N版, and each story's jump lines (`jumpTo` / `jumpFrom`: the folios its
+ * 转版 chain continues on and comes from). {@link syncEdition} appends the attribute steps that make them
  * right to a transform, so a page move and its renumbering are one step of
  * history.
  */
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import type { EditionInfo, PageSettings } from '../page/settings';
+import type { BlockPlace } from './references';
 import { editionMeta, pageMeta } from './edition-doc';
 import { folioNameChinese, pagesTodayText } from './folio';
-import { locateBlocks, teaserReferences } from './references';
+import { jumpChains, locateBlocks, teaserReferences } from './references';
 
 /** The `settings.edition` a page at `folio` of `edition` should carry. */
 export function mirroredEditionInfo(edition: Node, page: Node, folio: number): EditionInfo {
@@ -62,7 +64,23 @@ export function syncEdition(tr: Transform): Transform {
     const page = ref.page === null ? '' : String(ref.page);
     if (edition.nodeAt(ref.pos)?.attrs['page'] !== page) tr.setNodeAttribute(ref.pos, 'page', page);
   }
+  syncJumps(tr, blocks);
   return tr;
+}
+
+/**
+ * Appends the steps that make every story's `jumpTo` / `jumpFrom` what its
+ * 转版 chain says (null for a story in no chain, a broken link included).
+ */
+function syncJumps(tr: Transform, blocks: Map<string, BlockPlace>): void {
+  const want = new Map<string, { to: number | null; from: number | null }>();
+  for (const part of jumpChains(tr.doc, blocks).parts) want.set(part.blockId, { to: part.to, from: part.from });
+  for (const [id, place] of blocks) {
+    if (place.node.type.name !== 'story') continue;
+    const w = want.get(id) ?? { to: null, from: null };
+    if ((place.node.attrs['jumpTo'] ?? null) !== w.to) tr.setNodeAttribute(place.pos, 'jumpTo', w.to);
+    if ((place.node.attrs['jumpFrom'] ?? null) !== w.from) tr.setNodeAttribute(place.pos, 'jumpFrom', w.from);
+  }
 }
 
 /** The edition with every mirror right (the same node when nothing changes). */

@@ -70,6 +70,24 @@ export const hostInfoSchema = z.object({
 });
 export type HostInfo = z.infer<typeof hostInfoSchema>;
 
+/** Widest thumbnail a caller may ask for, px. */
+export const MAX_THUMBNAIL_WIDTH = 800;
+
+/** One page's thumbnail: an image of the page as print mode lays it out, and what the layout measured. */
+export const pageThumbnailSchema = z.object({
+  /** Hash of the page's content (and the width): the same hash, the same image. */
+  hash: z.string(),
+  /** The image, `data:image/jpeg;base64,…`. */
+  image: z.string(),
+  /** Its size, px. */
+  width: z.number(),
+  height: z.number(),
+  /** Blocks whose text does not all fit, and the characters over in all of them. */
+  oversetBlocks: z.number(),
+  oversetChars: z.number(),
+});
+export type PageThumbnail = z.infer<typeof pageThumbnailSchema>;
+
 export const HOST_METHODS = {
   /** What the host is (version, platform) and whether crash recovery and printing are available. */
   hostInfo: { args: none, result: hostInfoSchema },
@@ -104,6 +122,15 @@ export const HOST_METHODS = {
   setDirty: { args: z.tuple([handleSchema, z.boolean().describe('dirty')]), result: voidResult },
   /** The pages to print for an export the host started (print mode only). */
   documentForPrint: { args: z.tuple([handleSchema]), result: openedDocumentSchema },
+  /**
+   * Thumbnails of pages (page JSON as the renderer has them, unsaved edits
+   * included), rendered through the print path, `width` px wide; cached by
+   * page content. Hosts that cannot print answer NOT_AVAILABLE.
+   */
+  pageThumbnails: {
+    args: z.tuple([handleSchema, pagesSchema, z.number().int().min(16).max(MAX_THUMBNAIL_WIDTH).describe('width')]),
+    result: z.array(pageThumbnailSchema),
+  },
   /** Journals unsaved pages for crash recovery. */
   journal: { args: z.tuple([handleSchema, pagesSchema]), result: voidResult },
   /** Pages recovered after a crash, newest first. */

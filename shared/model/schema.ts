@@ -85,6 +85,14 @@ const nodes: Record<string, NodeSpec> = {
        * for a story of its own. A continuation carries its 续题 as its head.
        */
       continues: { default: '', validate: 'string' },
+      /**
+       * Mirrors of the story's 转版 chain, rewritten by `syncEdition` on every
+       * load, save and page move, never typed: the folio its next part is on
+       * (（下转第N版） at the end of this part) and the folio its previous part
+       * is on (（上接第N版） at the head of this continuation); null when none.
+       */
+      jumpTo: { default: null as number | null, validate: 'number|null' },
+      jumpFrom: { default: null as number | null, validate: 'number|null' },
       ...boxAttrs,
       /** Column rule (栏线) between the text columns: its weight in points, 0 for none. */
       columnRulePt: { default: 0, validate: 'number' },

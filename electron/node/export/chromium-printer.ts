@@ -7,11 +7,12 @@
  * mode lays the pages out again only when they changed.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
 import { StageClock } from './export-timings';
-import type { PdfPrinter, PrintLayout, PrintRequest } from './printer';
+import type { PdfPrinter, PrintLayout, PrintRequest, SheetImage } from './printer';
 import type { MeasuredOverset } from '../../../shared/copyfit/block-fit';
 
 export interface ChromiumPrinterOptions {
@@ -57,6 +58,12 @@ export const ERROR_ATTRIBUTE = 'data-bm-error';
 
 /** Runs in the print page once it is ready or failed: its error, the overset and the marks' durations. */
 const STATE_SCRIPT = `({ error: document.documentElement.getAttribute('data-bm-error'), overset: ${OVERSET_SCRIPT}, marks: ${MARKS_SCRIPT} })`;
+
+/** Runs in the print page: each sheet's box in page coordinates, CSS px. */
+const SHEETS_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((s) => {
+  const r = s.getBoundingClientRect();
+  return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+})`;
 
 /** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts). */
 const REPRINT_SCRIPT = 'window.__bmReprint()';
@@ -119,7 +126,66 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     if (b) void b.then((x) => x.close()).catch(() => undefined);
   }
 
-  async function print(request: PrintRequest): Promise<Uint8Array> {
+  function print(request: PrintRequest): Promise<Uint8Array> {
+    return onLaidOutPage(request, async (page, width, height) => {
+      request.onPrinting?.();
+      return (request.clock ?? new StageClock()).time('chromium: printToPDF', () =>
+        page.pdf({
+          width: `${width}mm`,
+          height: `${height}mm`,
+          printBackground: true,
+          preferCSSPageSize: true,
+          margin: { top: '0', right: '0', bottom: '0', left: '0' },
+        }),
+      );
+    });
+  }
+
+  /** Images of the sheets, `widthPx` wide, as the print media shows them (screen-only marks hidden). */
+  function capture(request: PrintRequest, widthPx: number): Promise<SheetImage[]> {
+    return onLaidOutPage(request, async (page) => {
+      const rects = (await page.evaluate(SHEETS_SCRIPT)) as { x: number; y: number; width: number; height: number }[];
+      await page.emulateMedia({ media: 'print' });
+      const cdp = await page.context().newCDPSession(page);
+      const t0 = performance.now();
+      try {
+        if (rects.length === 0) return [];
+        // One capture of all the sheets at the thumbnail's scale (Chromium renders the clip at that
+        // scale: no full-size bitmap), cut into sheets here: each capture beyond the viewport costs
+        // Chromium a resize and a layout, so one instead of one per sheet.
+        const left = Math.min(...rects.map((r) => r.x));
+        const top = Math.min(...rects.map((r) => r.y));
+        const right = Math.max(...rects.map((r) => r.x + r.width));
+        const bottom = Math.max(...rects.map((r) => r.y + r.height));
+        const scale = widthPx / Math.max(...rects.map((r) => r.width));
+        request.signal?.throwIfAborted();
+        const shot = (await cdp.send('Page.captureScreenshot', {
+          format: 'png',
+          clip: { x: left, y: top, width: right - left, height: bottom - top, scale },
+          captureBeyondViewport: true,
+        })) as { data: string };
+        const strip = sharp(Buffer.from(shot.data, 'base64'));
+        const { width: stripW = 0, height: stripH = 0 } = await strip.metadata();
+        const images: SheetImage[] = [];
+        for (const r of rects) {
+          const x = Math.min(stripW - 1, Math.round((r.x - left) * scale));
+          const y = Math.min(stripH - 1, Math.round((r.y - top) * scale));
+          const width = Math.max(1, Math.min(stripW - x, Math.round(r.width * scale)));
+          const height = Math.max(1, Math.min(stripH - y, Math.round(r.height * scale)));
+          const jpeg = await strip.clone().extract({ left: x, top: y, width, height }).jpeg({ quality: 82 }).toBuffer();
+          images.push({ jpegBase64: jpeg.toString('base64'), width, height });
+        }
+        request.clock?.add('chromium: capture sheets', performance.now() - t0);
+        return images;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+        await page.emulateMedia({ media: null }).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Lays the session's print pages out on a print page (the kept one when it can) and runs `output` on it. */
+  async function onLaidOutPage<T>(request: PrintRequest, output: (page: Page, widthMm: number, heightMm: number) => Promise<T>): Promise<T> {
     const signal = request.signal;
     signal?.throwIfAborted();
     const held: { context: BrowserContext | null } = { context: null };
@@ -128,7 +194,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     signal?.addEventListener('abort', stop, { once: true });
     active++;
     try {
-      return await printOnce(request, held);
+      return await printOnce(request, held, output);
     } catch (e) {
       // Whatever the dying browser said, the print stopped because it was cancelled.
       signal?.throwIfAborted();
@@ -160,7 +226,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     return kept;
   }
 
-  async function printOnce(request: PrintRequest, held: { context: BrowserContext | null }): Promise<Uint8Array> {
+  async function printOnce<T>(request: PrintRequest, held: { context: BrowserContext | null }, output: (page: Page, widthMm: number, heightMm: number) => Promise<T>): Promise<T> {
     layout = null;
     const clock = request.clock;
     const t0 = performance.now();
@@ -237,18 +303,9 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       // Overset as print mode laid it out, for preflight: one map per sheet.
       layout = { overset: state.overset };
       request.signal?.throwIfAborted();
-      request.onPrinting?.();
-      const pdf = await (clock ?? new StageClock()).time('chromium: printToPDF', () =>
-        page.pdf({
-          width: `${width}mm`,
-          height: `${height}mm`,
-          printBackground: true,
-          preferCSSPageSize: true,
-          margin: { top: '0', right: '0', bottom: '0', left: '0' },
-        }),
-      );
+      const out = await output(page, width, height);
       keep = browser !== null && (warm === null || warm === print);
-      return pdf;
+      return out;
     } finally {
       print.busy = false;
       if (keep) {
@@ -264,6 +321,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
 
   return {
     print,
+    capture,
     lastLayout: () => layout,
     async close() {
       const b = browser;

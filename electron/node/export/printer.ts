@@ -35,9 +35,23 @@ export interface PrintLayout {
   overset: Record<string, MeasuredOverset>[];
 }
 
+/** An image of one printed sheet. */
+export interface SheetImage {
+  jpegBase64: string;
+  /** Size, px. */
+  width: number;
+  height: number;
+}
+
 export interface PdfPrinter {
   /** Raw PDF bytes as the browser wrote them. Throws with a one-line message. */
   print(request: PrintRequest): Promise<Uint8Array>;
+  /**
+   * Images of the sheets the print would have, `widthPx` wide, laid out
+   * exactly as for `print` (thumbnails); `lastLayout` then says what the
+   * layout measured. Printers that cannot take images leave it out.
+   */
+  capture?(request: PrintRequest, widthPx: number): Promise<SheetImage[]>;
   /** The layout measured by the last `print` (for preflight), when the printer can tell. */
   lastLayout?(): PrintLayout | null;
   /** Frees the browser, if the printer started one. */

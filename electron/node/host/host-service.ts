@@ -12,13 +12,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import type * as Api from '../../../shared/host/host-api';
-import type { HostInfo, HostMethodsService } from '../../../shared/host/host-methods';
+import type { HostInfo, HostMethodsService, PageThumbnail } from '../../../shared/host/host-methods';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { ExportJobs } from '../export/export-jobs';
 import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
 import { checkOutputProfile, checkOutputProfileFile } from '../export/output-profile-check';
+import { PageThumbnails } from '../export/page-thumbnails';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { projectRoot } from '../project-root';
@@ -69,6 +70,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   private readonly proxies = new AssetProxyCache();
   /** Progress of exports under way, for transports that poll. */
   readonly exportJobs = new ExportJobs();
+  /** Page thumbnails drawn through the print path, cached by page content. */
+  readonly thumbnails = new PageThumbnails();
   /** Where web mode's uploaded output profiles are kept (created on the first). */
   private profileDir: string | null = null;
   private readonly desk: Api.DeskConnection | null;
@@ -244,6 +247,14 @@ export class HostService implements HostMethodsService<HostCaller> {
     const session = found.value;
     if (!session.printPages) return fail('NOTHING_TO_PRINT', 'no export is under way for that document');
     return ok(openedDocument(session, session.printPages));
+  }
+
+  /** Thumbnails of `pages` through the print path, `width` px wide, cached by page content (export/page-thumbnails.ts). */
+  async pageThumbnails(handle: string, pages: unknown[], width: number): Promise<Result<PageThumbnail[]>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
+    return this.thumbnails.render(found.value, pages, width, this.printer);
   }
 
   setDirty(handle: string, dirty: boolean): Result<void> {

@@ -11,6 +11,7 @@ import type { Node } from 'prosemirror-model';
 import { swatchBookFor } from '../../../shared/color/swatches';
 import { clampStyle } from '../../../shared/model/commands/block-style';
 import { storyArea } from '../../../shared/layout/story-box';
+import { jumpFromText, jumpToText } from '../../../shared/edition/references';
 import type { StoryArea } from '../../../shared/layout/story-box';
 import { swatchColor } from '../swatches';
 import { BaseView } from './base-view';
@@ -61,6 +62,10 @@ export class StoryView extends BaseView {
       for (const name of ['--bm-column-rules-image', '--bm-column-rule-w', '--bm-column-rule-color']) s.removeProperty(name);
     }
 
+    // 转版: the jump lines, mirrored from the edition (page.css draws them, not editable text).
+    jumpLine(this.dom, 'jumpTo', '--bm-jump-to', node.attrs['jumpTo'], jumpToText);
+    jumpLine(this.dom, 'jumpFrom', '--bm-jump-from', node.attrs['jumpFrom'], jumpFromText);
+
     // 竖排: the head group is a strip at one side over the whole text height.
     const v = area.verticalHead;
     if (v) {
@@ -80,6 +85,21 @@ export class StoryView extends BaseView {
     }
   }
 
+}
+
+/**
+ * Publishes one jump line on the story element: `data-<key>` (the folio) and
+ * the line's text as a CSS string in `variable`; removes both when `folio` is
+ * not a page number.
+ */
+function jumpLine(el: HTMLElement, key: 'jumpTo' | 'jumpFrom', variable: string, folio: unknown, text: (folio: number) => string): void {
+  if (typeof folio === 'number' && Number.isInteger(folio) && folio > 0) {
+    el.dataset[key] = String(folio);
+    el.style.setProperty(variable, JSON.stringify(text(folio)));
+  } else {
+    delete el.dataset[key];
+    el.style.removeProperty(variable);
+  }
 }
 
 /** Margins (px, inside the inset) that line the byline up with the body's columns beside a vertical head. */

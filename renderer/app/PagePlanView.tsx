@@ -1,0 +1,103 @@
+/**
+ * The page plan wired to the open edition: the toolbar's 版面计划 toggle
+ * shows it over the page viewport. Summaries come from the session's
+ * document; thumbnails from the host's print path (`pageThumbnails`, the
+ * pages as edited, unsaved changes included), asked again a moment after
+ * the document changes while the plan is open (the host redraws only the
+ * pages that changed). A drag moves the page as one undoable transaction;
+ * a double-click shows that page in the editor and closes the plan.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { PageThumbnail } from '../../shared/host/host-methods';
+import { Store } from '../base/store';
+import type { EditorSession } from '../editor/editor-session';
+import { language, subscribeLanguage } from '../i18n/i18n';
+import { PagePlanPanel } from '../panels/plan/PagePlanPanel';
+import { assetSizes } from '../panels/preflight/live-preflight';
+import { pt } from '../panels/plan/plan-strings';
+import type { AppController } from './app-controller';
+import { movePageCommand, pagePreflight, planSummaries } from './page-plan-model';
+import './page-plan-view.css';
+
+/** Whether the page plan is shown (the toolbar's toggle). */
+export const pagePlanOpen = new Store<boolean>(false);
+
+/** Thumbnail width asked of the host, px. */
+export const PLAN_THUMBNAIL_WIDTH = 240;
+/** Quiet time after the last change before thumbnails are asked again. */
+export const PLAN_REFRESH_MS = 600;
+
+/** The toolbar's toggle. */
+export function PagePlanToggle({ enabled }: { enabled: boolean }) {
+  const open = useSyncExternalStore(pagePlanOpen.subscribe, pagePlanOpen.getSnapshot);
+  useSyncExternalStore(subscribeLanguage, language);
+  return (
+    <button type="button" data-command="pagePlan" aria-pressed={open} disabled={!enabled} onMouseDown={(e) => e.preventDefault()} onClick={() => pagePlanOpen.set(!open)}>
+      {pt('title')}
+    </button>
+  );
+}
+
+export function PagePlanView({ app, session }: { app: AppController; session: EditorSession | null }) {
+  const open = useSyncExternalStore(pagePlanOpen.subscribe, pagePlanOpen.getSnapshot);
+  const handle = app.getSnapshot().document?.handle ?? null;
+  const [doc, setDoc] = useState(() => session?.doc ?? null);
+  const [active, setActive] = useState(() => session?.activePage ?? 0);
+  const [thumbs, setThumbs] = useState<(PageThumbnail | null)[]>([]);
+
+  // The document as it is now: on every change while open.
+  useEffect(() => {
+    if (!session || !open) return;
+    setDoc(session.doc);
+    setActive(session.activePage);
+    const offDoc = session.subscribe(() => setDoc(session.doc));
+    const offActive = session.onActivePage(setActive);
+    return () => {
+      offDoc();
+      offActive();
+    };
+  }, [session, open]);
+
+  // Thumbnails a moment after the document changes (the host keeps what did not).
+  useEffect(() => {
+    if (!session || !open || !handle || !doc) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      void app.host.pageThumbnails(handle, session.pagesJson(), PLAN_THUMBNAIL_WIDTH).then((r) => {
+        if (!stale && r.ok) setThumbs(r.value);
+      });
+    }, PLAN_REFRESH_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [app, session, open, handle, doc]);
+
+  const preflight = useMemo(() => (doc ? pagePreflight(doc, assetSizes(app.assets.values())) : null), [app, doc]);
+  if (!open || !session || !doc) return null;
+  const summaries = planSummaries(doc, thumbs, preflight);
+  return (
+    <div className="bm-page-plan-view" data-page-plan-view="true">
+      <PagePlanPanel
+        pages={summaries}
+        active={active + 1}
+        onMove={(from, to) => {
+          const wasActive = session.activePage + 1;
+          if (!session.run(movePageCommand(from, to))) return;
+          // Thumbnails follow the pages they show until the new ones come.
+          setThumbs((list) => {
+            const next = [...list];
+            const [moved] = next.splice(from - 1, 1);
+            next.splice(to - 1, 0, moved ?? null);
+            return next;
+          });
+          if (wasActive === from) session.showPage(to - 1);
+        }}
+        onOpen={(folio) => {
+          pagePlanOpen.set(false);
+          session.showPage(folio - 1);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * What the page plan (renderer/panels/plan) shows of the edition an editor
+ * session holds, and the command its drag runs: page summaries (section,
+ * status, colour, size; preflight of each page's own checks and of the
+ * edition's references), and a page move as one undoable transaction of
+ * `movePage`, which renumbers folios and resyncs every reference (导读
+ * numbers, jump lines) in the same step.
+ */
+import type { Node } from 'prosemirror-model';
+import type { Command } from 'prosemirror-state';
+import { pageMeta } from '../../shared/edition/edition-doc';
+import { movePage } from '../../shared/edition/page-moves';
+import { asGesture } from '../../shared/model/commands/blocks';
+import { isEdition } from '../../shared/edition/page-scope';
+import type { PageSettings } from '../../shared/page/settings';
+import type { AssetSizes } from '../../shared/preflight/preflight-page';
+import { preflightPage } from '../../shared/preflight/preflight-page';
+import { preflightEditionReferences } from '../../shared/preflight/edition-references';
+import type { PageThumbnail } from '../../shared/host/host-methods';
+import type { PlanPageSummary } from '../panels/plan/PagePlanPanel';
+
+/** The pages of a document (an edition's pages, or the one page). */
+export function documentPages(doc: Node): Node[] {
+  if (!isEdition(doc)) return [doc];
+  const pages: Node[] = [];
+  doc.forEach((p) => pages.push(p));
+  return pages;
+}
+
+/** Errors and warnings per page (index 0 = 第1版): each page's own checks (overset aside: the plan shows it) and the edition's references. */
+export function pagePreflight(doc: Node, assets: AssetSizes): { errors: number; warnings: number }[] {
+  const pages = documentPages(doc);
+  const counts = pages.map(() => ({ errors: 0, warnings: 0 }));
+  const add = (page: number, level: string) => {
+    const c = counts[page - 1];
+    if (!c) return;
+    if (level === 'error') c.errors++;
+    else if (level === 'warning') c.warnings++;
+  };
+  pages.forEach((page, i) => {
+    for (const f of preflightPage({ doc: page, page: i + 1, assets, overset: new Map() })) add(i + 1, f.level);
+  });
+  if (isEdition(doc)) for (const f of preflightEditionReferences(doc)) add(f.page, f.level);
+  return counts;
+}
+
+/** The plan's page summaries, with the thumbnails (and their overset) drawn so far, by index. */
+export function planSummaries(doc: Node, thumbnails: readonly (PageThumbnail | null)[], preflight: readonly { errors: number; warnings: number }[] | null): PlanPageSummary[] {
+  return documentPages(doc).map((page, i) => {
+    const meta = pageMeta(page);
+    const paper = (page.attrs['settings'] as PageSettings).paper;
+    const thumb = thumbnails[i] ?? null;
+    const first = page.firstChild?.attrs['id'];
+    return {
+      key: typeof first === 'string' && first !== '' ? first : `page-${i}`,
+      section: meta.section,
+      status: meta.status,
+      colour: meta.colour,
+      widthMm: paper.width,
+      heightMm: paper.height,
+      thumbnail: thumb?.image ?? null,
+      oversetBlocks: thumb ? thumb.oversetBlocks : null,
+      preflight: preflight?.[i] ?? null,
+    };
+  });
+}
+
+/** Moves page `from` to position `to` (folios) as one undo step: renumbering and every reference in the same transaction. */
+export function movePageCommand(from: number, to: number): Command {
+  return (state, dispatch) => {
+    if (!isEdition(state.doc)) return false;
+    let moved;
+    try {
+      moved = movePage(state.doc, from, to);
+    } catch {
+      return false;
+    }
+    if (moved.steps.length === 0) return false;
+    if (dispatch) {
+      const tr = state.tr;
+      for (const step of moved.steps) tr.step(step);
+      // One gesture, one undo step; it changes the page list, which the block guard lets through only when told.
+      dispatch(asGesture(tr, { structural: true }));
+    }
+    return true;
+  };
+}

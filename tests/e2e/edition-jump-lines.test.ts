@@ -1,0 +1,141 @@
+/**
+ * Jump lines and 导读 numbers that keep themselves right (issue 11, Done when
+ * 1, the command half): random page moves of the reference edition by
+ * `banmian pages --move`; after each, the saved file's mirrors (each story's
+ * `jumpTo` / `jumpFrom`, the 导读 item's `page`) name the pages the stories
+ * are on, read from the raw file (no load, no resync); after every
+ * CHECK_EVERY moves the pages that carry jump lines and the 导读 are exported
+ * and read back with pdftotext: （下转第N版）, （上接第N版） and 详见第N版
+ * name the right pages, and no stale line is left.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readZipEntries } from '../../electron/node/storage/zip-read';
+import { CLI, e2eUnavailable, PROJECT_ROOT } from './support/web';
+
+const run = promisify(execFile);
+const skip = e2eUnavailable();
+const dir = mkdtempSync(join(tmpdir(), 'bm-jump-lines-'));
+const EDITION = join(PROJECT_ROOT, 'fixtures', 'reference-edition.banmian');
+const env = { ...process.env, XDG_STATE_HOME: join(dir, 'state') };
+const noSpace = (s: string) => s.replace(/\s+/g, '');
+
+/** Page moves by the command, and how often the PDF is exported and read (an export of three pages takes ~20 s here). */
+const MOVES = 50;
+const CHECK_EVERY = 10;
+/** The reference edition's 转版 chains (head → continuation) and the 导读's story. */
+const CHAINS = [
+  ['lead', 'p2-a'],
+  ['marathon', 'p5-a'],
+] as const;
+const GUIDE_STORY = 'p3-a';
+
+type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[] };
+
+async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { timeout: 400_000, env });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+/** The page JSON stored in the file, in order, as saved (no loading, no resync). */
+async function storedPages(file: string): Promise<Json[]> {
+  const zip = await readZipEntries(readFileSync(file), { classify: (n) => (n.startsWith('pages/') ? 'page' : n === 'manifest.json' ? 'manifest' : 'asset'), maxBytes: () => 1 << 30 });
+  if (!zip.ok) throw new Error(zip.error.message);
+  const manifest = JSON.parse(zip.value.entries.get('manifest.json')!.toString('utf8')) as { pages: string[] };
+  return manifest.pages.map((p) => JSON.parse(zip.value.entries.get(p)!.toString('utf8')) as Json);
+}
+
+/** Every placed block with an id: its folio and node. */
+function blocksOf(pages: Json[]): Map<string, { folio: number; node: Json }> {
+  const out = new Map<string, { folio: number; node: Json }>();
+  pages.forEach((page, i) => {
+    for (const block of page.content ?? []) if (typeof block.attrs?.['id'] === 'string') out.set(block.attrs['id'], { folio: i + 1, node: block });
+  });
+  return out;
+}
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function pageTexts(pdf: string, count: number): Promise<string[]> {
+  const texts: string[] = [];
+  for (let i = 1; i <= count; i++) texts.push(noSpace((await run('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-'])).stdout));
+  return texts;
+}
+
+/** Exports the pages carrying the jump lines and the 导读 and checks every number in the PDF. */
+async function checkPdf(file: string, label: string): Promise<void> {
+  const blocks = blocksOf(await storedPages(file));
+  const folio = (id: string) => blocks.get(id)!.folio;
+  const front = folio('lead');
+  expect(folio('marathon')).toBe(front);
+  const selected = [...new Set([front, ...CHAINS.map(([, cont]) => folio(cont))])].sort((a, b) => a - b);
+  const out = join(dir, 'check.pdf');
+  const r = await cli(['export', file, '--pages', selected.join(','), '-o', out]);
+  expect(r.code, r.stderr).toBe(0);
+  const texts = await pageTexts(out, selected.length);
+  const textOf = (f: number) => texts[selected.indexOf(f)]!;
+  const head = textOf(front);
+  // The front page: one （下转…） per chain, each naming its continuation's page; the 导读 names its story's page.
+  for (const [, cont] of CHAINS) expect(head, `${label}: 下转 of ${cont}`).toContain(`（下转第${folio(cont)}版）`);
+  expect(head.match(/（下转第\d+版）/g), label).toHaveLength(CHAINS.length);
+  expect(head, `${label}: 导读`).toContain(`详见第${folio(GUIDE_STORY)}版`);
+  expect(head.match(/详见第\d+版/g), label).toHaveLength(1);
+  // Each continuation's page: its （上接…） names the front page.
+  for (const [, cont] of CHAINS) {
+    const text = textOf(folio(cont));
+    expect(text, `${label}: 上接 on ${cont}'s page`).toContain(`（上接第${front}版）`);
+    expect(text.match(/（上接第\d+版）/g), label).toHaveLength(1);
+  }
+}
+
+describe.skipIf(skip !== null)(`jump lines and 导读 numbers through page moves${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`names the right pages after each of ${MOVES} random moves by the command, in the file and in the PDF`, { timeout: 1_800_000 }, async () => {
+    const file = join(dir, 'edition.banmian');
+    copyFileSync(EDITION, file);
+    await checkPdf(file, 'as built');
+    const next = random(20221121);
+    for (let k = 1; k <= MOVES; k++) {
+      const from = 1 + Math.floor(next() * 8);
+      let to = 1 + Math.floor(next() * 7);
+      if (to >= from) to++;
+      const r = await cli(['pages', file, '--move', String(from), String(to)]);
+      expect(r.code, r.stderr).toBe(0);
+      const label = `move ${k} (${from} → ${to})`;
+      const blocks = blocksOf(await storedPages(file));
+      const folio = (id: string) => blocks.get(id)!.folio;
+      for (const [head, cont] of CHAINS) {
+        expect(blocks.get(head)!.node.attrs, `${label}: ${head}`).toMatchObject({ jumpTo: folio(cont), jumpFrom: null });
+        expect(blocks.get(cont)!.node.attrs, `${label}: ${cont}`).toMatchObject({ jumpTo: null, jumpFrom: folio(head) });
+      }
+      const guide = blocks.get('guide')!.node.content![0]!;
+      expect(guide.attrs, `${label}: 导读`).toMatchObject({ story: GUIDE_STORY, page: String(folio(GUIDE_STORY)) });
+      // No other story claims a jump.
+      for (const [id, { node }] of blocks) {
+        if (node.type !== 'story' || CHAINS.some((c) => (c as readonly string[]).includes(id))) continue;
+        expect([node.attrs?.['jumpTo'], node.attrs?.['jumpFrom']], `${label}: ${id}`).toEqual([null, null]);
+      }
+      if (k % CHECK_EVERY === 0) await checkPdf(file, label);
+    }
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Issue 11, Done when 1, in the app: the reference edition open in web mode,
+ * the page plan (toolbar 版面计划) shows every page's real thumbnail; pages
+ * reordered by dragging in the plan, each drag one undo step; after each,
+ * the jump lines （下转第N版） / （上接第N版） and the 导读's 详见第N版 on
+ * screen name the page their story is on; saved, the file says the same
+ * (`banmian pages --json`) and so does its exported PDF (pdftotext). The
+ * random moves by the command are tests/e2e/edition-jump-lines.test.ts.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebServer } from '../../electron/node/web/server';
+import { CLI, e2eUnavailable, launchChromium, openEditor, PROJECT_ROOT, startTestServer } from './support/web';
+
+const run = promisify(execFile);
+const unavailable = e2eUnavailable();
+const dir = mkdtempSync(join(tmpdir(), 'bm-plan-app-'));
+const SHOTS = process.env['BANMIAN_SHOTS'] ?? dir;
+const FILE = join(dir, 'edition.banmian');
+const env = { ...process.env, XDG_STATE_HOME: join(dir, 'state') };
+const noSpace = (s: string) => s.replace(/\s+/g, '');
+let server: WebServer;
+let browser: Browser;
+let tab: Page;
+
+/** The order of pages as the plan shows it: the key (first block id) of each, by folio. */
+async function planOrder(): Promise<string[]> {
+  return tab.$$eval('.bm-plan-page', (els) =>
+    els.sort((a, b) => Number(a.getAttribute('data-folio')) - Number(b.getAttribute('data-folio'))).map((e) => e.getAttribute('data-page-key') ?? ''),
+  );
+}
+
+/** Shows page `folio` through the plan (double-click), waiting until the editor shows it. */
+async function openPage(folio: number): Promise<void> {
+  if ((await tab.locator('[data-page-plan-view]').count()) === 0) await tab.click('button[data-command="pagePlan"]');
+  await tab.locator(`.bm-plan-page[data-folio="${folio}"] .bm-plan-thumb`).dblclick();
+  await tab.waitForSelector('[data-page-plan-view]', { state: 'detached' });
+}
+
+/** On screen, on the page shown: each story's jump lines and the 导读 items' page numbers, as drawn (the pseudo-elements' text). */
+async function drawnReferences(): Promise<{ jumps: Record<string, string>; teasers: string[] }> {
+  return tab.evaluate(() => {
+    const jumps: Record<string, string> = {};
+    for (const s of document.querySelectorAll<HTMLElement>('.bm-story[data-block-id]')) {
+      const body = s.querySelector(':scope > .bm-body');
+      const after = body?.lastElementChild ? getComputedStyle(body.lastElementChild, '::after').content : 'none';
+      const before = body?.firstElementChild ? getComputedStyle(body.firstElementChild, '::before').content : 'none';
+      const text = [before, after].filter((c) => c !== 'none' && c !== 'normal').map((c) => JSON.parse(c) as string).join(' ');
+      if (text) jumps[s.dataset['blockId']!] = text;
+    }
+    // 详见第N版 is drawn from the item's page (page.css: `'　详见第' attr(data-page) '版'`).
+    const teasers = [...document.querySelectorAll<HTMLElement>('.bm-teaser-item')].map((e) => (getComputedStyle(e, '::after').content.includes('详见第') ? `详见第${e.dataset['page']}版` : ''));
+    return { jumps, teasers };
+  });
+}
+
+/** Where the stories are (folio by block id), from the plan's keys and `banmian pages --json` of the saved file. */
+async function savedFolios(): Promise<Map<string, number>> {
+  const { stdout } = await run(process.execPath, [CLI, 'pages', FILE, '--json'], { env });
+  const pages = (JSON.parse(stdout) as { pages: { folio: number; stories: { id: string }[] }[] }).pages;
+  return new Map(pages.flatMap((p) => p.stories.map((s) => [s.id, p.folio] as const)));
+}
+
+beforeAll(async () => {
+  if (unavailable) return;
+  copyFileSync(join(PROJECT_ROOT, 'fixtures', 'reference-edition.banmian'), FILE);
+  server = await startTestServer(FILE);
+  browser = await launchChromium();
+  const opened = await openEditor(browser, server, { waitFor: '[data-kind="story"][data-overset]' });
+  tab = opened.page;
+  await tab.waitForFunction(() => document.fonts.status === 'loaded');
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(unavailable !== null)(`the page plan in the app${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  it('shows every page of the edition with its real thumbnail', { timeout: 300_000 }, async () => {
+    await tab.click('button[data-command="pagePlan"]');
+    await tab.waitForFunction(() => document.querySelectorAll('.bm-plan-page img').length === 8, null, { timeout: 240_000 });
+    expect(await planOrder()).toEqual(['masthead', 'p2-folio', 'p3-folio', 'p4-folio', 'p5-folio', 'p6-folio', 'p7-folio', 'p8-folio']);
+    expect(await tab.locator('.bm-plan-page[data-active]').getAttribute('data-folio')).toBe('1');
+    await tab.screenshot({ path: join(SHOTS, 'page-plan-app.png') });
+  });
+
+  it('reorders pages by dragging; every jump line and 导读 number on screen follows, one undo step each', { timeout: 600_000 }, async () => {
+    const drag = async (from: number, over: number, side: 'before' | 'after') => {
+      const dst = tab.locator(`.bm-plan-page[data-folio="${over}"] .bm-plan-thumb`);
+      const box = (await dst.boundingBox())!;
+      await tab.locator(`.bm-plan-page[data-folio="${from}"] .bm-plan-thumb`).dragTo(dst, { targetPosition: { x: box.width * (side === 'before' ? 0.2 : 0.8), y: box.height / 2 } });
+    };
+    // 致敬匠人 (page 3, the 导读's story) after the last page; the lead's continuation (page 2) before page 6; the front page after page 2.
+    await drag(3, 8, 'after');
+    await drag(2, 6, 'before');
+    await drag(1, 2, 'after');
+    const order = await planOrder();
+    expect(order).toEqual(['p4-folio', 'masthead', 'p5-folio', 'p6-folio', 'p2-folio', 'p7-folio', 'p8-folio', 'p3-folio']);
+    const folioOf = (key: string) => order.indexOf(key) + 1;
+    // The front page (now 第2版): 下转 to where p2-a and p5-a are, 导读 to where p3-a is.
+    await openPage(folioOf('masthead'));
+    expect(await drawnReferences()).toEqual({
+      jumps: { lead: `（下转第${folioOf('p2-folio')}版）`, marathon: `（下转第${folioOf('p5-folio')}版）` },
+      teasers: [`详见第${folioOf('p3-folio')}版`],
+    });
+    // Each continuation: 上接 the front page.
+    await openPage(folioOf('p2-folio'));
+    expect((await drawnReferences()).jumps).toEqual({ 'p2-a': `（上接第${folioOf('masthead')}版）` });
+    await openPage(folioOf('p5-folio'));
+    expect((await drawnReferences()).jumps).toEqual({ 'p5-a': `（上接第${folioOf('masthead')}版）` });
+    // One undo step per drag: three undos bring the order back.
+    await tab.click('button[data-command="pagePlan"]');
+    for (let i = 0; i < 3; i++) await tab.click('button[data-command="undo"]');
+    expect(await planOrder()).toEqual(['masthead', 'p2-folio', 'p3-folio', 'p4-folio', 'p5-folio', 'p6-folio', 'p7-folio', 'p8-folio']);
+    for (let i = 0; i < 3; i++) await tab.click('button[data-command="redo"]');
+    expect(await planOrder()).toEqual(order);
+  });
+
+  it('saves the order; the file and its PDF name the pages the stories are on', { timeout: 600_000 }, async () => {
+    await tab.click('button[data-command="save"]');
+    await tab.waitForFunction(() => !document.title.startsWith('*') && !document.querySelector('[data-dirty="true"]'), null, { timeout: 60_000 }).catch(() => undefined);
+    await expect.poll(async () => (await savedFolios()).get('lead'), { timeout: 60_000 }).toBe(2);
+    const at = await savedFolios();
+    const out = join(dir, 'edition.pdf');
+    const pages = [...new Set([at.get('lead')!, at.get('p2-a')!, at.get('p5-a')!])].sort((a, b) => a - b);
+    const r = await run(process.execPath, [CLI, 'export', FILE, '--pages', pages.join(','), '-o', out], { env, timeout: 400_000 });
+    expect(r.stderr).not.toMatch(/error/i);
+    const text = async (f: number) => noSpace((await run('pdftotext', ['-f', String(pages.indexOf(f) + 1), '-l', String(pages.indexOf(f) + 1), out, '-'])).stdout);
+    const front = await text(at.get('lead')!);
+    expect(front).toContain(`（下转第${at.get('p2-a')}版）`);
+    expect(front).toContain(`（下转第${at.get('p5-a')}版）`);
+    expect(front).toContain(`详见第${at.get('p3-a')}版`);
+    expect(await text(at.get('p2-a')!)).toContain(`（上接第${at.get('lead')}版）`);
+    expect(await text(at.get('p5-a')!)).toContain(`（上接第${at.get('lead')}版）`);
+  });
+});
