@@ -13,7 +13,7 @@ import { startDeskServer } from '../desk/desk-server';
 import { defaultDeskDir } from '../desk/desk-state-dir';
 import { createEdition, createTables } from '../desk/desk-store';
 import { defaultUsersPath, loadDeskUsers } from '../desk/desk-users';
-import { editionDocument, editionName } from '../desk/edition-source';
+import { editionDocument, editionName, storedAsPage } from '../desk/edition-source';
 import type { CliCommand } from './command';
 import { parsePort, waitForSignal } from './web';
 
@@ -66,6 +66,11 @@ export const deskCommand: CliCommand = {
       const name = editionName(path);
       const fresh = await createEdition(db, name, loaded.value.doc);
       process.stdout.write(`desk: edition ${name} ${fresh ? `loaded from ${path}` : 'already in the database (the file is not read again)'}\n`);
+      if (!fresh && (await storedAsPage(db, name))) {
+        process.stderr.write(
+          `banmian desk: edition ${name} was stored as a single page by an earlier desk: it is served as that page (its log is in page positions); to serve all pages of ${path}, load the file under another name or into a fresh database\n`,
+        );
+      }
     }
     const server = await startDeskServer({ db, users, schema, port });
     process.stdout.write(`desk: ${server.url}\n`);

@@ -45,15 +45,15 @@ export async function openBackend(backend: Backend): Promise<{ open(): Promise<D
   return { open: () => openPostgres(pg.url), dispose: () => pg.stop(), url: pg.url };
 }
 
-/** Desks (one or more on one database) serving `edition` with a page of `stories` stories. */
+/** Desks (one or more on one database) serving `edition`: `doc` (JSON), else a page of `stories` stories. */
 export async function deskFixture(
   db: DeskDb,
   edition: string,
-  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number; rateLimit?: RateLimitOptions } = {},
+  options: { stories?: number; doc?: unknown; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number; rateLimit?: RateLimitOptions } = {},
 ): Promise<DeskFixture> {
   const { stories = 4, openMore } = options;
   await createTables(db);
-  await createEdition(db, edition, pageWithStories(stories).toJSON());
+  await createEdition(db, edition, options.doc ?? pageWithStories(stories).toJSON());
   const users = deskUsers({ ...USERS, goneSeconds: options.goneSeconds ?? USERS.goneSeconds, idleMinutes: options.idleMinutes ?? USERS.idleMinutes });
   const desks: DeskServer[] = [];
   const clients: NodeDeskClient[] = [];
