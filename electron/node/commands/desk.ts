@@ -64,7 +64,7 @@ export const deskCommand: CliCommand = {
       }
       for (const w of loaded.value.warnings) process.stderr.write(`banmian desk: ${w}\n`);
       const name = editionName(path);
-      const fresh = await createEdition(db, name, loaded.value.doc);
+      const fresh = await createEdition(db, name, loaded.value.doc, loaded.value.assets);
       process.stdout.write(`desk: edition ${name} ${fresh ? `loaded from ${path}` : 'already in the database (the file is not read again)'}\n`);
       if (!fresh && (await storedAsPage(db, name))) {
         process.stderr.write(

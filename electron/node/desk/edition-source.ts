@@ -10,6 +10,7 @@ import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import { readBanmianFile } from '../storage';
 import type { SqlRunner } from './desk-db';
+import type { DeskAsset } from './desk-store';
 import { latestSnapshot } from './desk-store';
 
 /** The edition name of a file: its base name without `.banmian`. */
@@ -17,13 +18,13 @@ export function editionName(path: string): string {
   return basename(path).replace(/\.banmian$/i, '');
 }
 
-/** Reads and validates a file; the edition document JSON the desk stores. */
-export async function editionDocument(path: string): Promise<Result<{ doc: unknown; warnings: string[] }>> {
+/** Reads and validates a file; the edition document JSON the desk stores, and its images. */
+export async function editionDocument(path: string): Promise<Result<{ doc: unknown; assets: DeskAsset[]; warnings: string[] }>> {
   const loaded = await readBanmianFile(path);
   if (!loaded.ok) return loaded;
   const built = editionFromPages(path, loaded.value.pages);
   if (!built.ok) return fail('INVALID_FILE', built.message);
-  return ok({ doc: built.doc.toJSON(), warnings: [...loaded.value.warnings, ...built.warnings] });
+  return ok({ doc: built.doc.toJSON(), assets: loaded.value.assets, warnings: [...loaded.value.warnings, ...built.warnings] });
 }
 
 /**
