@@ -8,6 +8,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'prosemirror-model';
 import type { DeskDb } from '../../../electron/node/desk/desk-db';
+import { fetchDeskAssets } from '../../../electron/node/desk/desk-assets';
+import type { DeskAsset } from '../../../electron/node/desk/desk-store';
+import { USERS } from './desk-harness';
 import { editionDocument, storedAsPage } from '../../../electron/node/desk/edition-source';
 import { schema } from '../../../shared/model/schema';
 import type { Backend, DeskFixture } from './desk-harness';
@@ -31,6 +34,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
   let backendHandle: Awaited<ReturnType<typeof openBackend>>;
   let fixture: DeskFixture | null = null;
   let reference: unknown;
+  let assets: DeskAsset[];
   let edition: Node;
   let count = 0;
   const next = () => `reference-${++count}`;
@@ -40,6 +44,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
     const loaded = await editionDocument(REFERENCE);
     if (!loaded.ok) throw new Error(loaded.error.message);
     reference = loaded.value.doc;
+    assets = loaded.value.assets;
     edition = schema.nodeFromJSON(reference);
     backendHandle = await openBackend(backend);
     db = await backendHandle.open();
@@ -62,6 +67,21 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
     expect(doc.childCount).toBeGreaterThanOrEqual(4);
     expect(doc.childCount).toBe(edition.childCount);
     expect(doc.eq(edition)).toBe(true);
+  });
+
+  it.skipIf(skip)('serves the edition’s images to its users, and to nobody else', async () => {
+    const name = next();
+    fixture = await deskFixture(db, name, { doc: reference, assets });
+    expect(assets.length).toBeGreaterThan(0);
+    const token = USERS.users.find((u) => u.name === 'sub1')!.token;
+    const got = await fetchDeskAssets({ url: fixture.desks[0]!.url, edition: name, user: 'sub1', token });
+    if (!got.ok) throw new Error(got.error.message);
+    expect(got.value.map((a) => a.entry.hash).sort()).toEqual(assets.map((a) => a.entry.hash).sort());
+    expect(Buffer.from(got.value[0]!.bytes).equals(Buffer.from(assets.find((a) => a.entry.hash === got.value[0]!.entry.hash)!.bytes))).toBe(true);
+    const wrong = await fetchDeskAssets({ url: fixture.desks[0]!.url, edition: name, user: 'sub1', token: 'not-the-token-of-sub1' });
+    expect(wrong.ok).toBe(false);
+    const unknown = await fetchDeskAssets({ url: fixture.desks[0]!.url, edition: 'no-such', user: 'sub1', token });
+    expect(unknown.ok).toBe(false);
   });
 
   it.skipIf(skip)('two clients typing on page 1 and page 3 converge', async () => {
