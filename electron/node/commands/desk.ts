@@ -65,7 +65,7 @@ export const deskCommand: CliCommand = {
       for (const w of loaded.value.warnings) process.stderr.write(`banmian desk: ${w}\n`);
       const name = editionName(path);
       const fresh = await createEdition(db, name, loaded.value.doc, loaded.value.assets);
-      process.stdout.write(`desk: edition ${name} ${fresh ? `loaded from ${path}` : 'already in the database (the file is not read again)'}\n`);
+      process.stdout.write(`desk: edition ${name} ${fresh ? `loaded from ${path} (${pageCount(loaded.value.doc)} pages, ${loaded.value.assets.length} images)` : 'already in the database (the file is not read again)'}\n`);
       if (!fresh && (await storedAsPage(db, name))) {
         process.stderr.write(
           `banmian desk: edition ${name} was stored as a single page by an earlier desk: it is served as that page (its log is in page positions); to serve all pages of ${path}, load the file under another name or into a fresh database\n`,
@@ -80,3 +80,8 @@ export const deskCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The number of pages of an edition document's JSON. */
+function pageCount(doc: unknown): number {
+  return (doc as { content?: unknown[] }).content?.length ?? 0;
+}
