@@ -32,11 +32,17 @@ export function pageWithStories(n: number): Node {
   return schema.node('page', null, stories);
 }
 
-/** The position of a story node. */
+/** The position of a story (a block with that id: a page's child, or a page's child in an edition). */
 export function storyPos(doc: Node, id: string): number {
   let found = -1;
-  doc.forEach((node, offset) => {
-    if (node.attrs['id'] === id) found = offset;
+  doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node.attrs['id'] === id) {
+      found = pos;
+      return false;
+    }
+    // Only pages hold blocks: no need to look inside a block.
+    return node.type.name === 'page';
   });
   if (found < 0) throw new RangeError(`no story ${id}`);
   return found;
@@ -52,8 +58,13 @@ export function storyText(doc: Node, id: string): string {
 export function storyEnd(doc: Node, id: string): number {
   const pos = storyPos(doc, id);
   const node = doc.nodeAt(pos)!;
-  // story > body > last paragraph: end of its content is 3 before the story's end.
-  return pos + node.nodeSize - 3;
+  let end = -1;
+  node.descendants((child, at) => {
+    if (child.isTextblock) end = pos + 1 + at + child.nodeSize - 1;
+    return !child.isTextblock;
+  });
+  if (end < 0) throw new RangeError(`story ${id} has no paragraph`);
+  return end;
 }
 
 /** Types `text` one character per transaction at the end of a story. */

@@ -139,7 +139,7 @@ export class AppController {
     if (!made) return;
     this.#snapshot.desk?.close();
     const desk = joinDesk(this, connection, (doc, plugins, afterTransaction) => {
-      this.#mount({ handle: made.handle, name: made.name, path: null }, doc, [], { plugins, afterTransaction });
+      this.#mount({ handle: made.handle, name: made.name, path: null }, doc, made.assets, { plugins, afterTransaction });
       return this.#snapshot.session!.view;
     });
     this.#set({ desk });

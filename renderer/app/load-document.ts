@@ -7,32 +7,14 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { OpenedDocument } from '../../shared/host/host-api';
-import { buildEdition, editionMetaFromSettings } from '../../shared/edition/edition-doc';
-import { syncedEdition } from '../../shared/edition/edition-sync';
-import { withBin } from '../../shared/model/bin';
-import { pageFromJson } from '../../shared/model/load-page';
-import type { PageSettings } from '../../shared/page/settings';
+import { editionFromPages } from '../../shared/edition/edition-from-pages';
 
 export type LoadedPages = { ok: true; doc: Node; warnings: string[] } | { ok: false; message: string };
 
+/** The edition of an opened document (shared/edition/edition-from-pages.ts), with the host's warnings first. */
 export function loadPages(opened: OpenedDocument): LoadedPages {
-  if (opened.pages.length === 0) return { ok: false, message: `${opened.name}: the document has no page` };
-  const pages: Node[] = [];
-  const warnings = [...opened.warnings];
-  for (const [i, json] of opened.pages.entries()) {
-    const loaded = pageFromJson(json);
-    const where = opened.pages.length > 1 ? `${opened.name} page ${i + 1}` : opened.name;
-    if (!loaded.ok) return { ok: false, message: `${where}: ${loaded.findings[0]?.message ?? 'invalid page'}` };
-    warnings.push(...loaded.findings.filter((f) => f.level !== 'error').map((f) => f.message));
-    // The editor always shows a story bin, even for pages stored without one (saving drops an empty one again, see pagesToSave).
-    pages.push(withBin(loaded.doc));
-  }
-  const meta = editionMetaFromSettings(pages[0]!.attrs['settings'] as PageSettings);
-  try {
-    return { ok: true, doc: syncedEdition(buildEdition(meta, pages)), warnings };
-  } catch (e) {
-    return { ok: false, message: `${opened.name}: ${(e as Error).message}` };
-  }
+  const built = editionFromPages(opened.name, opened.pages);
+  return built.ok ? { ...built, warnings: [...opened.warnings, ...built.warnings] } : built;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { BrowserDeskClient } from './desk-client';
-import { dt } from './desk-strings';
+import { dt, userOnPage } from './desk-strings';
 
 /** The status bar's desk part: connected or not (reconnecting), who is on the edition. */
 export function DeskIndicator({ desk }: { desk: BrowserDeskClient }) {
@@ -10,7 +10,13 @@ export function DeskIndicator({ desk }: { desk: BrowserDeskClient }) {
   return (
     <span data-status="desk" data-desk-state={state} data-pending={s.pending} className={s.online ? '' : 'bm-status-desk-off'}>
       {text} · {s.edition} · {s.user}
-      {s.users.length > 0 ? ` · ${dt('deskUsers')}: ${s.users.join('、')}` : ''}
+      {s.users.length > 0 ? ' · ' + dt('deskUsers') + ': ' : ''}
+      {s.users.map((user, i) => (
+        <span key={user} data-desk-user={user} data-desk-page={s.pages[user] ?? ''}>
+          {i > 0 ? '、' : ''}
+          {userOnPage(user, s.pages[user])}
+        </span>
+      ))}
       {s.online
         ? s.mine.map((block) => (
             <button

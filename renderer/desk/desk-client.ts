@@ -15,6 +15,7 @@ import type { DeskConnection } from '../../shared/host/host-api';
 import type { DeskRole, PresenceEntry } from '../../shared/desk/protocol';
 import type { DeskEvent } from '../../shared/desk/desk-session';
 import { DeskSession } from '../../shared/desk/desk-session';
+import { activePageIndex } from '../../shared/edition/page-scope';
 import { Store } from '../base/store';
 import { deskPlugin, deskViewTr } from './desk-plugin';
 
@@ -29,6 +30,8 @@ export interface DeskStatus {
   role: DeskRole | null;
   /** Everyone on the edition, by presence. */
   users: string[];
+  /** The page (index) each user of `users` is on, as their presence says; absent when unknown. */
+  pages: Record<string, number>;
   /** Whether local steps wait for the desk's confirmation (a count would re-render the status bar per key). */
   pending: boolean;
   /** The stories this user holds (check-out), to check in. */
@@ -65,11 +68,13 @@ export class BrowserDeskClient {
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** The other people's presence as last shown. */
   #othersKey = '[]';
+  /** The page this client last told the desk it is on. */
+  #sentPage = -1;
 
   constructor(options: DeskClientOptions) {
     this.#options = options;
     const { edition, user, token } = options.connection;
-    this.status = new Store<DeskStatus>({ edition, user, online: false, joined: false, role: null, users: [], pending: false, mine: [] }, sameStatus);
+    this.status = new Store<DeskStatus>({ edition, user, online: false, joined: false, role: null, users: [], pages: {}, pending: false, mine: [] }, sameStatus);
     this.#session = new DeskSession({
       edition,
       user,
@@ -147,7 +152,9 @@ export class BrowserDeskClient {
   /** After every transaction the view applied: send what can be sent, say where the caret is. */
   afterTransaction(tr: Transaction): void {
     this.#session.flush();
-    if (tr.docChanged || tr.selectionSet) this.#schedulePresence();
+    // A caret move, an edit or another page shown (the active page's plugin state) tells the desk where this user is.
+    const state = this.#view?.state;
+    if (tr.docChanged || tr.selectionSet || (state && activePageIndex(state) !== this.#sentPage)) this.#schedulePresence();
     this.#publish();
   }
 
@@ -161,7 +168,9 @@ export class BrowserDeskClient {
     this.#presenceTimer = setTimeout(() => {
       this.#presenceTimer = null;
       const state = this.#view?.state;
-      if (state) this.#session.sendPresence(0, state.selection.anchor, state.selection.head);
+      if (!state) return;
+      this.#sentPage = activePageIndex(state);
+      this.#session.sendPresence(this.#sentPage, state.selection.anchor, state.selection.head);
     }, PRESENCE_DELAY_MS);
   }
 
@@ -209,6 +218,8 @@ export class BrowserDeskClient {
     const state = this.#view?.state;
     const pending = state ? sendableSteps(state) : null;
     const users = [...new Set(this.#session.presence.map((p) => p.user))].sort();
+    const pages: Record<string, number> = {};
+    for (const p of this.#session.presence) if (p.page !== null) pages[p.user] = p.page;
     const me = this.#options.connection.user;
     const mine = Object.keys(this.#session.checkouts)
       .filter((block) => this.#session.checkouts[block] === me)
@@ -219,6 +230,7 @@ export class BrowserDeskClient {
       joined: this.#view !== null,
       role: this.#session.role,
       users,
+      pages,
       pending: pending !== null,
       mine,
     });
@@ -244,6 +256,7 @@ function sameStatus(a: DeskStatus, b: DeskStatus): boolean {
     a.role === b.role &&
     a.pending === b.pending &&
     a.users.join('\n') === b.users.join('\n') &&
+    JSON.stringify(a.pages) === JSON.stringify(b.pages) &&
     a.mine.join('\n') === b.mine.join('\n')
   );
 }

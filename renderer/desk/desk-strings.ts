@@ -6,6 +6,7 @@ const zhCN = {
   deskOffline: '未连接版面服务器，正在重连…',
   deskConnecting: '正在连接版面服务器…',
   deskUsers: '在线',
+  deskOnPage: '第{n}版',
   deskLost: '您的修改未被版面服务器接受',
   deskLostKept: '您输入的文字已保留',
   deskError: '版面服务器',
@@ -28,6 +29,7 @@ const en: Record<DeskStringKey, string> = {
   deskOffline: 'Not connected to the desk; reconnecting…',
   deskConnecting: 'Connecting to the desk…',
   deskUsers: 'Online',
+  deskOnPage: 'p. {n}',
   deskLost: 'The desk did not take your change',
   deskLostKept: 'Your text is kept',
   deskError: 'Desk',
@@ -44,6 +46,13 @@ const en: Record<DeskStringKey, string> = {
 };
 
 export type { DeskStringKey };
+
+/** Who is where, as the status bar says it: `sub1（第3版）` (page index 2), or the name alone when the page is unknown. */
+export function userOnPage(user: string, page: number | undefined): string {
+  if (page === undefined) return user;
+  const where = dt('deskOnPage').replace('{n}', String(page + 1));
+  return language() === 'zh-CN' ? `${user}（${where}）` : `${user} (${where})`;
+}
 
 /** One desk string in the current language. */
 export function dt(key: DeskStringKey): string {

@@ -1,9 +1,12 @@
 /**
  * What a step touches, for the desk's rules: the text of one block (a story,
  * label, teaser …: a node of the schema's `block` group) or the layout
- * (geometry, structure, settings). Works on any document of our schema (a
- * page today, an edition with pages as children tomorrow): only the `block`
- * group and the `id` attribute matter.
+ * (geometry, structure, settings). Works on any document of our schema: an
+ * edition (a block is a page's child, depth 2: shared/edition/page-scope.ts
+ * `blockDepth`), or a single page a desk from before editions stored (depth
+ * 1). Only the `block` group and the `id` attribute matter: a page is not a
+ * block, so a step inside a page but outside its blocks, or across pages, is
+ * layout (docs/decisions/0028-desk-serves-the-edition.md).
  */
 import type { Node, ResolvedPos } from 'prosemirror-model';
 import type { Step } from 'prosemirror-transform';

@@ -46,6 +46,7 @@ export const HOST_ERROR_LINES = {
   INVALID_PAGES: '版面内容无效',
   INVALID_ASSET: '版面文件里的图片有问题',
   MISSING_ASSET: '缺少图片',
+  DESK_ASSETS: '取不到版面服务器上的图片',
   // Copy intake
   BINARY: '不是文本文件',
   BAD_ENCODING: '无法识别文字编码',

@@ -49,7 +49,7 @@ export const deskConnectionSchema: z.ZodType<DeskConnection> = z
   .describe('desk');
 
 /** The host's document behind a desk edition: save and export go through its handle. */
-export const deskDocumentSchema: z.ZodType<DeskDocument> = z.object({ handle: handleSchema, name: z.string() });
+export const deskDocumentSchema: z.ZodType<DeskDocument> = z.object({ handle: handleSchema, name: z.string(), assets: z.array(assetEntrySchema) });
 
 export const pathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL character').describe('path');
 /** The pages' JSON: at most 999 pages (the file format's limit). */

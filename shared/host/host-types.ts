@@ -234,4 +234,6 @@ export interface DeskConnection {
 export interface DeskDocument {
   handle: string;
   name: string;
+  /** The edition's images as the desk holds them (docs/decisions/0028). */
+  assets: AssetEntry[];
 }

@@ -23,12 +23,16 @@ import { deskUsers } from '../../electron/node/desk/desk-users';
 import type { WebServer } from '../../electron/node/web/server';
 import { startWebServer } from '../../electron/node/web/server';
 import { readBanmianFile } from '../../electron/node/storage';
+import { editionDocument } from '../../electron/node/desk/edition-source';
+import { editionFromPages } from '../../shared/edition/edition-from-pages';
 import type { Journal } from '../../electron/node/recovery/index';
 import { createJournal } from '../../electron/node/recovery/index';
 import { pageWithStories, storyPos, storyText, USERS } from '../../bench/desk-page';
 import { blockBox, ctrlClickBlock } from './arrange-support';
 
 const EDITION = 'a1';
+/** The reference edition of 8 pages, served whole (docs/decisions/0028). */
+const REFERENCE = 'reference';
 const STORIES = ['s1', 's2', 's3', 's4'];
 let dir: string;
 let db: DeskDb;
@@ -46,15 +50,16 @@ async function startDesk(port = 0): Promise<DeskServer> {
   return startDeskServer({ db, users, schema, port });
 }
 
-/** A page of `user` joined to the desk edition through its own web server. */
-async function openAs(user: string): Promise<Page> {
+/** A page of `user` joined to a desk edition (`a1` unless told) through its own web server; `ready` shows it is on screen. */
+async function openAs(user: string, edition = EDITION, ready = '.bm-page [data-block-id="s1"]'): Promise<Page> {
   const journal = createJournal(join(dir, `journal-${user}-${journals.size}`));
-  journals.set(user, journal);
-  const web = await startWebServer({ journal, desk: { url: desk.url, edition: EDITION, user, token: token(user) } });
+  // A user's first page keeps its journal here (a second page of the same user, on another edition, has its own).
+  if (!journals.has(user)) journals.set(user, journal);
+  const web = await startWebServer({ journal, desk: { url: desk.url, edition, user, token: token(user) } });
   webs.push(web);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(web.url);
-  await page.waitForSelector('.bm-page [data-block-id="s1"]');
+  await page.waitForSelector(ready);
   await page.waitForSelector('[data-desk-state="online"]');
   return page;
 }
@@ -133,6 +138,9 @@ describe('desk clients in the browser', () => {
     db = await openPglite(join(dir, 'db'));
     await createTables(db);
     await createEdition(db, EDITION, pageWithStories(STORIES.length).toJSON());
+    const reference = await editionDocument('fixtures/reference-edition.banmian');
+    if (!reference.ok) throw new Error(reference.error.message);
+    await createEdition(db, REFERENCE, reference.value.doc, reference.value.assets);
     desk = await startDesk();
     browser = await launchChromium();
     a = await openAs('sub1');
@@ -274,6 +282,59 @@ describe('desk clients in the browser', () => {
     expect(await message.textContent()).toContain('「记」');
     await converged([a, b, c]);
     await c.close();
+  });
+
+  it('on the reference edition, a client on page 1 and a client on page 3 type at once, converge, and see where the other is', async () => {
+    const p1 = await openAs('sub1', REFERENCE, '.bm-page > [data-block-id="lead"]');
+    const p3 = await openAs('sub2', REFERENCE, '.bm-page > [data-block-id="lead"]');
+    await p3.selectOption('[data-status="page"]', '2');
+    await p3.waitForSelector('[data-status="page"][data-value="2"]');
+    // Presence carries the page: each status bar says where the other is (page index 0 and 2: 第1版, 第3版).
+    await p1.waitForSelector('[data-status="desk"] [data-desk-user="sub2"][data-desk-page="2"]', { timeout: 20_000 });
+    expect(await p1.textContent('[data-status="desk"] [data-desk-user="sub2"]')).toContain('sub2（第3版）');
+    await p3.waitForSelector('[data-status="desk"] [data-desk-user="sub1"][data-desk-page="0"]', { timeout: 20_000 });
+
+    const target1 = p1.locator('.bm-page > [data-block-id="lead"] .bm-body p').first();
+    const target3 = p3.locator('.bm-page > [data-kind="story"] .bm-body p').first();
+    const id3 = await target3.evaluate((el) => (el.closest('[data-block-id]') as HTMLElement).dataset['blockId']!);
+    for (const [p, target] of [[p1, target1], [p3, target3]] as const) {
+      await target.scrollIntoViewIfNeeded();
+      await target.click();
+      await p.keyboard.press('End');
+    }
+    await Promise.all([p1.keyboard.type('头版改稿', { delay: 30 }), p3.keyboard.type('三版改稿', { delay: 30 })]);
+    for (const p of [p1, p3]) await synced(p);
+
+    // The desk's edition has both edits, each on its page.
+    const c = new NodeDeskClient({ url: desk.url, edition: REFERENCE, user: 'sub3', token: token('sub3'), schema });
+    await c.connect();
+    const truth = c.state!.doc;
+    c.close();
+    expect(truth.type.name).toBe('edition');
+    expect(truth.childCount).toBe(8);
+    expect(truth.child(0).textContent).toContain('头版改稿');
+    expect(truth.child(2).textContent).toContain('三版改稿');
+    expect(storyText(truth, id3)).toContain('三版改稿');
+    // Page 3's edit is on screen for the client on page 1 once it goes there.
+    await p1.selectOption('[data-status="page"]', '2');
+    await p1.waitForFunction((id) => document.querySelector(`.bm-page [data-block-id="${id}"]`)?.textContent?.includes('三版改稿'), id3, { timeout: 20_000 });
+
+    // Both converged to the desk's edition: a local copy saved from either has all 8 pages, the same as the desk's.
+    for (const [p, name] of [[p1, 'copy-1.banmian'], [p3, 'copy-3.banmian']] as const) {
+      await synced(p);
+      const copy = join(dir, name);
+      p.once('dialog', (d) => void d.accept(copy));
+      await p.keyboard.press('Control+Shift+s');
+      await p.waitForSelector('[data-message-kind="info"]');
+      const saved = await readBanmianFile(copy);
+      if (!saved.ok) throw new Error(saved.error.message);
+      expect(saved.value.pages).toHaveLength(8);
+      const built = editionFromPages(name, saved.value.pages);
+      if (!built.ok) throw new Error(built.message);
+      expect(built.doc.eq(truth)).toBe(true);
+    }
+    await p1.close();
+    await p3.close();
   });
 
   it('keeps working while the desk is down and catches up when it is back', async () => {

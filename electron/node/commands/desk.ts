@@ -13,7 +13,7 @@ import { startDeskServer } from '../desk/desk-server';
 import { defaultDeskDir } from '../desk/desk-state-dir';
 import { createEdition, createTables } from '../desk/desk-store';
 import { defaultUsersPath, loadDeskUsers } from '../desk/desk-users';
-import { editionDocument, editionName } from '../desk/edition-source';
+import { editionDocument, editionName, storedAsPage } from '../desk/edition-source';
 import type { CliCommand } from './command';
 import { parsePort, waitForSignal } from './web';
 
@@ -64,8 +64,13 @@ export const deskCommand: CliCommand = {
       }
       for (const w of loaded.value.warnings) process.stderr.write(`banmian desk: ${w}\n`);
       const name = editionName(path);
-      const fresh = await createEdition(db, name, loaded.value.doc);
-      process.stdout.write(`desk: edition ${name} ${fresh ? `loaded from ${path}` : 'already in the database (the file is not read again)'}\n`);
+      const fresh = await createEdition(db, name, loaded.value.doc, loaded.value.assets);
+      process.stdout.write(`desk: edition ${name} ${fresh ? `loaded from ${path} (${pageCount(loaded.value.doc)} pages, ${loaded.value.assets.length} images)` : 'already in the database (the file is not read again)'}\n`);
+      if (!fresh && (await storedAsPage(db, name))) {
+        process.stderr.write(
+          `banmian desk: edition ${name} was stored as a single page by an earlier desk: it is served as that page (its log is in page positions); to serve all pages of ${path}, load the file under another name or into a fresh database\n`,
+        );
+      }
     }
     const server = await startDeskServer({ db, users, schema, port });
     process.stdout.write(`desk: ${server.url}\n`);
@@ -75,3 +80,8 @@ export const deskCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The number of pages of an edition document's JSON. */
+function pageCount(doc: unknown): number {
+  return (doc as { content?: unknown[] }).content?.length ?? 0;
+}

@@ -18,6 +18,7 @@ import type { DeskDb } from './desk-db';
 import { createTables, DESK_CHANNEL, listEditions } from './desk-store';
 import type { DeskUsers } from './desk-users';
 import { EditionAuthority } from './edition-authority';
+import { ASSETS_PATH, serveAssets } from './desk-assets';
 import type { RateLimitOptions } from './desk-rate-limit';
 import { DeskRateLimit } from './desk-rate-limit';
 
@@ -85,6 +86,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
 
   const http = createServer((req, res) => {
+    if (req.url?.startsWith(ASSETS_PATH)) {
+      void serveAssets(req, res, db, users).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('banmian desk: connect with a WebSocket\n');
   });

@@ -3,6 +3,7 @@
  * (one row per step, primary key edition + version, so two authorities can
  * never both write a version), snapshots, check-outs and who is connected.
  */
+import type { AssetEntry } from '../../../shared/format/manifest';
 import type { DeskDb, SqlRunner } from './desk-db';
 
 /** NOTIFY channel: payload `{ edition, kind: 'steps' | 'checkouts' | 'presence', … }`. */
@@ -30,6 +31,10 @@ export async function createTables(db: DeskDb): Promise<void> {
       edition text not null, block text not null, user_name text not null,
       taken_at timestamptz not null default now(), last_activity timestamptz not null default now(),
       primary key (edition, block))`);
+    // The edition's images (docs/decisions/0028): the entry and the bytes as base64, loaded with the edition.
+    await tx.query(`create table if not exists desk_assets (
+      edition text not null, hash text not null, entry jsonb not null, data text not null,
+      primary key (edition, hash))`);
     await tx.query(`create table if not exists desk_presence (
       process_id text not null, edition text not null, user_name text not null,
       seen_at timestamptz not null default now(), primary key (process_id, edition, user_name))`);
@@ -46,14 +51,34 @@ export async function editionExists(db: SqlRunner, edition: string): Promise<boo
   return rows.length > 0;
 }
 
-/** Creates an edition at version 0 unless it exists; true when created. */
-export async function createEdition(db: DeskDb, edition: string, doc: unknown): Promise<boolean> {
+/** An image of an edition: its manifest entry and bytes. */
+export interface DeskAsset {
+  entry: AssetEntry;
+  bytes: Uint8Array;
+}
+
+/** Creates an edition at version 0, with its images, unless it exists; true when created. */
+export async function createEdition(db: DeskDb, edition: string, doc: unknown, assets: readonly DeskAsset[] = []): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.query(editionLockSql(), [edition]);
     if (await editionExists(tx, edition)) return false;
     await tx.query(`insert into desk_snapshots (edition, version, doc) values ($1, 0, $2)`, [edition, JSON.stringify(doc)]);
+    for (const a of assets) {
+      await tx.query(`insert into desk_assets (edition, hash, entry, data) values ($1, $2, $3, $4) on conflict do nothing`, [
+        edition,
+        a.entry.hash,
+        JSON.stringify(a.entry),
+        Buffer.from(a.bytes).toString('base64'),
+      ]);
+    }
     return true;
   });
+}
+
+/** The images of an edition (none for an edition loaded by a desk from before decision 0028). */
+export async function editionAssets(db: SqlRunner, edition: string): Promise<Array<{ entry: AssetEntry; data: string }>> {
+  const { rows } = await db.query<{ entry: AssetEntry; data: string }>(`select entry, data from desk_assets where edition = $1 order by hash`, [edition]);
+  return rows;
 }
 
 export async function listEditions(db: SqlRunner): Promise<string[]> {

@@ -29,6 +29,7 @@ import type { AssetData } from '../storage/index';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
+import { fetchDeskAssets } from '../desk/desk-assets';
 import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
 import type { CopySource } from './import-copy';
@@ -92,11 +93,20 @@ export class HostService implements HostMethodsService<HostCaller> {
     return ok(this.desk);
   }
 
-  /** A path-less document for a desk edition (its pages live in the desk; a local copy is a Save As). */
-  deskDocument(desk: Api.DeskConnection, caller?: HostCaller): Result<Api.DeskDocument> {
-    const session = this.sessions.create({ path: null, name: `${desk.edition}.banmian`, pages: [] });
+  /**
+   * A path-less document for a desk edition (its pages live in the desk; a
+   * local copy is a Save As), holding the edition's images as the desk
+   * serves them (decision 0028). A desk that cannot give them (one from
+   * before) still lets the user join: the pages come over the socket, and
+   * the photos are missing as they were.
+   */
+  async deskDocument(desk: Api.DeskConnection, caller?: HostCaller): Promise<Result<Api.DeskDocument>> {
+    const fetched = await fetchDeskAssets(desk);
+    const assets = fetched.ok ? fetched.value : [];
+    const warnings = fetched.ok ? [] : [fetched.error.message];
+    const session = this.sessions.create({ path: null, name: `${desk.edition}.banmian`, pages: [], assets, warnings });
     if (caller?.owner !== undefined) session.owner = caller.owner;
-    return ok({ handle: session.handle, name: session.name });
+    return ok({ handle: session.handle, name: session.name, assets: assets.map((a) => a.entry) });
   }
 
   /** What this host is and can do now (a printer is set once the transport knows its URL). */

@@ -11,6 +11,7 @@ import { openPglite, openPostgres } from '../../../electron/node/desk/desk-db';
 import type { DeskServer } from '../../../electron/node/desk/desk-server';
 import { startDeskServer } from '../../../electron/node/desk/desk-server';
 import type { RateLimitOptions } from '../../../electron/node/desk/desk-rate-limit';
+import type { DeskAsset } from '../../../electron/node/desk/desk-store';
 import { createEdition, createTables } from '../../../electron/node/desk/desk-store';
 import { deskUsers } from '../../../electron/node/desk/desk-users';
 import { NodeDeskClient } from '../../../electron/node/desk/desk-client';
@@ -45,15 +46,15 @@ export async function openBackend(backend: Backend): Promise<{ open(): Promise<D
   return { open: () => openPostgres(pg.url), dispose: () => pg.stop(), url: pg.url };
 }
 
-/** Desks (one or more on one database) serving `edition` with a page of `stories` stories. */
+/** Desks (one or more on one database) serving `edition`: `doc` (JSON), else a page of `stories` stories. */
 export async function deskFixture(
   db: DeskDb,
   edition: string,
-  options: { stories?: number; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number; rateLimit?: RateLimitOptions } = {},
+  options: { stories?: number; doc?: unknown; assets?: readonly DeskAsset[]; openMore?: () => Promise<DeskDb>; goneSeconds?: number; idleMinutes?: number; rateLimit?: RateLimitOptions } = {},
 ): Promise<DeskFixture> {
   const { stories = 4, openMore } = options;
   await createTables(db);
-  await createEdition(db, edition, pageWithStories(stories).toJSON());
+  await createEdition(db, edition, options.doc ?? pageWithStories(stories).toJSON(), options.assets);
   const users = deskUsers({ ...USERS, goneSeconds: options.goneSeconds ?? USERS.goneSeconds, idleMinutes: options.idleMinutes ?? USERS.idleMinutes });
   const desks: DeskServer[] = [];
   const clients: NodeDeskClient[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { DocAttrStep } from 'prosemirror-transform';
 import { stepOwner } from '../../../shared/desk/step-owner';
@@ -30,6 +31,28 @@ describe('stepOwner', () => {
     expect(owners(state.tr.delete(storyEnd(doc, 's1') - 1, storyEnd(doc, 's2')))).toEqual([{ kind: 'layout' }]);
     expect(stepOwner(new DocAttrStep('settings', doc.attrs['settings']), doc)).toEqual({ kind: 'layout' });
     expect(owners(state.tr.insert(0, schema.node('story', { id: 'new' }, [schema.node('body', null, [schema.node('paragraph')])])))).toEqual([{ kind: 'layout' }]);
+  });
+});
+
+describe('stepOwner in an edition (decision 0028)', () => {
+  // Two pages: s1…s3 on page 1, the same ids renamed t1…t3 on page 2; a story is a page's child (depth 2).
+  const renamed: Node[] = [];
+  pageWithStories(3).forEach((story) => renamed.push(story.type.create({ ...story.attrs, id: String(story.attrs['id']).replace('s', 't') }, story.content)));
+  const page2 = schema.node('page', null, renamed);
+  const edition = schema.node('edition', null, [pageWithStories(3), page2]);
+  const state = EditorState.create({ doc: edition });
+
+  it('finds the story a step on page 2 touches', () => {
+    expect(owners(state.tr.insertText('字', storyEnd(edition, 't2')))).toEqual([{ kind: 'text', block: 't2' }]);
+    const end = storyEnd(edition, 't3');
+    expect(owners(state.tr.delete(end - 1, end))).toEqual([{ kind: 'text', block: 't3' }]);
+  });
+
+  it('says a block’s geometry, a page’s settings and an edit across pages are layout', () => {
+    expect(owners(state.tr.setNodeAttribute(storyPos(edition, 't1'), 'col', 3))).toEqual([{ kind: 'layout' }]);
+    const second = edition.child(0).nodeSize;
+    expect(owners(state.tr.setNodeAttribute(second, 'settings', edition.child(1).attrs['settings']))).toEqual([{ kind: 'layout' }]);
+    expect(owners(state.tr.delete(storyEnd(edition, 's3') - 1, storyEnd(edition, 't1')))).toEqual([{ kind: 'layout' }]);
   });
 });
 
