@@ -156,6 +156,16 @@ export class LineEndPass {
   #boundaries = new WeakMap<Node, number[]>();
   /** Faces arrived since the last round, by what they cover ({@link resetWhere}). */
   #arrived: ((text: string) => boolean)[] = [];
+  /**
+   * Every face arrival since the pass began, in order ({@link resetWhere};
+   * null: one that may cover anything): a paragraph settled before an
+   * arrival, on a page not shown then, is checked against the ones after.
+   */
+  readonly #faces: ({ covers: (text: string) => boolean; families: ReadonlySet<string> } | null)[] = [];
+  /** How many of {@link #faces} had arrived when each paragraph node was last settled. */
+  #facesSeen = new WeakMap<Node, number>();
+  /** Another page was shown: its paragraphs without a settled state of this layout start over in the next round. */
+  #switched = false;
 
   constructor(
     private view: EditorView,
@@ -175,17 +185,35 @@ export class LineEndPass {
    * all its gaps, as {@link reset} starts them all; the others' lines did not
    * move, and what they settled stands.
    */
-  resetWhere(covers: (text: string) => boolean): void {
+  resetWhere(covers: (text: string) => boolean, families: readonly string[]): void {
     this.#arrived.push(covers);
+    this.#faces.push({ covers, families: new Set(families.map(familyName)) });
     this.changed();
   }
 
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
     this.#settled.clear();
+    this.#faces.push(null);
     // Decisions taken in the old layout would be the new layout's starting point, and where
     // text was pushed in, the result could differ from print's, which starts from scratch.
     this.#fresh = true;
+    this.changed();
+  }
+
+  /**
+   * Another page of the edition is shown. Its paragraphs keep the marks and
+   * gaps they had when it was last shown, and what the pass settled for each
+   * paragraph node stands: a node is immutable and its lines depend only on
+   * its text, decorations and column width (checked), so a page shown again
+   * is not measured again. A paragraph that has no settled state (never
+   * shown, or forgotten by {@link reset}), whose width changed, or that uses a
+   * face which arrived since it was settled, starts over from all its gaps,
+   * as on a page shown for the first time: the page ends where a fresh
+   * layout (print) does.
+   */
+  switched(): void {
+    this.#switched = true;
     this.changed();
   }
 
@@ -242,19 +270,27 @@ export class LineEndPass {
     const { view } = this;
     const fresh = this.#fresh;
     this.#fresh = false;
+    const switched = this.#switched;
+    this.#switched = false;
+    const faces = this.#faces.length;
     const arrived = this.#arrived;
     this.#arrived = [];
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(activeScope(view.state))) {
       // A face it uses arrived: what it settled was measured in another face.
-      const restart = arrived.length > 0 && arrived.some((covers) => covers(paragraphText(node)));
-      if (restart) this.#settled.delete(node);
+      const text = paragraphText(node);
+      let restart = arrived.length > 0 && arrived.some((covers) => covers(text));
+      const seen = this.#facesSeen.get(node);
+      // Settled on a page not shown when a face it uses arrived.
       const dom = view.nodeDOM(pos);
       if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
+      if (!restart && seen !== undefined && seen < faces) {
+        restart = this.#faces.slice(seen).some((face) => face === null || (face.covers(text) && usesFamily(dom, face.families)));
+      }
+      if (restart) this.#settled.delete(node);
       const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
-      const text = paragraphText(node);
       const boundaries = this.#boundariesOf(node, text);
       const offsets = (kind: Kind) =>
         mine
@@ -264,15 +300,18 @@ export class LineEndPass {
       const current = offsets('halt');
       // First every gap and no half-width mark, without reading the lines (they are read in
       // the layout with our gaps): the state print starts from, so the screen ends where it does.
-      if (!takenOver(mine, pos, node) || fresh || restart) {
-        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
-        continue;
-      }
-      const gapped = offsets('gap');
       // The used width, one column's: a paragraph broken over columns reports
       // the union of its pieces as offsetWidth, which changes with its lines.
       const width = parseFloat(getComputedStyle(dom).width);
       const known = this.#settled.get(node);
+      const unknownOnShow = switched && (known === undefined || known.width !== width);
+      if (!takenOver(mine, pos, node) || fresh || restart || unknownOnShow) {
+        if (unknownOnShow) this.#settled.delete(node);
+        this.#facesSeen.set(node, faces);
+        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
+        continue;
+      }
+      const gapped = offsets('gap');
       if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) continue;
       const lines = measureParagraphLines(view, dom, start);
       const sameWidth = known?.width === width;
@@ -284,10 +323,24 @@ export class LineEndPass {
       const gaps = boundaries.filter((b) => !suppressed.has(b));
       const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');
       this.#settled.set(node, { width, lineStarts, marks: marks.join(','), suppressed, gaps: gaps.join(','), verified, squeeze, lines });
+      this.#facesSeen.set(node, faces);
       if (!verified) updates.push({ pos, marks: marks.map((m) => start + m), gaps: gaps.map((g) => start + g) });
     }
     return updates;
   }
+}
+
+/** A font family name as compared: unquoted, lower case. */
+function familyName(family: string): string {
+  return family.trim().replace(/^["']|["']$/g, '').toLowerCase();
+}
+
+/** Whether `families` is in the font-family list of the paragraph or of an element inside it (a fallback counts). */
+function usesFamily(dom: HTMLElement, families: ReadonlySet<string>): boolean {
+  for (const el of [dom, ...dom.querySelectorAll('*')]) {
+    if (getComputedStyle(el).fontFamily.split(',').some((f) => families.has(familyName(f)))) return true;
+  }
+  return false;
 }
 
 /**
