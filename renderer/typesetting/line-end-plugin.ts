@@ -162,7 +162,10 @@ export class LineEndPass {
    * arrival, on a page not shown then, is checked against the ones after.
    */
   readonly #faces: ({ covers: (text: string) => boolean; families: ReadonlySet<string> } | null)[] = [];
-  /** How many of {@link #faces} had arrived when each paragraph node was last settled. */
+  /**
+   * How many of {@link #faces} had arrived when each paragraph node was last
+   * settled; infinity once it was found settled with no face loading.
+   */
   #facesSeen = new WeakMap<Node, number>();
   /** Another page was shown: its paragraphs without a settled state of this layout start over in the next round. */
   #switched = false;
@@ -273,6 +276,7 @@ export class LineEndPass {
     const switched = this.#switched;
     this.#switched = false;
     const faces = this.#faces.length;
+    const fontsLoading = () => view.dom.ownerDocument.fonts?.status === 'loading';
     const arrived = this.#arrived;
     this.#arrived = [];
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
@@ -312,7 +316,11 @@ export class LineEndPass {
         continue;
       }
       const gapped = offsets('gap');
-      if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) continue;
+      if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) {
+        // Laid out (the width read above) with no face loading: every face it uses was in, none to come can move it.
+        if (!fontsLoading()) this.#facesSeen.set(node, Number.POSITIVE_INFINITY);
+        continue;
+      }
       const lines = measureParagraphLines(view, dom, start);
       const sameWidth = known?.width === width;
       const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
