@@ -155,13 +155,13 @@ export class LineEndPass {
    */
   #boundaries = new WeakMap<Node, number[]>();
   /** Faces arrived since the last round, by what they cover ({@link resetWhere}). */
-  #arrived: ((text: string) => boolean)[] = [];
+  #arrived: Face[] = [];
   /**
    * Every face arrival since the pass began, in order ({@link resetWhere};
    * null: one that may cover anything): a paragraph settled before an
    * arrival, on a page not shown then, is checked against the ones after.
    */
-  readonly #faces: ({ covers: (text: string) => boolean; families: ReadonlySet<string> } | null)[] = [];
+  readonly #faces: (Face | null)[] = [];
   /**
    * How many of {@link #faces} had arrived when each paragraph node was last
    * settled; infinity once it was found settled with no face loading.
@@ -189,8 +189,9 @@ export class LineEndPass {
    * move, and what they settled stands.
    */
   resetWhere(covers: (text: string) => boolean, families: readonly string[]): void {
-    this.#arrived.push(covers);
-    this.#faces.push({ covers, families: new Set(families.map(familyName)) });
+    const face = { covers, families: new Set(families.map(familyName)) };
+    this.#arrived.push(face);
+    this.#faces.push(face);
     this.changed();
   }
 
@@ -282,16 +283,19 @@ export class LineEndPass {
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(activeScope(view.state))) {
-      // A face it uses arrived: what it settled was measured in another face.
       const text = paragraphText(node);
-      let restart = arrived.length > 0 && arrived.some((covers) => covers(text));
+      const dom = view.nodeDOM(pos);
+      if (!(dom instanceof HTMLElement) || !dom.isConnected) {
+        if (arrived.some((face) => face.covers(text))) this.#settled.delete(node);
+        continue;
+      }
+      // A face it uses arrived: what it settled was measured in another face. A face
+      // covers some of its characters and its family is one the paragraph asks for.
+      const uses = (face: Face) => face.covers(text) && usesFamily(dom, face.families);
+      let restart = arrived.some(uses);
       const seen = this.#facesSeen.get(node);
       // Settled on a page not shown when a face it uses arrived.
-      const dom = view.nodeDOM(pos);
-      if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
-      if (!restart && seen !== undefined && seen < faces) {
-        restart = this.#faces.slice(seen).some((face) => face === null || (face.covers(text) && usesFamily(dom, face.families)));
-      }
+      if (!restart && seen !== undefined && seen < faces) restart = this.#faces.slice(seen).some((face) => face === null || uses(face));
       if (restart) this.#settled.delete(node);
       const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
@@ -336,6 +340,12 @@ export class LineEndPass {
     }
     return updates;
   }
+}
+
+/** A web face that arrived: the text it can change (its unicode-range) and its family names (compared as {@link familyName}). */
+interface Face {
+  covers: (text: string) => boolean;
+  families: ReadonlySet<string>;
 }
 
 /** A font family name as compared: unquoted, lower case. */
