@@ -25,7 +25,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { Transaction } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { autospaceBoundaries } from '../../shared/text/autospace';
@@ -34,7 +34,7 @@ import { bodyParagraphs, changedTextblocks, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
-import { activeScope } from '../../shared/edition/page-scope';
+import { activePageChanged, activeScope } from '../../shared/edition/page-scope';
 import { LineEndMemory } from './line-end-memory';
 
 /** Full-width closing marks the font sets half width with `halt`. */
@@ -311,26 +311,33 @@ export class LineEndPass {
       // The used width, one column's: a paragraph broken over columns reports
       // the union of its pieces as offsetWidth, which changes with its lines.
       const width = parseFloat(getComputedStyle(dom).width);
-      const known = this.#settled.get(node);
+      let known = this.#settled.get(node);
       const unknownOnShow = switched && (known === undefined || known.width !== width);
-      if (!takenOver(mine, pos, node) || fresh || restart || unknownOnShow) {
+      const gapped = offsets('gap');
+      const ours = takenOver(mine, pos, node);
+      if (!ours || fresh || restart || unknownOnShow) {
         if (unknownOnShow) this.#settled.delete(node);
         this.#facesSeen.set(node, faces);
-        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
-        continue;
+        // Shown with the state the start gives (takeOverShown): measured now, no round spent setting it.
+        const atStart = ours && current.length === 0 && gapped.join(',') === boundaries.join(',');
+        if (!(unknownOnShow && !fresh && !restart && atStart)) {
+          updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
+          continue;
+        }
+        known = undefined;
       }
-      const gapped = offsets('gap');
       if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) {
         // Laid out (the width read above) with no face loading: every face it uses was in, none to come can move it.
         if (!fontsLoading()) this.#facesSeen.set(node, Number.POSITIVE_INFINITY);
         continue;
       }
       const lines = measureParagraphLines(view, dom, start);
-      const sameWidth = known?.width === width;
-      const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
-      const squeeze = sameWidth ? known.squeeze : newSqueezeMemory();
+      // What was settled at this width, carried on.
+      const same = known?.width === width ? known : undefined;
+      const lineStarts = nextHalving(text, lines, current, same ? same.lineStarts : new Map());
+      const squeeze = same ? same.squeeze : newSqueezeMemory();
       squeezeParagraph({ text, lines: withBoxes(view, dom, start, lines), em: emOnScreen(dom), halved: lineStarts, memory: squeeze, avoid: new Set(boundaries) });
-      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
+      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), same ? same.suppressed : new Map());
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const gaps = boundaries.filter((b) => !suppressed.has(b));
       const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');
@@ -388,6 +395,22 @@ export function nextHalving(
 }
 
 /**
+ * A page just shown: each body paragraph the pass has not taken over (never
+ * shown) gets, with the switch itself, what the pass's first round would give
+ * it (every Han–Western gap, no half-width mark), so the page is built and laid
+ * out once in that state instead of once without and once with.
+ */
+function takeOverShown(set: DecorationSet, state: EditorState): DecorationSet {
+  let next = set;
+  for (const { pos, node } of bodyParagraphs(activeScope(state))) {
+    if (takenOver(decorationsOf(next, pos, node), pos, node)) continue;
+    const start = pos + 1;
+    next = replaceIn(next, state.doc, pos, [], autospaceBoundaries(paragraphText(node)).map((b) => start + b));
+  }
+  return next;
+}
+
+/**
  * The pass's state field: its decorations (half-width marks, Han–Western
  * gaps), mapped through edits and replaced by the pass's own transactions.
  * Given the pass's `memory`, an edit keeps the marks of the lines it cannot
@@ -398,8 +421,9 @@ export function lineEndPlugin(memory?: LineEndMemory): Plugin<DecorationSet> {
     key: lineEndKey,
     state: {
       init: () => DecorationSet.empty,
-      apply(tr, set) {
+      apply(tr, set, oldState, newState) {
         let next = set.map(tr.mapping, tr.doc);
+        if (activePageChanged(oldState, newState)) next = takeOverShown(next, newState);
         // A changed paragraph starts over from full-width marks: its lines are new.
         if (tr.docChanged) for (const pos of changedTextblocks(tr)) next = afterEdit(next, tr.doc, pos, carried(memory, tr, pos));
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;
