@@ -13,7 +13,8 @@
  * page; switching pages in them (PageDown/PageUp, to the new page settled);
  * their page-plan thumbnails (240 px, through the print path) beside the
  * page's; and exporting them (x4-cmyk) beside exporting the page
- * (`BENCH_EXPORT=0` leaves the exports out).
+ * (`BENCH_EXPORT=0` leaves the exports out; `BENCH_ONLY=switch` runs only the
+ * switch rows: all switches, first visits (down) and pages shown before (up)).
  *
  * `npm run bench:edition` (builds first). Reads the fixture from the repository.
  */
@@ -33,6 +34,9 @@ import { buildEdition } from '../shared/edition/edition-doc';
 import { movePage } from '../shared/edition/page-moves';
 import { schema } from '../shared/model/schema';
 import { fmt, summarize } from './stats';
+
+/** `BENCH_ONLY=switch`: only the page-switch rows (no model, view, open or export rows). */
+const switchOnly = process.env['BENCH_ONLY'] === 'switch';
 
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[] };
 
@@ -227,7 +231,7 @@ function renamed(page: unknown, n: number): unknown {
  * back to the first; each sample from the key press to the new page
  * shown with its typesetting settled (line ends, copyfit) and painted.
  */
-async function switchSamples(browser: Browser, url: string): Promise<number[]> {
+async function switchSamples(browser: Browser, url: string): Promise<{ first: number[]; again: number[] }> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   try {
@@ -236,7 +240,7 @@ async function switchSamples(browser: Browser, url: string): Promise<number[]> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const count = await page.locator('[data-status="page"] option').count();
     await page.click('.bm-page > [data-block-id="lead"] .bm-body p >> nth=0');
-    const samples: number[] = [];
+    let samples: number[] = [];
     const go = async (key: string, to: number) => {
       const t0 = performance.now();
       await page.keyboard.press(key);
@@ -250,9 +254,12 @@ async function switchSamples(browser: Browser, url: string): Promise<number[]> {
       );
       samples.push(performance.now() - t0);
     };
+    // Down to the last page: first visits; back up: pages shown before.
     for (let i = 1; i < count; i++) await go('PageDown', i);
+    const first = samples;
+    samples = [];
     for (let i = count - 2; i >= 0; i--) await go('PageUp', i);
-    return samples;
+    return { first, again: samples };
   } finally {
     await context.close();
   }
@@ -275,10 +282,11 @@ async function appRows(root: string): Promise<void> {
     const open: Record<string, number[]> = {};
     try {
       for (const [name, path] of files) {
+        if (switchOnly && name === 'reference page') continue;
         const server = await startWebServer({ file: path, journal: null });
         try {
           const samples: number[] = [];
-          for (let i = 0; i < 5; i++) {
+          for (let i = 0; i < (switchOnly ? 0 : 5); i++) {
             const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
             const page = await context.newPage();
             const t0 = Date.now();
@@ -289,8 +297,14 @@ async function appRows(root: string): Promise<void> {
             await context.close();
           }
           open[name] = samples;
-          row(`app: open ${name} to page 1 editable`, samples, name === 'reference page' ? undefined : open['reference page']);
-          if (name !== 'reference page') row(`app: switch page, ${name} (PageDown/PageUp)`, await switchSamples(browser, server.url));
+          if (!switchOnly) row(`app: open ${name} to page 1 editable`, samples, name === 'reference page' ? undefined : open['reference page']);
+          if (name !== 'reference page') {
+            const { first, again } = await switchSamples(browser, server.url);
+            row(`app: switch page, ${name} (PageDown/PageUp)`, [...first, ...again]);
+            row(`app: switch page, ${name}, first visits`, first);
+            row(`app: switch page, ${name}, shown before`, again);
+            if (switchOnly) console.log(`  down ${first.map((t) => t.toFixed(0)).join(' ')}\n  up   ${again.map((t) => t.toFixed(0)).join(' ')}`);
+          }
         } finally {
           await server.close();
         }
@@ -298,6 +312,7 @@ async function appRows(root: string): Promise<void> {
     } finally {
       await browser.close();
     }
+    if (switchOnly) return;
     await thumbnailRows(files);
     if (process.env['BENCH_EXPORT'] === '0') return;
     const exports: Record<string, number[]> = {};
@@ -371,11 +386,13 @@ async function main(): Promise<void> {
   const file = await readBanmianFile(join(root, 'fixtures', 'seed-front-page.banmian'));
   if (!file.ok) throw new Error(file.error.message);
   const page = file.value.pages[0] as Json;
-  console.log('edition model bench: the reference page repeated (ids unique); ProseMirror alone, no Banmian NodeViews or plugins\n');
-  nodeRows(page);
-  console.log('');
-  await viewRows(root, page);
-  console.log('');
+  if (!switchOnly) {
+    console.log('edition model bench: the reference page repeated (ids unique); ProseMirror alone, no Banmian NodeViews or plugins\n');
+    nodeRows(page);
+    console.log('');
+    await viewRows(root, page);
+    console.log('');
+  }
   await appRows(root);
 }
 

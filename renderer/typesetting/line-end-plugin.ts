@@ -25,7 +25,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { Transaction } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
 import { autospaceBoundaries } from '../../shared/text/autospace';
@@ -34,7 +34,7 @@ import { bodyParagraphs, changedTextblocks, paragraphText } from './body-text';
 import { measureParagraphLines } from './measure-lines';
 import { emOnScreen, newSqueezeMemory, squeezeParagraph, withBoxes } from './squeeze-lines';
 import type { TextLine } from './measure-lines';
-import { activeScope } from '../../shared/edition/page-scope';
+import { activePageChanged, activeScope } from '../../shared/edition/page-scope';
 import { LineEndMemory } from './line-end-memory';
 
 /** Full-width closing marks the font sets half width with `halt`. */
@@ -155,7 +155,20 @@ export class LineEndPass {
    */
   #boundaries = new WeakMap<Node, number[]>();
   /** Faces arrived since the last round, by what they cover ({@link resetWhere}). */
-  #arrived: ((text: string) => boolean)[] = [];
+  #arrived: Face[] = [];
+  /**
+   * Every face arrival since the pass began, in order ({@link resetWhere};
+   * null: one that may cover anything): a paragraph settled before an
+   * arrival, on a page not shown then, is checked against the ones after.
+   */
+  readonly #faces: (Face | null)[] = [];
+  /**
+   * How many of {@link #faces} had arrived when each paragraph node was last
+   * settled; infinity once it was found settled with no face loading.
+   */
+  #facesSeen = new WeakMap<Node, number>();
+  /** Another page was shown: its paragraphs without a settled state of this layout start over in the next round. */
+  #switched = false;
 
   constructor(
     private view: EditorView,
@@ -175,17 +188,36 @@ export class LineEndPass {
    * all its gaps, as {@link reset} starts them all; the others' lines did not
    * move, and what they settled stands.
    */
-  resetWhere(covers: (text: string) => boolean): void {
-    this.#arrived.push(covers);
+  resetWhere(covers: (text: string) => boolean, families: readonly string[]): void {
+    const face = { covers, families: new Set(families.map(familyName)) };
+    this.#arrived.push(face);
+    this.#faces.push(face);
     this.changed();
   }
 
   /** Forget what was settled (fonts changed the layout of everything). */
   reset(): void {
     this.#settled.clear();
+    this.#faces.push(null);
     // Decisions taken in the old layout would be the new layout's starting point, and where
     // text was pushed in, the result could differ from print's, which starts from scratch.
     this.#fresh = true;
+    this.changed();
+  }
+
+  /**
+   * Another page of the edition is shown. Its paragraphs keep the marks and
+   * gaps they had when it was last shown, and what the pass settled for each
+   * paragraph node stands: a node is immutable and its lines depend only on
+   * its text, decorations and column width (checked), so a page shown again
+   * is not measured again. A paragraph that has no settled state (never
+   * shown, or forgotten by {@link reset}), whose width changed, or that uses a
+   * face which arrived since it was settled, starts over from all its gaps,
+   * as on a page shown for the first time: the page ends where a fresh
+   * layout (print) does.
+   */
+  switched(): void {
+    this.#switched = true;
     this.changed();
   }
 
@@ -242,19 +274,31 @@ export class LineEndPass {
     const { view } = this;
     const fresh = this.#fresh;
     this.#fresh = false;
+    const switched = this.#switched;
+    this.#switched = false;
+    const faces = this.#faces.length;
+    const fontsLoading = () => view.dom.ownerDocument.fonts?.status === 'loading';
     const arrived = this.#arrived;
     this.#arrived = [];
     const set = lineEndKey.getState(view.state) ?? DecorationSet.empty;
     const updates: ParagraphUpdate[] = [];
     for (const { pos, node } of bodyParagraphs(activeScope(view.state))) {
-      // A face it uses arrived: what it settled was measured in another face.
-      const restart = arrived.length > 0 && arrived.some((covers) => covers(paragraphText(node)));
-      if (restart) this.#settled.delete(node);
+      const text = paragraphText(node);
       const dom = view.nodeDOM(pos);
-      if (!(dom instanceof HTMLElement) || !dom.isConnected) continue;
+      if (!(dom instanceof HTMLElement) || !dom.isConnected) {
+        if (arrived.some((face) => face.covers(text))) this.#settled.delete(node);
+        continue;
+      }
+      // A face it uses arrived: what it settled was measured in another face. A face
+      // covers some of its characters and its family is one the paragraph asks for.
+      const uses = (face: Face) => face.covers(text) && usesFamily(dom, face.families);
+      let restart = arrived.some(uses);
+      const seen = this.#facesSeen.get(node);
+      // Settled on a page not shown when a face it uses arrived.
+      if (!restart && seen !== undefined && seen < faces) restart = this.#faces.slice(seen).some((face) => face === null || uses(face));
+      if (restart) this.#settled.delete(node);
       const mine = decorationsOf(set, pos, node);
       const start = pos + 1;
-      const text = paragraphText(node);
       const boundaries = this.#boundariesOf(node, text);
       const offsets = (kind: Kind) =>
         mine
@@ -264,30 +308,64 @@ export class LineEndPass {
       const current = offsets('halt');
       // First every gap and no half-width mark, without reading the lines (they are read in
       // the layout with our gaps): the state print starts from, so the screen ends where it does.
-      if (!takenOver(mine, pos, node) || fresh || restart) {
-        updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
-        continue;
-      }
-      const gapped = offsets('gap');
       // The used width, one column's: a paragraph broken over columns reports
       // the union of its pieces as offsetWidth, which changes with its lines.
       const width = parseFloat(getComputedStyle(dom).width);
-      const known = this.#settled.get(node);
-      if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) continue;
+      let known = this.#settled.get(node);
+      const unknownOnShow = switched && (known === undefined || known.width !== width);
+      const gapped = offsets('gap');
+      const ours = takenOver(mine, pos, node);
+      if (!ours || fresh || restart || unknownOnShow) {
+        if (unknownOnShow) this.#settled.delete(node);
+        this.#facesSeen.set(node, faces);
+        // Shown with the state the start gives (takeOverShown): measured now, no round spent setting it.
+        const atStart = ours && current.length === 0 && gapped.join(',') === boundaries.join(',');
+        if (!(unknownOnShow && !fresh && !restart && atStart)) {
+          updates.push({ pos, marks: [], gaps: boundaries.map((b) => start + b) });
+          continue;
+        }
+        known = undefined;
+      }
+      if (known?.verified && known.width === width && known.marks === current.join(',') && known.gaps === gapped.join(',')) {
+        // Laid out (the width read above) with no face loading: every face it uses was in, none to come can move it.
+        if (!fontsLoading()) this.#facesSeen.set(node, Number.POSITIVE_INFINITY);
+        continue;
+      }
       const lines = measureParagraphLines(view, dom, start);
-      const sameWidth = known?.width === width;
-      const lineStarts = nextHalving(text, lines, current, sameWidth ? known.lineStarts : new Map());
-      const squeeze = sameWidth ? known.squeeze : newSqueezeMemory();
+      // What was settled at this width, carried on.
+      const same = known?.width === width ? known : undefined;
+      const lineStarts = nextHalving(text, lines, current, same ? same.lineStarts : new Map());
+      const squeeze = same ? same.squeeze : newSqueezeMemory();
       squeezeParagraph({ text, lines: withBoxes(view, dom, start, lines), em: emOnScreen(dom), halved: lineStarts, memory: squeeze, avoid: new Set(boundaries) });
-      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), sameWidth ? known.suppressed : new Map());
+      const suppressed = nextSuppressed(text, boundaries, lines, new Set(gapped), same ? same.suppressed : new Map());
       const marks = [...lineStarts.keys()].sort((a, b) => a - b);
       const gaps = boundaries.filter((b) => !suppressed.has(b));
       const verified = marks.join(',') === current.join(',') && gaps.join(',') === gapped.join(',');
       this.#settled.set(node, { width, lineStarts, marks: marks.join(','), suppressed, gaps: gaps.join(','), verified, squeeze, lines });
+      this.#facesSeen.set(node, faces);
       if (!verified) updates.push({ pos, marks: marks.map((m) => start + m), gaps: gaps.map((g) => start + g) });
     }
     return updates;
   }
+}
+
+/** A web face that arrived: the text it can change (its unicode-range) and its family names (compared as {@link familyName}). */
+interface Face {
+  covers: (text: string) => boolean;
+  families: ReadonlySet<string>;
+}
+
+/** A font family name as compared: unquoted, lower case. */
+function familyName(family: string): string {
+  return family.trim().replace(/^["']|["']$/g, '').toLowerCase();
+}
+
+/** Whether `families` is in the font-family list of the paragraph or of an element inside it (a fallback counts). */
+function usesFamily(dom: HTMLElement, families: ReadonlySet<string>): boolean {
+  for (const el of [dom, ...dom.querySelectorAll('*')]) {
+    if (getComputedStyle(el).fontFamily.split(',').some((f) => families.has(familyName(f)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -317,6 +395,22 @@ export function nextHalving(
 }
 
 /**
+ * A page just shown: each body paragraph the pass has not taken over (never
+ * shown) gets, with the switch itself, what the pass's first round would give
+ * it (every Han–Western gap, no half-width mark), so the page is built and laid
+ * out once in that state instead of once without and once with.
+ */
+function takeOverShown(set: DecorationSet, state: EditorState): DecorationSet {
+  let next = set;
+  for (const { pos, node } of bodyParagraphs(activeScope(state))) {
+    if (takenOver(decorationsOf(next, pos, node), pos, node)) continue;
+    const start = pos + 1;
+    next = replaceIn(next, state.doc, pos, [], autospaceBoundaries(paragraphText(node)).map((b) => start + b));
+  }
+  return next;
+}
+
+/**
  * The pass's state field: its decorations (half-width marks, Han–Western
  * gaps), mapped through edits and replaced by the pass's own transactions.
  * Given the pass's `memory`, an edit keeps the marks of the lines it cannot
@@ -327,8 +421,9 @@ export function lineEndPlugin(memory?: LineEndMemory): Plugin<DecorationSet> {
     key: lineEndKey,
     state: {
       init: () => DecorationSet.empty,
-      apply(tr, set) {
+      apply(tr, set, oldState, newState) {
         let next = set.map(tr.mapping, tr.doc);
+        if (activePageChanged(oldState, newState)) next = takeOverShown(next, newState);
         // A changed paragraph starts over from full-width marks: its lines are new.
         if (tr.docChanged) for (const pos of changedTextblocks(tr)) next = afterEdit(next, tr.doc, pos, carried(memory, tr, pos));
         const updates = tr.getMeta(lineEndKey) as ParagraphUpdate[] | undefined;

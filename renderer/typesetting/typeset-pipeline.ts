@@ -139,8 +139,9 @@ export class TypesetPipeline {
         // A face arrived: the lines holding a character it covers may break elsewhere
         // (every line, when the event does not say which faces or they may cover anything).
         const onFonts = (e: Event) => {
-          const covers = coverageOf((e as FontFaceSetLoadEvent).fontfaces ?? []);
-          if (covers) lineEnd.resetWhere(covers);
+          const faces = (e as FontFaceSetLoadEvent).fontfaces ?? [];
+          const covers = coverageOf(faces);
+          if (covers) lineEnd.resetWhere(covers, faces.map((f) => f.family));
           else lineEnd.reset();
           this.#copyfitStale = true;
           this.#schedule();
@@ -153,7 +154,9 @@ export class TypesetPipeline {
             lineEnd.setView(v);
             // The punctuation style re-sets every mark without touching a paragraph node: start over.
             const docChanged = v.state.doc !== prev.doc;
-            if (punctuationStyleOf(activeScope(v.state)) !== punctuationStyleOf(activeScope(prev)) || activePageChanged(prev, v.state)) lineEnd.reset();
+            // Another page shown: what each of its paragraphs settled when last shown stands (line-end-plugin.ts, `switched`).
+            if (activePageChanged(prev, v.state)) lineEnd.switched();
+            else if (punctuationStyleOf(activeScope(v.state)) !== punctuationStyleOf(activeScope(prev))) lineEnd.reset();
             else if (docChanged) lineEnd.changed();
             else if (!textPassesChanged(v.state, prev)) return;
             this.#copyfitStale = true;
