@@ -94,7 +94,8 @@ describe.skipIf(skip !== null)(`export cancel and profile picker (web mode)${ski
     expect(at, JSON.stringify(states)).toBeGreaterThanOrEqual(printAt);
     expect(states.slice(0, at).every(([, state]) => state === 'done'), JSON.stringify(states)).toBe(true);
     expect(states.slice(at + 1).every(([, state]) => state === 'pending'), JSON.stringify(states)).toBe(true);
-    expect(states.at(-1)![1]).toBe('pending');
+    // A cancel may land as late as the last stage, writing (a warm export is quick): the atomic
+    // writer checks before its rename, so the earlier file is intact either way (below).
     expect(await page.getAttribute('dialog[data-export-dialog]', 'data-phase')).toBe('cancelled');
     if (at === printAt) {
       // Cancelled while printing: the print browser is gone (the server's own Chromium processes, not ours).
