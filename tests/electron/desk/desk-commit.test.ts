@@ -6,41 +6,24 @@
  * the sender's undo history right when its steps were rebased, and commits a
  * message whose answer was lost at most once.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { undo } from 'prosemirror-history';
 import type { DeskDb } from '../../../electron/node/desk/desk-db';
 import { stepsSince } from '../../../electron/node/desk/desk-store';
-import type { Backend, DeskFixture } from './desk-harness';
-import { deskFixture, openBackend, postgresAvailable, settle, storyEnd, storyPos, storyText, traffic, typeInto } from './desk-harness';
+import type { Backend } from './desk-harness';
+import { deskFixture, deskSuite, postgresAvailable, settle, storyEnd, storyPos, storyText, traffic, typeInto } from './desk-harness';
 
 const backends: Backend[] = ['pglite', 'postgres'];
 
 describe.each(backends)('desk commit protocol on %s', (backend) => {
   const skip = backend === 'postgres' && !postgresAvailable();
-  let db: DeskDb;
-  let backendHandle: Awaited<ReturnType<typeof openBackend>>;
-  let fixture: DeskFixture | null = null;
+  const suite = deskSuite(backend, { skip });
   let editionCount = 0;
   const next = () => `commit-${++editionCount}`;
 
-  beforeAll(async () => {
-    if (skip) return;
-    backendHandle = await openBackend(backend);
-    db = await backendHandle.open();
-  }, 180_000);
-  afterEach(async () => {
-    await fixture?.close();
-    fixture = null;
-  });
-  afterAll(async () => {
-    if (skip) return;
-    await db.close();
-    backendHandle.dispose();
-  });
-
   it.skipIf(skip)('commits concurrent messages in different stories in one round: none is stale, none resent', async () => {
     const edition = next();
-    fixture = await deskFixture(db, edition, { stories: 6 });
+    const fixture = await suite.fixture(edition, { stories: 6 });
     const clients = await Promise.all(['sub1', 'sub2', 'sub3', 'mei'].map((u) => fixture!.client(u)));
     const logs = clients.map(traffic);
     // Every client types on the same version at the same moment: one message each.
@@ -53,11 +36,11 @@ describe.each(backends)('desk commit protocol on %s', (backend) => {
     for (const c of clients) expect(c.state!.doc.eq(clients[0]!.state!.doc)).toBe(true);
     clients.forEach((c, i) => expect(storyText(c.state!.doc, `s${i + 1}`)).toBe('·字'));
     expect(clients.flatMap((c) => c.lost)).toEqual([]);
-    expect((await stepsSince(db, edition, 0)).length).toBe(4);
+    expect((await stepsSince(suite.db, edition, 0)).length).toBe(4);
   });
 
   it.skipIf(skip)('rebases a message over steps it has not seen, and the sender keeps typing on top', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     const log = traffic(b);
     // b sends while a's steps are on their way to it: the authority must rebase b's message.
@@ -76,7 +59,7 @@ describe.each(backends)('desk commit protocol on %s', (backend) => {
   });
 
   it.skipIf(skip)('reports a step that no longer applies once, with its text, commits the rest, and keeps undo right', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [mei, sub] = [await fixture.client('mei'), await fixture.client('sub1')];
     const log = traffic(sub);
     // One message from sub: a character in s1 and one in s2; meanwhile the layout editor deletes s2.
@@ -109,7 +92,7 @@ describe.each(backends)('desk commit protocol on %s', (backend) => {
   });
 
   it.skipIf(skip)('reports a message none of whose steps applies any more, and takes it back', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [mei, sub] = [await fixture.client('mei'), await fixture.client('sub1')];
     const log = traffic(sub);
     log.hold('out');
@@ -134,13 +117,13 @@ describe.each(backends)('desk commit protocol on %s', (backend) => {
     let lostAnswers = 0;
     // The database commits, but the desk hears a failure (as when the connection drops at COMMIT).
     const lossy: DeskDb = {
-      ...db,
-      kind: db.kind,
-      query: (text, params) => db.query(text, params),
-      listen: (channel, on) => db.listen(channel, on),
+      ...suite.db,
+      kind: suite.db.kind,
+      query: (text, params) => suite.db.query(text, params),
+      listen: (channel, on) => suite.db.listen(channel, on),
       close: async () => {},
       transaction: async (fn) => {
-        const result = await db.transaction(fn);
+        const result = await suite.db.transaction(fn);
         if (loseAnswer) {
           loseAnswer = false;
           lostAnswers++;
@@ -149,7 +132,7 @@ describe.each(backends)('desk commit protocol on %s', (backend) => {
         return result;
       },
     };
-    fixture = await deskFixture(lossy, edition);
+    const fixture = suite.track(await deskFixture(lossy, edition));
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     loseAnswer = true;
     typeInto(a, 's1', '一次');
@@ -157,11 +140,11 @@ describe.each(backends)('desk commit protocol on %s', (backend) => {
     expect(lostAnswers).toBe(1);
     expect(storyText(b.state!.doc, 's1')).toBe('·一次');
     expect(a.state!.doc.eq(b.state!.doc)).toBe(true);
-    expect((await stepsSince(db, edition, 0)).length).toBe(2);
+    expect((await stepsSince(suite.db, edition, 0)).length).toBe(2);
   });
 
   it.skipIf(skip)('converges under random delays with typing, moves and undo', async () => {
-    fixture = await deskFixture(db, next(), { stories: 6 });
+    const fixture = await suite.fixture(next(), { stories: 6 });
     const users = ['sub1', 'sub2', 'sub3', 'mei'];
     const clients = await Promise.all(users.map((u) => fixture!.client(u)));
     const logs = clients.map(traffic);

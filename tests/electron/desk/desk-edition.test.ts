@@ -5,16 +5,15 @@
  * rule find a story on an inner page, and an edition stored as a single page
  * by an earlier desk is still served as that page. On PGlite and PostgreSQL.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Node } from 'prosemirror-model';
-import type { DeskDb } from '../../../electron/node/desk/desk-db';
 import { fetchDeskAssets } from '../../../electron/node/desk/desk-assets';
 import type { DeskAsset } from '../../../electron/node/desk/desk-store';
 import { USERS } from './desk-harness';
 import { editionDocument, storedAsPage } from '../../../electron/node/desk/edition-source';
 import { schema } from '../../../shared/model/schema';
-import type { Backend, DeskFixture } from './desk-harness';
-import { deskFixture, openBackend, pageWithStories, postgresAvailable, settle, storyText, typeInto } from './desk-harness';
+import type { Backend } from './desk-harness';
+import { deskSuite, pageWithStories, postgresAvailable, settle, storyText, typeInto } from './desk-harness';
 
 const REFERENCE = 'fixtures/reference-edition.banmian';
 const backends: Backend[] = ['pglite', 'postgres'];
@@ -30,9 +29,7 @@ function storiesOn(edition: Node, index: number): string[] {
 
 describe.each(backends)('desk serving a whole edition on %s', (backend) => {
   const skip = backend === 'postgres' && !postgresAvailable();
-  let db: DeskDb;
-  let backendHandle: Awaited<ReturnType<typeof openBackend>>;
-  let fixture: DeskFixture | null = null;
+  const suite = deskSuite(backend, { skip });
   let reference: unknown;
   let assets: DeskAsset[];
   let edition: Node;
@@ -46,21 +43,10 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
     reference = loaded.value.doc;
     assets = loaded.value.assets;
     edition = schema.nodeFromJSON(reference);
-    backendHandle = await openBackend(backend);
-    db = await backendHandle.open();
-  }, 180_000);
-  afterEach(async () => {
-    await fixture?.close();
-    fixture = null;
-  });
-  afterAll(async () => {
-    if (skip) return;
-    await db.close();
-    backendHandle.dispose();
   });
 
   it.skipIf(skip)('serves every page of the file under one edition node', async () => {
-    fixture = await deskFixture(db, next(), { doc: reference });
+    const fixture = await suite.fixture(next(), { doc: reference });
     const a = await fixture.client('sub1');
     const doc = a.state!.doc;
     expect(doc.type.name).toBe('edition');
@@ -71,7 +57,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
 
   it.skipIf(skip)('serves the edition’s images to its users, and to nobody else', async () => {
     const name = next();
-    fixture = await deskFixture(db, name, { doc: reference, assets });
+    const fixture = await suite.fixture(name, { doc: reference, assets });
     expect(assets.length).toBeGreaterThan(0);
     const token = USERS.users.find((u) => u.name === 'sub1')!.token;
     const got = await fetchDeskAssets({ url: fixture.desks[0]!.url, edition: name, user: 'sub1', token });
@@ -85,7 +71,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
   });
 
   it.skipIf(skip)('two clients typing on page 1 and page 3 converge', async () => {
-    fixture = await deskFixture(db, next(), { doc: reference });
+    const fixture = await suite.fixture(next(), { doc: reference });
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     const one = storiesOn(edition, 0)[0]!;
     const three = storiesOn(edition, 2)[0]!;
@@ -104,7 +90,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
   });
 
   it.skipIf(skip)('check-out works for a story on page 3', async () => {
-    fixture = await deskFixture(db, next(), { doc: reference });
+    const fixture = await suite.fixture(next(), { doc: reference });
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     const three = storiesOn(edition, 2)[0]!;
     const before = storyText(edition, three);
@@ -125,7 +111,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
   });
 
   it.skipIf(skip)('a reporter is refused on another’s story on an inner page', async () => {
-    fixture = await deskFixture(db, next(), { doc: reference });
+    const fixture = await suite.fixture(next(), { doc: reference });
     const [rep, sub] = [await fixture.client('rep'), await fixture.client('sub1')];
     const three = storiesOn(edition, 2)[0]!;
     expect(three).not.toBe('s3');
@@ -138,7 +124,7 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
   });
 
   it.skipIf(skip)('moving a block on page 3 is the layout editor’s: a subeditor is refused', async () => {
-    fixture = await deskFixture(db, next(), { doc: reference });
+    const fixture = await suite.fixture(next(), { doc: reference });
     const [sub, mei] = [await fixture.client('sub1'), await fixture.client('mei')];
     const three = storiesOn(edition, 2)[0]!;
     const move = (c: typeof sub) =>
@@ -162,8 +148,8 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
 
   it.skipIf(skip)('an edition stored as a single page by an earlier desk is still served as that page', async () => {
     const name = next();
-    fixture = await deskFixture(db, name, { doc: pageWithStories(2).toJSON() });
-    expect(await storedAsPage(db, name)).toBe(true);
+    const fixture = await suite.fixture(name, { doc: pageWithStories(2).toJSON() });
+    expect(await storedAsPage(suite.db, name)).toBe(true);
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     expect(a.state!.doc.type.name).toBe('page');
     typeInto(a, 's1', 'a');
@@ -171,6 +157,6 @@ describe.each(backends)('desk serving a whole edition on %s', (backend) => {
     await settle([a, b]);
     expect(a.state!.doc.eq(b.state!.doc)).toBe(true);
     expect(storyText(a.state!.doc, 's2')).toBe('·b');
-    expect(await storedAsPage(db, next())).toBe(false);
+    expect(await storedAsPage(suite.db, next())).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * each role, desks on PGlite or on a test PostgreSQL, clients, and typing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schema } from '../../../shared/model/schema';
@@ -46,6 +47,61 @@ export async function openBackend(backend: Backend): Promise<{ open(): Promise<D
   return { open: () => openPostgres(pg.url), dispose: () => pg.stop(), url: pg.url };
 }
 
+/** What {@link deskFixture} takes besides the database and the edition's name. */
+export type DeskFixtureOptions = Parameters<typeof deskFixture>[2];
+
+/** One backend's database for the tests of a describe block (see {@link deskSuite}). */
+export interface DeskSuite {
+  /** The database, open while the tests run. */
+  readonly db: DeskDb;
+  /** The backend: opens more connections (a second desk process). */
+  readonly backend: Awaited<ReturnType<typeof openBackend>>;
+  /** Desks serving `edition` on this database, closed after the test that made them. */
+  fixture(edition: string, options?: DeskFixtureOptions): Promise<DeskFixture>;
+  /** Desks made on another database (a wrapper of this one, say), closed after the test like the others. */
+  track(fixture: DeskFixture): DeskFixture;
+}
+
+/**
+ * Registers the hooks a desk test file needs: the backend's database opened
+ * before its tests (not when `skip`), each test's desks and clients closed
+ * after it, the database closed and its folder or server removed at the end.
+ */
+export function deskSuite(backend: Backend, options: { skip?: boolean } = {}): DeskSuite {
+  let db: DeskDb | null = null;
+  let handle: Awaited<ReturnType<typeof openBackend>> | null = null;
+  const open: DeskFixture[] = [];
+  beforeAll(async () => {
+    if (options.skip) return;
+    handle = await openBackend(backend);
+    db = await handle.open();
+  }, 180_000);
+  afterEach(async () => {
+    for (const f of open.splice(0)) await f.close();
+  });
+  afterAll(async () => {
+    await db?.close();
+    handle?.dispose();
+  });
+  return {
+    get db() {
+      if (!db) throw new Error(`the ${backend} database is not open`);
+      return db;
+    },
+    get backend() {
+      if (!handle) throw new Error(`the ${backend} backend is not started`);
+      return handle;
+    },
+    async fixture(edition, fixtureOptions) {
+      return this.track(await deskFixture(this.db, edition, fixtureOptions));
+    },
+    track(f) {
+      open.push(f);
+      return f;
+    },
+  };
+}
+
 /** Desks (one or more on one database) serving `edition`: `doc` (JSON), else a page of `stories` stories. */
 export async function deskFixture(
   db: DeskDb,
@@ -79,9 +135,10 @@ export async function deskFixture(
       return c;
     },
     async close() {
-      for (const c of clients) c.close();
-      for (const d of desks) await d.close();
-      for (const d of extraDbs) await d.close();
+      // Once: a test may close its desks itself before the suite does.
+      for (const c of clients.splice(0)) c.close();
+      for (const d of desks.splice(0)) await d.close();
+      for (const d of extraDbs.splice(0)) await d.close();
     },
   };
   await fixture.startDesk();

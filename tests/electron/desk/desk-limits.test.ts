@@ -5,33 +5,16 @@
  * larger than the limit is refused in words with its text reported, the
  * connection kept. On PGlite only: the limits do not depend on the database.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DeskDb } from '../../../electron/node/desk/desk-db';
+import { describe, expect, it } from 'vitest';
 import { stepsSince } from '../../../electron/node/desk/desk-store';
 import { MAX_MESSAGE_BYTES } from '../../../shared/desk/protocol';
-import type { DeskFixture } from './desk-harness';
-import { deskFixture, openBackend, settle, storyEnd, storyText, traffic, typeInto } from './desk-harness';
+import { deskSuite, settle, storyEnd, storyText, traffic, typeInto } from './desk-harness';
 
 describe('desk limits', () => {
-  let db: DeskDb;
-  let handle: Awaited<ReturnType<typeof openBackend>>;
-  let fixture: DeskFixture | null = null;
-
-  beforeAll(async () => {
-    handle = await openBackend('pglite');
-    db = await handle.open();
-  }, 120_000);
-  afterEach(async () => {
-    await fixture?.close();
-    fixture = null;
-  });
-  afterAll(async () => {
-    await db.close();
-    handle.dispose();
-  });
+  const suite = deskSuite('pglite');
 
   it('tells a user over the rate limit to slow down, and its steps still land once', async () => {
-    fixture = await deskFixture(db, 'rate', { rateLimit: { burst: 3, perSecond: 20 } });
+    const fixture = await suite.fixture('rate', { rateLimit: { burst: 3, perSecond: 20 } });
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     const log = traffic(a);
     const text = '限速测试的每一个字都要到达';
@@ -50,7 +33,7 @@ describe('desk limits', () => {
   });
 
   it('cuts a large queue into messages that fit, and refuses a single step that is too large, keeping its text', async () => {
-    fixture = await deskFixture(db, 'size');
+    const fixture = await suite.fixture('size');
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     // Three pastes of 0.45 × the limit each: more than one message may carry, so two messages.
     const chunk = '大'.repeat(Math.floor((MAX_MESSAGE_BYTES * 0.45) / 3));
@@ -59,7 +42,7 @@ describe('desk limits', () => {
     for (let i = 0; i < 3; i++) a.edit((s) => s.tr.insertText(chunk, storyEnd(s.doc, 's1')));
     await a.connect();
     await settle([a, b]);
-    const rows = await stepsSince(db, 'size', 0);
+    const rows = await stepsSince(suite.db, 'size', 0);
     expect(new Set(rows.map((r) => r.seq)).size).toBe(2);
     expect(storyText(b.state!.doc, 's1')).toBe(`·${chunk.repeat(3)}`);
     // One paste larger than the limit: refused in words, its text reported, the connection kept.

@@ -5,32 +5,15 @@
  * clients through LISTEN/NOTIFY. Also presence, and check-outs lapsing when
  * their holder is gone.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DeskDb } from '../../../electron/node/desk/desk-db';
+import { describe, expect, it } from 'vitest';
 import { stepsSince } from '../../../electron/node/desk/desk-store';
-import type { DeskFixture } from './desk-harness';
-import { deskFixture, openBackend, postgresAvailable, settle, storyText, typeInto } from './desk-harness';
+import { deskSuite, postgresAvailable, settle, storyText, typeInto } from './desk-harness';
 
 describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
-  let db: DeskDb;
-  let handle: Awaited<ReturnType<typeof openBackend>>;
-  let fixture: DeskFixture | null = null;
-
-  beforeAll(async () => {
-    handle = await openBackend('postgres');
-    db = await handle.open();
-  }, 120_000);
-  afterEach(async () => {
-    await fixture?.close();
-    fixture = null;
-  });
-  afterAll(async () => {
-    await db.close();
-    handle.dispose();
-  });
+  const suite = deskSuite('postgres');
 
   it("delivers each desk's steps to the other's clients and converges", async () => {
-    fixture = await deskFixture(db, 'two-desks', { stories: 6, openMore: handle.open });
+    const fixture = await suite.fixture('two-desks', { stories: 6, openMore: suite.backend.open });
     await fixture.startDesk();
     const [a, b] = [await fixture.client('sub1', 0), await fixture.client('sub2', 1)];
     const [c, d] = [await fixture.client('sub3', 0), await fixture.client('mei', 1)];
@@ -44,7 +27,7 @@ describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
     await settle([a, b, c, d]);
     for (const x of [b, c, d]) expect(x.state!.doc.eq(a.state!.doc)).toBe(true);
     for (const [id, ch] of [['s1', 'a'], ['s2', 'b'], ['s3', 'c'], ['s4', 'd']] as const) expect(storyText(a.state!.doc, id)).toBe(`·${ch.repeat(15)}`);
-    const rows = await stepsSince(db, 'two-desks', 0);
+    const rows = await stepsSince(suite.db, 'two-desks', 0);
     expect(rows.map((r) => r.version)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     // A check-out taken on one desk is enforced by the other.
     typeInto(b, 's1', 'no');
@@ -53,7 +36,7 @@ describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
   });
 
   it('brings steps and who is where to clients of the other desk', async () => {
-    fixture = await deskFixture(db, 'presence', { openMore: handle.open });
+    const fixture = await suite.fixture('presence', { openMore: suite.backend.open });
     await fixture.startDesk();
     const [a, b] = [await fixture.client('sub1', 0), await fixture.client('mei', 1)];
     // b never sends anything: only a NOTIFY from desk 0 can bring it a's steps.
@@ -67,7 +50,7 @@ describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
   });
 
   it('lets a check-out lapse when its holder has been gone for the configured time', async () => {
-    fixture = await deskFixture(db, 'gone', { goneSeconds: 1 });
+    const fixture = await suite.fixture('gone', { goneSeconds: 1 });
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     typeInto(a, 's1', 'x');
     await settle([a, b]);
@@ -82,7 +65,7 @@ describe.skipIf(!postgresAvailable())('two desks on one PostgreSQL', () => {
   });
 
   it('lets a check-out lapse after the idle minutes, its holder still connected', async () => {
-    fixture = await deskFixture(db, 'idle', { idleMinutes: 0.01 });
+    const fixture = await suite.fixture('idle', { idleMinutes: 0.01 });
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     typeInto(a, 's1', 'x');
     await settle([a, b]);

@@ -3,41 +3,24 @@
  * Node clients, the same suite on the embedded PGlite and on a PostgreSQL the
  * test starts itself.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { undo } from 'prosemirror-history';
 import type { DeskDb } from '../../../electron/node/desk/desk-db';
 import { stepsSince } from '../../../electron/node/desk/desk-store';
-import type { Backend, DeskFixture } from './desk-harness';
-import { deskFixture, openBackend, postgresAvailable, settle, storyPos, storyText, typeInto } from './desk-harness';
+import type { Backend } from './desk-harness';
+import { deskFixture, deskSuite, postgresAvailable, settle, storyPos, storyText, typeInto } from './desk-harness';
 
 const backends: Backend[] = ['pglite', 'postgres'];
 if (!postgresAvailable()) console.warn('desk tests: PostgreSQL is not installed (/usr/lib/postgresql/*/bin): the postgres half is skipped');
 
 describe.each(backends)('desk on %s', (backend) => {
   const skip = backend === 'postgres' && !postgresAvailable();
-  let db: DeskDb;
-  let backendHandle: Awaited<ReturnType<typeof openBackend>>;
-  let fixture: DeskFixture | null = null;
+  const suite = deskSuite(backend, { skip });
   let editionCount = 0;
   const next = () => `edition-${++editionCount}`;
 
-  beforeAll(async () => {
-    if (skip) return;
-    backendHandle = await openBackend(backend);
-    db = await backendHandle.open();
-  }, 180_000);
-  afterEach(async () => {
-    await fixture?.close();
-    fixture = null;
-  });
-  afterAll(async () => {
-    if (skip) return;
-    await db.close();
-    backendHandle.dispose();
-  });
-
   it.skipIf(skip)('three clients typing in different stories converge to identical documents', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [a, b, c] = [await fixture.client('sub1'), await fixture.client('sub2'), await fixture.client('mei')];
     // Interleaved, without waiting: every client rebases over the others.
     for (let i = 0; i < 10; i++) {
@@ -53,11 +36,11 @@ describe.each(backends)('desk on %s', (backend) => {
     expect(storyText(a.state!.doc, 's3')).toBe(`·${'c'.repeat(10)}`);
     expect([a, b, c].flatMap((x) => x.lost)).toEqual([]);
     // Confirmed means committed: the database holds every step.
-    expect((await stepsSince(db, a.session['options'].edition, 0)).length).toBe(30);
+    expect((await stepsSince(suite.db, a.session['options'].edition, 0)).length).toBe(30);
   });
 
   it.skipIf(skip)('refuses typing into a story another user has checked out, with a message, and keeps the text', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     typeInto(a, 's1', 'mine');
     await settle([a, b]);
@@ -80,7 +63,7 @@ describe.each(backends)('desk on %s', (backend) => {
   });
 
   it.skipIf(skip)('geometry belongs to the layout role; a reporter edits only its own stories', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [mei, sub, rep] = [await fixture.client('mei'), await fixture.client('sub1'), await fixture.client('rep')];
     const move = (c: typeof mei, col: number) => c.edit((s) => s.tr.setNodeAttribute(storyPos(s.doc, 's2'), 'col', col));
     move(sub, 5);
@@ -102,7 +85,7 @@ describe.each(backends)('desk on %s', (backend) => {
   });
 
   it.skipIf(skip)("undo is per user: it never reverts another person's step", async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [mei, sub] = [await fixture.client('mei'), await fixture.client('sub1')];
     typeInto(sub, 's1', 'keep');
     mei.edit((s) => s.tr.setNodeAttribute(storyPos(s.doc, 's1'), 'col', 4));
@@ -127,7 +110,7 @@ describe.each(backends)('desk on %s', (backend) => {
   });
 
   it.skipIf(skip)('queues steps offline and rebases them on reconnect', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     b.disconnect();
     await b.until(() => !b.session.online);
@@ -147,7 +130,7 @@ describe.each(backends)('desk on %s', (backend) => {
   });
 
   it.skipIf(skip)('reports a local step that no longer applies after a rebase, with its text', async () => {
-    fixture = await deskFixture(db, next());
+    const fixture = await suite.fixture(next());
     const [mei, sub] = [await fixture.client('mei'), await fixture.client('sub1')];
     sub.disconnect();
     await sub.until(() => !sub.session.online);
@@ -171,13 +154,13 @@ describe.each(backends)('desk on %s', (backend) => {
     let failures = 0;
     // The database as the desk sees it: commits fail while `failing`.
     const flaky: DeskDb = {
-      ...db,
-      kind: db.kind,
-      query: (text, params) => db.query(text, params),
-      listen: (channel, on) => db.listen(channel, on),
+      ...suite.db,
+      kind: suite.db.kind,
+      query: (text, params) => suite.db.query(text, params),
+      listen: (channel, on) => suite.db.listen(channel, on),
       close: async () => {},
       transaction: (fn) =>
-        db.transaction(async (tx) => {
+        suite.db.transaction(async (tx) => {
           const result = await fn(tx);
           if (failing) {
             failures++;
@@ -186,7 +169,7 @@ describe.each(backends)('desk on %s', (backend) => {
           return result;
         }),
     };
-    fixture = await deskFixture(flaky, edition);
+    const fixture = suite.track(await deskFixture(flaky, edition));
     const [a, b] = [await fixture.client('sub1'), await fixture.client('sub2')];
     failing = true;
     typeInto(a, 's1', '稿');
@@ -194,22 +177,22 @@ describe.each(backends)('desk on %s', (backend) => {
     // Not confirmed, not sent on to anyone, not in the log.
     expect(a.synced).toBe(false);
     expect(storyText(b.state!.doc, 's1')).toBe('·');
-    expect(await stepsSince(db, edition, 0)).toEqual([]);
+    expect(await stepsSince(suite.db, edition, 0)).toEqual([]);
     failing = false;
     await settle([a, b]);
     expect(storyText(b.state!.doc, 's1')).toBe('·稿');
-    expect((await stepsSince(db, edition, 0)).length).toBe(1);
+    expect((await stepsSince(suite.db, edition, 0)).length).toBe(1);
   });
 
   it.skipIf(skip)('a new desk on the same database serves every confirmed step', async () => {
     const edition = next();
-    fixture = await deskFixture(db, edition);
+    const fixture = await suite.fixture(edition);
     const a = await fixture.client('sub1');
     typeInto(a, 's1', '已确认');
     await a.until(() => a.synced);
     await fixture.close();
-    fixture = await deskFixture(db, edition);
-    const b = await fixture.client('sub2');
+    const again = await suite.fixture(edition);
+    const b = await again.client('sub2');
     expect(storyText(b.state!.doc, 's1')).toBe('·已确认');
     expect(b.version).toBe(3);
   });
