@@ -18,32 +18,15 @@ import { contentOfEdition, editionOfFile } from '../../electron/node/storage/edi
 import { buildEdition } from '../../shared/edition/edition-doc';
 import { schema } from '../../shared/model/schema';
 import { settingsFromPreset } from '../../shared/page/settings';
-import { CLI, e2eUnavailable, PROJECT_ROOT } from './support/web';
+import { noSpace, pdfPageTexts, runCli } from './support/cli-run';
+import { e2eUnavailable, PROJECT_ROOT } from './support/web';
 
 const run = promisify(execFile);
 const skip = e2eUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'bm-edition-export-'));
 const EDITION = join(PROJECT_ROOT, 'fixtures', 'reference-edition.banmian');
 const env = { ...process.env, XDG_STATE_HOME: join(dir, 'state') };
-const noSpace = (s: string) => s.replace(/\s+/g, '');
-
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { timeout: 400_000, env });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
-
-async function pageTexts(pdf: string): Promise<string[]> {
-  const { stdout } = await run('pdfinfo', [pdf]);
-  const pages = Number(/^Pages:\s+(\d+)$/m.exec(stdout)![1]);
-  const texts: string[] = [];
-  for (let i = 1; i <= pages; i++) texts.push(noSpace((await run('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-'])).stdout));
-  return texts;
-}
+const cli = (args: readonly string[]) => runCli(args, env);
 
 describe.skipIf(skip !== null)(`banmian export of an edition${skip ? ` (skipped: ${skip})` : ''}`, () => {
   const moved = join(dir, 'moved.banmian');
@@ -59,7 +42,7 @@ describe.skipIf(skip !== null)(`banmian export of an edition${skip ? ` (skipped:
     const r = await cli(['export', moved, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/\(8 pages, /);
-    const texts = await pageTexts(out);
+    const texts = await pdfPageTexts(out);
     expect(texts).toHaveLength(8);
     const sections = ['要闻', '要闻', '综合', '体育', '社会', '专版', '副刊', '综合'];
     for (let n = 2; n <= 8; n++) expect(texts[n - 1], `page ${n}`).toContain(noSpace(`萧山日报 · 2022年11月21日 星期一 · 第${n}版 · ${sections[n - 1]}`));
@@ -71,7 +54,7 @@ describe.skipIf(skip !== null)(`banmian export of an edition${skip ? ` (skipped:
     const out = join(dir, 'selection.pdf');
     const r = await cli(['export', EDITION, '--pages', '1,3-5', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
-    const texts = await pageTexts(out);
+    const texts = await pdfPageTexts(out);
     expect(texts).toHaveLength(4);
     expect(texts[0]).toContain('党建引领共治共享');
     expect(['第3版', '第4版', '第5版'].map((f, i) => texts[i + 1]!.includes(f))).toEqual([true, true, true]);
@@ -84,7 +67,7 @@ describe.skipIf(skip !== null)(`banmian export of an edition${skip ? ` (skipped:
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['20221121-02.pdf', '20221121-07.pdf']);
     for (const [name, folio] of [['20221121-02.pdf', 2], ['20221121-07.pdf', 7]] as const) {
-      const texts = await pageTexts(join(folder, name));
+      const texts = await pdfPageTexts(join(folder, name));
       expect(texts).toHaveLength(1);
       expect(texts[0]).toContain(`第${folio}版`);
       const { stdout } = await run('pdfinfo', ['-meta', join(folder, name)]);
@@ -109,7 +92,7 @@ describe.skipIf(skip !== null)(`banmian export of an edition${skip ? ` (skipped:
     const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '2', out]);
     const sizes = [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Math.round((Number(m[1]) * 25.4) / 72), Math.round((Number(m[2]) * 25.4) / 72)]);
     expect(sizes).toEqual([[390, 545], [272, 390]]);
-    const texts = await pageTexts(out);
+    const texts = await pdfPageTexts(out);
     expect(texts[0]).toContain('第1版');
     expect(texts[1]).toContain('四开插页');
   });

@@ -8,21 +8,19 @@
  * and read back with pdftotext: （下转第N版）, （上接第N版） and 详见第N版
  * name the right pages, and no stale line is left.
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readZipEntries } from '../../electron/node/storage/zip-read';
-import { CLI, e2eUnavailable, PROJECT_ROOT } from './support/web';
+import { pdfPageTexts, runCli } from './support/cli-run';
+import { e2eUnavailable, PROJECT_ROOT } from './support/web';
 
-const run = promisify(execFile);
 const skip = e2eUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'bm-jump-lines-'));
 const EDITION = join(PROJECT_ROOT, 'fixtures', 'reference-edition.banmian');
 const env = { ...process.env, XDG_STATE_HOME: join(dir, 'state') };
-const noSpace = (s: string) => s.replace(/\s+/g, '');
+const cli = (args: readonly string[]) => runCli(args, env);
 
 /** Page moves by the command, and how often the PDF is exported and read (an export of three pages takes ~20 s here). */
 const MOVES = 50;
@@ -35,16 +33,6 @@ const CHAINS = [
 const GUIDE_STORY = 'p3-a';
 
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[] };
-
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { timeout: 400_000, env });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
 
 /** The page JSON stored in the file, in order, as saved (no loading, no resync). */
 async function storedPages(file: string): Promise<Json[]> {
@@ -75,12 +63,6 @@ function random(seed: number): () => number {
   };
 }
 
-async function pageTexts(pdf: string, count: number): Promise<string[]> {
-  const texts: string[] = [];
-  for (let i = 1; i <= count; i++) texts.push(noSpace((await run('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-'])).stdout));
-  return texts;
-}
-
 /** Exports the pages carrying the jump lines and the 导读 and checks every number in the PDF. */
 async function checkPdf(file: string, label: string): Promise<void> {
   const blocks = blocksOf(await storedPages(file));
@@ -91,7 +73,7 @@ async function checkPdf(file: string, label: string): Promise<void> {
   const out = join(dir, 'check.pdf');
   const r = await cli(['export', file, '--pages', selected.join(','), '-o', out]);
   expect(r.code, r.stderr).toBe(0);
-  const texts = await pageTexts(out, selected.length);
+  const texts = await pdfPageTexts(out, selected.length);
   const textOf = (f: number) => texts[selected.indexOf(f)]!;
   const head = textOf(front);
   // The front page: one （下转…） per chain, each naming its continuation's page; the 导读 names its story's page.
