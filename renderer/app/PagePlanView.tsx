@@ -16,7 +16,8 @@ import { PagePlanPanel } from '../panels/plan/PagePlanPanel';
 import { assetSizes } from '../panels/preflight/live-preflight';
 import { pt } from '../panels/plan/plan-strings';
 import type { AppController } from './app-controller';
-import { movePageCommand, pagePreflight, planSummaries } from './page-plan-model';
+import { deletePageCommand, duplicatePageCommand, movePageCommand, newPageCommand, pagePreflight, planSummaries } from './page-plan-model';
+import type { Command } from 'prosemirror-state';
 import './page-plan-view.css';
 
 /** Whether the page plan is shown (the toolbar's toggle). */
@@ -76,8 +77,27 @@ export function PagePlanView({ app, session }: { app: AppController; session: Ed
   const preflight = useMemo(() => (doc ? pagePreflight(doc, assetSizes(app.assets.values())) : null), [app, doc]);
   if (!open || !session || !doc) return null;
   const summaries = planSummaries(doc, thumbs, preflight);
+  const folio = active + 1;
+  // New, duplicate, delete act on the page being edited; the editor then shows the page the change leaves.
+  const pageList = (command: Command, show: number) => {
+    if (!session.run(command)) return;
+    setThumbs([]);
+    session.showPage(Math.min(show, session.pageCount - 1));
+  };
+  const keepFocus = (e: { preventDefault(): void }) => e.preventDefault();
   return (
     <div className="bm-page-plan-view" data-page-plan-view="true">
+      <div className="bm-page-plan-actions" role="toolbar" aria-label={pt('title')}>
+        <button type="button" data-command="newPage" title={pt('newPageTitle', { n: folio })} onMouseDown={keepFocus} onClick={() => pageList(newPageCommand(folio), folio)}>
+          {pt('newPage')}
+        </button>
+        <button type="button" data-command="duplicatePage" title={pt('duplicatePageTitle', { n: folio })} onMouseDown={keepFocus} onClick={() => pageList(duplicatePageCommand(folio), folio)}>
+          {pt('duplicatePage')}
+        </button>
+        <button type="button" data-command="deletePage" title={pt('deletePageTitle', { n: folio })} disabled={summaries.length <= 1} onMouseDown={keepFocus} onClick={() => pageList(deletePageCommand(folio), folio - 1)}>
+          {pt('deletePage')}
+        </button>
+      </div>
       <PagePlanPanel
         pages={summaries}
         active={active + 1}

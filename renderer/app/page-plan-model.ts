@@ -9,7 +9,8 @@
 import type { Node } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import { pageMeta } from '../../shared/edition/edition-doc';
-import { movePage } from '../../shared/edition/page-moves';
+import { deletePage, duplicatePage, insertPage, movePage } from '../../shared/edition/page-moves';
+import type { Transform } from 'prosemirror-transform';
 import { asGesture } from '../../shared/model/commands/blocks';
 import { isEdition } from '../../shared/edition/page-scope';
 import type { PageSettings } from '../../shared/page/settings';
@@ -65,23 +66,74 @@ export function planSummaries(doc: Node, thumbnails: readonly (PageThumbnail | n
   });
 }
 
-/** Moves page `from` to position `to` (folios) as one undo step: renumbering and every reference in the same transaction. */
-export function movePageCommand(from: number, to: number): Command {
+/**
+ * A change to the page list as one undo step: `change` gives the transform
+ * of the edition (movePage, insertPage, …, which renumber folios and resync
+ * every reference in the same steps); false when it refuses or changes nothing.
+ */
+function pageListCommand(change: (edition: Node) => Transform): Command {
   return (state, dispatch) => {
     if (!isEdition(state.doc)) return false;
-    let moved;
+    let changed: Transform;
     try {
-      moved = movePage(state.doc, from, to);
+      changed = change(state.doc);
     } catch {
       return false;
     }
-    if (moved.steps.length === 0) return false;
+    if (changed.steps.length === 0) return false;
     if (dispatch) {
       const tr = state.tr;
-      for (const step of moved.steps) tr.step(step);
+      for (const step of changed.steps) tr.step(step);
       // One gesture, one undo step; it changes the page list, which the block guard lets through only when told.
       dispatch(asGesture(tr, { structural: true }));
     }
     return true;
   };
+}
+
+/** Moves page `from` to position `to` (folios) as one undo step: renumbering and every reference in the same transaction. */
+export function movePageCommand(from: number, to: number): Command {
+  return pageListCommand((edition) => movePage(edition, from, to));
+}
+
+/** A copy of page `folio` right after it (fresh block ids), as one undo step. */
+export function duplicatePageCommand(folio: number): Command {
+  return pageListCommand((edition) => duplicatePage(edition, folio));
+}
+
+/** Removes page `folio` (never the last one), as one undo step; 导读 items bound to its stories lose their page. */
+export function deletePageCommand(folio: number): Command {
+  return pageListCommand((edition) => deletePage(edition, folio));
+}
+
+/**
+ * A new empty page right after page `folio`, as one undo step: the same
+ * paper, grid and section as that page, status 排版中, and its folio line
+ * (an inner page's head) if that page has one.
+ */
+export function newPageCommand(folio: number): Command {
+  return pageListCommand((edition) => {
+    const model = edition.child(folio - 1);
+    const blocks: Node[] = [];
+    model.forEach((block) => {
+      if (block.type.name === 'masthead' && block.attrs['variant'] === 'folio') {
+        blocks.push(block.type.create({ ...block.attrs, id: freshId(edition, String(block.attrs['id'] ?? 'folio')) }, block.content, block.marks));
+      }
+    });
+    const page = model.type.create({ ...model.attrs, status: 'draft' }, blocks);
+    return insertPage(edition, folio + 1, page);
+  });
+}
+
+/** `base-new`, `base-new-2`, … : the first not used by any block of the edition. */
+function freshId(edition: Node, base: string): string {
+  const used = new Set<string>();
+  edition.descendants((node) => {
+    const id = node.attrs['id'];
+    if (typeof id === 'string') used.add(id);
+    return node.type.name === 'edition' || node.type.name === 'page' || node.type.name === 'bin';
+  });
+  let id = `${base}-new`;
+  for (let n = 2; used.has(id); n++) id = `${base}-new-${n}`;
+  return id;
 }

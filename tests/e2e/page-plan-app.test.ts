@@ -139,4 +139,44 @@ describe.skipIf(unavailable !== null)(`the page plan in the app${unavailable ? `
     expect(await text(at.get('p2-a')!)).toContain(`（上接第${at.get('lead')}版）`);
     expect(await text(at.get('p5-a')!)).toContain(`（上接第${at.get('lead')}版）`);
   });
+
+  it('adds an empty page, duplicates and deletes the page being edited, each one undo step, the folios and jump lines following', { timeout: 600_000 }, async () => {
+    const before = await planOrder();
+    const continuation = before.indexOf('p2-folio') + 1;
+    const count = () => tab.locator('.bm-plan-page').count();
+    const action = async (command: string) => {
+      if ((await tab.locator('[data-page-plan-view]').count()) === 0) await tab.click('button[data-command="pagePlan"]');
+      await tab.click(`button[data-command="${command}"]`);
+    };
+    // Duplicate the lead's continuation: the copy comes right after it and is shown; the original keeps its 上接 line.
+    await openPage(continuation);
+    await action('duplicatePage');
+    await expect.poll(count).toBe(9);
+    expect(await planOrder()).toEqual([...before.slice(0, continuation), 'p2-folio-2', ...before.slice(continuation)]);
+    expect(await tab.getAttribute('[data-status="page"]', 'data-value')).toBe(String(continuation));
+    // The copy's story got a fresh id and no 转版 link (a second continuation of one story would be a branch).
+    await tab.click('button[data-command="pagePlan"]');
+    expect(await tab.locator('.bm-page [data-block-id="p2-a-2"]').count()).toBe(1);
+    expect((await drawnReferences()).jumps).toEqual({});
+    // Delete the copy (the page being edited): the order is as before, and the continuation still says 上接.
+    await action('deletePage');
+    await expect.poll(count).toBe(8);
+    expect(await planOrder()).toEqual(before);
+    await openPage(continuation);
+    expect((await drawnReferences()).jumps).toEqual({ 'p2-a': `（上接第${before.indexOf('masthead') + 1}版）` });
+    // A new page after the last: the same grid and section, only its folio line, numbered last.
+    await openPage(8);
+    await action('newPage');
+    await expect.poll(count).toBe(9);
+    const fresh = `${before[7]}-new`;
+    expect((await planOrder())[8]).toBe(fresh);
+    await tab.click('button[data-command="pagePlan"]');
+    expect(await tab.$$eval('.bm-page [data-block-id]', (els) => els.map((e) => e.getAttribute('data-block-id')))).toEqual([fresh]);
+    expect(await tab.textContent(`.bm-page [data-block-id="${fresh}"]`)).toContain('第9版');
+    // Each was one undo step: three undos give the eight pages back in their order.
+    for (let i = 0; i < 3; i++) await tab.click('button[data-command="undo"]');
+    await tab.click('button[data-command="pagePlan"]');
+    await expect.poll(count).toBe(8);
+    expect(await planOrder()).toEqual(before);
+  });
 });

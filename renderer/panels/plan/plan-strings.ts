@@ -19,6 +19,12 @@ const zhCN = {
   colour: '彩色',
   pageTitle: '第{n}版 · {section}：双击打开，拖动调整版序（Ctrl+←/→ 前后移）',
   active: '正在编辑',
+  newPage: '新建版面',
+  newPageTitle: '在第{n}版之后插入一个空版（同版式、同版名）',
+  duplicatePage: '复制版面',
+  duplicatePageTitle: '在第{n}版之后插入它的副本',
+  deletePage: '删除版面',
+  deletePageTitle: '删除第{n}版（可撤销）',
 };
 
 const en: typeof zhCN = {
@@ -37,6 +43,12 @@ const en: typeof zhCN = {
   colour: 'Colour',
   pageTitle: 'Page {n} · {section}: double-click to open, drag to reorder (Ctrl+←/→ moves)',
   active: 'Editing',
+  newPage: 'New page',
+  newPageTitle: 'Insert an empty page after page {n} (same grid and section)',
+  duplicatePage: 'Duplicate page',
+  duplicatePageTitle: 'Insert a copy of page {n} after it',
+  deletePage: 'Delete page',
+  deletePageTitle: 'Delete page {n} (undoable)',
 };
 
 export type PlanStringKey = keyof typeof zhCN;
