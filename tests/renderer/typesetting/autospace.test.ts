@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../../shared/model/schema';
 import { autospaceBoundaries } from '../../../shared/text/autospace';
 import { gapClasses, nextSuppressed, unbreakableEnd } from '../../../renderer/typesetting/autospace';
-import { lineEndKey, lineEndPlugin } from '../../../renderer/typesetting/line-end-plugin';
+import { lineEndKey, lineEndPlugin } from '../../../renderer/typesetting/line-end-field';
 
 function page(...texts: string[]): Node {
   return schema.node('page', null, [

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../../shared/model/schema';
 import { LineEndMemory } from '../../../renderer/typesetting/line-end-memory';
 import type { Settled } from '../../../renderer/typesetting/line-end-memory';
-import { lineEndKey, lineEndPlugin } from '../../../renderer/typesetting/line-end-plugin';
+import { lineEndKey, lineEndPlugin } from '../../../renderer/typesetting/line-end-field';
 import { newSqueezeMemory } from '../../../renderer/typesetting/squeeze-lines';
 
 // Four lines of five characters, each of the first three ending in a closing mark.

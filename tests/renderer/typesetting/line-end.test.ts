@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../../shared/model/schema';
 import { glueDecorations, gluePlugin } from '../../../renderer/typesetting/glue-plugin';
 import { glueSpans, quoteBreaks } from '../../../renderer/typesetting/glue-spans';
-import { lineEndKey, lineEndPlugin, nextHalving } from '../../../renderer/typesetting/line-end-plugin';
+import { lineEndKey, lineEndPlugin } from '../../../renderer/typesetting/line-end-field';
+import { nextHalving } from '../../../renderer/typesetting/line-end-plugin';
 
 function page(...texts: string[]): Node {
   return schema.node('page', null, [
