@@ -6,11 +6,8 @@
  * (the desktop shell puts its dialogs in front of a few). Every operation
  * returns a Result; none throws for bad input.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type * as Api from '../../../shared/host/host-api';
 import type { HostInfo, HostMethodsService, PageThumbnail } from '../../../shared/host/host-methods';
 import type { Result } from '../../../shared/result';
@@ -18,7 +15,6 @@ import { fail, ok } from '../../../shared/result';
 import { ExportJobs } from '../export/export-jobs';
 import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
-import { checkOutputProfile, checkOutputProfileFile } from '../export/output-profile-check';
 import { PageThumbnails } from '../export/page-thumbnails';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
@@ -26,9 +22,9 @@ import { projectRoot } from '../project-root';
 import { openedDocument } from '../session/document-session';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
-import { writeFileAtomic } from '../storage/atomic-write';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
+import { OutputProfiles } from './output-profiles';
 import { fetchDeskAssets } from '../desk/desk-assets';
 import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
@@ -73,8 +69,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   readonly exportJobs = new ExportJobs();
   /** Page thumbnails drawn through the print path, cached by page content. */
   readonly thumbnails = new PageThumbnails();
-  /** Where web mode's uploaded output profiles are kept (created on the first). */
-  private profileDir: string | null = null;
+  /** Output profiles chosen on the host's disk or uploaded from web mode. */
+  private readonly profiles = new OutputProfiles();
   private readonly desk: Api.DeskConnection | null;
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
@@ -229,25 +225,13 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** A profile the person picked on the host's disk: checked, ready for the export options. */
-  async outputProfileAt(path: string): Promise<Result<Api.ChosenProfile>> {
-    const absolute = this.absolute(path);
-    const checked = await checkOutputProfileFile(absolute);
-    if (!checked.ok) return checked;
-    return ok({ path: absolute, name: basename(absolute), description: checked.value.info.description });
+  outputProfileAt(path: string): Promise<Result<Api.ChosenProfile>> {
+    return this.profiles.at(this.absolute(path));
   }
 
-  /**
-   * A profile uploaded from web mode's file picker: checked, then kept in a
-   * private folder under its content hash so the export can read it by path.
-   */
-  async uploadedOutputProfile(name: string, bytes: Uint8Array): Promise<Result<Api.ChosenProfile>> {
-    const checked = checkOutputProfile(bytes, name);
-    if (!checked.ok) return checked;
-    this.profileDir ??= await mkdtemp(join(tmpdir(), 'banmian-profiles-'));
-    const path = join(this.profileDir, `${createHash('sha256').update(bytes).digest('hex')}${extname(name).toLowerCase() === '.icm' ? '.icm' : '.icc'}`);
-    const written = await writeFileAtomic(path, bytes, { backup: false });
-    if (!written.ok) return fail('WRITE_FAILED', `cannot keep ${name}: ${written.error.message}`);
-    return ok({ path, name, description: checked.value.description });
+  /** A profile uploaded from web mode's file picker: checked, then kept so the export can read it by path. */
+  uploadedOutputProfile(name: string, bytes: Uint8Array): Promise<Result<Api.ChosenProfile>> {
+    return this.profiles.uploaded(name, bytes);
   }
 
   /** The pages last sent for export, for the renderer in print mode. */
