@@ -9,14 +9,11 @@
  * shown page while it settles (before 0029 every return started each
  * paragraph over from no marks and measured every line).
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eUnavailable } from './support/web';
-import { openWebApp } from './support/web-app';
-import type { WebApp } from './support/web-app';
+import { openEditionCopy } from './support/web-app';
+import type { OpenedEditionCopy, WebApp } from './support/web-app';
 
 const skip = e2eUnavailable();
 
@@ -83,23 +80,17 @@ async function haltsRemoved(page: Page): Promise<number> {
 }
 
 describe.skipIf(skip !== null)(`a page shown again${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let dir: string;
+  let opened: OpenedEditionCopy | undefined;
   let app: WebApp;
   let page: Page;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bm-edition-return-'));
-    const file = join(dir, 'edition.banmian');
-    await copyFile('fixtures/reference-edition.banmian', file);
-    app = await openWebApp(file);
+    opened = await openEditionCopy('bm-edition-return-');
+    app = opened.app;
     page = app.page;
-    await page.waitForSelector('.bm-page > [data-block-id="lead"]');
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => opened?.close());
 
   it('has the same line-end marks, gaps and copyfit numbers as its fresh layout, without setting it again', async () => {
     await shown(page, 0);

@@ -6,15 +6,12 @@
  * page 3 from page 1 shows page 3); saving writes every page and a new
  * session finds page 3's edit.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBanmianFile } from '../../electron/node/storage/index';
 import { e2eUnavailable } from './support/web';
-import { openWebApp } from './support/web-app';
-import type { WebApp } from './support/web-app';
+import { openEditionCopy } from './support/web-app';
+import type { OpenedEditionCopy, WebApp } from './support/web-app';
 
 const skip = e2eUnavailable();
 const TYPED = '三版新增一句';
@@ -41,25 +38,20 @@ function scrollTop(page: Page): Promise<number> {
 }
 
 describe.skipIf(skip !== null)(`pages of an edition${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let dir: string;
+  let opened: OpenedEditionCopy | undefined;
   let file: string;
   let app: WebApp;
   let page: Page;
   let page1Ids: string[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bm-edition-pages-'));
-    file = join(dir, 'edition.banmian');
-    await copyFile('fixtures/reference-edition.banmian', file);
-    app = await openWebApp(file);
+    opened = await openEditionCopy('bm-edition-pages-');
+    app = opened.app;
+    file = opened.file;
     page = app.page;
-    await page.waitForSelector('.bm-page > [data-block-id="lead"]');
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => opened?.close());
 
   it('opens on page 1 with every other page a placeholder, and a page menu of 8 pages', async () => {
     expect(await page.locator('.bm-page').count()).toBe(1);

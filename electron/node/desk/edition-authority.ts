@@ -15,94 +15,21 @@
  * other processes committed, so exactly one of them is the authority at any
  * moment; they learn of each other's commits through LISTEN/NOTIFY.
  */
-import type { Node, Schema } from 'prosemirror-model';
+import type { Node } from 'prosemirror-model';
 import { Step } from 'prosemirror-transform';
-import type { Checkouts, DeskRole, PresenceEntry, RefusalCode, ServerMessage } from '../../../shared/desk/protocol';
+import type { Checkouts, DeskRole, PresenceEntry, ServerMessage } from '../../../shared/desk/protocol';
 import type { DeskActor } from '../../../shared/desk/rules';
 import { judgeStep } from '../../../shared/desk/rules';
 import { stepOwner } from '../../../shared/desk/step-owner';
-import type { DeskDb, SqlRunner } from './desk-db';
-import type { StepRow } from './desk-store';
+import type { SqlRunner } from './desk-db';
 import { DESK_CHANNEL, editionLockSql, insertSnapshot, insertSteps, latestSnapshot, SNAPSHOT_EVERY, stepsSince } from './desk-store';
 import { rebaseMessage } from '../../../shared/desk/rebase-message';
+import { StepTail } from './step-tail';
+import { invalid, stepsMessage } from './authority-messages';
+import type { AuthorityOptions, AuthoritySubscriber, DrainOutcome, DrainStep, Pending, SubmitResult, SubmittedMessage } from './authority-messages';
 
 /** How often a holder's typing refreshes its check-out's `last_activity`. */
 const TOUCH_EVERY_MS = 5000;
-
-/** How many committed steps the authority keeps in memory to rebase messages made on older versions. */
-const TAIL_STEPS = 5000;
-
-/** A message of steps from a client (protocol.ts `steps`). */
-export interface SubmittedMessage {
-  clientID: number;
-  seq: number;
-  version: number;
-  steps: unknown[];
-  sources?: number[] | undefined;
-}
-
-export type SubmitResult =
-  /**
-   * Committed, the message's last step making `version`: `count` steps
-   * (rebased); the message's steps at `dropped` (indices as first sent) no
-   * longer applied and were left out.
-   */
-  | { kind: 'committed'; version: number; count: number; dropped: number[] }
-  /** The message was committed before (a resend): its steps are in the log already. */
-  | { kind: 'duplicate' }
-  /** Made on a version the authority cannot rebase from: catch up to `version` and resend. */
-  | { kind: 'stale'; version: number }
-  | { kind: 'refused'; version: number; index: number; code: RefusalCode; block: string | null; holder: string | null; message: string; messageZh: string };
-
-export interface AuthorityOptions {
-  db: DeskDb;
-  edition: string;
-  schema: Schema;
-  idleMinutes: number;
-  goneSeconds: number;
-  /** This desk's id (in NOTIFY payloads and `desk_presence`; rows of a dead desk age out). */
-  processId: string;
-}
-
-/** A committed step kept in memory, with whose message it came from. */
-interface TailEntry {
-  step: Step;
-  clientID: number;
-  seq: number | null;
-  source: number | null;
-}
-
-interface Pending {
-  actor: DeskActor;
-  message: SubmittedMessage;
-  resolve(result: SubmitResult): void;
-  reject(error: unknown): void;
-}
-
-/** A step to commit in a group commit. */
-interface DrainStep {
-  step: unknown;
-  parsed: Step;
-  clientID: number;
-  user: string;
-  seq: number;
-  source: number;
-}
-
-interface DrainOutcome {
-  doc: Node;
-  steps: DrainStep[];
-  results: SubmitResult[];
-  checkouts: Checkouts;
-  taken: Map<string, string>;
-  held: Checkouts;
-}
-
-/** A connected client as the authority sees it. */
-export interface AuthoritySubscriber {
-  /** `text`, when given, is `message` as JSON (serialised once for all subscribers). */
-  send(message: ServerMessage, text?: string): void;
-}
 
 export class EditionAuthority {
   private queue: Promise<unknown> = Promise.resolve();
@@ -112,9 +39,7 @@ export class EditionAuthority {
   /** When this desk last recorded activity on a block (ms). */
   private readonly touched = new Map<string, number>();
   /** The last committed steps (versions version-tail.length+1 … version). */
-  private readonly tail: TailEntry[] = [];
-  /** Steps in the tail per message (client id/seq): a resent message already committed is found here. */
-  private readonly tailMessages = new Map<string, number>();
+  private readonly tail = new StepTail();
   /** Messages waiting for the next group commit. */
   private pending: Pending[] = [];
   /** A commit failed: the next one first reads the log (it may have landed after all). */
@@ -201,7 +126,7 @@ export class EditionAuthority {
     }
     this.doc = doc;
     this.version = from + rows.length;
-    this.remember(rows.map((r, i) => ({ step: parsed[i]!, clientID: r.client_id, seq: r.seq, source: r.source })));
+    this.tail.push(rows.map((r, i) => ({ step: parsed[i]!, clientID: r.client_id, seq: r.seq, source: r.source })));
     this.broadcast(stepsMessage(from, rows));
   }
 
@@ -310,7 +235,7 @@ export class EditionAuthority {
     if (done.steps.length > 0) {
       this.doc = done.doc;
       this.version = from + done.steps.length;
-      this.remember(done.steps.map((s) => ({ step: s.parsed, clientID: s.clientID, seq: s.seq, source: s.source })));
+      this.tail.push(done.steps.map((s) => ({ step: s.parsed, clientID: s.clientID, seq: s.seq, source: s.source })));
       this.broadcast({
         type: 'steps',
         version: from,
@@ -339,7 +264,7 @@ export class EditionAuthority {
       const { clientID, seq, version } = message;
       const now = this.version + steps.length;
       // A resent message that was committed already (its answer was lost with a connection or a desk).
-      if (this.committedMessage(clientID, seq) || steps.some((s) => s.clientID === clientID && s.seq === seq)) {
+      if (this.tail.hasMessage(clientID, seq) || steps.some((s) => s.clientID === clientID && s.seq === seq)) {
         results.push({ kind: 'duplicate' });
         continue;
       }
@@ -360,7 +285,7 @@ export class EditionAuthority {
         continue;
       }
       // What was committed since the message's version: the log's tail, then this batch's earlier messages.
-      const over = [...this.tail.slice(version - tailStart).map((t) => t.step), ...steps.map((s) => s.parsed)];
+      const over = [...this.tail.stepsFrom(version - tailStart), ...steps.map((s) => s.parsed)];
       let blocks = new Set<string>();
       const judge = () => {
         blocks = new Set();
@@ -400,25 +325,6 @@ export class EditionAuthority {
     return { doc, steps, results, checkouts, taken, held };
   }
 
-  /** True when the log's tail holds steps of this client's message `seq`. */
-  private committedMessage(clientID: number, seq: number): boolean {
-    return this.tailMessages.has(`${clientID}/${seq}`);
-  }
-
-  /** Keeps the last steps in memory: messages made on a version within them are rebased without the database. */
-  private remember(entries: TailEntry[]): void {
-    const count = (t: TailEntry, by: number) => {
-      if (t.seq === null) return;
-      const key = `${t.clientID}/${t.seq}`;
-      const n = (this.tailMessages.get(key) ?? 0) + by;
-      if (n > 0) this.tailMessages.set(key, n);
-      else this.tailMessages.delete(key);
-    };
-    for (const t of entries) count(t, 1);
-    this.tail.push(...entries);
-    if (this.tail.length > TAIL_STEPS) for (const t of this.tail.splice(0, this.tail.length - TAIL_STEPS)) count(t, -1);
-  }
-
   /** Gives back a block the actor holds. */
   checkin(actor: DeskActor, block: string): Promise<void> {
     return this.serial(async () => {
@@ -439,29 +345,4 @@ export class EditionAuthority {
     else this.presence.delete(key);
     this.broadcast({ type: 'presence', users: [...this.presence.values()] });
   }
-}
-
-/** Committed steps as sent to clients, from the log. */
-function stepsMessage(version: number, rows: readonly StepRow[]): ServerMessage {
-  return {
-    type: 'steps',
-    version,
-    steps: rows.map((r) => r.step),
-    clientIDs: rows.map((r) => r.client_id),
-    seqs: rows.map((r) => r.seq),
-    sources: rows.map((r) => r.source),
-  };
-}
-
-function invalid(version: number, index: number, why: string): SubmitResult {
-  return {
-    kind: 'refused',
-    version,
-    index,
-    code: 'invalid-step',
-    block: null,
-    holder: null,
-    message: `The step does not apply to the edition: ${why}`,
-    messageZh: `此修改无法应用于本期版面：${why}`,
-  };
 }

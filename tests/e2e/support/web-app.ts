@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,4 +76,33 @@ export async function openWebApp(file: string, viewport = { width: 1600, height:
     },
   };
   return app;
+}
+
+/** A copy of the reference edition open in web mode (see {@link openEditionCopy}). */
+export interface OpenedEditionCopy {
+  app: WebApp;
+  /** The copy, which saves write to. */
+  file: string;
+  /** Closes the app and removes the copy's folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * fixtures/reference-edition.banmian copied into a new temporary folder
+ * (`prefix`) and opened in web mode, page 1 laid out (its lead placed).
+ */
+export async function openEditionCopy(prefix: string): Promise<OpenedEditionCopy> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const file = join(dir, 'edition.banmian');
+  await copyFile('fixtures/reference-edition.banmian', file);
+  const app = await openWebApp(file);
+  await app.page.waitForSelector('.bm-page > [data-block-id="lead"]');
+  return {
+    app,
+    file,
+    close: async () => {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
