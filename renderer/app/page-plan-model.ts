@@ -9,7 +9,7 @@
 import type { Node } from 'prosemirror-model';
 import type { Command } from 'prosemirror-state';
 import { pageMeta } from '../../shared/edition/edition-doc';
-import { deletePage, duplicatePage, insertPage, movePage } from '../../shared/edition/page-moves';
+import { deletePage, duplicatePage, insertBlankPage, movePage } from '../../shared/edition/page-moves';
 import type { Transform } from 'prosemirror-transform';
 import { asGesture } from '../../shared/model/commands/blocks';
 import { isEdition } from '../../shared/edition/page-scope';
@@ -106,34 +106,7 @@ export function deletePageCommand(folio: number): Command {
   return pageListCommand((edition) => deletePage(edition, folio));
 }
 
-/**
- * A new empty page right after page `folio`, as one undo step: the same
- * paper, grid and section as that page, status 排版中, and its folio line
- * (an inner page's head) if that page has one.
- */
+/** A new empty page right after page `folio` (insertBlankPage), as one undo step. */
 export function newPageCommand(folio: number): Command {
-  return pageListCommand((edition) => {
-    const model = edition.child(folio - 1);
-    const blocks: Node[] = [];
-    model.forEach((block) => {
-      if (block.type.name === 'masthead' && block.attrs['variant'] === 'folio') {
-        blocks.push(block.type.create({ ...block.attrs, id: freshId(edition, String(block.attrs['id'] ?? 'folio')) }, block.content, block.marks));
-      }
-    });
-    const page = model.type.create({ ...model.attrs, status: 'draft' }, blocks);
-    return insertPage(edition, folio + 1, page);
-  });
-}
-
-/** `base-new`, `base-new-2`, … : the first not used by any block of the edition. */
-function freshId(edition: Node, base: string): string {
-  const used = new Set<string>();
-  edition.descendants((node) => {
-    const id = node.attrs['id'];
-    if (typeof id === 'string') used.add(id);
-    return node.type.name === 'edition' || node.type.name === 'page' || node.type.name === 'bin';
-  });
-  let id = `${base}-new`;
-  for (let n = 2; used.has(id); n++) id = `${base}-new-${n}`;
-  return id;
+  return pageListCommand((edition) => insertBlankPage(edition, folio));
 }

@@ -72,6 +72,35 @@ function usedIds(edition: Node): Set<string> {
   return ids;
 }
 
+/** The first of `name(from)`, `name(from + 1)`, … that `used` does not hold, added to it. */
+function claimId(used: Set<string>, name: (n: number) => string, from: number): string {
+  let n = from;
+  while (used.has(name(n))) n++;
+  const id = name(n);
+  used.add(id);
+  return id;
+}
+
+/**
+ * Inserts an empty page right after page `folio`, and renumbers: the same
+ * paper, grid and section as that page, status 排版中, holding only a copy
+ * of its folio line (an inner page's head) if it has one, under a fresh id
+ * (`<id>-new`, `<id>-new-2`, …).
+ */
+export function insertBlankPage(edition: Node, folio: number): Transform {
+  checkFolio(edition, folio, 'folio');
+  const model = edition.child(folio - 1);
+  const used = usedIds(edition);
+  const blocks: Node[] = [];
+  model.forEach((block) => {
+    if (block.type.name !== 'masthead' || block.attrs['variant'] !== 'folio') return;
+    const base = `${String(block.attrs['id'] ?? 'folio')}-new`;
+    const id = claimId(used, (n) => (n === 1 ? base : `${base}-${n}`), 1);
+    blocks.push(block.type.create({ ...block.attrs, id }, block.content, block.marks));
+  });
+  return insertPage(edition, folio + 1, model.type.create({ ...model.attrs, status: 'draft' }, blocks));
+}
+
 /**
  * Inserts a copy of page `folio` right after it, and renumbers. Every block
  * of the copy gets a fresh id (`<id>-2`, `-3`, …); a 转版 continuation keeps
@@ -84,10 +113,7 @@ export function duplicatePage(edition: Node, folio: number): Transform {
   const used = usedIds(edition);
   const renamed = new Map<string, string>();
   const fresh = (id: string) => {
-    let n = 2;
-    while (used.has(`${id}-${n}`)) n++;
-    const next = `${id}-${n}`;
-    used.add(next);
+    const next = claimId(used, (n) => `${id}-${n}`, 2);
     renamed.set(id, next);
     return next;
   };
