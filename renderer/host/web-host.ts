@@ -36,7 +36,7 @@ export interface WebHostOptions {
 }
 
 /** How often web mode asks for an export's progress. */
-const EXPORT_POLL_MS = 200;
+const EXPORT_POLL_MS = 50;
 
 interface KnownDocument {
   path: string | null;
