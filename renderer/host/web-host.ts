@@ -35,8 +35,8 @@ export interface WebHostOptions {
   pickProfile?: () => Promise<PickedFile | null>;
 }
 
-/** How often web mode asks for an export's progress. */
-const EXPORT_POLL_MS = 50;
+/** How often web mode asks for an export's progress (the host keeps every report, so none is missed between polls). */
+const EXPORT_POLL_MS = 200;
 
 interface KnownDocument {
   path: string | null;
@@ -164,15 +164,14 @@ export function createWebHost(options: WebHostOptions): HostApi {
       // HTTP cannot push: the export runs as one request while its progress is polled, and it is cancelled, under a job id.
       const job = newJob();
       exporting.set(request.handle, job);
-      let last = '';
+      // The job keeps every report in order; each one is heard once, whatever the polls' timing.
+      let heard = 0;
       const poll = async () => {
         if (!onProgress) return;
         const r = await table.exportProgress(job);
         if (!r.ok || !r.value) return;
-        const key = JSON.stringify(r.value);
-        if (key === last) return;
-        last = key;
-        onProgress(r.value as ExportProgress);
+        const reports = r.value as readonly ExportProgress[];
+        for (; heard < reports.length; heard++) onProgress(reports[heard]!);
       };
       let done = false;
       const polling = (async () => {

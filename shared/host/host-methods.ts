@@ -105,8 +105,8 @@ export const HOST_METHODS = {
   saveDocument: { args: z.tuple([saveRequestSchema]), result: savedInfoSchema.nullable() },
   /** Starts an export and answers when it is over; null when the save dialog was cancelled. */
   exportWithOptions: { args: z.tuple([exportJobRequestSchema]), result: exportInfoSchema.nullable(), internal: true },
-  /** The latest progress of an export job (null: not started yet). */
-  exportProgress: { args: z.tuple([jobSchema]), result: exportProgressSchema.nullable(), internal: true },
+  /** Every progress report of an export job so far, in order (null: not started yet): a poller hears each stage, however fast. */
+  exportProgress: { args: z.tuple([jobSchema]), result: z.array(exportProgressSchema).nullable(), internal: true },
   /** Stops the export running under a job id; false when none was running. */
   cancelExport: { args: z.tuple([jobSchema]), result: z.boolean() },
   /** Asks for an output ICC profile with a dialog and checks it; null when cancelled. */

@@ -1,17 +1,20 @@
 /**
  * Exports under way, by a job id the renderer chose: their progress, for
  * hosts whose transport cannot push (web mode polls it), and their cancel
- * switch. A finished job's last progress (its findings) stays readable for a
- * minute.
+ * switch. A job keeps every report in order, so a poller that comes late
+ * still hears each stage the export passed, however fast it went. A finished
+ * job's reports (its findings) stay readable for a minute.
  */
 import type { ExportProgress } from '../../../shared/host/host-api';
 
 const KEEP_MS = 60_000;
 /** More jobs than anyone runs at once: a renderer making up ids cannot grow the maps without bound. */
 const MAX_JOBS = 64;
+/** An export reports a handful of stages; a bound all the same, the newest report replacing the last beyond it. */
+const MAX_REPORTS = 32;
 
 export class ExportJobs {
-  readonly #jobs = new Map<string, ExportProgress>();
+  readonly #jobs = new Map<string, ExportProgress[]>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Running jobs' cancel switches. */
   readonly #running = new Map<string, AbortController>();
@@ -26,13 +29,24 @@ export class ExportJobs {
       const oldest = this.#jobs.keys().next().value;
       if (oldest !== undefined) this.#forget(oldest);
     }
+    const reports = this.#jobs.get(id) ?? [];
     // Findings, once known, stay with the job through later reports.
-    const findings = progress.findings ?? this.#jobs.get(id)?.findings;
-    this.#jobs.set(id, findings ? { ...progress, findings } : progress);
+    const findings = progress.findings ?? reports.at(-1)?.findings;
+    const report = findings ? { ...progress, findings } : progress;
+    if (reports.length >= MAX_REPORTS) reports[reports.length - 1] = report;
+    else reports.push(report);
+    this.#jobs.set(id, reports);
   }
 
+  /** The job's latest report, or null when it never reported (or is long over). */
   get(id: string): ExportProgress | null {
-    return this.#jobs.get(id) ?? null;
+    return this.#jobs.get(id)?.at(-1) ?? null;
+  }
+
+  /** Every report of the job in the order it came, or null when it never reported (or is long over). */
+  reports(id: string): ExportProgress[] | null {
+    const reports = this.#jobs.get(id);
+    return reports ? [...reports] : null;
   }
 
   /**

@@ -204,9 +204,9 @@ export class HostService implements HostMethodsService<HostCaller> {
     }
   }
 
-  /** The latest progress of the export under `job` (null: not started, or long over). */
-  exportProgress(job: string): Result<Api.ExportProgress | null> {
-    return ok(this.exportJobs.get(job));
+  /** Every report of the export under `job` so far, in order (null: not started, or long over). */
+  exportProgress(job: string): Result<Api.ExportProgress[] | null> {
+    return ok(this.exportJobs.reports(job));
   }
 
   /** Asks the export running under `job` to stop (see HostApi.cancelExport). */

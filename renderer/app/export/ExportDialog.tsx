@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { EXPORT_CANCELLED, EXPORT_STAGES, EXPORT_VARIANTS } from '../../../shared/host/host-api';
 import type { ExportInfo, ExportProgress, ExportStage } from '../../../shared/host/host-api';
 import type { PreflightFinding } from '../../../shared/preflight/finding';
@@ -78,10 +79,13 @@ function ExportForm({ app }: { app: AppController }) {
     setAfter(null);
     setElapsed(0);
     setPhase({ kind: 'running', stage: 'layout' });
-    const onProgress = (p: ExportProgress) => {
-      if (p.findings) setAfter(p.findings);
-      setPhase((prev) => (prev.kind === 'running' ? { ...prev, stage: p.stage } : prev));
-    };
+    // Each stage the host passed is committed to the list in turn (a poll can bring several at once; batched, the
+    // list would jump over the quick ones and a screen reader would not hear them).
+    const onProgress = (p: ExportProgress) =>
+      flushSync(() => {
+        if (p.findings) setAfter(p.findings);
+        setPhase((prev) => (prev.kind === 'running' ? { ...prev, stage: p.stage } : prev));
+      });
     const r = await app.exportPdf(checked.options, onProgress);
     if (r === undefined) {
       setPhase({ kind: 'idle' });

@@ -53,8 +53,25 @@ describe('ExportJobs', () => {
     expect(jobs.get('job-00001')).toEqual({ stage: 'check', elapsedMs: 6, findings });
     jobs.finish('job-00001');
     expect(jobs.get('job-00001')?.findings).toEqual(findings);
+    // Every report stays, in order: a poller that comes late hears each stage the job passed.
+    expect(jobs.reports('job-00001')?.map((p) => [p.stage, p.elapsedMs, p.findings === findings])).toEqual([
+      ['layout', 1, false],
+      ['check', 5, true],
+      ['check', 6, true],
+    ]);
     jobs.clear();
+    expect(jobs.reports('job-00001')).toBeNull();
     expect(jobs.get('job-00001')).toBeNull();
+  });
+
+  it('holds a bounded number of reports per job, the newest replacing the last beyond it', () => {
+    const jobs = new ExportJobs();
+    for (let i = 0; i < 40; i++) jobs.update('job-00001', { stage: 'print', elapsedMs: i });
+    const reports = jobs.reports('job-00001') ?? [];
+    expect(reports.length).toBe(32);
+    expect(reports.at(-2)?.elapsedMs).toBe(30);
+    expect(reports.at(-1)?.elapsedMs).toBe(39);
+    jobs.clear();
   });
 
   it('holds a bounded number of jobs, forgetting the oldest', () => {

@@ -158,8 +158,9 @@ describe('default paths', () => {
       if (url.endsWith('/api/exportProgress')) {
         const i = Math.min(polls++, stages.length - 1);
         if (polls === stages.length) setTimeout(() => finish(null), 10);
-        // The job's state stays as it was once the export is over: heard once.
-        return json({ ok: true, value: { stage: stages[i], elapsedMs: i * 10, ...(i === 3 ? { findings: [] } : {}) } });
+        // The job keeps every report; a poll answers all of them so far.
+        const reports = stages.slice(0, i + 1).map((stage, k) => ({ stage, elapsedMs: k * 10, ...(k === 3 ? { findings: [] } : {}) }));
+        return json({ ok: true, value: reports });
       }
       const [body] = JSON.parse(String(init!.body)) as [{ job: string; options: unknown; path: string }];
       expect(body.options).toEqual({ variant: 'x4-cmyk', bleedMm: 3 });
@@ -175,5 +176,24 @@ describe('default paths', () => {
     expect(heard).toEqual(stages);
     expect(fetchCalls[0]).toBe('POST /api/exportWithOptions');
     expect(fetchCalls.filter((c) => c === 'POST /api/exportProgress').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('hears every stage in order even when the export passed them all between two polls', async () => {
+    const stages = ['layout', 'print', 'postprocess', 'check'];
+    let over = false;
+    const fetchFn = (async (input: RequestInfo | URL) => {
+      const json = (v: unknown) => new Response(JSON.stringify(v), { status: 200 });
+      if (String(input).endsWith('/api/exportProgress')) {
+        // Before the export is over the job has not reported yet; afterwards it has passed every stage.
+        return json({ ok: true, value: over ? stages.map((stage, k) => ({ stage, elapsedMs: k })) : null });
+      }
+      over = true;
+      return json({ ok: true, value: { path: '/out/p1.pdf', bytes: 1, pageCount: 1, elapsedMs: 4, findings: [] } });
+    }) as typeof fetch;
+    const h = createWebHost({ origin: 'http://127.0.0.1:9000', token: 't', fetch: fetchFn, prompt: () => '/out/p1.pdf' });
+    const heard: string[] = [];
+    const r = await h.exportPdf({ handle: 'h1', pages: [{}], options: { variant: 'proof' } }, (p) => heard.push(p.stage));
+    expect(r.ok).toBe(true);
+    expect(heard).toEqual(stages);
   });
 });
