@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebServer } from '../../electron/node/web/server';
+import { drawnReferences } from './support/drawn-references';
 import { CLI, e2eUnavailable, launchChromium, openEditor, PROJECT_ROOT, startTestServer } from './support/web';
 
 const run = promisify(execFile);
@@ -42,22 +43,8 @@ async function openPage(folio: number): Promise<void> {
   await tab.waitForSelector('[data-page-plan-view]', { state: 'detached' });
 }
 
-/** On screen, on the page shown: each story's jump lines and the 导读 items' page numbers, as drawn (the pseudo-elements' text). */
-async function drawnReferences(): Promise<{ jumps: Record<string, string>; teasers: string[] }> {
-  return tab.evaluate(() => {
-    const jumps: Record<string, string> = {};
-    for (const s of document.querySelectorAll<HTMLElement>('.bm-story[data-block-id]')) {
-      const body = s.querySelector(':scope > .bm-body');
-      const after = body?.lastElementChild ? getComputedStyle(body.lastElementChild, '::after').content : 'none';
-      const before = body?.firstElementChild ? getComputedStyle(body.firstElementChild, '::before').content : 'none';
-      const text = [before, after].filter((c) => c !== 'none' && c !== 'normal').map((c) => JSON.parse(c) as string).join(' ');
-      if (text) jumps[s.dataset['blockId']!] = text;
-    }
-    // 详见第N版 is drawn from the item's page (page.css: `'　详见第' attr(data-page) '版'`).
-    const teasers = [...document.querySelectorAll<HTMLElement>('.bm-teaser-item')].map((e) => (getComputedStyle(e, '::after').content.includes('详见第') ? `详见第${e.dataset['page']}版` : ''));
-    return { jumps, teasers };
-  });
-}
+/** On screen, on the page shown: each story's jump lines and the 导读 items' page numbers, as drawn. */
+const drawn = () => drawnReferences(tab);
 
 /** Where the stories are (folio by block id), from the plan's keys and `banmian pages --json` of the saved file. */
 async function savedFolios(): Promise<Map<string, number>> {
@@ -105,15 +92,15 @@ describe.skipIf(unavailable !== null)(`the page plan in the app${unavailable ? `
     const folioOf = (key: string) => order.indexOf(key) + 1;
     // The front page (now 第2版): 下转 to where p2-a and p5-a are, 导读 to where p3-a is.
     await openPage(folioOf('masthead'));
-    expect(await drawnReferences()).toEqual({
+    expect(await drawn()).toEqual({
       jumps: { lead: `（下转第${folioOf('p2-folio')}版）`, marathon: `（下转第${folioOf('p5-folio')}版）` },
       teasers: [`详见第${folioOf('p3-folio')}版`],
     });
     // Each continuation: 上接 the front page.
     await openPage(folioOf('p2-folio'));
-    expect((await drawnReferences()).jumps).toEqual({ 'p2-a': `（上接第${folioOf('masthead')}版）` });
+    expect((await drawn()).jumps).toEqual({ 'p2-a': `（上接第${folioOf('masthead')}版）` });
     await openPage(folioOf('p5-folio'));
-    expect((await drawnReferences()).jumps).toEqual({ 'p5-a': `（上接第${folioOf('masthead')}版）` });
+    expect((await drawn()).jumps).toEqual({ 'p5-a': `（上接第${folioOf('masthead')}版）` });
     // One undo step per drag: three undos bring the order back.
     await tab.click('button[data-command="pagePlan"]');
     for (let i = 0; i < 3; i++) await tab.click('button[data-command="undo"]');
@@ -157,13 +144,13 @@ describe.skipIf(unavailable !== null)(`the page plan in the app${unavailable ? `
     // The copy's story got a fresh id and no 转版 link (a second continuation of one story would be a branch).
     await tab.click('button[data-command="pagePlan"]');
     expect(await tab.locator('.bm-page [data-block-id="p2-a-2"]').count()).toBe(1);
-    expect((await drawnReferences()).jumps).toEqual({});
+    expect((await drawn()).jumps).toEqual({});
     // Delete the copy (the page being edited): the order is as before, and the continuation still says 上接.
     await action('deletePage');
     await expect.poll(count).toBe(8);
     expect(await planOrder()).toEqual(before);
     await openPage(continuation);
-    expect((await drawnReferences()).jumps).toEqual({ 'p2-a': `（上接第${before.indexOf('masthead') + 1}版）` });
+    expect((await drawn()).jumps).toEqual({ 'p2-a': `（上接第${before.indexOf('masthead') + 1}版）` });
     // A new page after the last: the same grid and section, only its folio line, numbered last.
     await openPage(8);
     await action('newPage');
