@@ -7,7 +7,10 @@
  * one, so the selection is always on the active page. Each page's caret and
  * selection (mapped through every transaction) and the viewport's scroll are
  * remembered, keyed by page index, and come back when the page is shown
- * again. The active page's node carries a node decoration: the page
+ * again. When the page list changes (a page moved, added or deleted), the
+ * active page and every remembered one follow their page to its new index,
+ * and a selection left on a moved page is kept on it. The active page's node
+ * carries a node decoration: the page
  * NodeView reads it and redraws itself (and only itself and the page it
  * replaces) when it changes.
  */
@@ -56,10 +59,76 @@ function clampIndex(doc: Node, index: number): number {
   return Math.max(0, Math.min(doc.childCount - 1, index));
 }
 
-function mapMemory(memory: ReadonlyMap<number, PageMemory>, tr: Transaction): ReadonlyMap<number, PageMemory> {
+/**
+ * What identifies a page across a change of the page list: its first block with
+ * an id (placed or in its bin; ids are unique in an edition), null for a page
+ * without one (a blank page).
+ */
+function pageIdentity(page: Node): string | null {
+  let found: string | null = null;
+  page.descendants((node) => {
+    if (found !== null) return false;
+    const id = node.attrs['id'];
+    if (typeof id === 'string' && id !== '') found = id;
+    return node.type.name === 'bin';
+  });
+  return found;
+}
+
+/**
+ * Where each page of the old document is in the new one (null: deleted), when
+ * the transaction changed the page list; null when every page kept its index.
+ */
+function followPages(tr: Transaction, oldDoc: Node, newDoc: Node): ((index: number) => number | null) | null {
+  if (!tr.docChanged || !isEdition(oldDoc) || !isEdition(newDoc)) return null;
+  const before: (string | null)[] = [];
+  const after: (string | null)[] = [];
+  oldDoc.forEach((p) => before.push(pageIdentity(p)));
+  newDoc.forEach((p) => after.push(pageIdentity(p)));
+  if (before.length === after.length && before.every((id, i) => id === after[i])) return null;
+  return (index) => {
+    const id = before[index];
+    if (id !== undefined && id !== null) {
+      const at = after.indexOf(id);
+      return at < 0 ? null : at;
+    }
+    // A page without ids: where its inside maps to, unless it went.
+    const { start } = scopeOf(oldDoc, index);
+    const mapped = tr.mapping.mapResult(start);
+    if (mapped.deleted) return null;
+    const $at = newDoc.resolve(Math.min(mapped.pos, newDoc.content.size));
+    return $at.depth >= 1 ? $at.index(0) : null;
+  };
+}
+
+/**
+ * A remembered selection of old page `from`, now page `to`: mapped through the
+ * transaction when it stays inside that page, else (the page was moved: its
+ * old place deleted) at the same offset inside the page, clamped.
+ */
+function followMemory(m: PageMemory, tr: Transaction, oldDoc: Node, from: number, newDoc: Node, to: number): PageMemory {
+  const was = scopeOf(oldDoc, from);
+  const now = scopeOf(newDoc, to);
+  const end = now.start + now.page.content.size;
+  const one = (pos: number) => {
+    const mapped = tr.mapping.mapResult(pos);
+    if (!mapped.deleted && mapped.pos >= now.start && mapped.pos <= end) return mapped.pos;
+    return Math.min(end, now.start + Math.max(0, pos - was.start));
+  };
+  return { ...m, anchor: one(m.anchor), head: one(m.head) };
+}
+
+function mapMemory(memory: ReadonlyMap<number, PageMemory>, tr: Transaction, oldDoc: Node, newDoc: Node, follow: ((index: number) => number | null) | null): ReadonlyMap<number, PageMemory> {
   if (!tr.docChanged || memory.size === 0) return memory;
   const out = new Map<number, PageMemory>();
-  for (const [i, m] of memory) out.set(i, { ...m, anchor: tr.mapping.map(m.anchor), head: tr.mapping.map(m.head) });
+  for (const [i, m] of memory) {
+    if (!follow) {
+      out.set(i, { ...m, anchor: tr.mapping.map(m.anchor), head: tr.mapping.map(m.head) });
+      continue;
+    }
+    const to = follow(i);
+    if (to !== null) out.set(to, followMemory(m, tr, oldDoc, i, newDoc, to));
+  }
   return out;
 }
 
@@ -99,26 +168,36 @@ export function activePagePlugin(initial = 0): Plugin<ActivePage> {
       },
       apply: (tr, prev, old, next) => {
         const meta = tr.getMeta(activePageKey) as ShowPageMeta | undefined;
-        let memory = mapMemory(prev.memory, tr);
-        let index = prev.index;
+        const follow = followPages(tr, old.doc, next.doc);
+        let memory = mapMemory(prev.memory, tr, old.doc, next.doc, follow);
+        // The page shown stays shown wherever a change of the page list put it (deleted: the page now at its index).
+        const followed = follow ? follow(prev.index) : prev.index;
+        let index = followed ?? prev.index;
         if (meta) index = meta.show;
         else if (tr.docChanged && isHistoryTransaction(tr)) index = changedPage(tr) ?? selectionPage(next.doc, next.selection) ?? index;
         else if (tr.selectionSet) index = selectionPage(next.doc, next.selection) ?? index;
         index = clampIndex(next.doc, index);
-        if (index !== prev.index) {
-          const left = new Map(memory);
+        if (followed !== null && (index !== followed || follow)) {
+          // Where the page shown before was left: remembered for a return, and (page list changed) for the selection
+          // to stay on it when the change carried it off its old place (appendTransaction below).
           const before = old.selection;
-          left.set(prev.index, {
-            anchor: tr.mapping.map(before.anchor),
-            head: tr.mapping.map(before.head),
-            scroll: meta?.leaving ?? prev.memory.get(prev.index)?.scroll ?? null,
-          });
-          memory = left;
+          const left = { anchor: before.anchor, head: before.head, scroll: meta?.leaving ?? prev.memory.get(prev.index)?.scroll ?? null };
+          const kept = new Map(memory);
+          kept.set(followed, follow ? followMemory(left, tr, old.doc, prev.index, next.doc, followed) : { ...left, anchor: tr.mapping.map(left.anchor), head: tr.mapping.map(left.head) });
+          memory = kept;
         }
         if (index === prev.index && !tr.docChanged && memory === prev.memory) return prev;
         const decorations = index !== prev.index || tr.docChanged ? activeDecorations(next.doc, index) : prev.decorations;
         return { index, memory, decorations };
       },
+    },
+    // A change of the page list that carried the selection off the page shown (its old place deleted) puts it back
+    // where it was on that page; outside the undo history, as part of the change.
+    appendTransaction: (trs, _old, state) => {
+      const shown = activePage(state);
+      if (!shown || !trs.some((tr) => tr.docChanged) || !isEdition(state.doc)) return null;
+      if (selectionPage(state.doc, state.selection) === shown.index) return null;
+      return state.tr.setSelection(rememberedSelection(state, shown.index)).setMeta('addToHistory', false);
     },
     props: {
       decorations: (state) => activePageKey.getState(state) && (activePageKey.getState(state) as ActivePage).decorations,

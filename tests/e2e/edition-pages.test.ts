@@ -114,7 +114,7 @@ describe.skipIf(skip !== null)(`pages of an edition${skip ? ` (skipped: ${skip})
       .poll(async () => {
         const r = await readBanmianFile(file);
         return r.ok ? r.value.pages.length === 8 && JSON.stringify(r.value.pages[2]).includes(TYPED) : false;
-      })
+      }, { timeout: 30_000 })
       .toBe(true);
     const saved = await readBanmianFile(file);
     expect(saved.ok && saved.value.pages.filter((p) => JSON.stringify(p).includes(TYPED))).toHaveLength(1);

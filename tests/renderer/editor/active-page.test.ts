@@ -17,6 +17,9 @@ import { findBin } from '../../../shared/model/bin';
 import { findBlock, pageBlocks } from '../../../shared/model/commands/blocks';
 import { moveBlocks } from '../../../shared/model/commands/place-blocks';
 import { edition, page, story } from '../../shared/edition/build';
+import { deletePage, insertPage, movePage } from '../../../shared/edition/page-moves';
+import type { Transform } from 'prosemirror-transform';
+import { selectionPage } from '../../../shared/edition/page-scope';
 import { propertiesTarget } from '../../../renderer/panels/properties/properties-target';
 import { selectedBlock } from '../../../renderer/editor/selected-block';
 import { targetBlockIds } from '../../../renderer/arrange/arrange-state';
@@ -122,6 +125,49 @@ describe('active page', () => {
     state = apply(state, showPageTr(state, 2));
     expect(state.selection.head).toBe(at + 4);
     expect(state.doc.textBetween(state.selection.head - 2, state.selection.head)).toBe('三版');
+  });
+
+  /** A change of the page list as the plan dispatches it, with the plugins' appended transactions. */
+  function changePages(state: EditorState, change: (doc: Node) => Transform): EditorState {
+    const tr = state.tr;
+    for (const step of change(state.doc).steps) tr.step(step);
+    return state.applyTransaction(tr).state;
+  }
+  /** The two characters before the caret. */
+  const beforeCaret = (state: EditorState) => state.doc.textBetween(state.selection.head - 2, state.selection.head);
+
+  it('keeps the page shown and every remembered page with their pages when pages move, go and come', () => {
+    let state = start(2);
+    state = apply(state, state.tr.setSelection(TextSelection.create(state.doc, posOf(state.doc, '三版乙正文') + 2)));
+    state = apply(state, showPageTr(state, 0));
+    state = apply(state, state.tr.setSelection(TextSelection.create(state.doc, posOf(state.doc, '一版甲正文') + 3)));
+    expect(beforeCaret(state)).toBe('版甲');
+    // Page 3 moves to the front: page 1, shown, is now the second page; the caret stays where it was.
+    state = changePages(state, (doc) => movePage(doc, 3, 1));
+    expect(state.doc.child(0).attrs['section']).toBe('体育');
+    expect(activePage(state)?.index).toBe(1);
+    expect(selectionPage(state.doc, state.selection)).toBe(1);
+    expect(beforeCaret(state)).toBe('版甲');
+    // 体育, now first, comes back with its caret.
+    state = apply(state, showPageTr(state, 0));
+    expect(beforeCaret(state)).toBe('三版');
+    // The page shown moves itself (page 1 to the end): shown still, the caret with it.
+    state = changePages(state, (doc) => movePage(doc, 1, 3));
+    expect(state.doc.child(2).attrs['section']).toBe('体育');
+    expect(activePage(state)?.index).toBe(2);
+    expect(beforeCaret(state)).toBe('三版');
+    // A page without blocks before everything: the remembered 要闻 page (now second) follows.
+    state = changePages(state, (doc) => insertPage(doc, 1, page('广告', [])));
+    expect(activePage(state)?.index).toBe(3);
+    state = apply(state, showPageTr(state, 1));
+    expect(state.doc.child(1).attrs['section']).toBe('要闻');
+    expect(beforeCaret(state)).toBe('版甲');
+    // Deleting a page forgets what was remembered of it; the page shown keeps its caret.
+    expect(activePage(state)?.memory.has(3)).toBe(true);
+    state = changePages(state, (doc) => deletePage(doc, 4));
+    expect(activePage(state)?.memory.has(3)).toBe(false);
+    expect(activePage(state)?.index).toBe(1);
+    expect(beforeCaret(state)).toBe('版甲');
   });
 
   it('shows the page of an edit that undo takes back', () => {
