@@ -6,7 +6,8 @@
  * `data-overset-parts` and `data-underset-lines`, every part's overset mark
  * and clip — is what measuring the whole page from scratch says. Typed: a
  * story's body until it is overset, a headline until it runs over its
- * lines, a photo caption, and deletions back.
+ * lines, a photo caption, deletions back, and a photo moved up the page
+ * (its geometry: the story it lands on takes a new shape).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import type { WebApp } from './support/web-app';
 import { openWebApp } from './support/web-app';
 import { typesetSettled } from './support/typeset-settled';
 import { e2eUnavailable, SEED_FILE } from './support/web';
+import { blockBox, ctrlClickBlock } from './arrange-support';
 
 const skip = e2eUnavailable();
 
@@ -125,5 +127,16 @@ describe.skipIf(skip !== null)(`copyfit of the changed blocks (web mode)${skip ?
     const back = await copyfitMarks(page);
     expect(back.find((s) => s.startsWith('academicians '))).toMatch(/overset=0 /);
     expect(back).toEqual(await fromScratch(page));
+
+    // A block moved by the keyboard, three lines up: its frame and what it covers change.
+    const line = (await blockBox(page, 'marathon-photo')).line;
+    await ctrlClickBlock(page, 'marathon-photo');
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowUp');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    }
+    await typesetSettled(page);
+    expect((await blockBox(page, 'marathon-photo')).line).toBe(line - 3);
+    expect(await copyfitMarks(page)).toEqual(await fromScratch(page));
   }, 240_000);
 });
