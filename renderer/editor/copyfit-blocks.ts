@@ -180,20 +180,34 @@ function setData(el: HTMLElement, key: string, value: string | null): void {
   } else if (el.dataset[key] !== value) el.dataset[key] = value;
 }
 
+/** The fits of a page's last measure, and which of its blocks changed since (copyfit-changes.ts). */
+export interface LastMeasure {
+  fits: PageFit;
+  changed: ReadonlySet<HTMLElement>;
+}
+
 /**
  * Measures every block placed on the page under `root` (not the story bin)
- * and writes the numbers onto the block elements.
+ * and writes the numbers onto the block elements. Given the `last` measure,
+ * a block that did not change since keeps its fit and the numbers already
+ * on its element (its layout is what was measured); the others are measured.
  */
-export function measurePage(root: HTMLElement, linePx: number): Map<string, BlockFit> {
+export function measurePage(root: HTMLElement, linePx: number, last?: LastMeasure): Map<string, BlockFit> {
   const fits = new Map<string, BlockFit>();
   for (const el of root.querySelectorAll<HTMLElement>(':scope > .bm-block[data-block-id]')) {
     const kind = el.dataset['kind'];
     if (kind === 'rule') continue;
+    const id = el.dataset['blockId'] ?? '';
+    const kept = last && !last.changed.has(el) ? last.fits.get(id) : undefined;
+    if (kept) {
+      fits.set(id, kept);
+      continue;
+    }
     const fit = measureBlock(el, linePx);
     setData(el, 'overset', String(fit.overset));
     setData(el, 'oversetParts', fit.parts.length > 0 ? partsAttribute(fit.parts) : null);
     if (kind === 'story') setData(el, 'undersetLines', String(fit.undersetLines));
-    fits.set(el.dataset['blockId'] ?? '', fit);
+    fits.set(id, fit);
   }
   return fits;
 }

@@ -20,5 +20,7 @@ export function copyfitPlugin(): Plugin<CopyfitStore> {
       init: () => new CopyfitStore(),
       apply: (_tr, store) => store,
     },
+    // The store watches the page for changes (copyfit-changes.ts) until the view goes.
+    view: (view) => ({ destroy: () => copyfitKey.getState(view.state)?.changes.disconnect() }),
   });
 }

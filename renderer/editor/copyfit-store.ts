@@ -10,6 +10,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { BlockFit } from '../../shared/copyfit/block-fit';
 import { measurePage } from './copyfit-blocks';
 import type { PageFit } from './copyfit-blocks';
+import { CopyfitChanges } from './copyfit-changes';
 import { pageElement } from '../page/page-frame';
 
 function sameFit(a: BlockFit | undefined, b: BlockFit): boolean {
@@ -22,6 +23,8 @@ export class CopyfitStore {
   #fits: PageFit = new Map();
   #measured = false;
   readonly #listeners = new Set<() => void>();
+  /** Which blocks changed since the last measure: the pass measures only those (copyfit-changes.ts). */
+  readonly changes = new CopyfitChanges();
 
   /** Every block's fit, by block id, in page order (empty until the first pass). */
   get fits(): PageFit {
@@ -60,17 +63,33 @@ export function copyfitStore(state: EditorState): CopyfitStore | null {
   return copyfitKey.getState(state) ?? null;
 }
 
+/** What one copyfit pass measured, as `detail` of its `bm-copyfit` performance measure. */
+export interface CopyfitDetail {
+  /** Blocks measured (the others kept their last fit: nothing in them changed). */
+  measured: number;
+  /** Blocks on the page. */
+  blocks: number;
+}
+
 /**
- * The copyfit pass: measures every block of the view as laid out now,
- * writes the numbers on the block elements and into the store. Call it after
- * the layout passes it depends on (line-end punctuation, shapes); it changes
- * no layout itself.
+ * The copyfit pass: measures the blocks of the view as laid out now that
+ * changed since its last measure (every block with `all`, the first time,
+ * or when something around them changed: copyfit-changes.ts), writes the
+ * numbers on the block elements and into the store. Call it after the
+ * layout passes it depends on (line-end punctuation, shapes); it changes no
+ * layout itself.
  */
-export function runCopyfit(view: EditorView, linePx: number): PageFit {
+export function runCopyfit(view: EditorView, linePx: number, all = false): PageFit {
   const start = performance.now();
-  const fits = measurePage(pageElement(view), linePx);
+  const store = copyfitStore(view.state);
+  const root = pageElement(view);
+  if (all) store?.changes.invalidate();
+  const changed = store ? store.changes.changed(root, linePx) : 'all';
+  const fits = changed === 'all' || !store?.measured ? measurePage(root, linePx) : measurePage(root, linePx, { fits: store.fits, changed });
+  store?.changes.measured(root, linePx);
+  const detail: CopyfitDetail = { measured: changed === 'all' || !store?.measured ? fits.size : [...changed].filter((el) => fits.has(el.dataset['blockId'] ?? '')).length, blocks: fits.size };
   // Visible in performance tools and to benchmarks as `bm-copyfit`.
-  performance.measure('bm-copyfit', { start });
-  copyfitStore(view.state)?.set(fits);
+  performance.measure('bm-copyfit', { start, detail });
+  store?.set(fits);
   return fits;
 }

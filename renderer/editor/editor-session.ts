@@ -122,7 +122,7 @@ export class EditorSession {
     this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
     this.#typeset = new TypesetPipeline({
       // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
-      copyfit: (view) => void runCopyfit(view, this.#ctx.metrics.linePx),
+      copyfit: (view, all) => void runCopyfit(view, this.#ctx.metrics.linePx, all),
     });
     const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, options.doc.childCount - 1)) : 0;
     let firstPos = 0;

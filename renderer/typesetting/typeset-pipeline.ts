@@ -55,8 +55,11 @@ export interface TypesetOptions {
   /**
    * The copyfit pass, the pipeline's last: measures the laid-out page, marks
    * it (overset frames, clips) and keeps the result in copyfit's own store.
+   * With `all`, every block (a face arrived, the line-end pass started over,
+   * the page settles for print); otherwise it may measure only the blocks
+   * that changed since its last measure.
    */
-  copyfit: (view: EditorView) => void;
+  copyfit: (view: EditorView, all: boolean) => void;
 }
 
 /** The text passes' results: when one changed, the layout did, and copyfit measures again. */
@@ -82,6 +85,8 @@ export class TypesetPipeline {
   #running = false;
   /** Copyfit has not measured the current layout. */
   #copyfitStale = true;
+  /** Copyfit measures every block next time, not only those that changed. */
+  #copyfitAll = true;
   #waiting: (() => void)[] = [];
   /** The passes that read the layout, by name; they run in {@link TYPESET_ORDER}. */
   readonly #measuring: Partial<Record<PassName, MeasuringPass>> = {
@@ -91,7 +96,10 @@ export class TypesetPipeline {
         if (this.#copyfitStale) this.#measure(view);
         return 'done';
       },
-      settle: (view) => this.#measure(view),
+      settle: (view) => {
+        this.#copyfitAll = true;
+        this.#measure(view);
+      },
     },
   };
 
@@ -145,6 +153,7 @@ export class TypesetPipeline {
           if (covers) lineEnd.resetWhere(covers, faces.map((f) => f.family));
           else lineEnd.reset();
           this.#copyfitStale = true;
+          this.#copyfitAll = true;
           this.#schedule();
         };
         fonts?.addEventListener('loadingdone', onFonts);
@@ -156,9 +165,13 @@ export class TypesetPipeline {
             // The punctuation style re-sets every mark without touching a paragraph node: start over.
             const docChanged = v.state.doc !== prev.doc;
             // Another page shown: what each of its paragraphs settled when last shown stands (line-end-plugin.ts, `switched`).
-            if (activePageChanged(prev, v.state)) lineEnd.switched();
-            else if (punctuationStyleOf(activeScope(v.state)) !== punctuationStyleOf(activeScope(prev))) lineEnd.reset();
-            else if (docChanged) lineEnd.changed();
+            if (activePageChanged(prev, v.state)) {
+              lineEnd.switched();
+              this.#copyfitAll = true;
+            } else if (punctuationStyleOf(activeScope(v.state)) !== punctuationStyleOf(activeScope(prev))) {
+              lineEnd.reset();
+              this.#copyfitAll = true;
+            } else if (docChanged) lineEnd.changed();
             else if (!textPassesChanged(v.state, prev)) return;
             this.#copyfitStale = true;
             // The passes' own transactions, while they run: copyfit follows in this frame.
@@ -207,8 +220,10 @@ export class TypesetPipeline {
 
   /** The copyfit pass: the editor's copyfit measures the page and keeps the result. */
   #measure(view: EditorView): void {
+    const all = this.#copyfitAll;
     this.#copyfitStale = false;
-    this.#options.copyfit(view);
+    this.#copyfitAll = false;
+    this.#options.copyfit(view, all);
   }
 
   #settled(view: EditorView): void {
