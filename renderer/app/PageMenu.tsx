@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n/i18n';
 import type { EditorSession } from '../editor/editor-session';
-import { pageMeta } from '../../shared/edition/edition-doc';
+import { editionPages, pageMeta } from '../../shared/edition/edition-doc';
 
 /** 第N版 · section, for the page menu. */
 export function pageLabel(index: number, section: string): string {
@@ -15,7 +15,7 @@ export function pageLabel(index: number, section: string): string {
 /** The page menu: every page of the edition by folio and section; choosing one shows it. */
 export function PageMenu({ session, active }: { session: EditorSession; active: number }) {
   const labels: string[] = [];
-  session.doc.forEach((page, _offset, i) => labels.push(pageLabel(i, pageMeta(page).section)));
+  editionPages(session.doc).forEach((page, i) => labels.push(pageLabel(i, pageMeta(page).section)));
   return (
     <select
       className="bm-page-menu"

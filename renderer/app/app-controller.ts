@@ -15,7 +15,7 @@ import { EditorSession } from '../editor/editor-session';
 import type { SessionOptions } from '../editor/editor-session';
 import type { Node } from 'prosemirror-model';
 import { PASTEBOARD_PX } from '../page/bin-layout';
-import { loadPages, pagesToSave } from './load-document';
+import { loadPages } from './load-document';
 import { joinDesk } from './join-desk';
 import type { BrowserDeskClient } from '../desk/desk-client';
 import type { DeskConnection } from '../../shared/host/host-api';
@@ -239,7 +239,7 @@ export class AppController {
 
   #pages(): unknown[] {
     const session = this.#snapshot.session;
-    return session ? pagesToSave(session.pagesJson()) : [];
+    return session ? session.editionJson() : [];
   }
 
   async #busy<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -320,7 +320,9 @@ export class AppController {
     return this.#busy(async () => {
       const doc = this.#snapshot.document;
       if (!doc) return undefined;
-      const r = await this.host.exportPdf({ handle: doc.handle, pages: this.#pages(), ...(options ? { options } : {}) }, onProgress);
+      // The pages alone: the story bin is never printed.
+      const pages = this.#snapshot.session?.pagesJson() ?? [];
+      const r = await this.host.exportPdf({ handle: doc.handle, pages, ...(options ? { options } : {}) }, onProgress);
       if (r.ok && r.value) {
         const info = r.value;
         this.showInfo(`${t('exported')}: ${info.path} (${info.pageCount} ${t('pages')}, ${Math.round(info.elapsedMs)} ms)`);

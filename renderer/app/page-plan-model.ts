@@ -13,6 +13,7 @@ import { deletePage, duplicatePage, insertBlankPage, movePage } from '../../shar
 import type { Transform } from 'prosemirror-transform';
 import { asGesture } from '../../shared/model/commands/blocks';
 import { isEdition } from '../../shared/edition/page-scope';
+import { editionPages } from '../../shared/edition/edition-doc';
 import type { PageSettings } from '../../shared/page/settings';
 import type { AssetSizes } from '../../shared/preflight/preflight-page';
 import { preflightPage } from '../../shared/preflight/preflight-page';
@@ -23,9 +24,7 @@ import type { PlanPageSummary } from '../panels/plan/PagePlanPanel';
 /** The pages of a document (an edition's pages, or the one page). */
 export function documentPages(doc: Node): Node[] {
   if (!isEdition(doc)) return [doc];
-  const pages: Node[] = [];
-  doc.forEach((p) => pages.push(p));
-  return pages;
+  return editionPages(doc);
 }
 
 /** Errors and warnings per page (index 0 = 第1版): each page's own checks (overset aside: the plan shows it) and the edition's references. */

@@ -19,7 +19,7 @@ import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, Selection, TextSelection } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { activePageKey, isEdition, scopeOf, selectionPage } from '../../shared/edition/page-scope';
+import { activePageKey, isEdition, pageCount, scopeOf, selectionPage } from '../../shared/edition/page-scope';
 import type { ActivePageState } from '../../shared/edition/page-scope';
 
 /** A scroll position of the viewport. */
@@ -56,7 +56,7 @@ function activeDecorations(doc: Node, index: number): DecorationSet {
 }
 
 function clampIndex(doc: Node, index: number): number {
-  return Math.max(0, Math.min(doc.childCount - 1, index));
+  return Math.max(0, Math.min(pageCount(doc) - 1, index));
 }
 
 /**
@@ -132,24 +132,32 @@ function mapMemory(memory: ReadonlyMap<number, PageMemory>, tr: Transaction, old
   return out;
 }
 
-/** The page (in the new document) where an undo or redo changed something first. */
+/** The page index of a position in the new document, or null when it is not in a page (the edition's story bin). */
+function pageAt(tr: Transaction, at: number): number | null {
+  const $at = tr.doc.resolve(Math.min(at, tr.doc.content.size));
+  if ($at.depth < 1) return null;
+  const index = $at.index(0);
+  return index < pageCount(tr.doc) ? index : null;
+}
+
+/** The page (in the new document) where an undo or redo changed something first (a change in the story bin shows no page). */
 function changedPage(tr: Transaction): number | null {
-  let at: number | null = null;
+  let page: number | null = null;
   tr.mapping.maps.forEach((map, i) => {
-    if (at !== null) return;
+    if (page !== null) return;
     map.forEach((_from, _to, newFrom) => {
-      at ??= tr.mapping.slice(i + 1).map(newFrom);
+      page ??= pageAt(tr, tr.mapping.slice(i + 1).map(newFrom));
     });
   });
+  if (page !== null) return page;
+  let at: number | null = null;
   // Attribute steps have empty maps: the first step's position then.
   if (at === null && tr.steps.length > 0) {
     const json = tr.steps[0]!.toJSON() as { pos?: number; from?: number };
     at = json.pos ?? json.from ?? null;
     if (at !== null) at = tr.mapping.slice(1).map(at);
   }
-  if (at === null) return null;
-  const $at = tr.doc.resolve(Math.min(at, tr.doc.content.size));
-  return $at.depth >= 1 ? $at.index(0) : null;
+  return at === null ? null : pageAt(tr, at);
 }
 
 /** The active page's state in an edition editor (null for a page document). */
@@ -228,7 +236,7 @@ export function rememberedSelection(state: EditorState, index: number): Selectio
  * the undo history; null when it is already shown or out of range.
  */
 export function showPageTr(state: EditorState, index: number, leaving?: Scroll): Transaction | null {
-  if (!isEdition(state.doc) || index < 0 || index >= state.doc.childCount) return null;
+  if (!isEdition(state.doc) || index < 0 || index >= pageCount(state.doc)) return null;
   const current = activePage(state)?.index ?? 0;
   if (index === current) return null;
   const tr = state.tr.setSelection(rememberedSelection(state, index));

@@ -34,7 +34,8 @@ import { normalizePlugin } from '../typesetting/normalize-plugin';
 import { TypesetPipeline } from '../typesetting/typeset-pipeline';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
 import type { SelectedBlock } from './selected-block';
-import { activeScope, isEdition } from '../../shared/edition/page-scope';
+import { activeScope, isEdition, pageCount } from '../../shared/edition/page-scope';
+import { editionChildrenJson, editionPagesJson } from '../../shared/edition/edition-children';
 import type { PageScope } from '../../shared/edition/page-scope';
 import { activePage, activePagePlugin, showPageTr } from './active-page-plugin';
 import type { Scroll } from './active-page-plugin';
@@ -116,7 +117,7 @@ export class EditorSession {
     this.#savedDoc = options.doc;
     const edition = isEdition(options.doc);
     this.#viewport = options.viewport ?? null;
-    this.#settings = (edition ? options.doc.child(Math.min(options.initialPage ?? 0, options.doc.childCount - 1)) : options.doc).attrs['settings'] as PageSettings;
+    this.#settings = (edition ? options.doc.child(Math.min(options.initialPage ?? 0, pageCount(options.doc) - 1)) : options.doc).attrs['settings'] as PageSettings;
     const assetUrl = options.assetUrl;
     const importCopy = options.importCopy ?? (() => {});
     this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
@@ -124,7 +125,7 @@ export class EditorSession {
       // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
       copyfit: (view, all) => void runCopyfit(view, this.#ctx.metrics.linePx, all),
     });
-    const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, options.doc.childCount - 1)) : 0;
+    const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, pageCount(options.doc) - 1)) : 0;
     let firstPos = 0;
     for (let i = 0; i < firstPage; i++) firstPos += options.doc.child(i).nodeSize;
     const state = EditorState.create({
@@ -234,7 +235,7 @@ export class EditorSession {
 
   /** Pages of the document (1 in a page document). */
   get pageCount(): number {
-    return isEdition(this.doc) ? this.doc.childCount : 1;
+    return pageCount(this.doc);
   }
 
   /**
@@ -318,7 +319,7 @@ export class EditorSession {
       canUndo: undo(state),
       canRedo: redo(state),
       activePage: activePage(state)?.index ?? 0,
-      pageCount: isEdition(state.doc) ? state.doc.childCount : 1,
+      pageCount: pageCount(state.doc),
     };
   }
 
@@ -354,13 +355,14 @@ export class EditorSession {
     return this.run(redo);
   }
 
-  /** Every page as stored JSON, in order (a page document: its one page). */
+  /** Every page as stored JSON, in order (a page document: its one page): what is printed and thumbnailed. */
   pagesJson(): unknown[] {
-    const doc = this.view.state.doc;
-    if (!isEdition(doc)) return [doc.toJSON()];
-    const out: unknown[] = [];
-    doc.forEach((page) => out.push(page.toJSON()));
-    return out;
+    return editionPagesJson(this.view.state.doc);
+  }
+
+  /** The edition as stored: its pages, then its story bin when it holds anything (what is saved and journalled). */
+  editionJson(): unknown[] {
+    return editionChildrenJson(this.view.state.doc);
   }
 
   /** Records the current document as the saved one (dirty becomes false). */

@@ -6,6 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import type { EditionMeta } from '../format/manifest';
 import { schema } from '../model/schema';
+import { forEachPage, isEdition } from './page-scope';
 import type { PageSettings } from '../page/settings';
 
 export type { EditionMeta } from '../format/manifest';
@@ -46,17 +47,22 @@ export function pageMeta(page: Node): PageMeta {
   };
 }
 
-/** Page nodes of an edition, in folio order. */
+/** Page nodes of an edition, in folio order (its story bin is not a page); a page document is its one page. */
 export function editionPages(edition: Node): Node[] {
+  if (!isEdition(edition)) return [edition];
   const pages: Node[] = [];
-  edition.forEach((page) => pages.push(page));
+  forEachPage(edition, (page) => pages.push(page));
   return pages;
 }
 
-/** An edition node from its attributes and its page nodes (in order, at least one). */
-export function buildEdition(meta: EditionMeta, pages: readonly Node[]): Node {
+/**
+ * An edition node from its attributes, its page nodes (in order, at least
+ * one) and its story bin (a `bin` node; none, or an empty one, for no bin).
+ * An empty bin is kept when given: the editor always shows one.
+ */
+export function buildEdition(meta: EditionMeta, pages: readonly Node[], bin: Node | null = null): Node {
   if (pages.length === 0) throw new RangeError('an edition has at least one page');
-  return schema.node('edition', { ...meta }, [...pages]);
+  return schema.node('edition', { ...meta }, bin ? [...pages, bin] : [...pages]);
 }
 
 /**

@@ -13,6 +13,7 @@ import { Transform } from 'prosemirror-transform';
 import type { EditionInfo, PageSettings } from '../page/settings';
 import type { BlockPlace } from './references';
 import { editionMeta, pageMeta } from './edition-doc';
+import { forEachPage, pageCount } from './page-scope';
 import { folioNameChinese, pagesTodayText } from './folio';
 import { jumpChains, locateBlocks, teaserReferences } from './references';
 
@@ -45,16 +46,16 @@ function sameInfo(a: EditionInfo, b: EditionInfo): boolean {
 export function syncEdition(tr: Transform): Transform {
   const edition = tr.doc;
   if (edition.type.name !== 'edition') throw new RangeError(`syncEdition needs an edition document, not a ${edition.type.name}`);
-  const pageCount = edition.childCount;
-  edition.forEach((page, offset, index) => {
+  const pages = pageCount(edition);
+  forEachPage(edition, (page, offset, index) => {
     const settings = page.attrs['settings'] as PageSettings;
     const want = mirroredEditionInfo(edition, page, index + 1);
     // AttrSteps do not move positions, so offsets stay valid across the steps.
     if (!sameInfo(settings.edition, want)) tr.setNodeAttribute(offset, 'settings', { ...settings, edition: want });
-    if (pageCount < 2) return;
+    if (pages < 2) return;
     page.forEach((block, blockOffset) => {
       if (block.type.name !== 'masthead' || block.attrs['variant'] === 'folio') return;
-      const text = pagesTodayText(pageCount);
+      const text = pagesTodayText(pages);
       if (block.attrs['pagesToday'] !== text) tr.setNodeAttribute(offset + 1 + blockOffset, 'pagesToday', text);
     });
   });

@@ -11,14 +11,15 @@ import { Fragment } from 'prosemirror-model';
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { syncEdition } from './edition-sync';
+import { pageCount } from './page-scope';
 
-function checkFolio(edition: Node, folio: number, name: string, max = edition.childCount): void {
+function checkFolio(edition: Node, folio: number, name: string, max = pageCount(edition)): void {
   if (!Number.isInteger(folio) || folio < 1 || folio > max) {
     throw new RangeError(`${name} must be a page from 1 to ${max}, not ${folio}`);
   }
 }
 
-/** Document position where the page at `folio` (1-based) starts; `childCount + 1` gives the end. */
+/** Document position where the page at `folio` (1-based) starts; `pageCount + 1` gives the end of the pages (where the bin starts). */
 export function pageStart(edition: Node, folio: number): number {
   let pos = 0;
   for (let i = 0; i < folio - 1; i++) pos += edition.child(i).nodeSize;
@@ -44,7 +45,7 @@ export function movePage(edition: Node, from: number, to: number): Transform {
 
 /** Inserts `page` so that it becomes page `at` (1 … count + 1), and renumbers. */
 export function insertPage(edition: Node, at: number, page: Node): Transform {
-  checkFolio(edition, at, 'at', edition.childCount + 1);
+  checkFolio(edition, at, 'at', pageCount(edition) + 1);
   if (page.type.name !== 'page') throw new RangeError(`insertPage needs a page node, not a ${page.type.name}`);
   const tr = new Transform(edition);
   tr.insert(pageStart(edition, at), page);
@@ -54,14 +55,14 @@ export function insertPage(edition: Node, at: number, page: Node): Transform {
 /** Removes page `folio` (never the last one left) and renumbers; 导读 items bound to its stories lose their page. */
 export function deletePage(edition: Node, folio: number): Transform {
   checkFolio(edition, folio, 'folio');
-  if (edition.childCount === 1) throw new RangeError('an edition keeps at least one page');
+  if (pageCount(edition) === 1) throw new RangeError('an edition keeps at least one page');
   const tr = new Transform(edition);
   const start = pageStart(edition, folio);
   tr.delete(start, start + edition.child(folio - 1).nodeSize);
   return syncEdition(tr);
 }
 
-/** Every block id used on any page (placed or in a bin). */
+/** Every block id used in the edition (placed or in the bin). */
 function usedIds(edition: Node): Set<string> {
   const ids = new Set<string>();
   edition.descendants((node) => {
@@ -117,29 +118,16 @@ export function duplicatePage(edition: Node, folio: number): Transform {
     renamed.set(id, next);
     return next;
   };
-  const blocks: Node[] = [];
   const copyBlock = (block: Node) => block.type.create({ ...block.attrs, id: fresh(String(block.attrs['id'] ?? 'block')) }, block.content, block.marks);
   const copied: Node[] = [];
-  page.forEach((child) => {
-    if (child.type.name === 'bin') {
-      const items: Node[] = [];
-      child.forEach((item) => items.push(copyBlock(item)));
-      copied.push(child.type.create(child.attrs, Fragment.from(items)));
-    } else copied.push(copyBlock(child));
-  });
+  // The page's placed blocks; the edition's bin is not the page's and is not copied.
+  page.forEach((child) => copied.push(copyBlock(child)));
   // Links inside the copy follow the renames; links out of it are cut.
   const relink = (block: Node): Node => {
     const continues = String(block.attrs['continues'] ?? '');
     if (block.type.name !== 'story' || continues === '') return block;
     return block.type.create({ ...block.attrs, continues: renamed.get(continues) ?? '' }, block.content, block.marks);
   };
-  for (const child of copied) {
-    if (child.type.name !== 'bin') blocks.push(relink(child));
-    else {
-      const items: Node[] = [];
-      child.forEach((item) => items.push(relink(item)));
-      blocks.push(child.type.create(child.attrs, Fragment.from(items)));
-    }
-  }
+  const blocks = copied.map(relink);
   return insertPage(edition, folio + 1, page.type.create({ ...page.attrs, status: 'draft' }, Fragment.from(blocks)));
 }

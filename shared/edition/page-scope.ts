@@ -1,6 +1,6 @@
 /**
  * The page an edit is about. The editor's document is an edition (`edition >
- * page+`), but a block command, a hit test or a decoration pass works on one
+ * page+ bin?`), but a block command, a hit test or a decoration pass works on one
  * page: the active one (docs/decisions/0022-active-page.md). A
  * {@link PageScope} names that page and where its content starts in the
  * document, so code written for a page document works unchanged on a page of
@@ -30,12 +30,29 @@ export function isEdition(doc: Node): boolean {
 }
 
 /**
+ * How many pages a document has: an edition's children less its story bin
+ * (`edition > page+ bin?`), 1 for a page document. Code that walks an
+ * edition's pages uses this (or {@link forEachPage}), never `childCount`.
+ */
+export function pageCount(doc: Node): number {
+  if (!isEdition(doc)) return 1;
+  return doc.lastChild?.type.name === 'bin' ? doc.childCount - 1 : doc.childCount;
+}
+
+/** Calls `f` for each page of an edition in order, with its offset and index (the story bin after them is skipped). */
+export function forEachPage(edition: Node, f: (page: Node, offset: number, index: number) => void): void {
+  edition.forEach((child, offset, index) => {
+    if (child.type.name === 'page') f(child, offset, index);
+  });
+}
+
+/**
  * The scope of page `index` of `doc` (clamped to the pages there are); a
  * page document is its own scope whatever the index.
  */
 export function scopeOf(doc: Node, index = 0): PageScope {
   if (!isEdition(doc)) return { doc, page: doc, index: 0, start: 0 };
-  const i = Math.max(0, Math.min(doc.childCount - 1, index));
+  const i = Math.max(0, Math.min(pageCount(doc) - 1, index));
   let pos = 0;
   for (let k = 0; k < i; k++) pos += doc.child(k).nodeSize;
   return { doc, page: doc.child(i), index: i, start: pos + 1 };
@@ -66,7 +83,8 @@ export function selectionPage(doc: Node, selection: Selection): number | null {
   if (!isEdition(doc)) return null;
   const $head = selection.$head;
   if ($head.depth < 1) return null;
-  return $head.index(0);
+  const index = $head.index(0);
+  return index < pageCount(doc) ? index : null;
 }
 
 /** What the active-page plugin keeps (renderer/editor/active-page-plugin.ts). */

@@ -10,9 +10,9 @@ import type { Node } from 'prosemirror-model';
 /** Where a block of the edition is. */
 export interface BlockPlace {
   node: Node;
-  /** Folio of its page (1-based). */
+  /** Folio of its page (1-based); 0 for a block in the edition's story bin. */
   folio: number;
-  /** False when it lies in that page's story bin. */
+  /** False when it lies in the edition's story bin. */
   placed: boolean;
   /** Document position of the block in the edition node. */
   pos: number;
@@ -21,19 +21,15 @@ export interface BlockPlace {
 /** Every block with an id, by id; the first one wins when ids repeat (validation reports that). */
 export function locateBlocks(edition: Node): Map<string, BlockPlace> {
   const found = new Map<string, BlockPlace>();
-  edition.forEach((page, pageOffset, index) => {
-    const pageStart = pageOffset + 1;
-    page.forEach((child, childOffset) => {
-      const visit = (node: Node, pos: number, placed: boolean) => {
-        const id = node.attrs['id'];
-        if (typeof id === 'string' && id !== '' && !found.has(id)) found.set(id, { node, folio: index + 1, placed, pos });
-      };
-      if (child.type.name === 'bin') {
-        child.forEach((item, itemOffset) => visit(item, pageStart + childOffset + 1 + itemOffset, false));
-      } else {
-        visit(child, pageStart + childOffset, true);
-      }
-    });
+  const visit = (node: Node, pos: number, folio: number) => {
+    const id = node.attrs['id'];
+    if (typeof id === 'string' && id !== '' && !found.has(id)) found.set(id, { node, folio, placed: folio > 0, pos });
+  };
+  // Pages first, then the bin after them (`edition > page+ bin?`).
+  edition.forEach((child, childOffset, index) => {
+    const start = childOffset + 1;
+    if (child.type.name === 'bin') child.forEach((item, itemOffset) => visit(item, start + itemOffset, 0));
+    else child.forEach((block, blockOffset) => visit(block, start + blockOffset, index + 1));
   });
   return found;
 }
@@ -58,7 +54,7 @@ export type TeaserState =
   | 'unbound'
   /** Its story is not in the edition (deleted). */
   | 'missing'
-  /** Its story lies in a story bin, not on a page. */
+  /** Its story lies in the edition's story bin, not on a page. */
   | 'binned'
   /** It names a block that is not a story. */
   | 'not-a-story';

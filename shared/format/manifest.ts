@@ -9,9 +9,13 @@ import { z } from 'zod';
  * Current file format version. Older versions are migrated on load.
  * 2: the file is an edition (manifest `edition`, page attributes `section`,
  * `editor`, `colour`, `status`, ids unique across the edition).
+ * 3: the story bin is the edition's (`bin.json`, named by manifest `bin`),
+ * no longer each page's.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const FORMAT_NAME = 'banmian';
+/** The zip entry of the edition's story bin (format 3). */
+export const BIN_ENTRY = 'bin.json';
 
 export const ASSET_MIME_TYPES = ['image/jpeg', 'image/png'] as const;
 export type AssetMime = (typeof ASSET_MIME_TYPES)[number];
@@ -56,6 +60,8 @@ export const manifestSchema = z
     /** Paper, date and label of the edition the pages make. */
     edition: editionMetaSchema,
     pages: z.array(z.string().regex(/^pages\/[0-9]{1,4}\.json$/)).min(1).max(999),
+    /** The edition's story bin entry, present when the bin holds anything. */
+    bin: z.literal(BIN_ENTRY).optional(),
     assets: z.array(assetEntrySchema).max(10_000),
   })
   .strict();

@@ -16,8 +16,13 @@ import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { FORMAT_NAME, FORMAT_VERSION } from './manifest';
 import { migrate1to2 } from './migrate-1-to-2';
+import { migrate2to3 } from './migrate-2-to-3';
 
-/** The stored JSON of a file, before validation: its manifest and its pages in order. */
+/**
+ * The stored JSON of a file, before validation: its manifest and its pages
+ * in order (from version 3, followed by the edition's story bin when the
+ * file has one: the edition's children, shared/edition/edition-children.ts).
+ */
 export interface StoredContent {
   manifest: Record<string, unknown>;
   pages: unknown[];
@@ -39,6 +44,8 @@ export type Migration = (content: StoredContent) => StoredContent;
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   /** A file becomes an edition (./migrate-1-to-2.ts). */
   1: migrate1to2,
+  /** The story bin moves from the pages to the edition (./migrate-2-to-3.ts). */
+  2: migrate2to3,
 };
 
 export interface MigrateOptions {

@@ -138,7 +138,7 @@ export interface ImportCopyRequest {
   file?: CopyFile;
 }
 
-/** Copy the host read and recognised, ready for the page's story bin. */
+/** Copy the host read and recognised, ready for the edition's story bin. */
 export interface ImportedCopy {
   /** The file's name. */
   name: string;

@@ -16,7 +16,7 @@ import type { IntakePart, IntakeRecord, PartRole } from './record';
 import { recordOf } from './record';
 import type { StoryPart } from './review-parts';
 import { isAligned, orderParts, storyContent, storyParts } from './review-parts';
-import { isEdition, scopeOf } from '../edition/page-scope';
+import { isEdition, pageCount, scopeOf } from '../edition/page-scope';
 import type { PageScope } from '../edition/page-scope';
 
 /** A story with an aligned intake record, found by block id. */
@@ -32,15 +32,16 @@ function storyOnPage(scope: PageScope, id: string): { node: Node; pos: number } 
   scope.page.forEach((node, pos) => {
     if (!found && node.type.name === 'story' && node.attrs['id'] === id) found = { node, pos: scope.start + pos };
   });
-  return found ?? binItems(scope).find((item) => item.node.attrs['id'] === id) ?? null;
+  return found;
 }
 
-/** The story with this id, on the page or in the bin (any page's, given an edition), when its record is aligned with it. */
+/** The story with this id, on a page or in the edition's bin, when its record is aligned with it. */
 export function reviewedStory(doc: Node, id: string): Reviewed | null {
   if (id === '') return null;
   let found: { node: Node; pos: number } | null = null;
-  if (isEdition(doc)) for (let i = 0; i < doc.childCount && !found; i++) found = storyOnPage(scopeOf(doc, i), id);
+  if (isEdition(doc)) for (let i = 0; i < pageCount(doc) && !found; i++) found = storyOnPage(scopeOf(doc, i), id);
   else found = storyOnPage(scopeOf(doc), id);
+  found ??= binItems(doc).find((item) => item.node.attrs['id'] === id) ?? null;
   const hit = found as { node: Node; pos: number } | null;
   if (!hit || hit.node.type.name !== 'story') return null;
   const record = recordOf(hit.node.attrs);

@@ -1,6 +1,6 @@
 /**
  * Intake drafts → ProseMirror blocks of the page schema, ready for the
- * page's story bin: a story block (headgroup, byline, body), photo blocks for
+ * edition's story bin: a story block (headgroup, byline, body), photo blocks for
  * its photos, a label block for its section label, a teaser block for a 导读
  * box. Blocks are sized by an estimate on the page grid and placed at the
  * origin; placing them is the editor's job.

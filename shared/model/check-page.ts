@@ -43,10 +43,6 @@ export function checkPage(doc: Node): Finding[] {
   };
 
   doc.forEach((node, _offset, index) => {
-    if (node.type.name === 'bin') {
-      node.forEach((item, _o, i) => void checkId(item, `index ${i} of the story bin`));
-      return;
-    }
     if (!isBlockKind(node.type.name)) {
       findings.push({ level: 'error', message: `child ${index} of the page is a ${node.type.name}, not a block` });
       return;

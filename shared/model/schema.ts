@@ -3,8 +3,7 @@
  *
  * A page (`page`) holds the page settings; its children are blocks placed on
  * the grid. An edition (`edition`) holds the pages of one paper in order
- * (docs/decisions/0014-edition-model.md); the top node stays `page` until
- * the renderer edits whole editions. Every block carries its grid
+ * (docs/decisions/0014-edition-model.md), then its story bin. Every block carries its grid
  * placement as attributes (`col`, `line`, `cols`, `lines`, in grid units,
  * 0-based), so moving a block is a transaction like typing a character.
  *
@@ -23,12 +22,13 @@ export type { FaceName, TextAlign } from './schema-attrs';
 
 const nodes: Record<string, NodeSpec> = {
   /**
-   * One paper of one day: its pages in order. The folio (第N版) of a page is
-   * its position, never stored. Attributes are the edition's own; each
-   * page's `settings.edition` mirrors them (shared/edition/edition-sync.ts).
+   * One paper of one day: its pages in order, then its story bin (copy not
+   * yet placed on any page), if any. The folio (第N版) of a page is its
+   * position, never stored. Attributes are the edition's own; each page's
+   * `settings.edition` mirrors them (shared/edition/edition-sync.ts).
    */
   edition: {
-    content: 'page+',
+    content: 'page+ bin?',
     attrs: {
       /** Newspaper name, e.g. 萧山日报. */
       paperName: { default: DEFAULT_EDITION.paperName, validate: 'string' },
@@ -40,8 +40,8 @@ const nodes: Record<string, NodeSpec> = {
   },
 
   page: {
-    // Placed blocks, then the story bin (copy not yet on the page), if any.
-    content: 'block* bin?',
+    // Placed blocks; copy not yet placed lies in the edition's story bin.
+    content: 'block*',
     attrs: {
       /** See {@link PageSettings}. `settings.edition` mirrors the edition and this page's folio. */
       settings: { default: settingsFromPreset('duikai', DEFAULT_EDITION) },
@@ -57,11 +57,11 @@ const nodes: Record<string, NodeSpec> = {
   },
 
   /**
-   * The story bin: stories (and their photos, labels, teasers) that belong to
-   * the page but are not placed on it. Keeping them in the page document makes
-   * placing and removing one transaction with one undo step. The grid
-   * attributes of what is in the bin mean nothing until it is placed; the bin
-   * is never printed.
+   * The story bin: stories (and their photos, labels, teasers) of the
+   * edition not placed on any page (docs/decisions/0031-edition-story-bin.md).
+   * Keeping them in the edition document makes placing (onto any page) and
+   * removing one transaction with one undo step. The grid attributes of what
+   * is in the bin mean nothing until it is placed; the bin is never printed.
    */
   bin: {
     content: '(story | photo | label | teaser)*',

@@ -89,8 +89,6 @@ export function preflightPage(input: PagePreflightInput): PreflightFinding[] {
   // Photos and labels in a boxed story are drawn inside its inset (shared/layout/box-wrap.ts).
   const inBox = boxWrapInsets(input.doc);
   input.doc.forEach((node, _offset, index) => {
-    // The story bin's copy is not placed and never printed.
-    if (node.type.name === 'bin') return;
     const a = node.attrs as Record<string, unknown>;
     const box: GridBox = { col: a['col'] as number, line: a['line'] as number, cols: a['cols'] as number, lines: a['lines'] as number };
     const grid = gridBoxRect(metrics, box);

@@ -4,6 +4,7 @@
  * Exit 0 valid (warnings allowed), 1 invalid, 2 unreadable or bad usage.
  */
 import { parseArgs } from 'node:util';
+import { splitEditionJson } from '../../../shared/edition/edition-children';
 import { pageFromJson } from '../../../shared/model/load-page';
 import type { Finding } from '../../../shared/model/validation';
 import { readBanmianFile, STORAGE_ERRORS } from '../storage/index';
@@ -34,7 +35,7 @@ export async function checkFile(path: string): Promise<CheckOutcome> {
   }
   const lines = loaded.value.warnings.filter((w) => !PAGE_WARNING.test(w)).map((w) => `warning: ${w}`);
   let errors = 0;
-  loaded.value.pages.forEach((json, index) => {
+  splitEditionJson(loaded.value.pages).pages.forEach((json, index) => {
     const page = pageFromJson(json);
     for (const f of page.findings) {
       if (f.level === 'error') errors++;

@@ -13,14 +13,17 @@ import { formatFinding } from '../../../shared/preflight/finding';
 import { preflightEditionReferences } from '../../../shared/preflight/edition-references';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { editionOfFile } from '../storage/edition-file';
+import { splitEditionJson } from '../../../shared/edition/edition-children';
 import type { WebServer } from '../web/server';
 import type { ExportFileOptions } from './export';
 import { paperRuns, parsePageSelection, splitFileName } from './edition-export';
 
 /** Exports the selected pages of an open document: one exporter run per paper run, joined; or one file per page. */
-export async function exportEdition(server: WebServer, handle: string, allPages: unknown[], out: string, options: ExportFileOptions): Promise<Result<ExportInfo>> {
+export async function exportEdition(server: WebServer, handle: string, children: unknown[], out: string, options: ExportFileOptions): Promise<Result<ExportInfo>> {
   const started = performance.now();
-  const edition = editionOfFile({ pages: allPages });
+  // The edition with its story bin (a 导读 pointing into the bin is found there); the bin itself is never printed.
+  const edition = editionOfFile({ pages: children });
+  const allPages = splitEditionJson(children).pages;
   if (!edition.ok) return edition;
   let selected: number[];
   try {

@@ -11,6 +11,7 @@ import type { Node } from 'prosemirror-model';
 import { editionPages, pageMeta, PAGE_STATUS_LABELS } from '../../../shared/edition/edition-doc';
 import { folioName } from '../../../shared/edition/folio';
 import { movePage } from '../../../shared/edition/page-moves';
+import { pageCount } from '../../../shared/edition/page-scope';
 import { jumpChains, locateBlocks, storyHeadline, teaserReferences } from '../../../shared/edition/references';
 import { readBanmianFile, writeBanmianFile } from '../storage';
 import { contentOfEdition, editionOfFile } from '../storage/edition-file';
@@ -114,8 +115,9 @@ export const pagesCommand: CliCommand = {
     let doc = edition.value;
     if (move) {
       const [from, to] = move;
-      if (from < 1 || to < 1 || from > doc.childCount || to > doc.childCount) {
-        process.stderr.write(`banmian pages: ${file} has ${doc.childCount} page(s); cannot move ${from} to ${to}\n`);
+      const count = pageCount(doc);
+      if (from < 1 || to < 1 || from > count || to > count) {
+        process.stderr.write(`banmian pages: ${file} has ${count} page(s); cannot move ${from} to ${to}\n`);
         return 1;
       }
       doc = movePage(doc, from, to).doc;

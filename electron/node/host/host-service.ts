@@ -289,12 +289,12 @@ export class HostService implements HostMethodsService<HostCaller> {
     const checked = checkPages(pages);
     if (!checked.ok) return checked;
     const session = found.value;
-    const assets = this.sessions.referencedAssets(session, checked.value.pages);
+    const assets = this.sessions.referencedAssets(session, checked.value.children);
     if (!assets.ok) return assets;
     // The host keeps the newest journalled pages: a reloaded tab gets them back, unsaved.
-    session.pages = checked.value.pages;
+    session.pages = checked.value.children;
     session.dirty = true;
-    const written = await this.journalStore.write({ handle, path: session.path, name: session.name, pages: checked.value.pages, assets: assets.value });
+    const written = await this.journalStore.write({ handle, path: session.path, name: session.name, pages: checked.value.children, assets: assets.value });
     return written.ok ? ok(undefined) : written;
   }
 

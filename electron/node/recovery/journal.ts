@@ -28,6 +28,7 @@ import { fail, ok } from '../../../shared/result';
 import type { AssetData } from '../storage/assets';
 import { verifyAsset } from '../storage/assets';
 import { removeDeadTemps, writeFileAtomic } from '../storage/atomic-write';
+import { gatherPageBins } from '../../../shared/format/migrate-2-to-3';
 import { validatePages } from '../storage/content';
 import { parseJsonEntry } from '../storage/decode';
 import { LIMITS, STORAGE_ERRORS } from '../storage/limits';
@@ -301,8 +302,10 @@ export function createJournal(dir: string, options: JournalOptions = {}): Journa
           else lost.push(verified.error.message);
         }
         const known = new Set(assets.map((a) => a.entry.hash));
-        const labels = body.value.pages.map((_, i) => `recovered page ${i + 1}`);
-        const pages = validatePages(body.value.pages, labels, known, 'warn');
+        // An entry written before the story bin was the edition's has a bin per page: gathered, as a file's migration does.
+        const children = gatherPageBins(body.value.pages);
+        const labels = children.map((_, i) => `recovered page ${i + 1}`);
+        const pages = validatePages(children, labels, known, 'warn');
         if (!pages.ok) return pages;
         const { header } = body.value;
         return ok({ id, path: header.path, name: header.name, savedAt: header.savedAt, pages: pages.value.pages, assets, warnings: [...lost, ...pages.value.warnings] });

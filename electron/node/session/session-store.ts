@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { SavedInfo } from '../../../shared/host/host-api';
+import { binFromJson, splitEditionJson } from '../../../shared/edition/edition-children';
 import { pageFromJson } from '../../../shared/model/load-page';
 import type { PageSettings } from '../../../shared/page/settings';
 import type { Result } from '../../../shared/result';
@@ -28,16 +29,26 @@ export const UNTITLED_NAME = '未命名.banmian';
 
 /** Pages that passed validation, with the settings of the first. */
 export interface CheckedPages {
+  /** The pages alone, in order: what is printed. */
   pages: unknown[];
+  /** The pages, then the edition's story bin when one was sent: what is saved and journalled. */
+  children: unknown[];
   settings: PageSettings;
 }
 
 /**
- * Validates pages the renderer sent. They are untrusted: the same checks as
- * a file on disk apply before anything is written or printed.
+ * Validates pages the renderer sent (the edition's children: its pages,
+ * then its story bin if any; shared/edition/edition-children.ts). They are
+ * untrusted: the same checks as a file on disk apply before anything is
+ * written or printed.
  */
-export function checkPages(pages: readonly unknown[]): Result<CheckedPages> {
+export function checkPages(children: readonly unknown[]): Result<CheckedPages> {
+  const { pages, bin } = splitEditionJson(children);
   if (pages.length === 0) return fail('INVALID_PAGES', 'the document has no pages');
+  if (bin !== null) {
+    const loaded = binFromJson(bin);
+    if (!loaded.ok) return fail('INVALID_PAGES', loaded.message);
+  }
   let settings: PageSettings | null = null;
   for (const [index, json] of pages.entries()) {
     const loaded = pageFromJson(json);
@@ -47,7 +58,7 @@ export function checkPages(pages: readonly unknown[]): Result<CheckedPages> {
     }
     settings ??= loaded.doc.attrs['settings'] as PageSettings;
   }
-  return ok({ pages: [...pages], settings: settings! });
+  return ok({ pages, children: [...children], settings: settings! });
 }
 
 export class SessionStore {
@@ -117,18 +128,18 @@ export class SessionStore {
     if (target === null) return fail('NO_PATH', 'the document has never been saved: choose where to save it');
     const checked = checkPages(pages);
     if (!checked.ok) return checked;
-    const assets = this.referencedAssets(session, checked.value.pages);
+    const assets = this.referencedAssets(session, checked.value.children);
     if (!assets.ok) return assets;
     let written: Result<{ bytes: number }>;
     try {
-      written = await this.storage.write(target, { pages: checked.value.pages, assets: assets.value });
+      written = await this.storage.write(target, { pages: checked.value.children, assets: assets.value });
     } catch (e) {
       return fail('WRITE_FAILED', `cannot save ${basename(target)}: ${(e as Error).message}`);
     }
     if (!written.ok) return fail(written.error.code, oneLine(written.error.message));
     session.path = target;
     session.name = basename(target);
-    session.pages = checked.value.pages;
+    session.pages = checked.value.children;
     session.dirty = false;
     return ok({ path: target, name: session.name, bytes: written.value.bytes });
   }

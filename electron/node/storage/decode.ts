@@ -5,7 +5,8 @@
  * problem stops the load with one line; nothing is half-loaded.
  */
 import type { Manifest } from '../../../shared/format/manifest';
-import { FORMAT_VERSION, manifestSchema } from '../../../shared/format/manifest';
+import { BIN_ENTRY, FORMAT_VERSION, manifestSchema } from '../../../shared/format/manifest';
+import { isBinJson, splitEditionJson } from '../../../shared/edition/edition-children';
 import type { MigrateOptions } from '../../../shared/format/migrations';
 import { migrateToCurrent, storedVersion } from '../../../shared/format/migrations';
 import { jsonDepth, MAX_JSON_DEPTH } from '../../../shared/model/page-json';
@@ -26,6 +27,7 @@ export const ASSET_ENTRY = /^assets\/[0-9a-f]{64}\.(jpg|png)$/;
 const banmianPolicy: ZipPolicy = {
   classify(name: string): EntryKind {
     if (name === MANIFEST_ENTRY) return 'manifest';
+    if (name === BIN_ENTRY) return 'page';
     if (PAGE_ENTRY.test(name)) return 'page';
     if (ASSET_ENTRY.test(name)) return 'asset';
     return 'unknown';
@@ -124,6 +126,16 @@ export async function decodeBanmian(buffer: Buffer, options: DecodeOptions = {})
     if (!page.ok) return page;
     rawPages.push(page.value);
   }
+  // Format 3: the edition's story bin, after the pages (the edition's children).
+  if (rawManifest['bin'] !== undefined) {
+    if (rawManifest['bin'] !== BIN_ENTRY) return fail(STORAGE_ERRORS.invalid, `manifest.json names an invalid story bin entry ${quoteName(String(rawManifest['bin']))}`);
+    const bytes = entries.get(BIN_ENTRY);
+    if (!bytes) return fail(STORAGE_ERRORS.invalid, `${BIN_ENTRY} is named in manifest.json but missing from the file`);
+    const bin = parseJsonEntry(bytes, BIN_ENTRY, MAX_JSON_DEPTH);
+    if (!bin.ok) return bin;
+    if (!isBinJson(bin.value)) return fail(STORAGE_ERRORS.invalid, `${BIN_ENTRY} is not a story bin`);
+    rawPages.push(bin.value);
+  }
 
   const migrated = migrateToCurrent({ manifest: rawManifest, pages: rawPages }, options.migrate);
   if (!migrated.ok) return migrated;
@@ -133,7 +145,7 @@ export async function decodeBanmian(buffer: Buffer, options: DecodeOptions = {})
 
   const manifest = manifestSchema.safeParse(migrated.value.content.manifest);
   if (!manifest.success) return fail(STORAGE_ERRORS.invalid, `manifest.json: ${zodMessage(manifest.error.issues)}`);
-  if (manifest.data.pages.length !== migrated.value.content.pages.length) {
+  if (manifest.data.pages.length !== splitEditionJson(migrated.value.content.pages).pages.length) {
     return fail(STORAGE_ERRORS.invalid, 'manifest.json lists a different number of pages than the file holds');
   }
   const assets = await loadAssets(manifest.data, entries);

@@ -6,7 +6,8 @@
  * gives identical bytes.
  */
 import type { AssetEntry, Manifest } from '../../../shared/format/manifest';
-import { FORMAT_NAME, FORMAT_VERSION, manifestSchema } from '../../../shared/format/manifest';
+import { BIN_ENTRY, FORMAT_NAME, FORMAT_VERSION, manifestSchema } from '../../../shared/format/manifest';
+import { splitEditionJson } from '../../../shared/edition/edition-children';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { AssetData } from './assets';
@@ -60,7 +61,7 @@ export async function encodeBanmian(content: FileContent): Promise<Result<Buffer
   if (content.pages.length > 999) return fail(STORAGE_ERRORS.tooLarge, 'a file holds at most 999 pages');
   const assets = await collectAssets(content.assets);
   if (!assets.ok) return assets;
-  const paths = content.pages.map((_, i) => `pages/${i + 1}.json`);
+  const paths = splitEditionJson(content.pages).pages.map((_, i) => `pages/${i + 1}.json`);
   const pages = validatePages(
     content.pages,
     paths,
@@ -78,12 +79,16 @@ export async function encodeBanmian(content: FileContent): Promise<Result<Buffer
     pages: paths,
     assets: assets.value.map((a) => a.entry),
   };
+  // The edition's story bin, when it holds anything, after the pages (format 3).
+  const bin = pages.value.pages.length > pages.value.pageCount ? pages.value.pages.at(-1) : undefined;
+  if (bin !== undefined) manifest.bin = BIN_ENTRY;
   const checked = manifestSchema.safeParse(manifest);
   if (!checked.success) return fail(STORAGE_ERRORS.invalid, `cannot write the manifest: ${checked.error.issues[0]?.message ?? 'invalid'}`);
 
   const entries: ZipEntryData[] = [
     { name: MANIFEST_ENTRY, bytes: stableJson(manifest) },
-    ...pages.value.pages.map((page, i) => ({ name: paths[i]!, bytes: stableJson(page) })),
+    ...pages.value.pages.slice(0, pages.value.pageCount).map((page, i) => ({ name: paths[i]!, bytes: stableJson(page) })),
+    ...(bin === undefined ? [] : [{ name: BIN_ENTRY, bytes: stableJson(bin) }]),
     ...assets.value.map((a) => ({ name: a.entry.path, bytes: a.bytes })),
   ];
   return ok(encodeZip(entries));

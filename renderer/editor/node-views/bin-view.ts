@@ -1,14 +1,17 @@
 /**
  * The story bin's NodeView: a pasteboard column beside the paper (never
- * printed) listing the copy that is not on the page. It owns its DOM: the
+ * printed) listing the edition's copy that is on no page, the same list
+ * whatever page is shown (the bin is the edition's last child, after its
+ * pages: docs/decisions/0031-edition-story-bin.md). It owns its DOM: the
  * bin has no contentDOM, so ProseMirror never puts a caret in it, and it
  * re-renders its list from the node on every update.
  *
- * The column must sit outside the paper, which clips its blocks
- * (`overflow: hidden` on the page). A fixed-position element escapes that
- * clip: its containing block is the nearest transformed ancestor, the zoom
- * container, whose origin is the page's top-left corner. So the host element
- * is fixed at (0, 0), and what it holds is placed in page px.
+ * The column must sit beside the shown page, outside the paper. A
+ * fixed-position element's containing block is the nearest transformed
+ * ancestor, the zoom container, whose origin is the shown page's top-left
+ * corner (every other page is a placeholder without size). So the host
+ * element is fixed at (0, 0), and what it holds is placed in page px of the
+ * shown page.
  */
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';

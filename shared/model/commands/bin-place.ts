@@ -1,10 +1,10 @@
-/** Placing copy from the story bin onto the page: one transaction, one undo step. */
+/** Placing copy from the edition's story bin onto the active page: one transaction, one undo step. */
 import { NodeSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import type { PlacementSize } from '../../copyfit/placement';
 import { placementSize } from '../../copyfit/placement';
 import type { PageSettings } from '../../page/settings';
-import { findBin, findBinItem } from '../bin';
+import { findBinItem, placedEnd } from '../bin';
 import { withStyleLines } from '../style-lines';
 import { styleSheetOf } from '../styles';
 import { asGesture, clampBox, pageGrid } from './blocks';
@@ -19,12 +19,13 @@ export interface BinPlacement {
 }
 
 /**
- * Moves the bin item with this id onto the page at a grid cell, on top of
- * the other blocks, and selects it. Its box is kept inside the grid (moved
- * in from the far edges when it would stick out). Parts still at the
- * schema's default lines (an item imported before imports followed the
- * styles) take their style's lines first, so the default size counts them.
- * False when no bin item has that id.
+ * Moves the bin item with this id onto the active page (whichever page of
+ * the edition that is) at a grid cell, on top of the other blocks, and
+ * selects it. Its box is kept inside the page's grid (moved in from the far
+ * edges when it would stick out). Parts still at the schema's default lines
+ * (an item imported before imports followed the styles) take their style's
+ * lines first, so the default size counts them. False when no bin item has
+ * that id.
  */
 export function placeFromBin(id: string, at: BinPlacement): Command {
   if (!Number.isFinite(at.col) || !Number.isFinite(at.line)) throw new RangeError(`placeFromBin needs a finite cell, got col ${at.col}, line ${at.line}`);
@@ -39,10 +40,10 @@ export function placeFromBin(id: string, at: BinPlacement): Command {
       const box = clampBox(grid, { col: at.col, line: at.line, cols: size.cols, lines: size.lines });
       const placed = node.type.create({ ...node.attrs, ...box }, node.content, node.marks);
       const tr = state.tr.delete(item.pos, item.pos + item.node.nodeSize);
-      // The bin is the page's last child: the placed block goes just before it, on top of the others.
-      const at2 = findBin(rescope(scope, tr.doc))!.pos;
-      tr.insert(at2, placed);
-      tr.setSelection(NodeSelection.create(tr.doc, at2));
+      // The bin lies after the pages, so the page's positions are unchanged; the block goes at its end, on top of the others.
+      const end = placedEnd(rescope(scope, tr.doc));
+      tr.insert(end, placed);
+      tr.setSelection(NodeSelection.create(tr.doc, end));
       dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }
     return true;

@@ -1,4 +1,4 @@
-/** Taking placed copy off the page into the story bin, text intact: one transaction, one undo step. */
+/** Taking placed copy off any page into the edition's story bin, text intact: one transaction, one undo step. */
 import type { Node } from 'prosemirror-model';
 import { Selection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
@@ -6,16 +6,18 @@ import { isBinKind } from '../schema';
 import { asGesture, findBlock } from './blocks';
 import type { FoundBlock } from './blocks';
 import { appendToBin } from './bin-add';
-import { activeScope } from '../../edition/page-scope';
+import { isEdition } from '../../edition/page-scope';
 
 /**
- * Moves the placed blocks with these ids to the end of the story bin
- * (creating it when needed), in page order. False when the list is empty, an
- * id is unknown, or a block is page furniture (masthead, rule) that the bin
- * does not hold.
+ * Moves the placed blocks with these ids (on whatever page of the edition)
+ * to the end of the edition's story bin (creating it when needed), in
+ * document order. False when the document is not an edition, the list is
+ * empty, an id is unknown, or a block is page furniture (masthead, rule)
+ * that the bin does not hold.
  */
 export function removeToBin(ids: readonly string[]): Command {
   return (state, dispatch) => {
+    if (!isEdition(state.doc)) return false;
     const found: FoundBlock[] = [];
     for (const id of new Set(ids)) {
       const f = findBlock(state.doc, id);
@@ -29,8 +31,8 @@ export function removeToBin(ids: readonly string[]): Command {
       const nodes: Node[] = found.map((f) => f.node);
       // Back to front, so earlier positions stay valid.
       for (let i = found.length - 1; i >= 0; i--) tr.delete(found[i]!.pos, found[i]!.pos + found[i]!.node.nodeSize);
-      // Ids are already unique on the page, so they stay as they are.
-      appendToBin(tr, nodes, activeScope(state).index);
+      // Ids are already unique in the edition, so they stay as they are.
+      appendToBin(tr, nodes);
       tr.setSelection(Selection.near(tr.doc.resolve(Math.min(found[0]!.pos, tr.doc.content.size))));
       dispatch(asGesture(tr, { structural: true }).scrollIntoView());
     }

@@ -10,7 +10,7 @@ import type { Transaction } from 'prosemirror-state';
 import type { GridBox } from '../../page/geometry';
 import type { GridSettings, PageSettings } from '../../page/settings';
 import { isBlockKind } from '../schema';
-import { asScope, blockDepth, isEdition } from '../../edition/page-scope';
+import { asScope, blockDepth, forEachPage, isEdition } from '../../edition/page-scope';
 import type { PageScope } from '../../edition/page-scope';
 
 /**
@@ -67,7 +67,8 @@ export function findBlock(where: Node | PageScope, id: string): FoundBlock | nul
   if (id === '') return null;
   if (!('start' in where) && isEdition(where)) {
     let found: FoundBlock | null = null;
-    where.forEach((page, offset) => {
+    // The edition's story bin is not a page: what lies there is not placed.
+    forEachPage(where, (page, offset) => {
       found ??= findIn(page, offset + 1, id);
     });
     return found;

@@ -10,7 +10,7 @@ import type { Command, Transaction } from 'prosemirror-state';
 import type { GridBox } from '../../page/geometry';
 import { gridMetrics } from '../../page/geometry';
 import type { PageSettings } from '../../page/settings';
-import { findBin, usedBlockIds } from '../bin';
+import { placedEnd, usedBlockIds } from '../bin';
 import { schema } from '../schema';
 import { asGesture, clampBox, findBlock } from './blocks';
 import { uniqueBlockId } from './duplicate-block';
@@ -99,9 +99,8 @@ export function placePhoto(image: PhotoImage, at: { col: number; line: number; c
       const id = uniqueBlockId(state.doc, 'photo', usedBlockIds(state.doc));
       const node = photoNode(id, box, image);
       const tr = state.tr;
-      // The bin, when there is one, stays the page's last child: the photo goes just before it, on top of the others.
-      const bin = findBin(scope);
-      const pos = bin ? bin.pos : scope.start + scope.page.content.size;
+      // The photo goes at the page's end, on top of the others.
+      const pos = placedEnd(scope);
       tr.insert(pos, node);
       tr.setSelection(NodeSelection.create(tr.doc, pos));
       dispatch(asGesture(tr, { structural: true }).scrollIntoView());

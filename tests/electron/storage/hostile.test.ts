@@ -101,9 +101,9 @@ describe('readBanmianFile on hostile files', () => {
   });
 
   it('refuses a newer format version naming it, and a version 0 it cannot migrate', async () => {
-    const v3 = await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 3 }, [samplePage(1)])));
-    expect(v3).toMatchObject({ code: 'UNSUPPORTED_VERSION' });
-    expect(v3.message).toMatch(/version 3 was written by a newer Banmian/);
+    const v4 = await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 4 }, [samplePage(1)])));
+    expect(v4).toMatchObject({ code: 'UNSUPPORTED_VERSION' });
+    expect(v4.message).toMatch(/version 4 was written by a newer Banmian/);
     const v0 = await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 0 }, [samplePage(1)])));
     expect(v0.message).toMatch(/version 0 is too old/);
     expect((await refuse(rawZip(fileEntries({ ...manifestFor(1), version: 1e300 }, [samplePage(1)])))).message).toMatch(/version/);

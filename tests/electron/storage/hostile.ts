@@ -61,7 +61,7 @@ export function deflatedZip(entries: { name: string; data: Uint8Array; deflated?
 export function manifestFor(pageCount: number, assets: readonly AssetData[] = []): Record<string, unknown> {
   return {
     format: 'banmian',
-    version: 2,
+    version: 3,
     generator: 'banmian',
     edition: { paperName: '萧山日报', date: '2022-11-21', label: '' },
     pages: Array.from({ length: pageCount }, (_, i) => `pages/${i + 1}.json`),

@@ -48,7 +48,7 @@ async function storedPages(bytes: Buffer): Promise<Json[]> {
 }
 
 describe('format 1 → 2: a file becomes an edition', () => {
-  it('opens the version-1 reference page unchanged in meaning, and saves it as version 2', async () => {
+  it('opens the version-1 reference page unchanged in meaning, and saves it in the current version (3)', async () => {
     const [v1Page] = await storedPages(readFileSync(V1_SEED));
     const loaded = await readBanmianFile(V1_SEED);
     if (!loaded.ok) throw new Error(loaded.error.message);
@@ -71,7 +71,7 @@ describe('format 1 → 2: a file becomes an edition', () => {
     expect(again.value.pages).toEqual(loaded.value.pages);
     const zip = await readZipEntries(readFileSync(saved), { classify: () => 'manifest', maxBytes: () => 1 << 30 });
     const manifest = zip.ok ? (JSON.parse(zip.value.entries.get('manifest.json')!.toString('utf8')) as Json) : {};
-    expect(manifest['version']).toBe(2);
+    expect(manifest['version']).toBe(3);
     expect(manifest['edition']).toEqual({ paperName: '萧山日报', date: '2022-11-21', label: '' });
   });
 

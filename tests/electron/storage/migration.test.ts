@@ -49,7 +49,7 @@ describe('format migrations', () => {
     const plain = await readBanmianFile(file);
     expect(!plain.ok && plain.error.message).toMatch(/version 0 is too old/);
 
-    const loaded = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1, 1: MIGRATIONS[1]! } } });
+    const loaded = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1, 1: MIGRATIONS[1]!, 2: MIGRATIONS[2]! } } });
     if (!loaded.ok) throw new Error(loaded.error.message);
     const reference = join(tmp.dir, 'ref.banmian');
     await writeBanmianFile(reference, { pages: [samplePage(1)], assets: [] });
@@ -68,7 +68,7 @@ describe('format migrations', () => {
     const bad = v0Page() as Json & { content: (Json & { attrs: Json })[] };
     bad.content[0]!.attrs['column'] = 99;
     writeFileSync(file, rawZip(fileEntries({ format: 'banmian', version: 0, app: 'x', pages: ['pages/1.json'], assets: [] }, [bad])));
-    const r = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1, 1: MIGRATIONS[1]! } } });
+    const r = await readBanmianFile(file, { migrate: { migrations: { 0: v0to1, 1: MIGRATIONS[1]!, 2: MIGRATIONS[2]! } } });
     expect(!r.ok && r.error.message).toMatch(/pages\/1\.json: .*outside/);
   });
 });

@@ -22,7 +22,7 @@ describe('binItemInfo', () => {
     const styles = defaultStyleSheet();
     styles.paragraph.find((s) => s.name === 'headline')!.lines = 8;
     const settings = { ...settingsFromPreset('duikai'), styles };
-    const doc = schema.node('page', { settings }, [schema.node('bin', null, [oldImport()])]);
+    const doc = schema.node('edition', null, [schema.node('page', { settings }), schema.node('bin', null, [oldImport()])]);
     const info = binItemInfo(doc.lastChild!.firstChild!, settings);
     const placed = findBlock(run(stateOf(doc), placeFromBin('old', { col: 0, line: 0 })).state.doc, 'old')!.node;
     expect(info.size).toEqual({ cols: placed.attrs['cols'], lines: placed.attrs['lines'] });

@@ -25,11 +25,14 @@ import { selectedBlock } from '../../../renderer/editor/selected-block';
 import { targetBlockIds } from '../../../renderer/arrange/arrange-state';
 
 function threePages(): Node {
-  return edition([
-    page('要闻', [story('a1', '一版甲'), story('a2', '一版乙', {}, 10)]),
-    page('综合', [story('b1', '二版甲')], [story('b-bin', '二版库')]),
-    page('体育', [story('c1', '三版甲'), story('c2', '三版乙', {}, 10)]),
-  ]);
+  return edition(
+    [
+      page('要闻', [story('a1', '一版甲'), story('a2', '一版乙', {}, 10)]),
+      page('综合', [story('b1', '二版甲')]),
+      page('体育', [story('c1', '三版甲'), story('c2', '三版乙', {}, 10)]),
+    ],
+    [story('b-bin', '二版库')],
+  );
 }
 
 function start(index = 0): EditorState {
@@ -66,13 +69,16 @@ describe('page scope', () => {
     expect(() => pageBlocks(doc)).toThrow(RangeError);
   });
 
-  it('finds a block by id on any page, and a page bin at its document position', () => {
+  it('finds a block by id on any page (not in the bin), and the edition bin at its document position from any page', () => {
     const doc = threePages();
     const c2 = findBlock(doc, 'c2')!;
     expect(doc.nodeAt(c2.pos)?.attrs['id']).toBe('c2');
+    expect(findBlock(doc, 'b-bin')).toBeNull();
     const bin = findBin(scopeOf(doc, 1))!;
     expect(doc.nodeAt(bin.pos)?.type.name).toBe('bin');
-    expect(findBin(scopeOf(doc, 0))).toBeNull();
+    expect(findBin(scopeOf(doc, 0))).toEqual(bin);
+    // The bin is not a page: the last page's scope is page 3.
+    expect(scopeOf(doc, 5).page.attrs['section']).toBe('体育');
   });
 
   it('compares block lists page by page', () => {

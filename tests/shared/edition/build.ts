@@ -1,6 +1,6 @@
 /** Small editions for the edition tests, built with the real schema. */
 import type { Node } from 'prosemirror-model';
-import { buildEdition } from '../../../shared/edition/edition-doc';
+import { buildEdition, editionPages } from '../../../shared/edition/edition-doc';
 import { schema } from '../../../shared/model/schema';
 import { settingsFromPreset } from '../../../shared/page/settings';
 
@@ -23,18 +23,19 @@ export function masthead(id: string, pagesToday = ''): Node {
   return schema.node('masthead', { id, col: 2, line: 20, cols: 2, lines: 4, pagesToday });
 }
 
-export function page(section: string, blocks: Node[], binned: Node[] = []): Node {
-  const content = binned.length > 0 ? [...blocks, schema.node('bin', null, binned)] : blocks;
-  return schema.node('page', { settings: settingsFromPreset('duikai'), section }, content);
+export function page(section: string, blocks: Node[]): Node {
+  return schema.node('page', { settings: settingsFromPreset('duikai'), section }, blocks);
 }
 
-export function edition(pages: Node[]): Node {
-  return buildEdition({ paperName: '萧山日报', date: '2022-11-21', label: '' }, pages);
+/** An edition of these pages, then its story bin holding `binned` (no bin when none). */
+export function edition(pages: Node[], binned: Node[] = []): Node {
+  const bin = binned.length > 0 ? schema.node('bin', null, binned) : null;
+  return buildEdition({ paperName: '萧山日报', date: '2022-11-21', label: '' }, pages, bin);
 }
 
 /** Folios of the pages whose sections are given, for readable assertions. */
 export function sections(ed: Node): string[] {
   const out: string[] = [];
-  ed.forEach((p) => out.push(String(p.attrs['section'])));
+  editionPages(ed).forEach((p) => out.push(String(p.attrs['section'])));
   return out;
 }

@@ -116,7 +116,7 @@ describe('preflight of edition references', () => {
     expect(preflightEditionReferences(deleted)).toEqual([
       expect.objectContaining({ level: 'error', code: 'teaser-reference', page: 1, blockId: 'guide', message: '导读 item 1 “致敬 匠人” of "guide" points at story "craft", which is not in the edition (deleted)' }),
     ]);
-    const binned = edition([page('要闻', [teaser('guide', [['致敬 匠人', 'craft']])], [story('craft', '致敬匠人')])]);
+    const binned = edition([page('要闻', [teaser('guide', [['致敬 匠人', 'craft']])])], [story('craft', '致敬匠人')]);
     expect(preflightEditionReferences(binned)[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/in the story bin/), messageZh: expect.stringMatching(/稿件库/) });
     const unbound = edition([page('要闻', [teaser('guide', [['手填', '']])])]);
     expect(preflightEditionReferences(unbound)[0]).toMatchObject({ level: 'warning' });

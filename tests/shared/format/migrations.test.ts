@@ -7,10 +7,10 @@ const content = (version: unknown) => ({ manifest: { format: 'banmian', version,
 
 describe('migrateToCurrent', () => {
   it('leaves current files alone and has one migration per older version', () => {
-    expect(FORMAT_VERSION).toBe(2);
-    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
-    const r = migrateToCurrent(content(2));
-    expect(r).toEqual({ ok: true, value: { content: content(2), fromVersion: 2 } });
+    expect(FORMAT_VERSION).toBe(3);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2']);
+    const r = migrateToCurrent(content(3));
+    expect(r).toEqual({ ok: true, value: { content: content(3), fromVersion: 3 } });
   });
 
   it('applies each step in order and stamps every version', () => {
@@ -28,7 +28,7 @@ describe('migrateToCurrent', () => {
   });
 
   it('refuses future versions naming them, gaps in the chain, and failing steps', () => {
-    expect(migrateToCurrent(content(7))).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_VERSION', message: expect.stringMatching(/version 7 .*newer Banmian.*up to version 2/) } });
+    expect(migrateToCurrent(content(7))).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_VERSION', message: expect.stringMatching(/version 7 .*newer Banmian.*up to version 3/) } });
     expect(migrateToCurrent(content(0), { migrations: {}, current: 1 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/too old/) } });
     const broken = { 0: () => { throw new Error('page 3 has no settings'); } };
     expect(migrateToCurrent(content(0), { migrations: broken, current: 1 })).toMatchObject({ ok: false, error: { message: 'cannot upgrade the file from format version 0: page 3 has no settings' } });

@@ -8,17 +8,18 @@ import type { IntakeRecord } from '../../../shared/intake/record';
 import { recordOf } from '../../../shared/intake/record';
 import { joinToPrevious, reviewedStory, runInToText, setPartRole, splitJoin } from '../../../shared/intake/review-commands';
 import { draftsToBlocks } from '../../../shared/intake/to-prosemirror';
-import { findBinItem } from '../../../shared/model/bin';
-import { pageFromJson } from '../../../shared/model/load-page';
+import { findBin, findBinItem } from '../../../shared/model/bin';
+import { binFromJson, editionChildrenJson } from '../../../shared/edition/edition-children';
 import { schema } from '../../../shared/model/schema';
 import { settingsFromPreset } from '../../../shared/page/settings';
 import { seedText } from './seed-text';
 
-/** A page whose bin holds what intake made of `text`, with undo history. */
+/** An edition of one empty page whose bin holds what intake made of `text`, with undo history. */
 function binState(text: string): EditorState {
   const result = intakeText(text);
   const blocks = draftsToBlocks(result.stories, { decisions: result.decisions });
-  const doc = schema.node('page', { settings: settingsFromPreset('duikai') }, [schema.node('bin', null, blocks)]);
+  const page = schema.node('page', { settings: settingsFromPreset('duikai') });
+  const doc = schema.node('edition', null, [page, schema.node('bin', null, blocks)]);
   return EditorState.create({ doc, plugins: [history()] });
 }
 
@@ -87,16 +88,15 @@ describe('intake record', () => {
     expect(rejoined.lines).toEqual([93, 101]);
   });
 
-  it('survives saving: the page JSON loads back with the same record, and a bad record is refused', () => {
-    const loaded = pageFromJson(seed.doc.toJSON());
+  it('survives saving: the edition bin JSON loads back with the same record, and a bad record is refused', () => {
+    const json = structuredClone(editionChildrenJson(seed.doc)[1]) as { content: { attrs: { intake: unknown } }[] };
+    const loaded = binFromJson(json);
     expect(loaded.ok).toBe(true);
-    if (loaded.ok) expect(loaded.doc.eq(seed.doc)).toBe(true);
-    // toJSON shares attribute objects with the node: change a copy.
-    const json = structuredClone(seed.doc.toJSON()) as { content: { content: { attrs: { intake: unknown } }[] }[] };
-    json.content[0]!.content[0]!.attrs.intake = { parts: [{ role: 'banner', rule: 'head.single', lines: [1] }], notes: [] };
-    const bad = pageFromJson(json);
+    if (loaded.ok) expect(loaded.bin.eq(findBin(seed.doc)!.node)).toBe(true);
+    json.content[0]!.attrs.intake = { parts: [{ role: 'banner', rule: 'head.single', lines: [1] }], notes: [] };
+    const bad = binFromJson(json);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.findings[0]!.message).toContain('intake');
+    if (!bad.ok) expect(bad.message).toMatch(/the story bin: block 1 is not a node/);
   });
 });
 

@@ -96,7 +96,7 @@ describe('withStyleLines', () => {
 
 describe('new blocks take their style\'s lines', () => {
   it('addToBin: an imported story comes into the bin with the page\'s style lines, in one undo step', () => {
-    const r = run(stateOf(pageWith()), addToBin([imported('x', '大标题')]));
+    const r = run(stateOf(schema.node('edition', null, [pageWith()])), addToBin([imported('x', '大标题')]));
     expect(r.ok).toBe(true);
     expect(r.trs).toHaveLength(1);
     const item = binItems(r.state.doc)[0]!.node;
@@ -104,13 +104,16 @@ describe('new blocks take their style\'s lines', () => {
   });
 
   it('placeFromBin: a bin item still at the schema defaults (an older import) goes onto the page with its style lines, its height counting them', () => {
-    const doc = pageWith(schema.node('bin', null, [imported('old')]));
+    const doc = schema.node('edition', null, [pageWith(), schema.node('bin', null, [imported('old')])]);
     const r = run(stateOf(doc), placeFromBin('old', { col: 0, line: 0 }));
     const placed = findBlock(r.state.doc, 'old')!.node;
     expect(partLines(placed)).toEqual(['kicker=3', 'headline=6', 'subheadline=1', 'byline=2', 'crosshead=3']);
     // The head now takes 3 + 6 + 1 + 2 = 12 lines, 4 more than the defaults' 8: the default height counts them.
     expect(placed.attrs['lines']).toBe(storyPlacementSize(placed, settings.grid).lines);
-    const before = run(stateOf(schema.node('page', { settings: settingsFromPreset('duikai') }, [schema.node('bin', null, [imported('old')])])), placeFromBin('old', { col: 0, line: 0 }));
+    const before = run(
+      stateOf(schema.node('edition', null, [schema.node('page', { settings: settingsFromPreset('duikai') }), schema.node('bin', null, [imported('old')])])),
+      placeFromBin('old', { col: 0, line: 0 }),
+    );
     const plain = findBlock(before.state.doc, 'old')!.node;
     expect(partLines(plain)).toEqual(['kicker=2', 'headline=4', 'subheadline=2', 'byline=1', 'crosshead=2']);
     expect(Number(placed.attrs['lines']) - Number(plain.attrs['lines'])).toBeGreaterThanOrEqual(4);

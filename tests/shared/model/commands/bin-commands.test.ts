@@ -10,7 +10,7 @@ import { bringToFront, sendToBack } from '../../../../shared/model/commands/z-or
 import { duplicateBlock } from '../../../../shared/model/commands/duplicate-block';
 import { pageFromJson } from '../../../../shared/model/load-page';
 import { schema } from '../../../../shared/model/schema';
-import { boxes, page, rule, run, stateOf, story, undone } from './page-builder';
+import { boxes, page as pageOf, rule, run, stateOf, story, undone } from './page-builder';
 
 const LONG = '杭州马拉松鸣枪开跑，三万余名跑者从黄龙体育中心出发，途经萧山，奔向终点。'.repeat(6);
 
@@ -18,15 +18,22 @@ function bin(...items: Node[]): Node {
   return schema.node('bin', null, items);
 }
 
+/** An edition of one page holding `blocks`, then the edition's bin when one is given last. */
+function page(...blocks: Node[]): Node {
+  const last = blocks.at(-1);
+  const binNode = last?.type.name === 'bin' ? last : null;
+  const placed = binNode ? blocks.slice(0, -1) : blocks;
+  return schema.node('edition', null, binNode ? [pageOf(...placed), binNode] : [pageOf(...placed)]);
+}
+
 function binIds(doc: Node): string[] {
   return binItems(doc).map((i) => String(i.node.attrs['id']));
 }
 
+/** Ids placed on the first page. */
 function placedIds(doc: Node): string[] {
   const ids: string[] = [];
-  doc.forEach((n) => {
-    if (n.type.name !== 'bin') ids.push(String(n.attrs['id']));
-  });
+  doc.child(0).forEach((n) => ids.push(String(n.attrs['id'])));
   return ids;
 }
 
@@ -43,7 +50,7 @@ function textOf(doc: Node, id: string): string {
 }
 
 describe('addToBin', () => {
-  it('creates the bin on a page without one, in one undoable transaction', () => {
+  it('creates the bin after the pages of an edition without one, in one undoable transaction', () => {
     const doc = page(story('a', { col: 0, line: 0, cols: 2, lines: 30 }));
     const r = run(stateOf(doc), addToBin([story('x', { col: 0, line: 0, cols: 2, lines: 10 }, LONG), story('y', { col: 0, line: 0, cols: 2, lines: 10 })]));
     expect(r.ok).toBe(true);
@@ -59,7 +66,7 @@ describe('addToBin', () => {
     const r = run(stateOf(doc), addToBin([story('a', { col: 0, line: 0, cols: 1, lines: 1 }, '新稿一'), story('x', { col: 0, line: 0, cols: 1, lines: 1 }, '新稿二')]));
     expect(binIds(r.state.doc)).toEqual(['x', 'a-2', 'x-2']);
     expect(textOf(r.state.doc, 'x-2')).toContain('新稿二');
-    expect(checkPage(r.state.doc).filter((f) => f.level === 'error')).toEqual([]);
+    expect(checkPage(r.state.doc.child(0)).filter((f) => f.level === 'error')).toEqual([]);
   });
 
   it('refuses page furniture and an empty list', () => {
@@ -96,7 +103,7 @@ describe('placeFromBin', () => {
     expect(placedIds(r.state.doc)).toEqual(['a', 'x']);
     expect(binIds(r.state.doc)).toEqual(['y']);
     // 216 characters + indent at 13 per line = 17 lines, over 2 columns = 9, plus a 4-line headline.
-    expect(boxes(r.state.doc)['x']).toEqual({ col: 3, line: 40, cols: 2, lines: 13 });
+    expect(boxes(r.state.doc.child(0))['x']).toEqual({ col: 3, line: 40, cols: 2, lines: 13 });
     expect(r.state.selection).toBeInstanceOf(NodeSelection);
     expect((r.state.selection as NodeSelection).node.attrs['id']).toBe('x');
     expect(textOf(r.state.doc, 'x')).toContain(LONG);
@@ -106,8 +113,8 @@ describe('placeFromBin', () => {
 
   it('takes a size the editor chose and keeps the box inside the grid', () => {
     const r = run(stateOf(doc), placeFromBin('y', { col: 7, line: 115, size: { cols: 3, lines: 20 } }));
-    expect(boxes(r.state.doc)['y']).toEqual({ col: 5, line: 100, cols: 3, lines: 20 });
-    expect(checkPage(r.state.doc).filter((f) => f.level === 'error')).toEqual([]);
+    expect(boxes(r.state.doc.child(0))['y']).toEqual({ col: 5, line: 100, cols: 3, lines: 20 });
+    expect(checkPage(r.state.doc.child(0)).filter((f) => f.level === 'error')).toEqual([]);
   });
 
   it('is false for an id that is not in the bin (a placed block, or none)', () => {
@@ -139,7 +146,7 @@ describe('removeToBin', () => {
     expect(binIds(removed.doc)).toEqual(['a', 'b']);
     const placed = run(removed, placeFromBin('a', { col: 0, line: 0 })).state;
     expect(textOf(placed.doc, 'a')).toBe(textOf(doc, 'a'));
-    expect(pageFromJson(placed.doc.toJSON()).ok).toBe(true);
+    expect(pageFromJson(placed.doc.child(0).toJSON()).ok).toBe(true);
   });
 
   it('refuses page furniture and unknown ids', () => {

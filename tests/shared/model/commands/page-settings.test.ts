@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scopeOf } from '../../../../shared/edition/page-scope';
 import { blocksOutsideGrid, checkPageSettings, setPageSettings, setPunctuationStyle } from '../../../../shared/model/commands/page-settings';
 import { checkPage } from '../../../../shared/model/check-page';
 import { schema } from '../../../../shared/model/schema';
@@ -31,14 +32,14 @@ describe('checkPageSettings', () => {
 });
 
 describe('setPageSettings', () => {
-  const doc = page(
-    story('a', { col: 0, line: 0, cols: 2, lines: 30 }),
-    story('b', { col: 6, line: 100, cols: 2, lines: 20 }),
+  // An edition of one page; its bin holds a story no grid holds.
+  const doc = schema.node('edition', null, [
+    page(story('a', { col: 0, line: 0, cols: 2, lines: 30 }), story('b', { col: 6, line: 100, cols: 2, lines: 20 })),
     schema.node('bin', null, [story('x', { col: 7, line: 119, cols: 8, lines: 120 })]),
-  );
+  ]);
 
   it('lists the placed blocks the new grid leaves outside, not the bin', () => {
-    expect(blocksOutsideGrid(doc, sikai.grid)).toEqual([
+    expect(blocksOutsideGrid(scopeOf(doc, 0), sikai.grid)).toEqual([
       { id: 'b', kind: 'story', from: { col: 6, line: 100, cols: 2, lines: 20 }, to: { col: 4, line: 66, cols: 2, lines: 20 } },
     ]);
   });
@@ -47,10 +48,12 @@ describe('setPageSettings', () => {
     const r = run(stateOf(doc), setPageSettings(sikai));
     expect(r.ok).toBe(true);
     expect(r.trs).toHaveLength(1);
-    expect((r.state.doc.attrs['settings'] as PageSettings).grid.columns).toBe(6);
-    expect(boxes(r.state.doc)['b']).toEqual({ col: 4, line: 66, cols: 2, lines: 20 });
-    expect(boxes(r.state.doc)['a']).toEqual({ col: 0, line: 0, cols: 2, lines: 30 });
-    expect(checkPage(r.state.doc).filter((f) => f.level === 'error')).toEqual([]);
+    expect((r.state.doc.child(0).attrs['settings'] as PageSettings).grid.columns).toBe(6);
+    expect(boxes(r.state.doc.child(0))['b']).toEqual({ col: 4, line: 66, cols: 2, lines: 20 });
+    expect(boxes(r.state.doc.child(0))['a']).toEqual({ col: 0, line: 0, cols: 2, lines: 30 });
+    expect(checkPage(r.state.doc.child(0)).filter((f) => f.level === 'error')).toEqual([]);
+    // The bin's item is not on the page: it keeps its box.
+    expect(r.state.doc.lastChild!.child(0).attrs['col']).toBe(7);
     expect(undone(r.state).doc.eq(doc)).toBe(true);
   });
 

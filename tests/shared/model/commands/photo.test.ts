@@ -48,13 +48,14 @@ describe('placePhoto', () => {
     expect(order(undone(r.state).doc)).toEqual(['s1']);
   });
 
-  it('goes before the story bin, which stays last', () => {
-    let state = stateOf(page(story('s1', { col: 0, line: 0, cols: 4, lines: 40 })));
+  it('goes at the end of the page, the edition\'s story bin staying last after the pages', () => {
+    let state = stateOf(schema.node('edition', null, [page(story('s1', { col: 0, line: 0, cols: 4, lines: 40 }))]));
     state = run(state, addToBin([schema.node('story', { id: 'b1' }, [schema.node('body', null, [schema.node('paragraph', null, [schema.text('稿')])])])])).state;
     const r = run(state, placePhoto(wide, { col: 0, line: 60 }));
     const kinds: string[] = [];
-    r.state.doc.forEach((n) => kinds.push(n.type.name));
-    expect(kinds).toEqual(['story', 'photo', 'bin']);
+    r.state.doc.child(0).forEach((n) => kinds.push(n.type.name));
+    expect(kinds).toEqual(['story', 'photo']);
+    expect(r.state.doc.lastChild?.type.name).toBe('bin');
   });
 
   it('throws on a programmer error (bad hash, zero pixels)', () => {
