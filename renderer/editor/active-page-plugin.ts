@@ -19,7 +19,7 @@ import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, Selection, TextSelection } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { activePageKey, isEdition, pageCount, scopeOf, selectionPage } from '../../shared/edition/page-scope';
+import { activePageKey, forEachPage, isEdition, pageCount, scopeOf, selectionPage } from '../../shared/edition/page-scope';
 import type { ActivePageState } from '../../shared/edition/page-scope';
 
 /** A scroll position of the viewport. */
@@ -61,18 +61,15 @@ function clampIndex(doc: Node, index: number): number {
 
 /**
  * What identifies a page across a change of the page list: its first block with
- * an id (placed or in its bin; ids are unique in an edition), null for a page
- * without one (a blank page).
+ * an id (ids are unique in an edition), null for a page without one (a blank
+ * page).
  */
 function pageIdentity(page: Node): string | null {
-  let found: string | null = null;
-  page.descendants((node) => {
-    if (found !== null) return false;
-    const id = node.attrs['id'];
-    if (typeof id === 'string' && id !== '') found = id;
-    return node.type.name === 'bin';
-  });
-  return found;
+  for (let i = 0; i < page.childCount; i++) {
+    const id = page.child(i).attrs['id'];
+    if (typeof id === 'string' && id !== '') return id;
+  }
+  return null;
 }
 
 /**
@@ -83,8 +80,8 @@ function followPages(tr: Transaction, oldDoc: Node, newDoc: Node): ((index: numb
   if (!tr.docChanged || !isEdition(oldDoc) || !isEdition(newDoc)) return null;
   const before: (string | null)[] = [];
   const after: (string | null)[] = [];
-  oldDoc.forEach((p) => before.push(pageIdentity(p)));
-  newDoc.forEach((p) => after.push(pageIdentity(p)));
+  forEachPage(oldDoc, (p) => before.push(pageIdentity(p)));
+  forEachPage(newDoc, (p) => after.push(pageIdentity(p)));
   if (before.length === after.length && before.every((id, i) => id === after[i])) return null;
   return (index) => {
     const id = before[index];
@@ -97,7 +94,7 @@ function followPages(tr: Transaction, oldDoc: Node, newDoc: Node): ((index: numb
     const mapped = tr.mapping.mapResult(start);
     if (mapped.deleted) return null;
     const $at = newDoc.resolve(Math.min(mapped.pos, newDoc.content.size));
-    return $at.depth >= 1 ? $at.index(0) : null;
+    return $at.depth >= 1 && $at.index(0) < after.length ? $at.index(0) : null;
   };
 }
 
