@@ -120,7 +120,10 @@ export function runFlow(view: EditorView, linePx: number): void {
   if (!pending || pending.parts.length === 0 || view.composing) return;
   const fits = copyfitStore(state)?.fits;
   const root = pageElement(view);
+  const start = performance.now();
   const settle = (next: FlowState, tr: Transaction = state.tr): void => {
+    // Visible in performance tools and to benchmarks as `bm-flow` (measuring and building the move).
+    performance.measure('bm-flow', { start });
     tr.setMeta(flowKey, next).setMeta('addToHistory', tr.docChanged);
     // Joined to the edit's history event: one undo takes both back.
     if (tr.docChanged && pending.trigger) tr.setMeta('appendedTransaction', pending.trigger);
