@@ -123,11 +123,9 @@ export class EditorSession {
     this.#ctx = this.#context(this.#settings, assetUrl, importCopy);
     this.#typeset = new TypesetPipeline({
       // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
-      // then 转版 flow acts on what it measured (flow-plugin.ts; nothing pending, nothing done).
-      copyfit: (view) => {
-        runCopyfit(view, this.#ctx.metrics.linePx);
-        runFlow(view, this.#ctx.metrics.linePx);
-      },
+      copyfit: (view) => void runCopyfit(view, this.#ctx.metrics.linePx),
+      // 转版 flow acts on what copyfit measured once the line ends settled (flow-plugin.ts; nothing pending, nothing done).
+      settled: (view) => runFlow(view, this.#ctx.metrics.linePx),
     });
     const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, options.doc.childCount - 1)) : 0;
     let firstPos = 0;

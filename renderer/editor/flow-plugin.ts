@@ -109,10 +109,10 @@ function follow(tr: Transaction, state: EditorState, move: FlowMove): void {
 }
 
 /**
- * One step of flow after copyfit measured the page: a push, a pull, or
- * nothing left to do. Call it after {@link runCopyfit} (the copyfit seam in
- * editor-session.ts); a move dispatches a transaction, which lays the page
- * out and measures again.
+ * One step of flow after the typesetting passes settled the page (copyfit's
+ * store holds this layout): a push, a pull, or nothing left to do. The
+ * pipeline's `settled` hook calls it (editor-session.ts); a move dispatches a
+ * transaction, which lays the page out and measures again.
  */
 export function runFlow(view: EditorView, linePx: number): void {
   const state = view.state;
