@@ -23,6 +23,7 @@ import { binKeymap } from '../bin/bin-commands';
 import { cropModePlugin } from '../photo/crop-mode';
 import { blockGuard } from './block-guard';
 import { copyfitPlugin, copyfitStore, runCopyfit } from './copyfit-plugin';
+import { flowPlugin, runFlow } from './flow-plugin';
 import type { PageFit } from './copyfit-plugin';
 import { nodeViews } from './node-views';
 import type { ViewContext } from './node-views/view-context';
@@ -124,6 +125,8 @@ export class EditorSession {
     this.#typeset = new TypesetPipeline({
       // The copyfit seam: the pipeline's last pass measures the page through copyfit's entry point.
       copyfit: (view, all) => void runCopyfit(view, this.#ctx.metrics.linePx, all),
+      // 转版 flow acts on what copyfit measured once the line ends settled (flow-plugin.ts; nothing pending, nothing done).
+      settled: (view) => runFlow(view, this.#ctx.metrics.linePx),
     });
     const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, pageCount(options.doc) - 1)) : 0;
     let firstPos = 0;
@@ -160,6 +163,8 @@ export class EditorSession {
         ...this.#typeset.plugins,
         // Copyfit's results: one store, written by the pipeline's copyfit pass.
         copyfitPlugin(),
+        // 转版 live flow between the parts of a jump chain, after a local edit (decision 0030).
+        ...(edition && options.editable ? [flowPlugin()] : []),
       ],
     });
     this.view = new EditorView(

@@ -60,6 +60,12 @@ export interface TypesetOptions {
    * that changed since its last measure.
    */
   copyfit: (view: EditorView, all: boolean) => void;
+  /**
+   * Called when every pass has run on this layout, before the page says it is
+   * settled (转版 flow acts on what copyfit measured then; a transaction it
+   * dispatches starts the passes again and the page stays `pending`).
+   */
+  settled?: (view: EditorView) => void;
 }
 
 /** The text passes' results: when one changed, the layout did, and copyfit measures again. */
@@ -227,6 +233,7 @@ export class TypesetPipeline {
   }
 
   #settled(view: EditorView): void {
+    this.#options.settled?.(view);
     // A face still loading will lay the page out again (and say so: loadingdone).
     const loading = view.dom.ownerDocument.fonts?.status === 'loading';
     if (!this.#frame && !loading) view.dom.setAttribute(TYPESET_ATTRIBUTE, 'settled');

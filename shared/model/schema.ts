@@ -165,7 +165,16 @@ const nodes: Record<string, NodeSpec> = {
   paragraph: {
     content: 'inline*',
     marks: '_',
-    attrs: { ...styleAttr },
+    attrs: {
+      ...styleAttr,
+      /**
+       * 转版 flow (docs/decisions/0030): this piece continues a paragraph whose
+       * head is the last paragraph of the part before (no first-line indent).
+       */
+      runIn: { default: false, validate: 'boolean' },
+      /** This piece's paragraph runs on into the next part's first paragraph (its last line set justified). */
+      runOn: { default: false, validate: 'boolean' },
+    },
     toDOM: (node) => ['p', styleToDom(node), 0],
     parseDOM: [{ tag: 'p', getAttrs: styleFromDom }],
   },

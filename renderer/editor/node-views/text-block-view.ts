@@ -24,10 +24,20 @@ export class TextBlockView extends BaseView {
 
   protected render(): void {
     styleTextBlock(this.dom, this.node, this.ctx.settings);
+    this.#runFlags();
   }
 
   // Typing changes the content, not the style: restyle only when the style changes.
   protected override redraw(before: Node): void {
     if (this.node.attrs['style'] !== before.attrs['style']) this.render();
+    else if (this.node.attrs['runIn'] !== before.attrs['runIn'] || this.node.attrs['runOn'] !== before.attrs['runOn']) this.#runFlags();
+  }
+
+  /** A paragraph cut at a 转版 part boundary (decision 0030): page.css sets its two pieces as one paragraph. */
+  #runFlags(): void {
+    for (const [attr, key] of [['runIn', 'runIn'], ['runOn', 'runOn']] as const) {
+      if (this.node.attrs[attr] === true) this.dom.dataset[key] = '';
+      else delete this.dom.dataset[key];
+    }
   }
 }

@@ -24,7 +24,7 @@ afterEach(() => tmp.remove());
 
 /** Attributes format 2 added, at their defaults: a version-1 page never had them. */
 const ADDED_PAGE = ['section', 'editor', 'colour', 'status'];
-const ADDED_BLOCK: Record<string, string[]> = { masthead: ['variant'], story: ['continues', 'jumpTo', 'jumpFrom'], teaser_item: ['story'] };
+const ADDED_BLOCK: Record<string, string[]> = { masthead: ['variant'], story: ['continues', 'jumpTo', 'jumpFrom'], teaser_item: ['story'], paragraph: ['runIn', 'runOn'] };
 
 /** A page JSON as version 1 wrote it: without what format 2 added. */
 function asVersion1(page: unknown): Json {
