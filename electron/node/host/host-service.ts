@@ -26,6 +26,7 @@ import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
 import { OutputProfiles } from './output-profiles';
 import { fetchDeskAssets } from '../desk/desk-assets';
+import { DeskImages } from './desk-images';
 import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
 import type { CopySource } from './import-copy';
@@ -72,6 +73,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   /** Output profiles chosen on the host's disk or uploaded from web mode. */
   private readonly profiles = new OutputProfiles();
   private readonly desk: Api.DeskConnection | null;
+  /** Images placed during desk sessions: uploaded to the desk, fetched from it (decision 0036). */
+  private readonly deskImages = new DeskImages();
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
 
@@ -102,6 +105,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const warnings = fetched.ok ? [] : [fetched.error.message];
     const session = this.sessions.create({ path: null, name: `${desk.edition}.banmian`, pages: [], assets, warnings });
     if (caller?.owner !== undefined) session.owner = caller.owner;
+    this.deskImages.attach(session.handle, desk);
     return ok({ handle: session.handle, name: session.name, assets: assets.map((a) => a.entry) });
   }
 
@@ -152,6 +156,7 @@ export class HostService implements HostMethodsService<HostCaller> {
    * A saved document needs no recovery: its journal entries go.
    */
   async save(handle: string, pages: unknown[], path: string | null): Promise<Result<Api.SavedInfo>> {
+    await this.completeFromDesk(handle, pages);
     const saved = await this.sessions.save(handle, pages, path === null ? null : this.absolute(path));
     if (saved.ok && this.journalStore) {
       const session = this.sessions.get(handle);
@@ -174,6 +179,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
+    await this.deskImages.complete(found.value, pages);
     return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print, onProgress: more.onProgress, signal: more.signal });
   }
 
@@ -248,6 +254,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
+    await this.deskImages.complete(found.value, pages);
     return this.thumbnails.render(found.value, pages, width, this.printer);
   }
 
@@ -260,6 +267,7 @@ export class HostService implements HostMethodsService<HostCaller> {
 
   /** The image's screen proxy, when the document holds it. */
   async assetProxy(handle: string, hash: string): Promise<Result<ProxyImage>> {
+    await this.fetchFromDesk(handle, hash);
     const asset = this.asset(handle, hash);
     if (!asset.ok) return asset;
     try {
@@ -270,7 +278,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** The original image, for print. */
-  assetOriginal(handle: string, hash: string): Result<ProxyImage> {
+  async assetOriginal(handle: string, hash: string): Promise<Result<ProxyImage>> {
+    await this.fetchFromDesk(handle, hash);
     const asset = this.asset(handle, hash);
     return asset.ok ? ok({ bytes: asset.value.bytes, mime: asset.value.entry.mime }) : asset;
   }
@@ -289,6 +298,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const checked = checkPages(pages);
     if (!checked.ok) return checked;
     const session = found.value;
+    await this.deskImages.complete(session, checked.value.pages);
     const assets = this.sessions.referencedAssets(session, checked.value.pages);
     if (!assets.ok) return assets;
     // The host keeps the newest journalled pages: a reloaded tab gets them back, unsaved.
@@ -354,7 +364,11 @@ export class HostService implements HostMethodsService<HostCaller> {
   async importImageFrom(handle: string, source: ImageSource): Promise<Result<Api.ImportedImage>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
-    return importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
+    const imported = await importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
+    // A desk document's new image goes to the desk before the page names it in a step (decision 0036).
+    const asset = imported.ok ? found.value.assets.get(imported.value.hash) : undefined;
+    if (asset) await this.deskImages.share(handle, asset);
+    return imported;
   }
 
   discardRecovered(id: string): Promise<Result<void>> {
@@ -364,6 +378,18 @@ export class HostService implements HostMethodsService<HostCaller> {
   async close(): Promise<void> {
     this.exportJobs.clear();
     await this.printer?.close();
+  }
+
+  /** A desk document's images that `pages` show and it lacks, fetched from the desk. */
+  private async completeFromDesk(handle: string, pages: readonly unknown[]): Promise<void> {
+    const session = this.sessions.get(handle);
+    if (session) await this.deskImages.complete(session, pages);
+  }
+
+  /** One image a desk document lacks, fetched from the desk. */
+  private async fetchFromDesk(handle: string, hash: string): Promise<void> {
+    const session = this.sessions.get(handle);
+    if (session) await this.deskImages.fetch(session, hash);
   }
 
   private absolute(path: string): string {
