@@ -184,8 +184,12 @@ export async function synced(page: Page): Promise<void> {
 export async function savedEdition(page: Page, path: string): Promise<Node> {
   page.once('dialog', (d) => void d.accept(path));
   await page.keyboard.press('Control+Shift+s');
-  await page.waitForSelector('[data-message-kind="info"]', { timeout: 30_000 });
-  const saved = await readBanmianFile(path);
+  // The file once written (an info message may already be up from before: placing an image says so).
+  let saved = await readBanmianFile(path);
+  for (let waited = 0; !saved.ok && waited < 30_000; waited += 200) {
+    await page.waitForTimeout(200);
+    saved = await readBanmianFile(path);
+  }
   if (!saved.ok) throw new Error(saved.error.message);
   const built = editionFromPages('copy', saved.value.pages);
   if (!built.ok) throw new Error(built.message);
