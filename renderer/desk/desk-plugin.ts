@@ -10,6 +10,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Checkouts, PresenceEntry } from '../../shared/desk/protocol';
 import { dt } from './desk-strings';
+import { isRemote } from './remote-images';
 import './desk.css';
 
 export interface DeskView {
@@ -99,10 +100,6 @@ function withCarets(doc: Node, held: DecorationSet, view: DeskView): { decoratio
   return { decorations: decorations.length > 0 ? held.add(doc, decorations) : held, unplaced };
 }
 
-/** Whether a transaction brings other people's steps (prosemirror-collab's receiveTransaction marks it). */
-function remote(tr: Transaction): boolean {
-  return tr.getMeta('rebased') !== undefined;
-}
 
 /** The plugin; `me` is this client's user. */
 export function deskPlugin(me: string): Plugin<DeskPluginState> {
@@ -116,7 +113,7 @@ export function deskPlugin(me: string): Plugin<DeskPluginState> {
           if (!tr.docChanged) return prev;
           const held = prev.held.map(tr.mapping, tr.doc);
           // The steps a caret was waiting for may be these: place the carets again (the others are mapped as they were).
-          if (prev.unplaced && remote(tr)) return { ...prev, held, ...withCarets(tr.doc, held, prev) };
+          if (prev.unplaced && isRemote(tr)) return { ...prev, held, ...withCarets(tr.doc, held, prev) };
           return { ...prev, held, decorations: prev.decorations.map(tr.mapping, tr.doc) };
         }
         const next = { ...prev, ...patch };

@@ -201,6 +201,15 @@ describe.each(BACKENDS)('three desk clients on the reference edition on %s', (ba
       { timeout: 30_000 },
     );
     expect(await sub2.getAttribute(frame, 'data-ppi')).toBe(await mei.getAttribute(frame, 'data-ppi'));
+    // sub2's app learned the image's entry too: its live preflight judges the frame as filled, not as missing its image.
+    await sub2.waitForFunction(
+      () => {
+        const at = (code: string) => document.querySelector(`[data-preflight-panel] [data-finding-block="p3-ad"][data-code="${code}"]`);
+        return document.querySelector('[data-preflight-panel]') !== null && !at('empty-frame') && !at('image-missing');
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
   });
 
   run('all three end with the desk’s edition, each a local copy of all 8 pages with every image', async () => {

@@ -22,6 +22,7 @@ import { projectRoot } from '../project-root';
 import { openedDocument } from '../session/document-session';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
+import type { AssetEntry } from '../../../shared/format/manifest';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
 import { OutputProfiles } from './output-profiles';
@@ -107,6 +108,15 @@ export class HostService implements HostMethodsService<HostCaller> {
     if (caller?.owner !== undefined) session.owner = caller.owner;
     this.deskImages.attach(session.handle, desk);
     return ok({ handle: session.handle, name: session.name, assets: assets.map((a) => a.entry) });
+  }
+
+  /** The entries of images a desk document's pages name, fetched from the desk where it lacks them (decision 0036). */
+  async deskAssets(handle: string, hashes: string[]): Promise<Result<AssetEntry[]>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    const session = found.value;
+    await Promise.all(hashes.map((hash) => this.deskImages.fetch(session, hash)));
+    return ok(hashes.flatMap((hash) => session.assets.get(hash)?.entry ?? []));
   }
 
   /** What this host is and can do now (a printer is set once the transport knows its URL). */
