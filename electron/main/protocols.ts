@@ -49,7 +49,7 @@ export function handleSchemes(options: { rendererDir: string; host: HostService 
     const parsed = parseAssetUrl(request.url);
     if (!parsed) return new Response('bad asset URL', { status: 400 });
     const image = parsed.original
-      ? options.host.assetOriginal(parsed.handle, parsed.hash)
+      ? await options.host.assetOriginal(parsed.handle, parsed.hash)
       : await options.host.assetProxy(parsed.handle, parsed.hash);
     if (!image.ok) return new Response(image.error.message, { status: 404 });
     return new Response(Buffer.from(image.value.bytes), {

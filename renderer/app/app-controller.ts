@@ -17,6 +17,8 @@ import type { Node } from 'prosemirror-model';
 import { PASTEBOARD_PX } from '../page/bin-layout';
 import { loadPages } from './load-document';
 import { joinDesk } from './join-desk';
+import { isRemote, unknownImages } from '../desk/remote-images';
+import type { Transaction } from 'prosemirror-state';
 import type { BrowserDeskClient } from '../desk/desk-client';
 import type { DeskConnection } from '../../shared/host/host-api';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
@@ -61,7 +63,7 @@ export class AppController {
   #lastDirty = false;
   #journalTimer: ReturnType<typeof setTimeout> | null = null;
   /** The open document's images (for preflight's resolution check), by hash. */
-  readonly #assets = new Map<string, AssetEntry>();
+  #assets = new Map<string, AssetEntry>();
 
   constructor(host: HostApi) {
     this.host = host;
@@ -138,11 +140,27 @@ export class AppController {
     const made = this.#check(await this.host.deskDocument(connection));
     if (!made) return;
     this.#snapshot.desk?.close();
-    const desk = joinDesk(this, connection, (doc, plugins, afterTransaction) => {
+    const desk = joinDesk(this, connection, (doc, plugins, deskAfter) => {
+      const afterTransaction = (tr: Transaction) => {
+        deskAfter(tr);
+        if (tr.docChanged && isRemote(tr)) this.#learnImages(made.handle, tr);
+      };
       this.#mount({ handle: made.handle, name: made.name, path: null }, doc, made.assets, { plugins, afterTransaction });
       return this.#snapshot.session!.view;
     });
     this.#set({ desk });
+  }
+
+  /** Entries of images another person placed (decision 0036), from the host, which fetches them from the desk. */
+  #learnImages(handle: string, tr: Transaction): void {
+    const hashes = unknownImages(tr, this.#assets);
+    if (hashes.length === 0) return;
+    void this.host.deskAssets(handle, hashes).then((got) => {
+      if (!got.ok || got.value.length === 0 || this.#snapshot.document?.handle !== handle) return;
+      // A new map, so that what was computed from the old one (the preflight) is computed again.
+      this.#assets = new Map([...this.#assets, ...got.value.map((a) => [a.hash, a] as const)]);
+      this.#set({});
+    });
   }
 
   #open(opened: OpenedDocument): void {

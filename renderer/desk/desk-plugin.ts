@@ -10,6 +10,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Checkouts, PresenceEntry } from '../../shared/desk/protocol';
 import { dt } from './desk-strings';
+import { isRemote } from './remote-images';
 import './desk.css';
 
 export interface DeskView {
@@ -24,6 +25,12 @@ interface DeskPluginState extends DeskView {
   /** The check-out frames' decorations: kept as they are while only carets move, so no frame redraws. */
   held: DecorationSet;
   decorations: DecorationSet;
+  /**
+   * Some caret could not be placed: it names a place in a newer version of
+   * the document than this client has (the sender's presence outran its
+   * steps). Tried again on each remote change until it is placed.
+   */
+  unplaced: boolean;
 }
 
 export const deskPluginKey = new PluginKey<DeskPluginState>('desk');
@@ -76,34 +83,42 @@ function heldDecorations(doc: Node, view: DeskView): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-function withCarets(doc: Node, held: DecorationSet, view: DeskView): DecorationSet {
+function withCarets(doc: Node, held: DecorationSet, view: DeskView): { decorations: DecorationSet; unplaced: boolean } {
   const decorations: Decoration[] = [];
+  let unplaced = false;
   for (const p of view.presence) {
     if (p.user === view.me || p.head === null) continue;
     // The caret was sent at the sender's version: near enough, kept inside the document.
     const at = Math.max(0, Math.min(p.head, doc.content.size));
     const $at = doc.resolve(at);
-    if (!$at.parent.inlineContent) continue;
+    if (!$at.parent.inlineContent) {
+      unplaced = true;
+      continue;
+    }
     decorations.push(Decoration.widget(at, () => caret(p.user), { key: `caret-${p.user}-${at}`, side: 1, ignoreSelection: true }));
   }
-  return decorations.length > 0 ? held.add(doc, decorations) : held;
+  return { decorations: decorations.length > 0 ? held.add(doc, decorations) : held, unplaced };
 }
+
 
 /** The plugin; `me` is this client's user. */
 export function deskPlugin(me: string): Plugin<DeskPluginState> {
   return new Plugin<DeskPluginState>({
     key: deskPluginKey,
     state: {
-      init: () => ({ me, checkouts: {}, presence: [], held: DecorationSet.empty, decorations: DecorationSet.empty }),
+      init: () => ({ me, checkouts: {}, presence: [], held: DecorationSet.empty, decorations: DecorationSet.empty, unplaced: false }),
       apply(tr, prev, _old, state) {
         const patch = tr.getMeta(deskPluginKey) as Partial<DeskView> | undefined;
         if (!patch) {
           if (!tr.docChanged) return prev;
-          return { ...prev, held: prev.held.map(tr.mapping, tr.doc), decorations: prev.decorations.map(tr.mapping, tr.doc) };
+          const held = prev.held.map(tr.mapping, tr.doc);
+          // The steps a caret was waiting for may be these: place the carets again (the others are mapped as they were).
+          if (prev.unplaced && isRemote(tr)) return { ...prev, held, ...withCarets(tr.doc, held, prev) };
+          return { ...prev, held, decorations: prev.decorations.map(tr.mapping, tr.doc) };
         }
         const next = { ...prev, ...patch };
         const held = patch.checkouts ? heldDecorations(state.doc, next) : prev.held;
-        return { ...next, held, decorations: withCarets(state.doc, held, next) };
+        return { ...next, held, ...withCarets(state.doc, held, next) };
       },
     },
     props: {

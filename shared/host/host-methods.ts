@@ -33,6 +33,7 @@ import {
   saveRequestSchema,
   uploadProfileRequestSchema,
 } from './host-schemas';
+import { assetEntrySchema, assetHashSchema } from '../format/manifest';
 import { MAX_COPY_UPLOAD_BYTES, MAX_IMAGE_UPLOAD_BYTES, MAX_PROFILE_UPLOAD_BYTES } from './web-protocol';
 
 /** One method of the table. */
@@ -97,6 +98,8 @@ export const HOST_METHODS = {
   initialDesk: { args: none, result: deskConnectionSchema.nullable() },
   /** A document of the host, without a path, for a desk edition the renderer joined: save and export go through its handle. */
   deskDocument: { args: z.tuple([deskConnectionSchema]), result: deskDocumentSchema },
+  /** The entries of images a desk document's pages now name (another client placed them), fetched from the desk where the document lacks them; unknown ones left out. */
+  deskAssets: { args: z.tuple([handleSchema, z.array(assetHashSchema).max(1000).describe('hashes')]), result: z.array(assetEntrySchema) },
   /** Shows an open dialog and opens the chosen file; null when cancelled. Hosts without dialogs answer NOT_AVAILABLE. */
   openDocument: { args: none, result: openedDocumentSchema.nullable() },
   /** Opens a file by path (the desktop host: only one chosen in its dialogs before). */

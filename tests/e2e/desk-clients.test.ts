@@ -1,114 +1,35 @@
 /**
- * The renderer's desk client end to end: a desk on PGlite in a temporary
- * state folder, one `banmian web --desk …` server per user, a Chromium page
- * per user. Concurrent typing converges to the desk's document, typing in a
- * story another user holds is refused with a message that keeps the text,
- * undo is per user, an IME composition survives a remote step, and a client
- * keeps working while the desk is down and catches up when it is back.
+ * The renderer's desk client end to end, on the embedded PGlite and on a
+ * real PostgreSQL (docs/decisions/0036): one `banmian web --desk …` server
+ * per user, a Chromium page per user. Concurrent typing converges to the
+ * desk's document, typing in a story another user holds is refused with a
+ * message that keeps the text, undo is per user, an IME composition
+ * survives a remote step, and a client keeps working while the desk is down
+ * and catches up when it is back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../shared/model/schema';
-import { launchChromium } from '../../electron/node/chromium/launch';
-import type { DeskDb } from '../../electron/node/desk/desk-db';
-import { openPglite } from '../../electron/node/desk/desk-db';
 import { NodeDeskClient } from '../../electron/node/desk/desk-client';
-import type { DeskServer } from '../../electron/node/desk/desk-server';
-import { startDeskServer } from '../../electron/node/desk/desk-server';
-import { createEdition, createTables } from '../../electron/node/desk/desk-store';
-import { deskUsers } from '../../electron/node/desk/desk-users';
-import type { WebServer } from '../../electron/node/web/server';
-import { startWebServer } from '../../electron/node/web/server';
 import { readBanmianFile } from '../../electron/node/storage';
-import { editionDocument } from '../../electron/node/desk/edition-source';
 import { editionFromPages } from '../../shared/edition/edition-from-pages';
-import type { Journal } from '../../electron/node/recovery/index';
-import { createJournal } from '../../electron/node/recovery/index';
-import { pageWithStories, storyPos, storyText, USERS } from '../../bench/desk-page';
 import { blockBox, ctrlClickBlock } from './arrange-support';
-
-const EDITION = 'a1';
-/** The reference edition of 8 pages, served whole (docs/decisions/0028). */
-const REFERENCE = 'reference';
-const STORIES = ['s1', 's2', 's3', 's4'];
-let dir: string;
-let db: DeskDb;
-let desk: DeskServer;
-let browser: Browser;
-const webs: WebServer[] = [];
-/** Each user's crash-recovery journal (its own folder in the test's state folder). */
-const journals = new Map<string, Journal>();
-const previousState = process.env['XDG_STATE_HOME'];
-
-const token = (user: string) => USERS.users.find((u) => u.name === user)!.token;
-const users = deskUsers(USERS);
-
-async function startDesk(port = 0): Promise<DeskServer> {
-  return startDeskServer({ db, users, schema, port });
-}
-
-/** A page of `user` joined to a desk edition (`a1` unless told) through its own web server; `ready` shows it is on screen. */
-async function openAs(user: string, edition = EDITION, ready = '.bm-page [data-block-id="s1"]'): Promise<Page> {
-  const journal = createJournal(join(dir, `journal-${user}-${journals.size}`));
-  // A user's first page keeps its journal here (a second page of the same user, on another edition, has its own).
-  if (!journals.has(user)) journals.set(user, journal);
-  const web = await startWebServer({ journal, desk: { url: desk.url, edition, user, token: token(user) } });
-  webs.push(web);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(web.url);
-  await page.waitForSelector(ready);
-  await page.waitForSelector('[data-desk-state="online"]');
-  return page;
-}
-
-/** The text of a story on screen, other people's caret labels left out. */
-function screenText(page: Page, id: string): Promise<string> {
-  return page.$eval(`.bm-page [data-block-id="${id}"]`, (el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    for (const c of copy.querySelectorAll('.bm-desk-caret')) c.remove();
-    return copy.textContent ?? '';
-  });
-}
-
-/** Puts the caret at the end of a story's text, after clicking into it as a person would. */
-async function caretAtEnd(page: Page, id: string): Promise<void> {
-  const selector = `.bm-page [data-block-id="${id}"] p`;
-  await page.click(selector);
-  await page.evaluate((selector) => {
-    const el = document.querySelector(selector)!;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('.bm-desk-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    let last: Text | null = null;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
-    document.getSelection()!.collapse(last!, last!.data.length);
-  }, selector);
-  await page.waitForTimeout(50);
-}
-
-/** Waits until the page has sent everything and the desk confirmed it. */
-async function synced(page: Page): Promise<void> {
-  await page.waitForSelector('[data-desk-state="online"][data-pending="false"]');
-}
+import type { DeskBrowser } from './desk-browser-support';
+import { BACKENDS, backendUnavailable, caretAtEnd, deskBrowserSuite, EDITION, REFERENCE, screenText, STORIES, storyPos, storyText, synced, token } from './desk-browser-support';
 
 /** The desk's document now, through a fresh client: each story's text, and `line:ID` its top line. */
-async function deskDoc(): Promise<Record<string, string>> {
-  const c = new NodeDeskClient({ url: desk.url, edition: EDITION, user: 'sub3', token: token('sub3'), schema });
-  await c.connect();
-  const doc = c.state!.doc;
+async function deskDoc(suite: DeskBrowser): Promise<Record<string, string>> {
+  const doc = await suite.deskDocument();
   const texts = Object.fromEntries(STORIES.map((id) => [id, storyText(doc, id)]));
   for (const id of STORIES) texts[`line:${id}`] = String(doc.nodeAt(storyPos(doc, id))!.attrs['line']);
-  c.close();
   return texts;
 }
 
 /** Waits until every page shows the desk's document, story by story. */
-async function converged(pages: Page[]): Promise<Record<string, string>> {
+async function convergedOn(suite: DeskBrowser, pages: Page[]): Promise<Record<string, string>> {
   for (const p of pages) await synced(p);
-  const truth = await deskDoc();
+  const truth = await deskDoc(suite);
   for (const p of pages) {
     for (const id of STORIES) {
       await p.waitForFunction(
@@ -128,43 +49,30 @@ async function converged(pages: Page[]): Promise<Record<string, string>> {
   return truth;
 }
 
-describe('desk clients in the browser', () => {
+describe.each(BACKENDS)('desk clients in the browser on %s', (backend) => {
+  const skip = backendUnavailable(backend);
+  const suite = deskBrowserSuite(backend, { skip: skip !== null });
+  const openAs = (user: string, edition?: string, ready?: string) => suite.openAs(user, edition, ready);
+  const converged = (pages: Page[]) => convergedOn(suite, pages);
   let a: Page;
   let b: Page;
+  const both = it.skipIf(skip !== null);
+  if (skip) it.skip(`(skipped: ${skip})`, () => {});
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bm-desk-e2e-'));
-    process.env['XDG_STATE_HOME'] = dir;
-    db = await openPglite(join(dir, 'db'));
-    await createTables(db);
-    await createEdition(db, EDITION, pageWithStories(STORIES.length).toJSON());
-    const reference = await editionDocument('fixtures/reference-edition.banmian');
-    if (!reference.ok) throw new Error(reference.error.message);
-    await createEdition(db, REFERENCE, reference.value.doc, reference.value.assets);
-    desk = await startDesk();
-    browser = await launchChromium();
+    if (skip) return;
     a = await openAs('sub1');
     b = await openAs('sub2');
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    for (const w of webs) await w.close();
-    await desk?.close();
-    await db?.close();
-    if (previousState === undefined) delete process.env['XDG_STATE_HOME'];
-    else process.env['XDG_STATE_HOME'] = previousState;
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('shows who is on the desk in the status bar', async () => {
+  both('shows who is on the desk in the status bar', async () => {
     await a.waitForFunction(() => document.querySelector('[data-status="desk"]')?.textContent?.includes('sub2'));
     const status = (await a.textContent('[data-status="desk"]')) ?? '';
     expect(status).toContain('已连接版面服务器');
     expect(status).toContain('sub1');
   });
 
-  it('converges when two people type in different stories at once', async () => {
+  both('converges when two people type in different stories at once', async () => {
     await caretAtEnd(a, 's1');
     await caretAtEnd(b, 's2');
     await Promise.all([a.keyboard.type('abcdefgh', { delay: 30 }), b.keyboard.type('12345678', { delay: 30 })]);
@@ -177,7 +85,7 @@ describe('desk clients in the browser', () => {
     await b.waitForSelector('.bm-page [data-block-id="s1"][data-desk-holder="sub1"]');
   });
 
-  it('refuses typing in a story another person holds, says so, and keeps the text', async () => {
+  both('refuses typing in a story another person holds, says so, and keeps the text', async () => {
     const before = await screenText(a, 's1');
     await caretAtEnd(b, 's1');
     await b.keyboard.type('xyz');
@@ -194,7 +102,7 @@ describe('desk clients in the browser', () => {
     for (const p of [a, b]) await p.waitForSelector('.bm-page [data-block-id="s1"]:not([data-desk-holder])');
   });
 
-  it('undoes only one’s own steps', async () => {
+  both('undoes only one’s own steps', async () => {
     await caretAtEnd(a, 's1');
     await a.keyboard.type('A');
     await converged([a, b]);
@@ -210,7 +118,7 @@ describe('desk clients in the browser', () => {
     expect(truth['s1']).toBe('·abcdefghAC');
   });
 
-  it('keeps an IME composition whole when a remote step arrives during it', async () => {
+  both('keeps an IME composition whole when a remote step arrives during it', async () => {
     await caretAtEnd(b, 's2');
     await caretAtEnd(a, 's1');
     const cdp: CDPSession = await b.context().newCDPSession(b);
@@ -231,7 +139,7 @@ describe('desk clients in the browser', () => {
     expect(truth['s1']).toBe('·abcdefghAC远程');
   });
 
-  it('converges when the layout editor moves a story while its holder types in it', async () => {
+  both('converges when the layout editor moves a story while its holder types in it', async () => {
     const mei = await openAs('mei');
     const line = (await blockBox(mei, 's1')).line;
     await caretAtEnd(a, 's1');
@@ -253,9 +161,9 @@ describe('desk clients in the browser', () => {
     await mei.close();
   });
 
-  it('saves a local copy of the desk’s page with Save As', async () => {
+  both('saves a local copy of the desk’s page with Save As', async () => {
     const truth = await converged([a, b]);
-    const copy = join(dir, 'copy.banmian');
+    const copy = join(suite.dir, 'copy.banmian');
     b.once('dialog', (d) => void d.accept(copy));
     await b.keyboard.press('Control+Shift+s');
     await b.waitForSelector('[data-message-kind="info"]');
@@ -265,11 +173,11 @@ describe('desk clients in the browser', () => {
     for (const id of STORIES) expect(storyText(doc, id)).toBe(truth[id]);
   });
 
-  it('joins another desk identity through 连接版面服务器…; a reporter may not type in others’ stories', async () => {
+  both('joins another desk identity through 连接版面服务器…; a reporter may not type in others’ stories', async () => {
     const c = await openAs('sub3');
     await c.keyboard.press('Control+Shift+k');
     await c.waitForSelector('[data-desk-dialog] input[name="url"]');
-    await c.fill('[data-desk-dialog] input[name="url"]', desk.url);
+    await c.fill('[data-desk-dialog] input[name="url"]', suite.desk.url);
     await c.fill('[data-desk-dialog] input[name="edition"]', EDITION);
     await c.fill('[data-desk-dialog] input[name="user"]', 'rep');
     await c.fill('[data-desk-dialog] input[name="token"]', token('rep'));
@@ -284,7 +192,7 @@ describe('desk clients in the browser', () => {
     await c.close();
   });
 
-  it('on the reference edition, a client on page 1 and a client on page 3 type at once, converge, and see where the other is', async () => {
+  both('on the reference edition, a client on page 1 and a client on page 3 type at once, converge, and see where the other is', async () => {
     const p1 = await openAs('sub1', REFERENCE, '.bm-page > [data-block-id="lead"]');
     const p3 = await openAs('sub2', REFERENCE, '.bm-page > [data-block-id="lead"]');
     await p3.selectOption('[data-status="page"]', '2');
@@ -306,7 +214,7 @@ describe('desk clients in the browser', () => {
     for (const p of [p1, p3]) await synced(p);
 
     // The desk's edition has both edits, each on its page.
-    const c = new NodeDeskClient({ url: desk.url, edition: REFERENCE, user: 'sub3', token: token('sub3'), schema });
+    const c = new NodeDeskClient({ url: suite.desk.url, edition: REFERENCE, user: 'sub3', token: token('sub3'), schema });
     await c.connect();
     const truth = c.state!.doc;
     c.close();
@@ -322,7 +230,7 @@ describe('desk clients in the browser', () => {
     // Both converged to the desk's edition: a local copy saved from either has all 8 pages, the same as the desk's.
     for (const [p, name] of [[p1, 'copy-1.banmian'], [p3, 'copy-3.banmian']] as const) {
       await synced(p);
-      const copy = join(dir, name);
+      const copy = join(suite.dir, name);
       p.once('dialog', (d) => void d.accept(copy));
       await p.keyboard.press('Control+Shift+s');
       await p.waitForSelector('[data-message-kind="info"]');
@@ -337,9 +245,9 @@ describe('desk clients in the browser', () => {
     await p3.close();
   });
 
-  it('keeps working while the desk is down and catches up when it is back', async () => {
-    const port = desk.port;
-    await desk.close();
+  both('keeps working while the desk is down and catches up when it is back', async () => {
+    const port = suite.desk.port;
+    await suite.desk.close();
     await b.waitForSelector('[data-desk-state="offline"]', { timeout: 20_000 });
     expect(await b.textContent('[data-status="desk"]')).toContain('未连接版面服务器');
     await caretAtEnd(b, 's2');
@@ -348,7 +256,7 @@ describe('desk clients in the browser', () => {
     // Steps the desk has not confirmed are in the crash-recovery journal (leaving the window journals at once).
     expect(await b.getAttribute('[data-status="desk"]', 'data-pending')).toBe('true');
     await b.evaluate(() => window.dispatchEvent(new Event('blur')));
-    const journal = journals.get('sub2')!;
+    const journal = suite.journals.get('sub2')!;
     await expect
       .poll(async () => {
         const list = await journal.list();
@@ -357,7 +265,7 @@ describe('desk clients in the browser', () => {
         return read.ok ? storyText(schema.nodeFromJSON(read.value.pages[0]), 's2') : '';
       }, { timeout: 10_000 })
       .toBe('·12345678中文离线');
-    desk = await startDesk(port);
+    await suite.restartDesk(port);
     await b.waitForSelector('[data-desk-state="online"]', { timeout: 30_000 });
     await a.waitForSelector('[data-desk-state="online"]', { timeout: 30_000 });
     const truth = await converged([a, b]);

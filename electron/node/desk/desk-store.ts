@@ -81,6 +81,22 @@ export async function editionAssets(db: SqlRunner, edition: string): Promise<Arr
   return rows;
 }
 
+/** One image of an edition, or null when the desk does not hold it. */
+export async function editionAsset(db: SqlRunner, edition: string, hash: string): Promise<{ entry: AssetEntry; data: string } | null> {
+  const { rows } = await db.query<{ entry: AssetEntry; data: string }>(`select entry, data from desk_assets where edition = $1 and hash = $2`, [edition, hash]);
+  return rows[0] ?? null;
+}
+
+/** Adds an image placed during a session (keyed by hash: the same image twice is kept once). */
+export async function addEditionAsset(db: SqlRunner, edition: string, asset: DeskAsset): Promise<void> {
+  await db.query(`insert into desk_assets (edition, hash, entry, data) values ($1, $2, $3, $4) on conflict do nothing`, [
+    edition,
+    asset.entry.hash,
+    JSON.stringify(asset.entry),
+    Buffer.from(asset.bytes).toString('base64'),
+  ]);
+}
+
 export async function listEditions(db: SqlRunner): Promise<string[]> {
   const { rows } = await db.query<{ edition: string }>(`select distinct edition from desk_snapshots order by edition`);
   return rows.map((r) => r.edition);

@@ -22,10 +22,12 @@ import { projectRoot } from '../project-root';
 import { openedDocument } from '../session/document-session';
 import { checkPages, SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
+import type { AssetEntry } from '../../../shared/format/manifest';
 import type { ProxyImage } from './asset-proxy';
 import { AssetProxyCache } from './asset-proxy';
 import { OutputProfiles } from './output-profiles';
 import { fetchDeskAssets } from '../desk/desk-assets';
+import { DeskImages } from './desk-images';
 import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
 import type { CopySource } from './import-copy';
@@ -72,6 +74,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   /** Output profiles chosen on the host's disk or uploaded from web mode. */
   private readonly profiles = new OutputProfiles();
   private readonly desk: Api.DeskConnection | null;
+  /** Images placed during desk sessions: uploaded to the desk, fetched from it (decision 0036). */
+  private readonly deskImages = new DeskImages();
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
 
@@ -102,7 +106,17 @@ export class HostService implements HostMethodsService<HostCaller> {
     const warnings = fetched.ok ? [] : [fetched.error.message];
     const session = this.sessions.create({ path: null, name: `${desk.edition}.banmian`, pages: [], assets, warnings });
     if (caller?.owner !== undefined) session.owner = caller.owner;
+    this.deskImages.attach(session.handle, desk);
     return ok({ handle: session.handle, name: session.name, assets: assets.map((a) => a.entry) });
+  }
+
+  /** The entries of images a desk document's pages name, fetched from the desk where it lacks them (decision 0036). */
+  async deskAssets(handle: string, hashes: string[]): Promise<Result<AssetEntry[]>> {
+    const found = this.sessions.require(handle);
+    if (!found.ok) return found;
+    const session = found.value;
+    await Promise.all(hashes.map((hash) => this.deskImages.fetch(session, hash)));
+    return ok(hashes.flatMap((hash) => session.assets.get(hash)?.entry ?? []));
   }
 
   /** What this host is and can do now (a printer is set once the transport knows its URL). */
@@ -152,6 +166,7 @@ export class HostService implements HostMethodsService<HostCaller> {
    * A saved document needs no recovery: its journal entries go.
    */
   async save(handle: string, pages: unknown[], path: string | null): Promise<Result<Api.SavedInfo>> {
+    await this.completeFromDesk(handle, pages);
     const saved = await this.sessions.save(handle, pages, path === null ? null : this.absolute(path));
     if (saved.ok && this.journalStore) {
       const session = this.sessions.get(handle);
@@ -174,6 +189,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
+    await this.deskImages.complete(found.value, pages);
     return exportPdf({ session: found.value, pages, outPath: this.absolute(path), printer: this.printer, print, onProgress: more.onProgress, signal: more.signal });
   }
 
@@ -248,6 +264,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
+    await this.deskImages.complete(found.value, pages);
     return this.thumbnails.render(found.value, pages, width, this.printer);
   }
 
@@ -260,6 +277,7 @@ export class HostService implements HostMethodsService<HostCaller> {
 
   /** The image's screen proxy, when the document holds it. */
   async assetProxy(handle: string, hash: string): Promise<Result<ProxyImage>> {
+    await this.fetchFromDesk(handle, hash);
     const asset = this.asset(handle, hash);
     if (!asset.ok) return asset;
     try {
@@ -270,7 +288,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** The original image, for print. */
-  assetOriginal(handle: string, hash: string): Result<ProxyImage> {
+  async assetOriginal(handle: string, hash: string): Promise<Result<ProxyImage>> {
+    await this.fetchFromDesk(handle, hash);
     const asset = this.asset(handle, hash);
     return asset.ok ? ok({ bytes: asset.value.bytes, mime: asset.value.entry.mime }) : asset;
   }
@@ -289,6 +308,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     const checked = checkPages(pages);
     if (!checked.ok) return checked;
     const session = found.value;
+    await this.deskImages.complete(session, checked.value.children);
     const assets = this.sessions.referencedAssets(session, checked.value.children);
     if (!assets.ok) return assets;
     // The host keeps the newest journalled pages: a reloaded tab gets them back, unsaved.
@@ -354,7 +374,11 @@ export class HostService implements HostMethodsService<HostCaller> {
   async importImageFrom(handle: string, source: ImageSource): Promise<Result<Api.ImportedImage>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
-    return importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
+    const imported = await importImage(found.value, 'path' in source ? { path: this.absolute(source.path) } : source);
+    // A desk document's new image goes to the desk before the page names it in a step (decision 0036).
+    const asset = imported.ok ? found.value.assets.get(imported.value.hash) : undefined;
+    if (asset) await this.deskImages.share(handle, asset);
+    return imported;
   }
 
   discardRecovered(id: string): Promise<Result<void>> {
@@ -364,6 +388,18 @@ export class HostService implements HostMethodsService<HostCaller> {
   async close(): Promise<void> {
     this.exportJobs.clear();
     await this.printer?.close();
+  }
+
+  /** A desk document's images that `pages` show and it lacks, fetched from the desk. */
+  private async completeFromDesk(handle: string, pages: readonly unknown[]): Promise<void> {
+    const session = this.sessions.get(handle);
+    if (session) await this.deskImages.complete(session, pages);
+  }
+
+  /** One image a desk document lacks, fetched from the desk. */
+  private async fetchFromDesk(handle: string, hash: string): Promise<void> {
+    const session = this.sessions.get(handle);
+    if (session) await this.deskImages.fetch(session, hash);
   }
 
   private absolute(path: string): string {

@@ -60,7 +60,7 @@ async function sendAsset(host: HostService, res: ServerResponse, rest: string, o
   if (extra.length > 0 || !handle.success || !hash.success) {
     return sendJson(res, 400, fail('BAD_REQUEST', 'asset URLs are /api/asset/<handle>/<sha256>'));
   }
-  const proxy = original ? host.assetOriginal(handle.data, hash.data) : await host.assetProxy(handle.data, hash.data);
+  const proxy = original ? await host.assetOriginal(handle.data, hash.data) : await host.assetProxy(handle.data, hash.data);
   if (!proxy.ok) return sendJson(res, proxy.error.code === 'BAD_IMAGE' ? 500 : 404, proxy);
   res.writeHead(200, {
     'Content-Type': proxy.value.mime,

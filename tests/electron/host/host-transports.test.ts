@@ -45,6 +45,7 @@ const SAMPLES: Record<HostMethodName, unknown[]> = {
   initialDocument: [],
   initialDesk: [],
   deskDocument: [{ url: 'http://127.0.0.1:9100', edition: 'a1', user: 'sub1', token: 't' }],
+  deskAssets: ['h1', ['a'.repeat(64)]],
   openDocument: [],
   openPath: ['/news/p1.banmian'],
   saveDocument: [{ handle: 'h1', pages: [{}] }],
