@@ -145,7 +145,7 @@ export class AppController {
         deskAfter(tr);
         if (tr.docChanged && isRemote(tr)) this.#learnImages(made.handle, tr);
       };
-      this.#mount({ handle: made.handle, name: made.name, path: null }, doc, made.assets, { plugins, afterTransaction });
+      this.#mount({ handle: made.handle, name: made.name, path: null }, doc, made.assets, { plugins, afterTransaction, flow: false });
       return this.#snapshot.session!.view;
     });
     this.#set({ desk });
@@ -184,7 +184,7 @@ export class AppController {
     info: OpenDocumentInfo,
     doc: Node,
     assets: readonly AssetEntry[],
-    extra: Pick<SessionOptions, 'plugins' | 'afterTransaction'>,
+    extra: Pick<SessionOptions, 'plugins' | 'afterTransaction' | 'flow'>,
   ): void {
     if (!this.#container) throw new RangeError('AppController.attach must be called before opening a document');
     this.#unsubscribeSession?.();

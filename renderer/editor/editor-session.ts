@@ -75,6 +75,13 @@ export interface SessionOptions {
   plugins?: readonly Plugin[];
   /** Told of every transaction after the view took it (a desk client sends its steps then). */
   afterTransaction?: (tr: Transaction) => void;
+  /**
+   * 转版 live flow between a chain's parts (default true in an editable
+   * edition). Off in a desk session: the desk checks a chain's parts out one
+   * by one, so a flow would push into a part its typist does not hold
+   * (decision 0030, "Desk").
+   */
+  flow?: boolean;
 }
 
 function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
@@ -164,7 +171,7 @@ export class EditorSession {
         // Copyfit's results: one store, written by the pipeline's copyfit pass.
         copyfitPlugin(),
         // 转版 live flow between the parts of a jump chain, after a local edit (decision 0030).
-        ...(edition && options.editable ? [flowPlugin()] : []),
+        ...(edition && options.editable && options.flow !== false ? [flowPlugin()] : []),
       ],
     });
     this.view = new EditorView(

@@ -6,7 +6,10 @@
  * refreshes the galley clones and moves each live galley to the slot holding
  * the selection; it handles Up/Down across slots, and presses, drags and
  * Shift-clicks in galleys, drawing selections that span slots on the clones
- * (slot-selection.ts).
+ * (slot-selection.ts). While an IME composition is under way no story changes
+ * its shape (a remote move can make the story being composed in wrap): the
+ * body would be built anew under the composition, which Chromium then ends,
+ * doubling its text; the shapes catch up when the composition ends.
  */
 import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorState } from 'prosemirror-state';
@@ -146,15 +149,23 @@ interface ShapeState {
   inputs: unknown[];
 }
 
+/** Meta of the transaction that brings the shapes up to date after a composition held them. */
+const CATCH_UP = 'catch-up';
+
 export function shapePlugin(): Plugin<ShapeState> {
+  // Whether this editor is composing (its view's composition events): shapes are held meanwhile.
+  let composing = false;
   return new Plugin<ShapeState>({
     key: shapeKey,
     state: {
       init: (_config, state) => ({ decorations: shapeDecorations(activeScope(state)), inputs: shapeInputsOf(activeScope(state)) }),
       apply: (tr, prev, old, next) => {
-        if (!tr.docChanged && !activePageChanged(old, next)) return prev;
+        const catchUp = tr.getMeta(shapeKey) === CATCH_UP;
+        if (!tr.docChanged && !activePageChanged(old, next) && !catchUp) return prev;
         const scope = activeScope(next);
         const inputs = shapeInputsOf(scope);
+        // Held while composing: the old shapes are mapped, and `inputs` kept as they were, so the change is still seen after.
+        if (composing && !activePageChanged(old, next)) return { decorations: prev.decorations.map(tr.mapping, tr.doc), inputs: prev.inputs };
         if (sameInputs(inputs, prev.inputs)) return { decorations: prev.decorations.map(tr.mapping, tr.doc), inputs };
         return { decorations: shapeDecorations(scope), inputs };
       },
@@ -169,6 +180,22 @@ export function shapePlugin(): Plugin<ShapeState> {
       },
       handleDOMEvents: {
         mousedown: (view, e) => pressGalley(view, e),
+        compositionstart: () => {
+          composing = true;
+          return false;
+        },
+        compositionend: (view) => {
+          composing = false;
+          // After ProseMirror has read the composed text: then the shapes may change what they held.
+          setTimeout(() => {
+            if (composing || view.isDestroyed) return;
+            const held = shapeKey.getState(view.state);
+            if (held && !sameInputs(held.inputs, shapeInputsOf(activeScope(view.state)))) {
+              view.dispatch(view.state.tr.setMeta(shapeKey, CATCH_UP).setMeta('addToHistory', false));
+            }
+          }, 0);
+          return false;
+        },
       },
     },
     view(view) {
