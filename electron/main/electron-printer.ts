@@ -63,6 +63,8 @@ export function createElectronPrinter(preload: string): PdfPrinter {
         if (!win.isDestroyed()) win.destroy();
       }
     },
+    // Print mode lays out the session's print pages and nothing else: the same pages print the same PDF (print-cache.ts).
+    printsAreReusable: true,
     async close() {},
   };
 }

@@ -20,6 +20,7 @@
 import type { EditorState } from 'prosemirror-state';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { fontArrivals } from './font-arrivals';
 import { coverageOf } from './font-coverage';
 import { gluePlugin, gluePluginKey } from './glue-plugin';
 import { LineEndPass } from './line-end-plugin';
@@ -153,8 +154,12 @@ export class TypesetPipeline {
         const fonts = view.dom.ownerDocument.fonts;
         // A face arrived: the lines holding a character it covers may break elsewhere
         // (every line, when the event does not say which faces or they may cover anything).
+        const arrivals = fontArrivals(fonts);
         const onFonts = (e: Event) => {
-          const faces = (e as FontFaceSetLoadEvent).fontfaces ?? [];
+          const fresh = arrivals(e as FontFaceSetLoadEvent);
+          // Faces loaded before (Chromium lists them all again after a print): nothing to lay out again.
+          if (fresh?.length === 0) return;
+          const faces = fresh ?? [];
           const covers = coverageOf(faces);
           if (covers) lineEnd.resetWhere(covers, faces.map((f) => f.family));
           else lineEnd.reset();

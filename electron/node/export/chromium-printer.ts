@@ -323,6 +323,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     print,
     capture,
     lastLayout: () => layout,
+    // Print mode lays out the session's print pages and nothing else: the same pages print the same PDF.
+    printsAreReusable: true,
     async close() {
       const b = browser;
       browser = null;

@@ -3,7 +3,8 @@
  * the PDF pipeline over the one loaded document (pdf/pdf-pipeline.ts: the
  * screen PDF's exact page boxes and metadata, or the print file's stages and
  * preflight) and write it atomically. Every stage is timed
- * (export-timings.ts).
+ * (export-timings.ts). An export of pages this printer printed before, unchanged,
+ * reuses that print (print-cache.ts) and runs only the PDF pipeline.
  *
  * An export can be cancelled through its `signal`: it stops at the next safe
  * point (between stages; the printer closes its browser; post-processing
@@ -24,7 +25,9 @@ import type { PrintPdfRequest } from '../pdf/print-ready';
 import type { DocumentSession } from '../session/document-session';
 import { checkPages } from '../session/session-store';
 import { writeFileAtomic } from '../storage/atomic-write';
-import type { PdfPrinter } from './printer';
+import type { PdfPrinter, PrintLayout } from './printer';
+import type { KeptPrint } from './print-cache';
+import { keepPrint, keptPrint, printKey } from './print-cache';
 import { publishExportTimings, StageClock } from './export-timings';
 
 const importPdfSide = () =>
@@ -178,24 +181,40 @@ async function exportPrinted(request: ExportRequest, clock: StageClock, checked:
   const { pages, settings, bleedMm, started, report, startAhead } = checked;
   const signal = request.signal;
   const paper = settings.paper;
+  // The same pages and bleed printed before by this printer: its print is reused (print-cache.ts), the rest runs as always.
+  const key = printKey(request.session.handle, pages, bleedMm);
+  const reused = keptPrint(request.printer, key);
+  let printed: KeptPrint | undefined;
   let raw: Uint8Array;
-  try {
-    raw = await request.printer.print({
+  let layout: PrintLayout | null;
+  if (reused) {
+    startAhead();
+    report('print');
+    clock.add('print: reused (pages unchanged)', 0);
+    raw = reused.raw;
+    layout = reused.layout;
+  } else {
+    try {
+      raw = await request.printer.print({
       handle: request.session.handle,
       paper,
       bleedMm,
-      onLoading: startAhead,
-      // A printer that does not say when it loads: the photos are converted beside the print at least.
-      onPrinting: () => {
-        startAhead();
-        report('print');
-      },
-      signal,
-      clock,
-    });
-  } catch (e) {
-    if (signal?.aborted) return exportCancelled();
-    return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
+        onLoading: startAhead,
+        // A printer that does not say when it loads: the photos are converted beside the print at least.
+        onPrinting: () => {
+          startAhead();
+          report('print');
+        },
+        signal,
+        clock,
+      });
+    } catch (e) {
+      if (signal?.aborted) return exportCancelled();
+      return fail('PRINT_FAILED', `printing failed: ${(e as Error).message}`);
+    }
+    layout = request.printer.lastLayout?.() ?? null;
+    // Kept once the export succeeds; a copy, as the PDF pipeline works on `raw`.
+    if (request.printer.printsAreReusable) printed = { raw: raw.slice(), layout };
   }
   if (signal?.aborted) return exportCancelled();
   let side: PdfSide;
@@ -235,7 +254,7 @@ async function exportPrinted(request: ExportRequest, clock: StageClock, checked:
     if (signal?.aborted) return exportCancelled();
     const ready = await side.ready.makePrintReady(
       doc,
-      { pages, settings, assets, overset: request.printer.lastLayout?.()?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
+      { pages, settings, assets, overset: layout?.overset ?? null, title: pdfTitle(settings), sourceBleedMm: bleedMm, inkUnderText },
       {
         ...print,
         signal,
@@ -260,6 +279,7 @@ async function exportPrinted(request: ExportRequest, clock: StageClock, checked:
   // The last safe point is just before the rename: after it the export is done.
   const written = await clock.time('write', () => writeFileAtomic(request.outPath, bytes, { backup: false, signal }));
   if (!written.ok) return signal?.aborted ? exportCancelled() : fail('WRITE_FAILED', written.error.message);
+  if (printed) keepPrint(request.printer, key, printed);
   return ok({
     path: request.outPath,
     bytes: bytes.byteLength,

@@ -10,6 +10,7 @@ import type { Node } from 'prosemirror-model';
 import sharp from 'sharp';
 import type { BlackOverPicture, InkUnderText } from '../../../shared/preflight/black-over-image';
 import { blackTextOverPictures, inkKey } from '../../../shared/preflight/black-over-image';
+import { throughOutputProfile } from '../pdf/profile-transform';
 
 /** Side of the squares the coverage is averaged over, mm. */
 export const SQUARE_MM = 0.5;
@@ -67,7 +68,7 @@ export async function measureOverlap(bytes: Uint8Array, o: BlackOverPicture, pro
   // Grey pictures go to the black plate only (as post-processing separates them): no C, M or Y.
   if (grey) return { pictureCmyPct: 0, totalPct: 100 };
   let pipeline = sharp(bytes).rotate().extract(px);
-  pipeline = meta.space === 'cmyk' ? pipeline.pipelineColourspace('cmyk').toColourspace('cmyk') : pipeline.withIccProfile(profilePath).toColourspace('cmyk');
+  pipeline = meta.space === 'cmyk' ? pipeline.pipelineColourspace('cmyk').toColourspace('cmyk') : throughOutputProfile(pipeline, profilePath);
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== 4) return null;
   const cmy = highestCmy(data, info.width, info.height, SQUARE_MM / px.mmPerPx);

@@ -54,6 +54,12 @@ export interface PdfPrinter {
   capture?(request: PrintRequest, widthPx: number): Promise<SheetImage[]>;
   /** The layout measured by the last `print` (for preflight), when the printer can tell. */
   lastLayout?(): PrintLayout | null;
+  /**
+   * The same pages and bleed always print the same PDF here (print mode lays
+   * out nothing else): an export may reuse an earlier print of them
+   * (print-cache.ts).
+   */
+  printsAreReusable?: boolean;
   /** Frees the browser, if the printer started one. */
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@
  *    grey text and rules must not print as a four-colour mix that would
  *    misregister on newsprint.
  * 3. Anything else goes through the output ICC profile (sRGB → profile,
- *    relative colorimetric, by lcms inside sharp/libvips). The profile's
+ *    LittleCMS's direct transform, profile-transform.ts). The profile's
  *    separation (GCR, ink limit) decides the inks, so the total area
  *    coverage stays within the profile's limit.
  *
@@ -19,6 +19,7 @@ import type { Cmyk, Rgb8 } from '../../../shared/color/cmyk';
 import { rgbKey } from '../../../shared/color/cmyk';
 import type { SwatchIndex } from '../../../shared/color/swatches';
 import { swatchForRgb } from '../../../shared/color/swatches';
+import { throughOutputProfile } from './profile-transform';
 
 /** How a colour was resolved, for reports and tests. */
 export type ColourRule = 'swatch' | 'grey' | 'profile';
@@ -66,9 +67,7 @@ export class ColourConverter {
     const list = [...todo.values()];
     const raw = Buffer.alloc(list.length * 3);
     list.forEach((c, i) => raw.set([c.r, c.g, c.b], i * 3));
-    const out = await sharp(raw, { raw: { width: list.length, height: 1, channels: 3 } })
-      .withIccProfile(this.profilePath)
-      .toColourspace('cmyk')
+    const out = await throughOutputProfile(sharp(raw, { raw: { width: list.length, height: 1, channels: 3 } }), this.profilePath)
       .raw()
       .toBuffer();
     if (out.length !== list.length * 4) throw new Error(`colour conversion returned ${out.length} bytes for ${list.length} colours`);

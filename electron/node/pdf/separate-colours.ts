@@ -1,9 +1,9 @@
 /**
  * Separating a photo through the output profile, each distinct colour once.
  *
- * sharp's sRGB → CMYK pipeline (`withIccProfile(profile).toColourspace('cmyk')`)
- * goes through Lab in floating point inside lcms: about a microsecond per
- * pixel, 2–5 s for a 4-megapixel photo on a 2-core machine. It is a point
+ * The sRGB → CMYK transform (profile-transform.ts) is costly per pixel (the
+ * detour through libvips' CMYK that exports took before decision 0034 was
+ * 2–5 s for a 4-megapixel photo on a 2-core machine). It is a point
  * operation — every output pixel depends only on that pixel's 8-bit RGB —
  * and a photo holds far fewer distinct colours than pixels (150–300 k for
  * the reference page's 4-megapixel photos). So the 8-bit sRGB pixels are
@@ -17,6 +17,7 @@
  */
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
+import { throughOutputProfile } from './profile-transform';
 
 /** Raw pixels of a separation: CMYK, 4 bytes a pixel. */
 export interface SeparatedPixels {
@@ -36,7 +37,7 @@ function popcount(v: number): number {
 
 /** The whole-image pipeline the result must equal: sRGB (or raw RGB) in, the profile's CMYK out. */
 function throughProfile(image: Sharp, profilePath: string): Sharp {
-  return image.withIccProfile(profilePath, { attach: false }).toColourspace('cmyk');
+  return throughOutputProfile(image, profilePath);
 }
 
 /**
@@ -92,7 +93,7 @@ export async function separateRgbPixels(rgb: Uint8Array, width: number, height: 
 /**
  * Separates what `open()` decodes to (any sharp pipeline reading RGB pixels:
  * a JPEG, raw pixels, resized) through the profile: the same bytes as
- * `open().withIccProfile(profile, { attach: false }).toColourspace('cmyk').raw()`.
+ * `throughOutputProfile(open(), profile).raw()`.
  */
 export async function separateImage(open: () => Sharp, profilePath: string): Promise<SeparatedPixels> {
   const rgb = await open().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });

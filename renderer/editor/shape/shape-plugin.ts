@@ -26,6 +26,7 @@ import type { GalleyBody } from './galley-body';
 import { drawSlotSelections, pressGalley } from './slot-selection';
 import { activePageChanged, activeScope } from '../../../shared/edition/page-scope';
 import type { PageScope } from '../../../shared/edition/page-scope';
+import { fontArrivals } from '../../typesetting/font-arrivals';
 
 export const shapeKey = new PluginKey<ShapeState>('bm-shape');
 
@@ -208,8 +209,12 @@ export function shapePlugin(): Plugin<ShapeState> {
         refresh();
       });
       const fonts = view.dom.ownerDocument.fonts;
-      // Line breaks change when a face arrives: the windows of the clones too.
-      fonts?.addEventListener('loadingdone', refresh);
+      // Line breaks change when a face arrives: the windows of the clones too (not for faces loaded before).
+      const arrivals = fontArrivals(fonts);
+      const onFonts = (e: Event) => {
+        if (arrivals(e as FontFaceSetLoadEvent)?.length !== 0) refresh();
+      };
+      fonts?.addEventListener('loadingdone', onFonts);
       return {
         update(v, prev) {
           const start = performance.now();
@@ -228,7 +233,7 @@ export function shapePlugin(): Plugin<ShapeState> {
         },
         destroy() {
           if (frame) cancelAnimationFrame(frame);
-          fonts?.removeEventListener('loadingdone', refresh);
+          fonts?.removeEventListener('loadingdone', onFonts);
         },
       };
     },

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../../electron/node/chromium/launch';
 import { postProcess } from '../../../electron/node/pdf/post-process';
 import { shippedProfilePath } from '../../../electron/node/pdf/output-profile';
+import { throughOutputProfile } from '../../../electron/node/pdf/profile-transform';
 import sharp from 'sharp';
 import type { PdfVariant, PostProcessResult } from '../../../electron/node/pdf/post-process';
 import { mmToPt } from '../../../shared/page/units';
 import { PAPER, printFixture, REGIONS } from './print-fixture';
-import { regionStats, renderSeparations } from './separations';
+import { maxTacOverArea, regionStats, renderSeparations } from './separations';
+import { TAC_AREA_MM } from '../../../electron/node/pdf/coverage';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-pdfx-'));
 const results = new Map<PdfVariant, PostProcessResult>();
@@ -134,9 +136,7 @@ describe.skipIf(!findChromium())('postProcess', () => {
 
   it('separates photos through the output profile, colours intact', async () => {
     // The small photo's background is rgb(200 60 40); its top-left corner is at 110, 60 mm.
-    const expected = await sharp(Buffer.from([200, 60, 40]), { raw: { width: 1, height: 1, channels: 3 } })
-      .withIccProfile(shippedProfilePath(), { attach: false })
-      .toColourspace('cmyk')
+    const expected = await throughOutputProfile(sharp(Buffer.from([200, 60, 40]), { raw: { width: 1, height: 1, channels: 3 } }), shippedProfilePath())
       .raw()
       .toBuffer();
     const sep = renderSeparations(results.get('x4-cmyk')!.pdf, 100);
@@ -161,9 +161,11 @@ describe.skipIf(!findChromium())('postProcess', () => {
 
   it('keeps total area coverage within the 240 % limit of the newsprint profile', () => {
     const sep = renderSeparations(results.get('x4-cmyk')!.pdf, 100);
-    const trim = regionStats(sep, { x: M - 3, y: M - 3, w: PAPER.width + 6, h: PAPER.height + 6 });
-    expect(trim.maxTac).toBeLessThanOrEqual(240);
-    expect(trim.maxTac).toBeGreaterThan(150);
+    const bleed = { x: M - 3, y: M - 3, w: PAPER.width + 6, h: PAPER.height + 6 };
+    // Over 0.5 mm squares, as coverage.ts, the encoder and preflight measure it (and plants do): a few pixels of
+    // JPEG ringing at the small photo's circle reach 243 % (the profile separates the photo's red to 212 %).
+    expect(maxTacOverArea(sep, bleed, TAC_AREA_MM)).toBeLessThanOrEqual(240);
+    expect(regionStats(sep, bleed).maxTac).toBeGreaterThan(150);
   });
 
   it('downsamples an image above 300 ppi at its placed size and converts both to CMYK JPEG', () => {

@@ -5,13 +5,14 @@ import type { Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { shippedProfilePath } from '../../../electron/node/pdf/output-profile';
 import { separateImage, separateRgbPixels } from '../../../electron/node/pdf/separate-colours';
+import { throughOutputProfile } from '../../../electron/node/pdf/profile-transform';
 import { readBanmianFile } from '../../../electron/node/storage/index';
 
 const profile = shippedProfilePath();
 
-/** What print conversion did before: the whole image through sharp's sRGB → profile pipeline. */
+/** What print conversion did before: the whole image through the sRGB → profile transform. */
 async function wholeImage(image: Sharp): Promise<{ data: Buffer; width: number; height: number }> {
-  const out = await image.withIccProfile(profile, { attach: false }).toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
+  const out = await throughOutputProfile(image, profile).raw().toBuffer({ resolveWithObject: true });
   return { data: out.data, width: out.info.width, height: out.info.height };
 }
 
