@@ -57,6 +57,17 @@ export interface TypesetOptions {
    * it (overset frames, clips) and keeps the result in copyfit's own store.
    */
   copyfit: (view: EditorView) => void;
+  /**
+   * The measuring passes run only when {@link TypesetPipeline.settle} is
+   * called, never per frame (print mode: it settles once, on the final fonts
+   * and images; passes run while faces arrive would be thrown away).
+   */
+  onlyOnSettle?: boolean;
+  /**
+   * A draft: the line-end pass never runs (print mode's thumbnails, where its
+   * half-width marks and gaps are invisible); copyfit measures the page as CSS set it.
+   */
+  draft?: boolean;
 }
 
 /** The text passes' results: when one changed, the layout did, and copyfit measures again. */
@@ -102,7 +113,7 @@ export class TypesetPipeline {
 
   /** The measuring passes, in order. */
   #inOrder(): MeasuringPass[] {
-    return TYPESET_ORDER.flatMap((name) => this.#measuring[name] ?? []);
+    return TYPESET_ORDER.flatMap((name) => (this.#options.draft && name === 'line-end' ? [] : (this.#measuring[name] ?? [])));
   }
 
   /**
@@ -179,7 +190,7 @@ export class TypesetPipeline {
 
   #schedule(): void {
     const view = this.#view;
-    if (this.#frame || !view) return;
+    if (this.#frame || !view || this.#options.onlyOnSettle) return;
     view.dom.setAttribute(TYPESET_ATTRIBUTE, 'pending');
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
