@@ -14,7 +14,10 @@
  * their page-plan thumbnails (240 px, through the print path) beside the
  * page's; and exporting them (x4-cmyk) beside exporting the page
  * (`BENCH_EXPORT=0` leaves the exports out; `BENCH_ONLY=switch` runs only the
- * switch rows: all switches, first visits (down) and pages shown before (up)).
+ * switch rows: all switches, first visits (down) and pages shown before (up);
+ * `BENCH_ONLY=thumbs` only the tab's memory, the plan's thumbnails in the app
+ * and the host's thumbnail rows, `BENCH_TAB_ONLY=1` then the tab rows alone,
+ * `BENCH_FILES=8,24` which editions beside the page).
  *
  * `npm run bench:edition` (builds first). Reads the fixture from the repository.
  */
@@ -283,7 +286,12 @@ async function appRows(root: string): Promise<void> {
     const files: [string, string][] = [['reference page', seed], ['8-page edition', eight], ['24-page edition', twentyFour]];
     // `BENCH_FILES=8,24`: only the files whose name starts with one of these (the reference page always, as the baseline).
     const only = process.env['BENCH_FILES']?.split(',');
-    if (thumbsOnly) return await thumbnailRows(files.filter(([name]) => !only || name === 'reference page' || only.some((o) => name.startsWith(`${o}-`))));
+    const chosen = files.filter(([name]) => !only || name === 'reference page' || only.some((o) => name.startsWith(`${o}-`)));
+    if (thumbsOnly) {
+      await tabRows(chosen);
+      if (process.env['BENCH_TAB_ONLY'] !== '1') await thumbnailRows(chosen);
+      return;
+    }
     const browser = await launchChromium();
     const open: Record<string, number[]> = {};
     try {
@@ -319,6 +327,7 @@ async function appRows(root: string): Promise<void> {
       await browser.close();
     }
     if (switchOnly) return;
+    await tabRows(files);
     await thumbnailRows(files);
     if (process.env['BENCH_EXPORT'] === '0') return;
     const exports: Record<string, number[]> = {};
@@ -389,7 +398,8 @@ async function thumbnailRows(files: readonly [string, string][]): Promise<void> 
         const changed: number[] = [];
         for (let i = 0; i < reps; i++) changed.push(await timed(touched(pages, `bench ${i}`), 'draft'));
         const printed: number[] = [];
-        for (let i = 0; i < reps; i++) printed.push(await timed(touched(pages, `bench ${i}`), 'print'));
+        // `BENCH_PRINT_ROWS=0`: not the print-layout row (minutes for 24 pages under load).
+        if (process.env['BENCH_PRINT_ROWS'] !== '0') for (let i = 0; i < reps; i++) printed.push(await timed(touched(pages, `bench ${i}`), 'print'));
         const cached: number[] = [];
         for (let i = 0; i < 3; i++) cached.push(await timed(touched(pages, `bench ${reps - 1}`), 'draft'));
         // The edition opened again by a new host (a new run of the app): the thumbnails come from the disk.
@@ -411,6 +421,7 @@ async function thumbnailRows(files: readonly [string, string][]): Promise<void> 
           ['unchanged (cache)', cached],
           ['reopened (disk cache)', reopened],
         ] as const) {
+          if (ms.length === 0) continue;
           const key = `${what}${tag}`;
           if (name === 'reference page') base[key] = ms;
           row(`app: thumbnails of ${name}, ${what}${tag}`, ms, name === 'reference page' ? undefined : base[key]);
@@ -420,6 +431,64 @@ async function thumbnailRows(files: readonly [string, string][]): Promise<void> 
         await rm(thumbnailDir, { recursive: true, force: true });
       }
     }
+  }
+}
+
+/**
+ * The web-mode tab of each file: its memory once page 1 is editable (JS heap
+ * after a garbage collection, and DOM nodes, from CDP), then the page plan
+ * opened in it — the time to its first thumbnail and to all of them shown (a
+ * fresh host: nothing cached) — and the tab's memory with the plan full.
+ * Issue 11: all 24 shown ≤ 3 s; the 24-page tab ≤ 1.5× the one-page tab.
+ */
+async function tabRows(files: readonly [string, string][]): Promise<void> {
+  const browser = await launchChromium();
+  const base: Record<string, number[]> = {};
+  const keep = (name: string, what: string, values: number[], unit: string) => {
+    if (name === 'reference page') base[what] = values;
+    const ratio = name === 'reference page' || !base[what] ? '' : `   (1 page: ${base[what]![0]!.toFixed(1)} ${unit}, ×${(values[0]! / base[what]![0]!).toFixed(2)})`;
+    console.log(`app: ${what}, ${name} ${values[0]!.toFixed(1)} ${unit}${ratio}`);
+  };
+  try {
+    for (const [name, path] of files) {
+      const server = await startWebServer({ file: path, journal: null, thumbnailDir: null });
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await page.waitForSelector('[data-kind="story"][data-overset]');
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const memory = async () => {
+          await cdp.send('HeapProfiler.collectGarbage');
+          const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+          const m = (n: string) => metrics.find((x) => x.name === n)?.value ?? 0;
+          return { heapMb: m('JSHeapUsedSize') / 1e6, nodes: m('Nodes') };
+        };
+        const open = await memory();
+        keep(name, 'tab memory at open (JS heap after GC)', [open.heapMb], 'MB');
+        keep(name, 'tab DOM nodes at open', [open.nodes], '');
+        const count = await page.locator('[data-status="page"] option').count();
+        const pages = Math.max(1, count);
+        const t0 = performance.now();
+        await page.click('button[data-command="pagePlan"]');
+        await page.waitForSelector('.bm-plan-page img', { timeout: 600_000 });
+        const firstMs = performance.now() - t0;
+        await page.waitForFunction((n) => document.querySelectorAll('.bm-plan-page img').length === n, pages, { timeout: 600_000, polling: 50 });
+        const allMs = performance.now() - t0;
+        keep(name, 'plan opened: first thumbnail shown (fresh host)', [firstMs], 'ms');
+        keep(name, `plan opened: all thumbnails shown (fresh host)`, [allMs], 'ms');
+        const full = await memory();
+        keep(name, 'tab memory with the plan shown (JS heap after GC)', [full.heapMb], 'MB');
+        keep(name, 'tab DOM nodes with the plan shown', [full.nodes], '');
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
   }
 }
 
