@@ -4,10 +4,13 @@
  * document; thumbnails from the host's print path (`pageThumbnails`, the
  * pages as edited, unsaved changes included), asked again a moment after
  * the document changes while the plan is open (the host redraws only the
- * pages that changed). A drag moves the page as one undoable transaction;
+ * pages that changed), in the plan's order a few at a time, each batch shown
+ * as it comes: first in print mode's draft layout (fast; its overset an
+ * estimate, marked so), then in the print's own layout (its overset exact).
+ * The page being edited shows the editor's own overset. A drag moves the page as one undoable transaction;
  * a double-click shows that page in the editor and closes the plan.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PageThumbnail } from '../../shared/host/host-methods';
 import { Store } from '../base/store';
 import type { EditorSession } from '../editor/editor-session';
@@ -15,6 +18,7 @@ import { language, subscribeLanguage } from '../i18n/i18n';
 import { PagePlanPanel } from '../panels/plan/PagePlanPanel';
 import { assetSizes } from '../panels/preflight/live-preflight';
 import { pt } from '../panels/plan/plan-strings';
+import { thumbnailBatches } from '../panels/plan/plan-layout';
 import type { AppController } from './app-controller';
 import { deletePageCommand, duplicatePageCommand, movePageCommand, newPageCommand, pagePreflight, planSummaries } from './page-plan-model';
 import type { Command } from 'prosemirror-state';
@@ -45,13 +49,21 @@ export function PagePlanView({ app, session }: { app: AppController; session: Ed
   const [doc, setDoc] = useState(() => session?.doc ?? null);
   const [active, setActive] = useState(() => session?.activePage ?? 0);
   const [thumbs, setThumbs] = useState<(PageThumbnail | null)[]>([]);
+  /** Blocks over on the page being edited, as the editor's copyfit measured it (the real layout). */
+  const [editedOverset, setEditedOverset] = useState(0);
+  /** Thumbnails were asked for since the plan opened. */
+  const asked = useRef(false);
 
   // The document as it is now: on every change while open.
   useEffect(() => {
     if (!session || !open) return;
     setDoc(session.doc);
     setActive(session.activePage);
-    const offDoc = session.subscribe(() => setDoc(session.doc));
+    setEditedOverset(session.getSnapshot().oversetStories);
+    const offDoc = session.subscribe(() => {
+      setDoc(session.doc);
+      setEditedOverset(session.getSnapshot().oversetStories);
+    });
     const offActive = session.onActivePage(setActive);
     return () => {
       offDoc();
@@ -59,15 +71,38 @@ export function PagePlanView({ app, session }: { app: AppController; session: Ed
     };
   }, [session, open]);
 
-  // Thumbnails a moment after the document changes (the host keeps what did not).
+  // Thumbnails a moment after the document changes (the host keeps what did not), asked in the
+  // plan's order a few pages at a time and shown as each batch comes: the front page first. A page
+  // not yet redrawn keeps the image it had; the list follows the page count at once.
   useEffect(() => {
-    if (!session || !open || !handle || !doc) return;
+    if (!session || !open || !handle || !doc) {
+      asked.current = false;
+      return;
+    }
     let stale = false;
+    // Opening the plan asks at once; a change while it is open waits for a quiet moment.
+    const delay = asked.current ? PLAN_REFRESH_MS : 0;
+    asked.current = true;
     const timer = setTimeout(() => {
-      void app.host.pageThumbnails(handle, session.pagesJson(), PLAN_THUMBNAIL_WIDTH).then((r) => {
-        if (!stale && r.ok) setThumbs(r.value);
-      });
-    }, PLAN_REFRESH_MS);
+      const pages = session.pagesJson();
+      setThumbs((list) => list.slice(0, pages.length));
+      void (async () => {
+        // Draft layouts first (every page shown soonest), then the print's own layout of each page for
+        // an honest overset count (the cache answers at once for pages already drawn that way).
+        for (const layout of ['draft', 'print'] as const) {
+          for (const [start, end] of thumbnailBatches(pages.length)) {
+            const r = await app.host.pageThumbnails(handle, pages.slice(start, end), PLAN_THUMBNAIL_WIDTH, layout);
+            if (stale) return;
+            if (!r.ok) continue;
+            setThumbs((list) => {
+              const next = Array.from({ length: pages.length }, (_, i) => list[i] ?? null);
+              next.splice(start, r.value.length, ...r.value);
+              return next;
+            });
+          }
+        }
+      })();
+    }, delay);
     return () => {
       stale = true;
       clearTimeout(timer);
@@ -76,7 +111,7 @@ export function PagePlanView({ app, session }: { app: AppController; session: Ed
 
   const preflight = useMemo(() => (doc ? pagePreflight(doc, assetSizes(app.assets.values())) : null), [app, doc]);
   if (!open || !session || !doc) return null;
-  const summaries = planSummaries(doc, thumbs, preflight);
+  const summaries = planSummaries(doc, thumbs, preflight, { index: active, oversetBlocks: editedOverset });
   const folio = active + 1;
   // New, duplicate, delete act on the page being edited; the editor then shows the page the change leaves.
   const pageList = (command: Command, show: number) => {

@@ -44,8 +44,24 @@ export function pagePreflight(doc: Node, assets: AssetSizes): { errors: number; 
   return counts;
 }
 
-/** The plan's page summaries, with the thumbnails (and their overset) drawn so far, by index. */
-export function planSummaries(doc: Node, thumbnails: readonly (PageThumbnail | null)[], preflight: readonly { errors: number; warnings: number }[] | null): PlanPageSummary[] {
+/** The page being edited and its overset as the editor's own copyfit measured it (the real layout, live). */
+export interface EditedPageOverset {
+  /** Index of the page (0 = 第1版). */
+  index: number;
+  oversetBlocks: number;
+}
+
+/**
+ * The plan's page summaries, with the thumbnails drawn so far, by index. A
+ * page's overset is the best layout's there is: the editor's for the page being
+ * edited, else its thumbnail's (the print's, or the draft's, which says so).
+ */
+export function planSummaries(
+  doc: Node,
+  thumbnails: readonly (PageThumbnail | null)[],
+  preflight: readonly { errors: number; warnings: number }[] | null,
+  edited: EditedPageOverset | null = null,
+): PlanPageSummary[] {
   return documentPages(doc).map((page, i) => {
     const meta = pageMeta(page);
     const paper = (page.attrs['settings'] as PageSettings).paper;
@@ -59,7 +75,8 @@ export function planSummaries(doc: Node, thumbnails: readonly (PageThumbnail | n
       widthMm: paper.width,
       heightMm: paper.height,
       thumbnail: thumb?.image ?? null,
-      oversetBlocks: thumb ? thumb.oversetBlocks : null,
+      oversetBlocks: edited?.index === i ? edited.oversetBlocks : thumb ? thumb.oversetBlocks : null,
+      oversetLayout: edited?.index === i ? 'editor' : (thumb?.layout ?? null),
       preflight: preflight?.[i] ?? null,
     };
   });

@@ -71,6 +71,10 @@ export interface SessionOptions {
   viewport?: HTMLElement;
   /** The page shown first in an edition (default 0). */
   initialPage?: number;
+  /** The typesetting passes run only on `settle()` (print mode settles once, on its final fonts and images). */
+  typesetOnlyOnSettle?: boolean;
+  /** A draft layout: no line-end pass (print mode's thumbnails). */
+  typesetDraft?: boolean;
   /** More plugins, early in the list (a desk's collab plugin and its decorations). */
   plugins?: readonly Plugin[];
   /** Told of every transaction after the view took it (a desk client sends its steps then). */
@@ -134,6 +138,8 @@ export class EditorSession {
       copyfit: (view, all) => void runCopyfit(view, this.#ctx.metrics.linePx, all),
       // 转版 flow acts on what copyfit measured once the line ends settled (flow-plugin.ts; nothing pending, nothing done).
       settled: (view) => runFlow(view, this.#ctx.metrics.linePx),
+      onlyOnSettle: options.typesetOnlyOnSettle ?? false,
+      draft: options.typesetDraft ?? false,
     });
     const firstPage = edition ? Math.max(0, Math.min(options.initialPage ?? 0, pageCount(options.doc) - 1)) : 0;
     let firstPos = 0;

@@ -6,7 +6,7 @@
  * `<html>` gets {@link READY_ATTRIBUTE}; the exporter waits for it before printing.
  */
 import type { HostApi } from '../../shared/host/host-api';
-import { BLEED_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
+import { BLEED_QUERY, DRAFT_QUERY, READY_ATTRIBUTE } from '../../shared/host/web-protocol';
 import { gridMetrics } from '../../shared/page/geometry';
 import type { PageSettings } from '../../shared/page/settings';
 import { EditorSession } from '../editor/editor-session';
@@ -61,31 +61,35 @@ function fail(message: string): void {
 interface Shown {
   sessions: EditorSession[];
   json: string;
+  /** Laid out as a draft (no line-end pass: thumbnails). */
+  draft: boolean;
   style: HTMLStyleElement | null;
 }
 
 /**
  * Print mode. The page stays usable for later prints of the same session:
- * the exporter keeps it open and calls `window.__bmReprint()`, which fetches
+ * the exporter keeps it open and calls `window.__bmReprint(draft)`, which fetches
  * the print pages again and lays them out afresh only when they changed
  * (fonts are already loaded then); unchanged pages are printed as they are.
+ * A draft ({@link DRAFT_QUERY} on the first load, `draft` on a reprint) leaves
+ * the line-end pass out: page thumbnails, where it is invisible.
  */
 export async function runPrintMode(host: HostApi, handle: string, root: HTMLElement): Promise<void> {
   document.documentElement.classList.add('bm-print');
   let shown: Shown | null = null;
-  const show = async () => {
+  const show = async (draft: boolean) => {
     document.documentElement.removeAttribute(READY_ATTRIBUTE);
     document.documentElement.removeAttribute('data-bm-error');
     for (const e of document.querySelectorAll('.bm-print-error')) e.remove();
     performance.clearMarks();
     performance.mark('bm-print-start');
-    shown = await showPages(host, handle, root, shown);
+    shown = await showPages(host, handle, root, shown, draft);
   };
-  (window as unknown as { __bmReprint?: () => Promise<void> }).__bmReprint = show;
-  await show();
+  (window as unknown as { __bmReprint?: (draft?: boolean) => Promise<void> }).__bmReprint = (draft) => show(draft === true);
+  await show(new URLSearchParams(window.location.search).get(DRAFT_QUERY) === '1');
 }
 
-async function showPages(host: HostApi, handle: string, root: HTMLElement, before: Shown | null): Promise<Shown | null> {
+async function showPages(host: HostApi, handle: string, root: HTMLElement, before: Shown | null, draft: boolean): Promise<Shown | null> {
   const r = await host.documentForPrint(handle);
   performance.mark('bm-print-loaded');
   if (!r.ok) {
@@ -93,7 +97,7 @@ async function showPages(host: HostApi, handle: string, root: HTMLElement, befor
     return before;
   }
   const json = JSON.stringify(r.value.pages);
-  if (before && before.json === json) {
+  if (before && before.json === json && before.draft === draft) {
     // The same pages, already laid out and settled: print them as they are.
     performance.mark('bm-print-ready');
     document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
@@ -109,7 +113,7 @@ async function showPages(host: HostApi, handle: string, root: HTMLElement, befor
     const loaded = pageFromJson(json);
     if (!loaded.ok) {
       fail(`page ${i + 1}: ${loaded.findings[0]?.message ?? 'invalid page'}`);
-      return { sessions, json: '', style: null };
+      return { sessions, json: '', draft, style: null };
     }
     const settings = loaded.doc.attrs['settings'] as PageSettings;
     first ??= settings;
@@ -123,7 +127,7 @@ async function showPages(host: HostApi, handle: string, root: HTMLElement, befor
     const mount = document.createElement('div');
     sheet.appendChild(mount);
     root.appendChild(sheet);
-    sessions.push(new EditorSession({ mount, doc: loaded.doc, editable: false, assetUrl: (hash) => host.assetUrl(handle, hash) }));
+    sessions.push(new EditorSession({ mount, doc: loaded.doc, editable: false, typesetOnlyOnSettle: true, typesetDraft: draft, assetUrl: (hash) => host.assetUrl(handle, hash) }));
   }
   let style: HTMLStyleElement | null = null;
   if (first) {
@@ -146,5 +150,5 @@ async function showPages(host: HostApi, handle: string, root: HTMLElement, befor
   await nextFrame();
   performance.mark('bm-print-ready');
   document.documentElement.setAttribute(READY_ATTRIBUTE, 'true');
-  return { sessions, json, style };
+  return { sessions, json, draft, style };
 }

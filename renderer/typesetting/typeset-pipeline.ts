@@ -67,6 +67,17 @@ export interface TypesetOptions {
    * dispatches starts the passes again and the page stays `pending`).
    */
   settled?: (view: EditorView) => void;
+  /**
+   * The measuring passes run only when {@link TypesetPipeline.settle} is
+   * called, never per frame (print mode: it settles once, on the final fonts
+   * and images; passes run while faces arrive would be thrown away).
+   */
+  onlyOnSettle?: boolean;
+  /**
+   * A draft: the line-end pass never runs (print mode's thumbnails, where its
+   * half-width marks and gaps are invisible); copyfit measures the page as CSS set it.
+   */
+  draft?: boolean;
 }
 
 /** The text passes' results: when one changed, the layout did, and copyfit measures again. */
@@ -117,7 +128,7 @@ export class TypesetPipeline {
 
   /** The measuring passes, in order. */
   #inOrder(): MeasuringPass[] {
-    return TYPESET_ORDER.flatMap((name) => this.#measuring[name] ?? []);
+    return TYPESET_ORDER.flatMap((name) => (this.#options.draft && name === 'line-end' ? [] : (this.#measuring[name] ?? [])));
   }
 
   /**
@@ -203,7 +214,7 @@ export class TypesetPipeline {
 
   #schedule(): void {
     const view = this.#view;
-    if (this.#frame || !view) return;
+    if (this.#frame || !view || this.#options.onlyOnSettle) return;
     view.dom.setAttribute(TYPESET_ATTRIBUTE, 'pending');
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;

@@ -83,7 +83,13 @@ export const pageThumbnailSchema = z.object({
   /** Its size, px. */
   width: z.number(),
   height: z.number(),
-  /** Blocks whose text does not all fit, and the characters over in all of them. */
+  /**
+   * The layout drawn and measured: `draft` (print mode without the line-end
+   * pass: half-width marks, Han–Western gaps, push-in — invisible at this
+   * size, but its overset may differ by a line) or `print` (exactly as exported).
+   */
+  layout: z.enum(['draft', 'print']),
+  /** Blocks whose text does not all fit, and the characters over in all of them, in that layout. */
   oversetBlocks: z.number(),
   oversetChars: z.number(),
 });
@@ -131,7 +137,7 @@ export const HOST_METHODS = {
    * page content. Hosts that cannot print answer NOT_AVAILABLE.
    */
   pageThumbnails: {
-    args: z.tuple([handleSchema, pagesSchema, z.number().int().min(16).max(MAX_THUMBNAIL_WIDTH).describe('width')]),
+    args: z.tuple([handleSchema, pagesSchema, z.number().int().min(16).max(MAX_THUMBNAIL_WIDTH).describe('width'), z.enum(['draft', 'print']).describe('layout')]),
     result: z.array(pageThumbnailSchema),
   },
   /** Journals unsaved pages for crash recovery. */

@@ -17,6 +17,13 @@ export const PRINT_QUERY = 'print';
 /** Query parameter giving print mode the bleed, mm, to lay the page out with (blocks at the trim extend into it). */
 export const BLEED_QUERY = 'bleed';
 
+/**
+ * Query parameter asking print mode for a draft layout (page thumbnails): the
+ * line-end pass (half-width marks, Han–Western gaps, push-in) is left out —
+ * invisible at thumbnail size — and copyfit measures the page as CSS set it.
+ */
+export const DRAFT_QUERY = 'draft';
+
 /** Attribute set on `<html>` once a print-mode page is fully laid out (fonts, images). */
 export const READY_ATTRIBUTE = 'data-bm-ready';
 

@@ -69,11 +69,33 @@ afterAll(async () => {
 });
 
 describe.skipIf(unavailable !== null)(`the page plan in the app${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  it('shows every page of the edition with its real thumbnail', { timeout: 300_000 }, async () => {
+  it('shows every page of the edition with its real thumbnail, streamed in plan order, drafts first', { timeout: 300_000 }, async () => {
+    // The thumbnails as they arrive: the folios whose image appeared in each DOM change, with the layout their overset came from.
+    await tab.evaluate(() => {
+      const seen = new Set<string>();
+      const arrivals: { folio: number; layout: string | null }[][] = [];
+      (window as unknown as { __arrivals: typeof arrivals }).__arrivals = arrivals;
+      new MutationObserver(() => {
+        const now = [...document.querySelectorAll('.bm-plan-page')].filter((p) => p.querySelector('img') && !seen.has(p.getAttribute('data-folio')!));
+        for (const p of now) seen.add(p.getAttribute('data-folio')!);
+        if (now.length > 0) arrivals.push(now.map((p) => ({ folio: Number(p.getAttribute('data-folio')), layout: p.querySelector('.bm-plan-overset')!.getAttribute('data-layout') })));
+      }).observe(document.body, { subtree: true, childList: true });
+    });
     await tab.click('button[data-command="pagePlan"]');
     await tab.waitForFunction(() => document.querySelectorAll('.bm-plan-page img').length === 8, null, { timeout: 240_000 });
     expect(await planOrder()).toEqual(['masthead', 'p2-folio', 'p3-folio', 'p4-folio', 'p5-folio', 'p6-folio', 'p7-folio', 'p8-folio']);
     expect(await tab.locator('.bm-plan-page[data-active]').getAttribute('data-folio')).toBe('1');
+    const arrivals = await tab.evaluate(() => (window as unknown as { __arrivals: { folio: number; layout: string | null }[][] }).__arrivals);
+    // The front page alone first, then the rest in batches, in the plan's order.
+    expect(arrivals.length).toBeGreaterThan(2);
+    expect(arrivals[0]!.map((a) => a.folio)).toEqual([1]);
+    expect(arrivals.flat().map((a) => a.folio)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Drawn as drafts (the overset an estimate, marked so); the page being edited counts with the editor's own layout.
+    expect(arrivals.flat().map((a) => a.layout)).toEqual(['editor', 'draft', 'draft', 'draft', 'draft', 'draft', 'draft', 'draft']);
+    expect(await tab.locator('.bm-plan-page[data-folio="2"] .bm-plan-overset').textContent()).toMatch(/^≈/);
+    // Then the print's own layout of every page, its overset exact.
+    await tab.waitForFunction(() => document.querySelectorAll('.bm-plan-overset[data-layout="print"]').length === 7, null, { timeout: 240_000 });
+    expect(await tab.locator('.bm-plan-page[data-folio="2"] .bm-plan-overset').textContent()).toBe('无溢出');
     await tab.screenshot({ path: join(SHOTS, 'page-plan-app.png') });
   });
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const opened = server.host.initial();
   if (!opened.ok || !opened.value) throw new Error('the edition did not open');
   const pages = opened.value.pages as PageJson[];
-  const thumbs = await server.host.pageThumbnails(opened.value.handle, pages, 240);
+  const thumbs = await server.host.pageThumbnails(opened.value.handle, pages, 240, 'print');
   if (!thumbs.ok) throw new Error(thumbs.error.message);
   summaries = pages.map((p, i) => ({
     key: p.content[0]!.attrs.id,

@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { BLEED_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
+import { BLEED_QUERY, DRAFT_QUERY, READY_ATTRIBUTE } from '../../../shared/host/web-protocol';
 import { mmToPx } from '../../../shared/page/units';
 import { launchChromium } from '../chromium/launch';
 import { StageClock } from './export-timings';
@@ -65,8 +65,8 @@ const SHEETS_SCRIPT = `[...document.querySelectorAll('.bm-print-sheet')].map((s)
   return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
 })`;
 
-/** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts). */
-const REPRINT_SCRIPT = 'window.__bmReprint()';
+/** Asks a kept print page to show the session's print pages again (renderer/print/print-mode.ts), as a draft or not. */
+const reprintScript = (draft: boolean) => `window.__bmReprint(${draft})`;
 
 /**
  * Runs in a freshly loaded print page: resolves when print mode says it is
@@ -271,10 +271,11 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
         let script: string;
         if (reuse) {
           // One round trip: print mode shows the pages again (when they changed) and answers with its state.
-          script = `${REPRINT_SCRIPT}.then(() => ${STATE_SCRIPT})`;
+          script = `${reprintScript(request.draft === true)}.then(() => ${STATE_SCRIPT})`;
           request.onLoading?.();
         } else {
-          const loading = page.goto(printUrlWithBleed(options.printUrl(request.handle), bleed), { waitUntil: 'load', timeout });
+          const url = printUrlWithBleed(options.printUrl(request.handle), bleed);
+          const loading = page.goto(request.draft ? `${url}${url.includes('?') ? '&' : '?'}${DRAFT_QUERY}=1` : url, { waitUntil: 'load', timeout });
           // The navigation is on its way: the caller's own work may start beside Chromium's.
           request.onLoading?.();
           await loading;

@@ -26,6 +26,11 @@ export interface PrintRequest {
    * `print` rejects. The next print starts a fresh one.
    */
   signal?: AbortSignal;
+  /**
+   * A draft layout (thumbnails): print mode leaves out the line-end pass,
+   * invisible at thumbnail size; its overset is the draft's, not the print's.
+   */
+  draft?: boolean;
   /** Times the printer's stages (launch, load, fonts, typesetting, printToPDF), when it can tell them apart. */
   clock?: StageClock;
 }

@@ -15,6 +15,7 @@ import { fail, ok } from '../../../shared/result';
 import { ExportJobs } from '../export/export-jobs';
 import { printRequestOf } from '../export/export-options';
 import { exportPdf } from '../export/export-pdf';
+import type { PageThumbnailsOptions } from '../export/page-thumbnails';
 import { PageThumbnails } from '../export/page-thumbnails';
 import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
@@ -47,6 +48,8 @@ export interface HostServiceOptions {
   intakeWorkerUrl?: URL;
   /** The desk to join at start (`banmian web --desk …`). */
   desk?: Api.DeskConnection | null;
+  /** How page thumbnails are cached (default: in memory only). */
+  thumbnails?: PageThumbnailsOptions;
 }
 
 const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
@@ -70,7 +73,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   /** Progress of exports under way, for transports that poll. */
   readonly exportJobs = new ExportJobs();
   /** Page thumbnails drawn through the print path, cached by page content. */
-  readonly thumbnails = new PageThumbnails();
+  readonly thumbnails: PageThumbnails;
   /** Output profiles chosen on the host's disk or uploaded from web mode. */
   private readonly profiles = new OutputProfiles();
   private readonly desk: Api.DeskConnection | null;
@@ -86,6 +89,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     this.cwd = options.cwd ?? process.cwd();
     this.intakeWorkerUrl = options.intakeWorkerUrl;
     this.desk = options.desk ?? null;
+    this.thumbnails = new PageThumbnails(options.thumbnails);
   }
 
   /** The desk given on the command line, or null. */
@@ -260,12 +264,12 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   /** Thumbnails of `pages` through the print path, `width` px wide, cached by page content (export/page-thumbnails.ts). */
-  async pageThumbnails(handle: string, pages: unknown[], width: number): Promise<Result<PageThumbnail[]>> {
+  async pageThumbnails(handle: string, pages: unknown[], width: number, layout: PageThumbnail['layout']): Promise<Result<PageThumbnail[]>> {
     const found = this.sessions.require(handle);
     if (!found.ok) return found;
     if (!this.printer) return fail('NOT_AVAILABLE', 'printing is not available in this host');
     await this.deskImages.complete(found.value, pages);
-    return this.thumbnails.render(found.value, pages, width, this.printer);
+    return this.thumbnails.render(found.value, pages, width, this.printer, { layout });
   }
 
   setDirty(handle: string, dirty: boolean): Result<void> {

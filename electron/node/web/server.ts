@@ -3,6 +3,7 @@
  * over HTTP (shared/host/web-protocol.ts). Also what the CLI's export, the
  * bench and the end-to-end tests print through.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import type { DeskConnection } from '../../../shared/host/host-api';
 import type { HostErrorCode } from '../../../shared/result';
 import { fail } from '../../../shared/result';
 import { createChromiumPrinter } from '../export/chromium-printer';
+import { defaultThumbnailDir, rendererBuildId, ThumbnailDiskCache } from '../export/thumbnail-disk-cache';
 import { HostService } from '../host/host-service';
 import { projectRoot } from '../project-root';
 import type { Journal } from '../recovery/index';
@@ -39,6 +41,11 @@ export interface WebServerOptions {
   readyTimeoutMs?: number;
   /** Starts the print browser (default: launchChromium); the export command hands over one it started early. */
   launch?: () => Promise<Browser>;
+  /**
+   * Where page thumbnails are kept between runs: default defaultThumbnailDir()
+   * ($BANMIAN_THUMBNAIL_DIR, else XDG state); null: in memory only.
+   */
+  thumbnailDir?: string | null;
 }
 
 export interface WebServer {
@@ -62,7 +69,8 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const token = newToken();
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const journal = options.journal === undefined ? createJournal(defaultRecoveryDir()) : options.journal;
-  const host = new HostService({ journal, desk: options.desk ?? null });
+  const thumbnailDir = options.thumbnailDir === undefined ? defaultThumbnailDir() : options.thumbnailDir;
+  const host = new HostService({ journal, desk: options.desk ?? null, thumbnails: { disk: thumbnailDir ? new ThumbnailDiskCache(thumbnailDir) : null, build: rendererBuild(rendererDir) } });
   // The page may open a WebSocket to the desk it was started with, and to nothing else.
   const csp = options.desk ? contentSecurityPolicy([], [deskConnectSource(options.desk.url)]) : CONTENT_SECURITY_POLICY;
   let port = 0;
@@ -138,4 +146,13 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => done());
     server.closeAllConnections();
   });
+}
+
+/** The renderer build being served (its entry's hash), '' when it cannot be read. */
+function rendererBuild(rendererDir: string): string {
+  try {
+    return rendererBuildId(readFileSync(join(rendererDir, 'index.html'), 'utf8'));
+  } catch {
+    return '';
+  }
 }

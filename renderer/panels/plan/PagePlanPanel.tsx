@@ -33,6 +33,12 @@ export interface PlanPageSummary {
   thumbnail: string | null;
   /** Blocks whose text does not fit, or null when not measured yet. */
   oversetBlocks: number | null;
+  /**
+   * Which layout measured it: the editor's (the page being edited), the
+   * print's (exactly as exported) or the thumbnail's draft (no line-end pass:
+   * it may differ by a line; shown as an estimate until the print's comes).
+   */
+  oversetLayout?: 'editor' | 'print' | 'draft' | null;
   /** Preflight findings of the page, or null when not checked yet. */
   preflight: { errors: number; warnings: number } | null;
 }
@@ -140,8 +146,17 @@ export function PagePlanPanel({ pages, active, onMove, onOpen }: PagePlanProps) 
             {folio === active ? <span className="bm-plan-active">{pt('active')}</span> : null}
           </div>
           <div className="bm-plan-line">
-            <span className="bm-plan-overset" data-overset={page.oversetBlocks ?? undefined} title={page.oversetBlocks ? pt('oversetTitle', { n: page.oversetBlocks }) : undefined}>
-              {page.oversetBlocks === null ? '…' : page.oversetBlocks > 0 ? pt('overset', { n: page.oversetBlocks }) : pt('oversetNone')}
+            <span
+              className="bm-plan-overset"
+              data-overset={page.oversetBlocks ?? undefined}
+              data-layout={page.oversetLayout ?? undefined}
+              title={
+                page.oversetBlocks === null
+                  ? undefined
+                  : [page.oversetBlocks > 0 ? pt('oversetTitle', { n: page.oversetBlocks }) : '', page.oversetLayout === 'draft' ? pt('oversetDraftTitle') : ''].filter(Boolean).join('；') || undefined
+              }
+            >
+              {page.oversetBlocks === null ? '…' : `${page.oversetLayout === 'draft' ? '≈' : ''}${page.oversetBlocks > 0 ? pt('overset', { n: page.oversetBlocks }) : pt('oversetNone')}`}
             </span>
             <span className="bm-plan-preflight" data-state={pfState}>
               {pfText}

@@ -32,3 +32,16 @@ export function dropTarget(from: number, over: number, side: DropSide): number |
 export function sideOf(x: number, left: number, width: number): DropSide {
   return x < left + width / 2 ? 'before' : 'after';
 }
+
+/**
+ * The batches thumbnails are asked for in, as `[start, end)` page indexes in
+ * the plan's reading order: the front page alone (shown first, soonest),
+ * then batches growing to `most` pages, so the plan fills in as it reads
+ * while each request still lays out several pages in one go.
+ */
+export function thumbnailBatches(pageCount: number, most = 4): [number, number][] {
+  const batches: [number, number][] = [];
+  let size = 1;
+  for (let start = 0; start < pageCount; start += size, size = Math.min(most, size + 1)) batches.push([start, Math.min(pageCount, start + size)]);
+  return batches;
+}

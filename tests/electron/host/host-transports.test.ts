@@ -57,7 +57,7 @@ const SAMPLES: Record<HostMethodName, unknown[]> = {
   setDirty: ['h1', true],
   documentForPrint: ['h1'],
   journal: ['h1', [{}]],
-  pageThumbnails: ['h1', [{}], 240],
+  pageThumbnails: ['h1', [{}], 240, 'draft'],
   listRecovered: [],
   openRecovered: ['r1'],
   discardRecovered: ['r1'],

@@ -1,7 +1,7 @@
 /** The page plan's arithmetic: reading spreads, and where a dropped page lands (movePage's `to`). */
 import { describe, expect, it } from 'vitest';
 import { movePage } from '../../../../shared/edition/page-moves';
-import { dropTarget, readingSpreads, sideOf } from '../../../../renderer/panels/plan/plan-layout';
+import { dropTarget, readingSpreads, sideOf, thumbnailBatches } from '../../../../renderer/panels/plan/plan-layout';
 import { edition, page, sections } from '../../../shared/edition/build';
 
 describe('reading spreads', () => {
@@ -10,6 +10,22 @@ describe('reading spreads', () => {
     expect(readingSpreads(1)).toEqual([[1]]);
     expect(readingSpreads(8)).toEqual([[1], [2, 3], [4, 5], [6, 7], [8]]);
     expect(readingSpreads(5)).toEqual([[1], [2, 3], [4, 5]]);
+  });
+});
+
+describe('thumbnail batches', () => {
+  it('asks for the front page alone first, then growing batches in plan order, every page once', () => {
+    expect(thumbnailBatches(0)).toEqual([]);
+    expect(thumbnailBatches(1)).toEqual([[0, 1]]);
+    expect(thumbnailBatches(8)).toEqual([
+      [0, 1],
+      [1, 3],
+      [3, 6],
+      [6, 8],
+    ]);
+    const pages = thumbnailBatches(24).flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => a + i));
+    expect(pages).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    expect(Math.max(...thumbnailBatches(24).map(([a, b]) => b - a))).toBe(4);
   });
 });
 
