@@ -14,7 +14,7 @@
  *
  * Options: --seconds N (typing time per scenario, default 30; the issue's
  * figure is 120), --kills N (default 20), --rate N (characters per second per
- * client, default 5), --workers N (threads the clients run in, default 4; 0 =
+ * client, default 5), --workers N (threads the clients run in, default 2; 0 =
  * all on the bench's main thread, as before), --nice N (the client threads'
  * nice value, default 0: on a shared machine a higher value lets the desk
  * have the CPU first, as it would on its own server), --only
@@ -48,7 +48,7 @@ const ONLY = new Set((values.only ?? 'pglite,postgres,two-desks,kill').split(','
 const SECONDS = Math.min(600, Number(values.seconds ?? 30));
 const KILLS = Math.min(50, Number(values.kills ?? 20));
 const RATE = Math.min(50, Number(values.rate ?? 5));
-const WORKERS = Math.min(20, Number(values.workers ?? 4));
+const WORKERS = Math.min(20, Number(values.workers ?? 2));
 /** Nice value of the client threads (workers only): the desk gets the CPU first, as if the clients were other machines. */
 const NICE = Math.max(0, Math.min(19, Number(values.nice ?? 0)));
 const CLIENTS = 20;
