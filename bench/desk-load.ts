@@ -245,6 +245,7 @@ async function main(): Promise<number> {
   const servers: TestPostgres[] = [];
   const running: DeskProcess[] = [];
   const results: ScenarioResult[] = [];
+  const failed: string[] = [];
   try {
     const file = join(dir, `${EDITION}.banmian`);
     copyFileSync(REFERENCE, file);
@@ -275,10 +276,17 @@ async function main(): Promise<number> {
     const scenario = async (name: string, options: DeskProcessOptions[]) => {
       const desks: DeskProcess[] = [];
       for (const o of options) desks.push(await launch(o));
-      const r = await runScenario({ name, desks: () => desks, stories, original, seconds: SECONDS, clients: CLIENTS, traces: options.map((o) => o.trace!) });
-      report(r);
-      results.push(r);
-      for (const d of desks) await d.stop();
+      try {
+        const r = await runScenario({ name, desks: () => desks, stories, original, seconds: SECONDS, clients: CLIENTS, traces: options.map((o) => o.trace!) });
+        report(r);
+        results.push(r);
+      } catch (e) {
+        // A scenario that does not settle is a failure of that scenario; the others still run.
+        console.log(`${name}: FAILED: ${(e as Error).message}`);
+        failed.push(name);
+      } finally {
+        for (const d of desks) await d.stop();
+      }
     };
     const pgBin = postgresBin();
     if (!pgBin) console.log('bench:desk: PostgreSQL is not installed; PGlite only');
@@ -338,8 +346,8 @@ async function main(): Promise<number> {
     for (const s of servers) s.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const bad = results.filter((r) => r.lost > 0 || r.duplicated > 0 || !r.identical || r.errors > 0);
-  console.log(bad.length === 0 ? 'bench:desk: 0 characters lost, documents identical, no confirmed step lost' : `bench:desk: FAILED in ${bad.map((r) => r.name).join('; ')}`);
+  const bad = [...failed, ...results.filter((r) => r.lost > 0 || r.duplicated > 0 || !r.identical || r.errors > 0).map((r) => r.name)];
+  console.log(bad.length === 0 ? 'bench:desk: 0 characters lost, documents identical, no confirmed step lost' : `bench:desk: FAILED in ${bad.join('; ')}`);
   return bad.length === 0 ? 0 : 1;
 }
 

@@ -142,6 +142,10 @@ export class EditionAuthority {
     this.refreshQueued = true;
     return this.serial(async () => {
       this.refreshQueued = false;
+      // Messages are waiting: their group commit comes next in this queue and catches up under the
+      // lock (steps and check-outs, broadcasting both), so reading the log here too would only
+      // delay it — with two desks busy, by a database round trip for every commit of the other.
+      if (this.pending.length > 0 && this.options.db.kind === 'postgres') return;
       const readCheckouts = this.refreshCheckouts;
       this.refreshCheckouts = false;
       await this.catchUpWith(this.options.db);
