@@ -36,6 +36,10 @@ export interface DeskProcessOptions {
   usersFile: string;
   db?: string;
   files: string[];
+  /** A file the desk writes its trace to (BANMIAN_DESK_TRACE, electron/node/desk/desk-trace.ts). */
+  trace?: string;
+  /** More environment for the desk (e.g. BANMIAN_DESK_PGLITE_THREAD=main). */
+  env?: Record<string, string>;
 }
 
 export interface DeskProcess {
@@ -54,7 +58,13 @@ export function startDeskProcess(options: DeskProcessOptions): Promise<DeskProce
   const nodeArgs = (process.env['BANMIAN_DESK_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const args = [...nodeArgs, CLI, 'desk', '--port', String(options.port), '--users', options.usersFile, ...(options.db ? ['--db', options.db] : []), ...options.files];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, XDG_STATE_HOME: options.stateHome, XDG_CONFIG_HOME: join(options.stateHome, 'config') },
+    env: {
+      ...process.env,
+      XDG_STATE_HOME: options.stateHome,
+      XDG_CONFIG_HOME: join(options.stateHome, 'config'),
+      ...(options.trace ? { BANMIAN_DESK_TRACE: options.trace } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -17,12 +17,16 @@ const nodeEntries = {
   start: 'electron/node/start.ts',
   // The import worker thread (electron/node/intake/import-off-thread.ts loads it from next to the bundle).
   'intake-worker': 'electron/node/intake/intake-worker.ts',
+  // The desk's embedded database thread (electron/node/desk/desk-db.ts loads it from next to the bundle).
+  'desk-pglite-worker': 'electron/node/desk/pglite-worker.ts',
   bench: 'bench/bench.ts',
   'bench-intake': 'bench/intake.ts',
   'shape-typing': 'bench/shape-typing.ts',
   'bench-edition': 'bench/edition-model.ts',
   'bench-profile': 'bench/profile-typing.ts',
   'desk-load': 'bench/desk-load.ts',
+  // The load bench's client threads (bench/desk-load-hosts.ts loads it from next to the bench).
+  'desk-load-worker': 'bench/desk-load-worker.ts',
   'build-fixtures': 'fixtures/build-fixtures.ts',
 };
 const electronEntries = [

@@ -48,6 +48,8 @@ export interface Pending {
   message: SubmittedMessage;
   resolve(result: SubmitResult): void;
   reject(error: unknown): void;
+  /** When it was submitted (performance.now(), for the trace). */
+  at: number;
 }
 
 /** A step to commit in a group commit. */
@@ -71,8 +73,11 @@ export interface DrainOutcome {
 
 /** A connected client as the authority sees it. */
 export interface AuthoritySubscriber {
-  /** `text`, when given, is `message` as JSON (serialised once for all subscribers). */
-  send(message: ServerMessage, text?: string): void;
+  /**
+   * `encoded`, when given, is `message` as JSON in UTF-8 (serialised and
+   * encoded once for all subscribers of a broadcast).
+   */
+  send(message: ServerMessage, encoded?: Buffer): void;
 }
 
 /** Committed steps as sent to clients, from the log. */

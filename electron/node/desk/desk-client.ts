@@ -25,6 +25,8 @@ export interface NodeDeskClientOptions {
   plugins?: Plugin[];
   /** Milliseconds before a reconnect attempt (doubles up to 2 s). */
   retryMs?: number;
+  /** Sees every message text sent and received (the load bench times them). */
+  tap?: { sent?(text: string): void; received?(text: string): void };
 }
 
 export class NodeDeskClient {
@@ -63,9 +65,18 @@ export class NodeDeskClient {
   private open(): void {
     const socket = new WebSocket(this.options.url.replace(/^http/, 'ws'));
     this.socket = socket;
-    socket.on('open', () => this.session.connected((text) => socket.readyState === socket.OPEN && socket.send(text)));
+    const tap = this.options.tap;
+    socket.on('open', () =>
+      this.session.connected((text) => {
+        if (socket.readyState !== socket.OPEN) return;
+        tap?.sent?.(text);
+        socket.send(text);
+      }),
+    );
     socket.on('message', (data) => {
-      this.session.receive(data.toString());
+      const text = data.toString();
+      tap?.received?.(text);
+      this.session.receive(text);
       this.notify();
     });
     socket.on('close', () => {

@@ -1,11 +1,14 @@
 /**
  * The desk's database connection, one interface over PostgreSQL (`pg`) and
- * the embedded PGlite (PostgreSQL in WASM, in the state folder): queries,
- * transactions, LISTEN/NOTIFY. Same SQL on both.
+ * the embedded PGlite (PostgreSQL in WASM, in the state folder, run in a
+ * worker thread when built — pglite-worker.ts): queries, transactions,
+ * LISTEN/NOTIFY. Same SQL on both.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import type { PgliteReply, PgliteRequest } from './pglite-worker';
 
 /** Runs SQL inside or outside a transaction. */
 export interface SqlRunner {
@@ -92,26 +95,127 @@ function claim(dir: string): () => void {
   return () => rmSync(lock, { force: true });
 }
 
-/** Opens (creating on first use) the embedded database in `dir`. */
-export async function openPglite(dir: string): Promise<DeskDb> {
+/** Where the embedded database runs: its own worker thread (the default when built) or the desk's main thread. */
+export interface PgliteOptions {
+  /** 'worker' (default when the worker script is there, see {@link pgliteWorkerUrl}) or 'main'. */
+  thread?: 'worker' | 'main';
+  /** The built worker script (default: `desk-pglite-worker.mjs` next to the bundle). */
+  workerUrl?: URL;
+}
+
+/** Where the PGlite worker sits when running from the built bundle (dist/node/). */
+export function pgliteWorkerUrl(): URL {
+  return new URL('./desk-pglite-worker.mjs', import.meta.url);
+}
+
+/**
+ * Opens (creating on first use) the embedded database in `dir`: in a worker
+ * thread when the built worker script is there (decision 0035; from the
+ * sources, as in the tests, on this thread), unless `thread` or
+ * `BANMIAN_DESK_PGLITE_THREAD=main` says otherwise.
+ */
+export async function openPglite(dir: string, options: PgliteOptions = {}): Promise<DeskDb> {
   mkdirSync(dir, { recursive: true });
   const release = claim(dir);
+  try {
+    const url = options.workerUrl ?? pgliteWorkerUrl();
+    const thread = options.thread ?? (process.env['BANMIAN_DESK_PGLITE_THREAD'] === 'main' || !existsSync(url) ? 'main' : 'worker');
+    const engine = thread === 'worker' ? await pgliteInWorker(dir, url) : await pgliteHere(dir);
+    // PGlite is one connection: run one transaction at a time, queue the rest.
+    let chain: Promise<unknown> = Promise.resolve();
+    const serial = <T>(op: () => Promise<T>): Promise<T> => {
+      const run = chain.then(op, op);
+      chain = run.catch(() => {});
+      return run;
+    };
+    return {
+      kind: 'pglite',
+      query: (text, params) => serial(() => engine.query(text, params)) as never,
+      transaction: (fn) =>
+        serial(async () => {
+          await engine.query('begin');
+          try {
+            const result = await fn({ query: (text, params) => engine.query(text, params) as never });
+            await engine.query('commit');
+            return result;
+          } catch (e) {
+            await engine.query('rollback').catch(() => {});
+            throw e;
+          }
+        }),
+      listen: (channel, onPayload) => engine.listen(channel, onPayload),
+      close: () => serial(() => engine.close()).finally(release),
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** One PGlite connection, wherever it runs. */
+interface PgliteEngine {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function pgliteHere(dir: string): Promise<PgliteEngine> {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dir);
-  // PGlite is one connection: run one transaction at a time, queue the rest.
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(op: () => Promise<T>): Promise<T> => {
-    const run = chain.then(op, op);
-    chain = run.catch(() => {});
-    return run;
-  };
   return {
-    kind: 'pglite',
-    query: (text, params) => serial(() => db.query(text, params)) as never,
-    transaction: (fn) => serial(() => db.transaction((tx) => fn({ query: (text, params) => tx.query(text, params) as never }))),
-    async listen(channel, onPayload) {
-      await db.listen(channel, onPayload);
-    },
-    close: () => serial(() => db.close()).finally(release),
+    query: (text, params) => db.query(text, params),
+    listen: async (channel, onPayload) => void (await db.listen(channel, onPayload)),
+    close: () => db.close(),
   };
 }
+
+async function pgliteInWorker(dir: string, url: URL): Promise<PgliteEngine> {
+  const worker = new Worker(url, { workerData: { dir } });
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(rows: unknown[]): void; reject(e: Error): void }>();
+  const listeners = new Map<string, (payload: string) => void>();
+  let gone: Error | null = null;
+  const fail = (e: Error) => {
+    gone ??= e;
+    for (const w of waiting.values()) w.reject(gone);
+    waiting.clear();
+  };
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (reply: PgliteReply) => {
+      if ('ready' in reply) return resolve();
+      if ('failed' in reply) return reject(new Error(`the embedded desk database did not open: ${reply.failed}`));
+      if ('notify' in reply) return listeners.get(reply.notify)?.(reply.payload);
+      const w = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.error !== undefined) w?.reject(new Error(reply.error));
+      else w?.resolve(reply.rows ?? []);
+    });
+    worker.on('error', (e) => (fail(e), reject(e)));
+    worker.on('exit', (code) => {
+      const e = new Error(`the embedded desk database's thread ended (${code})`);
+      fail(e);
+      reject(e);
+    });
+  });
+  await ready;
+  const call = (request: DistributiveOmit<PgliteRequest, 'id'>): Promise<unknown[]> =>
+    new Promise((resolve, reject) => {
+      if (gone) return reject(gone);
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  return {
+    query: async (text, params) => ({ rows: await call({ op: 'query', text, ...(params ? { params } : {}) }) }),
+    async listen(channel, onPayload) {
+      listeners.set(channel, onPayload);
+      await call({ op: 'listen', channel });
+    },
+    async close() {
+      await call({ op: 'close' });
+      await worker.terminate();
+    },
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -21,6 +21,7 @@ import { EditionAuthority } from './edition-authority';
 import { ASSETS_PATH, serveAssets } from './desk-assets';
 import type { RateLimitOptions } from './desk-rate-limit';
 import { DeskRateLimit } from './desk-rate-limit';
+import { deskTrace } from './desk-trace';
 
 export interface DeskServerOptions {
   db: DeskDb;
@@ -104,8 +105,11 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     const connectionKey = `${processId}/${nextConnection++}`;
     let session: { actor: DeskActor; edition: EditionAuthority; clientID: number } | null = null;
     let joining = false;
-    const send = (message: ServerMessage, text?: string) => {
-      if (ws.readyState === ws.OPEN) ws.send(text ?? JSON.stringify(message));
+    const send = (message: ServerMessage, encoded?: Buffer) => {
+      if (ws.readyState !== ws.OPEN) return;
+      // A broadcast comes encoded once for all; sent as a text frame all the same.
+      if (encoded) ws.send(encoded, { binary: false });
+      else ws.send(JSON.stringify(message));
     };
     const subscriber = { send };
     const fatal = (code: string, message: string) => {
@@ -114,10 +118,11 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     };
     let chain: Promise<void> = Promise.resolve();
     ws.on('message', (data) => {
+      const at = performance.now();
       // Messages of one connection are handled in order.
-      chain = chain.then(() => handle(data.toString())).catch((e: unknown) => fatal('INTERNAL', (e as Error).message));
+      chain = chain.then(() => handle(data.toString(), at)).catch((e: unknown) => fatal('INTERNAL', (e as Error).message));
     });
-    const handle = async (text: string) => {
+    const handle = async (text: string, at: number) => {
       if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) return tooLarge(text);
       const message = parseClientMessage(text);
       if (!message) return fatal('BAD_MESSAGE', 'not a desk message');
@@ -154,6 +159,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       if (message.type === 'steps') {
         if (message.clientID !== session.clientID) return fatal('BAD_MESSAGE', 'client id differs from hello');
         let result;
+        deskTrace?.add('receive', performance.now() - at);
         try {
           result = await edition.submit(actor, message);
         } catch {

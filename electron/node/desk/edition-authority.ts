@@ -27,6 +27,7 @@ import { rebaseMessage } from '../../../shared/desk/rebase-message';
 import { StepTail } from './step-tail';
 import { invalid, stepsMessage } from './authority-messages';
 import type { AuthorityOptions, AuthoritySubscriber, DrainOutcome, DrainStep, Pending, SubmitResult, SubmittedMessage } from './authority-messages';
+import { deskTrace } from './desk-trace';
 
 /** How often a holder's typing refreshes its check-out's `last_activity`. */
 const TOUCH_EVERY_MS = 5000;
@@ -106,8 +107,11 @@ export class EditionAuthority {
   }
 
   private broadcast(message: ServerMessage): void {
-    const text = JSON.stringify(message);
-    for (const s of this.subscribers) s.send(message, text);
+    if (this.subscribers.size === 0) return;
+    // Serialised and encoded once: each socket then only frames the same bytes.
+    const encoded = Buffer.from(JSON.stringify(message));
+    if (message.type === 'steps') deskTrace?.add('broadcastBytes', encoded.length);
+    for (const s of this.subscribers) s.send(message, encoded);
   }
 
   /** Applies steps other processes committed (called under the lock, or on NOTIFY). */
@@ -138,6 +142,10 @@ export class EditionAuthority {
     this.refreshQueued = true;
     return this.serial(async () => {
       this.refreshQueued = false;
+      // Messages are waiting: their group commit comes next in this queue and catches up under the
+      // lock (steps and check-outs, broadcasting both), so reading the log here too would only
+      // delay it — with two desks busy, by a database round trip for every commit of the other.
+      if (this.pending.length > 0 && this.options.db.kind === 'postgres') return;
       const readCheckouts = this.refreshCheckouts;
       this.refreshCheckouts = false;
       await this.catchUpWith(this.options.db);
@@ -175,7 +183,7 @@ export class EditionAuthority {
    */
   submit(actor: DeskActor, message: SubmittedMessage): Promise<SubmitResult> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ actor, message, resolve, reject });
+      this.pending.push({ actor, message, resolve, reject, at: performance.now() });
       if (this.pending.length === 1) void this.serial(() => this.drain());
     });
   }
@@ -184,6 +192,12 @@ export class EditionAuthority {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    const started = performance.now();
+    let judged = 0;
+    if (deskTrace) {
+      deskTrace.add('batch', batch.length);
+      for (const p of batch) deskTrace.add('queue', started - p.at);
+    }
     const { db, edition } = this.options;
     // The embedded database has one desk: nobody else writes, no lock or catch-up needed.
     const shared = db.kind === 'postgres';
@@ -194,7 +208,9 @@ export class EditionAuthority {
         if (shared) await tx.query(editionLockSql(), [edition]);
         if (shared || this.mustCatchUp) await this.catchUpWith(tx);
         this.mustCatchUp = false;
+        const judging = performance.now();
         const draft = await this.judgeAll(tx, batch, shared);
+        judged = performance.now() - judging;
         const rows = draft.steps;
         await insertSteps(tx, edition, this.version, rows);
         const now = Date.now();
@@ -229,6 +245,9 @@ export class EditionAuthority {
       return;
     }
     // Only now, after the commit, do the steps exist for anyone.
+    const committed = performance.now();
+    deskTrace?.add('judge', judged);
+    deskTrace?.add('commit', committed - started - judged);
     const done = outcome as DrainOutcome | null;
     if (!done) return;
     const from = this.version;
@@ -244,6 +263,7 @@ export class EditionAuthority {
         seqs: done.steps.map((s) => s.seq),
         sources: done.steps.map((s) => s.source),
       });
+      deskTrace?.add('broadcast', performance.now() - committed);
     }
     await this.setCheckouts(done.checkouts);
     batch.forEach((p, i) => p.resolve(done.results[i]!));
