@@ -24,7 +24,10 @@ import { readBanmianFile, writeBanmianFile } from '../../electron/node/storage/i
 import { startWebServer } from '../../electron/node/web/server';
 import type { WebServer } from '../../electron/node/web/server';
 import { removeToBin } from '../../shared/model/commands/bin-remove';
-import { pageFromJson, pageToJson } from '../../shared/model/load-page';
+import { editionChildrenJson } from '../../shared/edition/edition-children';
+import { editionFromPages } from '../../shared/edition/edition-from-pages';
+import { findBin } from '../../shared/model/bin';
+import { pageFromJson } from '../../shared/model/load-page';
 import { isBinKind } from '../../shared/model/schema';
 import type { GridBox, GridMetrics } from '../../shared/page/geometry';
 import { gridBoxRect, gridMetrics } from '../../shared/page/geometry';
@@ -48,24 +51,25 @@ interface Reference {
   box: GridBox;
 }
 
-/** The seed page with all copy moved to the bin, and where the reference page has each item. */
-function emptyPage(seed: Node): { doc: Node; items: Reference[] } {
+/** The seed page as an edition with all copy moved to its story bin, and where the reference page has each item. */
+function emptyPage(seedJson: unknown): { doc: Node; items: Reference[] } {
+  const built = editionFromPages('reference page', [seedJson]);
+  if (!built.ok) throw new Error(built.message);
   const items: Reference[] = [];
-  seed.forEach((block) => {
+  built.doc.child(0).forEach((block) => {
     if (!isBinKind(block.type.name)) return;
     const { col, line, cols, lines } = block.attrs as GridBox;
     items.push({ id: String(block.attrs['id']), kind: block.type.name, box: { col, line, cols, lines } });
   });
-  let state = EditorState.create({ doc: seed });
+  let state = EditorState.create({ doc: built.doc });
   const done = removeToBin(items.map((i) => i.id))(state, (tr) => (state = state.apply(tr)));
   if (!done) throw new Error('cannot move the reference copy to the bin');
   // Copy arrives without a place: every item gets the size an import gives it
   // (two columns), so each one must be resized to its place by hand.
   const tr = state.tr;
-  const bin = state.doc.lastChild!;
-  const binPos = state.doc.content.size - bin.nodeSize;
-  bin.forEach((item, offset) => {
-    tr.setNodeMarkup(binPos + 1 + offset, null, { ...item.attrs, col: 0, line: 0, cols: 2, lines: item.type.name === 'story' ? 10 : 6 });
+  const bin = findBin(state.doc)!;
+  bin.node.forEach((item, offset) => {
+    tr.setNodeMarkup(bin.pos + 1 + offset, null, { ...item.attrs, col: 0, line: 0, cols: 2, lines: item.type.name === 'story' ? 10 : 6 });
   });
   return { doc: tr.doc, items };
 }
@@ -220,16 +224,16 @@ describe.skipIf(skip !== null)(`rebuilding the reference page by mouse and keybo
     const settings = loaded.doc.attrs['settings'] as PageSettings;
     metrics = gridMetrics(settings);
     columns = settings.grid.columns;
-    const empty = emptyPage(loaded.doc);
+    const empty = emptyPage(seed.value.pages[0]);
     items = empty.items;
     furniture = [];
-    empty.doc.forEach((b) => {
+    empty.doc.child(0).forEach((b) => {
       const { col, line, cols, lines } = b.attrs as GridBox;
-      if (b.type.name !== 'bin') furniture.push({ id: String(b.attrs['id']), box: { col, line, cols, lines } });
+      furniture.push({ id: String(b.attrs['id']), box: { col, line, cols, lines } });
     });
     loaded.doc.forEach((b) => void (b.attrs['id'] === PHOTO && (photoText = noSpace(b.textContent))));
     const file = join(dir, 'empty.banmian');
-    const written = await writeBanmianFile(file, { pages: [pageToJson(empty.doc)], assets: seed.value.assets });
+    const written = await writeBanmianFile(file, { pages: editionChildrenJson(empty.doc), assets: seed.value.assets });
     if (!written.ok) throw new Error(written.error.message);
     server = await startWebServer({ file });
     browser = await launchChromium();
