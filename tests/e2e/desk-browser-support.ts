@@ -157,22 +157,40 @@ export function screenText(page: Page, id: string): Promise<string> {
   });
 }
 
-/** Puts the caret at the end of a story's text (its last paragraph), after clicking into it as a person would. */
+/**
+ * Puts the caret at the end of a story's text (its last paragraph), after clicking into it as a person would.
+ * Only the editable text counts: a shaped story's slots also show clones of its paragraphs (`.bm-slot-clone`),
+ * and a caret put into a clone is not the editor's.
+ */
 export async function caretAtEnd(page: Page, id: string): Promise<void> {
-  const selector = `.bm-page [data-block-id="${id}"] p`;
-  await page.locator(selector).last().scrollIntoViewIfNeeded();
-  await page.locator(selector).last().click();
-  await page.evaluate((selector) => {
+  const selector = `.bm-page [data-block-id="${id}"] p:not(.bm-slot-clone p)`;
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.locator(selector).first().click();
+  const put = () =>
+    page.evaluate((selector) => {
+      const all = document.querySelectorAll(selector);
+      const el = all[all.length - 1]!;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement?.closest('.bm-desk-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      let last: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
+      document.getSelection()!.collapse(last!, last!.data.length);
+      return { node: last, offset: last!.data.length };
+    }, selector);
+  await put();
+  await page.waitForTimeout(50);
+  // The editor took it (it may redraw the caret's text node: then it is put again once).
+  const kept = await page.evaluate((selector) => {
     const all = document.querySelectorAll(selector);
     const el = all[all.length - 1]!;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('.bm-desk-caret') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    let last: Text | null = null;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) last = n as Text;
-    document.getSelection()!.collapse(last!, last!.data.length);
+    const sel = document.getSelection()!;
+    return sel.isCollapsed && sel.anchorNode !== null && el.contains(sel.anchorNode) && sel.anchorOffset === (sel.anchorNode.textContent ?? '').length;
   }, selector);
-  await page.waitForTimeout(50);
+  if (!kept) {
+    await put();
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Waits until the page has sent everything and the desk confirmed it. */

@@ -17,16 +17,24 @@ import { e2eUnavailable, SEED_FILE } from './support/web';
 const skip = e2eUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'bm-export-dialog-'));
 
-/** Records every value `data-export-stage` takes on the dialog's progress list. */
+/**
+ * Records every value `data-export-stage` takes on the dialog's progress list:
+ * from each mutation's old value (several stages committed in one task reach
+ * the observer in one callback), then the value now.
+ */
 async function recordStages(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { bmStages: string[] };
     w.bmStages = [];
-    const seen = () => {
-      const s = document.querySelector('.bm-ex-progress')?.getAttribute('data-export-stage');
-      if (s && w.bmStages.at(-1) !== s) w.bmStages.push(s);
+    // The list before an export says `idle`: not a stage.
+    const push = (s: string | null | undefined) => {
+      if (s && s !== 'idle' && w.bmStages.at(-1) !== s) w.bmStages.push(s);
     };
-    new MutationObserver(seen).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-export-stage'], childList: true });
+    const seen = (records: MutationRecord[]) => {
+      for (const r of records) if (r.type === 'attributes' && (r.target as Element).matches('.bm-ex-progress')) push(r.oldValue);
+      push(document.querySelector('.bm-ex-progress')?.getAttribute('data-export-stage'));
+    };
+    new MutationObserver(seen).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-export-stage'], childList: true });
   });
 }
 

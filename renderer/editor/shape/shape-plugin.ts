@@ -187,14 +187,15 @@ export function shapePlugin(): Plugin<ShapeState> {
         },
         compositionend: (view) => {
           composing = false;
-          // After ProseMirror has read the composed text: then the shapes may change what they held.
+          // After ProseMirror has read the composed text and ended the composition (it waits 20 ms for a next
+          // one): then the shapes may change what they held.
           setTimeout(() => {
-            if (composing || view.isDestroyed) return;
+            if (composing || view.isDestroyed || view.composing) return;
             const held = shapeKey.getState(view.state);
             if (held && !sameInputs(held.inputs, shapeInputsOf(activeScope(view.state)))) {
               view.dispatch(view.state.tr.setMeta(shapeKey, CATCH_UP).setMeta('addToHistory', false));
             }
-          }, 0);
+          }, 50);
           return false;
         },
       },
