@@ -19,7 +19,6 @@ import { loadPages } from './load-document';
 import { joinDesk } from './join-desk';
 import { isRemote, unknownImages } from '../desk/remote-images';
 import type { Transaction } from 'prosemirror-state';
-import type { BrowserDeskClient } from '../desk/desk-client';
 import type { DeskConnection } from '../../shared/host/host-api';
 import { clampZoom, fitZoom, zoomIn, zoomOut } from '../page/zoom';
 import { hostErrorLine } from '../host/host-error-line';
@@ -27,29 +26,8 @@ import { hostErrorLine } from '../host/host-error-line';
 /** Unsaved edits are journalled this long after the first change since the last journal. */
 const JOURNAL_DELAY_MS = 3000;
 
-export interface OpenDocumentInfo {
-  handle: string;
-  name: string;
-  path: string | null;
-}
-
-export interface Message {
-  kind: 'error' | 'info';
-  text: string;
-}
-
-export interface AppSnapshot {
-  document: OpenDocumentInfo | null;
-  session: EditorSession | null;
-  zoom: number;
-  /** Whether the zoom follows the window (fit) or was set by hand. */
-  fit: boolean;
-  message: Message | null;
-  busy: boolean;
-  loading: boolean;
-  /** The desk this page is joined to, or null (a file of one's own). */
-  desk: BrowserDeskClient | null;
-}
+import type { AppSnapshot, OpenDocumentInfo } from './app-snapshot';
+export type { AppSnapshot, Message, OpenDocumentInfo } from './app-snapshot';
 
 export class AppController {
   readonly host: HostApi;

@@ -34,28 +34,16 @@ import { shapePlugin } from './shape/shape-plugin';
 import { normalizePlugin } from '../typesetting/normalize-plugin';
 import { TypesetPipeline } from '../typesetting/typeset-pipeline';
 import { verticalDigitsPlugin } from './vertical-digits-plugin';
-import type { SelectedBlock } from './selected-block';
 import { activeScope, isEdition, pageCount } from '../../shared/edition/page-scope';
 import { editionChildrenJson, editionPagesJson } from '../../shared/edition/edition-children';
 import type { PageScope } from '../../shared/edition/page-scope';
 import { activePage, activePagePlugin, showPageTr } from './active-page-plugin';
 import type { Scroll } from './active-page-plugin';
 import { pageElement } from '../page/page-frame';
+import { sameSnapshot } from './session-snapshot';
+import type { SessionSnapshot } from './session-snapshot';
 
-export interface SessionSnapshot {
-  dirty: boolean;
-  storyCount: number;
-  oversetStories: number;
-  /** Sum of overset characters over all stories. */
-  oversetChars: number;
-  selection: SelectedBlock | null;
-  canUndo: boolean;
-  canRedo: boolean;
-  /** Index of the page shown and edited (0 in a page document). */
-  activePage: number;
-  /** Pages of the document (1 in a page document). */
-  pageCount: number;
-}
+export type { SessionSnapshot } from './session-snapshot';
 
 export interface SessionOptions {
   /** Element the page element is created in. */
@@ -86,21 +74,6 @@ export interface SessionOptions {
    * (decision 0030, "Desk").
    */
   flow?: boolean;
-}
-
-function sameSnapshot(prev: SessionSnapshot, next: SessionSnapshot): boolean {
-  return (
-    prev.dirty === next.dirty &&
-    prev.storyCount === next.storyCount &&
-    prev.oversetStories === next.oversetStories &&
-    prev.oversetChars === next.oversetChars &&
-    prev.canUndo === next.canUndo &&
-    prev.canRedo === next.canRedo &&
-    prev.activePage === next.activePage &&
-    prev.pageCount === next.pageCount &&
-    prev.selection?.id === next.selection?.id &&
-    prev.selection?.kind === next.selection?.kind
-  );
 }
 
 const NO_FITS: PageFit = new Map();

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebApp } from './support/web-app';
 import { openWebApp } from './support/web-app';
 import { typesetSettled } from './support/typeset-settled';
+import { caretAtEnd } from './copyfit-support';
 import { e2eUnavailable, SEED_FILE } from './support/web';
 import { blockBox, ctrlClickBlock } from './arrange-support';
 
@@ -41,17 +42,7 @@ function copyfitPasses(page: Page): Promise<{ measured: number; blocks: number }
 
 /** Puts the caret at the end of `selector`'s text and types `text` one key at a time, a frame after each. */
 async function typeAtEnd(page: Page, selector: string, text: string): Promise<void> {
-  await page.$eval(selector, (el) => {
-    (el.closest('.ProseMirror') as HTMLElement).focus();
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    range.collapse(false);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  });
-  // ProseMirror takes the DOM selection on selectionchange.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await caretAtEnd(page, selector);
   for (const ch of text) {
     await page.keyboard.insertText(ch);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));

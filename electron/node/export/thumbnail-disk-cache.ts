@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { stateFolder } from '../state-folder';
 import type { PageThumbnail } from '../../../shared/host/host-methods';
 import { pageThumbnailSchema } from '../../../shared/host/host-methods';
 
@@ -18,12 +19,7 @@ export const THUMBNAIL_DISK_LIMIT = 2000;
 
 /** Where thumbnails are kept between runs. */
 export function defaultThumbnailDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const override = env['BANMIAN_THUMBNAIL_DIR'];
-  if (override) return override;
-  const state = env['XDG_STATE_HOME'];
-  // The XDG spec says relative values are invalid and must be ignored.
-  const base = state && isAbsolute(state) ? state : join(home, '.local', 'state');
-  return join(base, 'banmian', 'thumbnails');
+  return stateFolder('thumbnails', 'BANMIAN_THUMBNAIL_DIR', env, home);
 }
 
 /** A short hash of the built renderer's entry (its bundles' names carry their content hashes): a new build draws anew. */

@@ -21,7 +21,7 @@ import type { PdfPrinter } from '../export/printer';
 import type { PrintPdfRequest } from '../pdf/print-ready';
 import { projectRoot } from '../project-root';
 import { openedDocument } from '../session/document-session';
-import { checkPages, SessionStore } from '../session/session-store';
+import { SessionStore } from '../session/session-store';
 import type { AssetData } from '../storage/index';
 import type { AssetEntry } from '../../../shared/format/manifest';
 import type { ProxyImage } from './asset-proxy';
@@ -29,6 +29,7 @@ import { AssetProxyCache } from './asset-proxy';
 import { OutputProfiles } from './output-profiles';
 import { fetchDeskAssets } from '../desk/desk-assets';
 import { DeskImages } from './desk-images';
+import { HostRecovery } from './host-recovery';
 import type { Journal } from '../recovery/index';
 import { journalId } from '../recovery/index';
 import type { CopySource } from './import-copy';
@@ -52,7 +53,6 @@ export interface HostServiceOptions {
   thumbnails?: PageThumbnailsOptions;
 }
 
-const NO_JOURNAL = fail<never>('NOT_AVAILABLE', 'crash recovery is not available in this build');
 const NO_DIALOG = fail<never>('NOT_AVAILABLE', 'this host has no dialogs: send the path or the file');
 
 /** Who called a table method, where the transport knows. */
@@ -79,6 +79,8 @@ export class HostService implements HostMethodsService<HostCaller> {
   private readonly desk: Api.DeskConnection | null;
   /** Images placed during desk sessions: uploaded to the desk, fetched from it (decision 0036). */
   private readonly deskImages = new DeskImages();
+  /** The recovery journal's side of the host. */
+  private readonly recovery: HostRecovery;
   /** The session of the document given on the command line. */
   private initialHandle: string | null = null;
 
@@ -86,6 +88,7 @@ export class HostService implements HostMethodsService<HostCaller> {
     this.sessions = options.sessions ?? new SessionStore();
     this.printer = options.printer ?? null;
     this.journalStore = options.journal ?? null;
+    this.recovery = new HostRecovery(this.journalStore, this.sessions, this.deskImages);
     this.cwd = options.cwd ?? process.cwd();
     this.intakeWorkerUrl = options.intakeWorkerUrl;
     this.desk = options.desk ?? null;
@@ -305,51 +308,19 @@ export class HostService implements HostMethodsService<HostCaller> {
     return asset ? ok(asset) : fail('NO_SUCH_ASSET', 'the document holds no such image');
   }
 
-  async journal(handle: string, pages: unknown[]): Promise<Result<void>> {
-    const found = this.sessions.require(handle);
-    if (!found.ok) return found;
-    if (!this.journalStore) return NO_JOURNAL;
-    const checked = checkPages(pages);
-    if (!checked.ok) return checked;
-    const session = found.value;
-    await this.deskImages.complete(session, checked.value.children);
-    const assets = this.sessions.referencedAssets(session, checked.value.children);
-    if (!assets.ok) return assets;
-    // The host keeps the newest journalled pages: a reloaded tab gets them back, unsaved.
-    session.pages = checked.value.children;
-    session.dirty = true;
-    const written = await this.journalStore.write({ handle, path: session.path, name: session.name, pages: checked.value.children, assets: assets.value });
-    return written.ok ? ok(undefined) : written;
+  /** Keeps the pages the renderer journalled (host-recovery.ts). */
+  journal(handle: string, pages: unknown[]): Promise<Result<void>> {
+    return this.recovery.journal(handle, pages);
   }
 
-  /**
-   * Pages to offer back: journal entries left by an earlier run. Entries this
-   * host is still writing for its open documents (a reloaded tab, a second
-   * window) are live work, not a crash, and are not offered.
-   */
-  async listRecovered(): Promise<Result<Api.RecoveredEntry[]>> {
-    if (!this.journalStore) return NO_JOURNAL;
-    const listed = await this.journalStore.list();
-    if (!listed.ok) return listed;
-    const live = new Set<string>();
-    for (const session of this.sessions.all()) {
-      live.add(journalId(session.handle));
-      if (session.recoveredFrom) live.add(session.recoveredFrom);
-    }
-    return ok(listed.value.filter((entry) => !live.has(entry.id)));
+  /** Journal entries left by an earlier run (host-recovery.ts). */
+  listRecovered(): Promise<Result<Api.RecoveredEntry[]>> {
+    return this.recovery.list();
   }
 
-  /** Opens a journalled document as an unsaved (dirty) document; its entry stays until it is saved. */
-  async openRecovered(id: string, caller?: HostCaller): Promise<Result<Api.OpenedDocument>> {
-    if (!this.journalStore) return NO_JOURNAL;
-    const recovered = await this.journalStore.read(id);
-    if (!recovered.ok) return recovered;
-    const { path, name, pages, assets, warnings } = recovered.value;
-    const session = this.sessions.create({ path, name, pages, assets, warnings });
-    session.dirty = true;
-    session.recoveredFrom = id;
-    if (caller?.owner !== undefined) session.owner = caller.owner;
-    return ok(openedDocument(session));
+  /** Opens a journalled document as an unsaved document (host-recovery.ts). */
+  openRecovered(id: string, caller?: HostCaller): Promise<Result<Api.OpenedDocument>> {
+    return this.recovery.open(id, caller);
   }
 
   /** Reads and recognises the file of copy the page sent (a dialog for it is the desktop shell's). */
@@ -386,7 +357,7 @@ export class HostService implements HostMethodsService<HostCaller> {
   }
 
   discardRecovered(id: string): Promise<Result<void>> {
-    return this.journalStore ? this.journalStore.discard(id) : Promise.resolve(NO_JOURNAL);
+    return this.recovery.discard(id);
   }
 
   async close(): Promise<void> {
